@@ -1,0 +1,187 @@
+"""Loading the active dataset: the demo (generated once, cached as Parquet) and, later, imported data.
+
+``load_dataset()`` is the one function every page uses to get figures. It returns the canonical long
+format (``data.schema``), validated. Results are memoised per file state, so repeated calls are cheap
+and a changed file on disk (a new import) is picked up without a restart.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from data import demo
+from data.config import data_dir
+from data.schema import validate
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+_memo: dict[tuple, object] = {}
+
+REGISTRY_FILES = ("figures", "kommuner", "skoler", "context")
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What the banner says about the active data."""
+
+    is_demo: bool
+    label: str
+    sources: tuple[str, ...]
+
+
+def demo_dir() -> Path:
+    return data_dir() / "demo" / f"v{demo.DEMO_VERSION}-seed{demo.SEED}"
+
+
+def _atomic_write_parquet(df: pd.DataFrame, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    os.close(fd)
+    try:
+        df.to_parquet(tmp, index=False)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def ensure_demo() -> Path:
+    """Generate the demo data once and cache it as Parquet; return its folder."""
+    folder = demo_dir()
+    if all((folder / f"{name}.parquet").exists() for name in REGISTRY_FILES):
+        return folder
+    with _lock:
+        if all((folder / f"{name}.parquet").exists() for name in REGISTRY_FILES):
+            return folder
+        log.info("Generating demo data in %s", folder)
+        d = demo.generate()
+        figures = validate(d.figures)
+        # Registries first, figures last: the figures file marks the cache as complete.
+        for name, frame in (("kommuner", d.kommuner), ("skoler", d.skoler), ("context", d.context)):
+            _atomic_write_parquet(frame, folder / f"{name}.parquet")
+        _atomic_write_parquet(figures, folder / "figures.parquet")
+    return folder
+
+
+def _read_parquet_memo(path: Path) -> pd.DataFrame:
+    key = (str(path), path.stat().st_mtime_ns)
+    hit = _memo.get(key)
+    if hit is None:
+        with _lock:
+            hit = _memo.get(key)
+            if hit is None:
+                for old in [k for k in _memo if k[0] == str(path)]:
+                    del _memo[old]
+                hit = pd.read_parquet(path)
+                _memo[key] = hit
+    return hit  # type: ignore[return-value]
+
+
+def imported_dir() -> Path:
+    return data_dir() / "imported"
+
+
+def _import_state() -> dict:
+    path = imported_dir() / "state.json"
+    if not path.exists():
+        return {"mode": "none"}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        log.exception("Unreadable import state %s; using demo data", path)
+        return {"mode": "none"}
+
+
+def load_dataset() -> pd.DataFrame:
+    """The active canonical dataset: demo, demo plus imports, or imports only (see the Data page)."""
+    state = _import_state()
+    imported = imported_dir() / "figures.parquet"
+    if state.get("mode") in ("add", "replace") and imported.exists():
+        imp = _read_parquet_memo(imported)
+        if state["mode"] == "replace":
+            return imp
+        key = ("combined", str(imported), imported.stat().st_mtime_ns)
+        hit = _memo.get(key)
+        if hit is None:
+            demo_fig = _read_parquet_memo(ensure_demo() / "figures.parquet")
+            hit = validate(pd.concat([demo_fig, imp], ignore_index=True))
+            _memo[key] = hit
+        return hit  # type: ignore[return-value]
+    return _read_parquet_memo(ensure_demo() / "figures.parquet")
+
+
+def dataset_info() -> DatasetInfo:
+    """Which data the app shows now, for the banner."""
+    state = _import_state()
+    if state.get("mode") == "replace":
+        return DatasetInfo(False, state.get("label", "Importerte data"), tuple(state.get("sources", ())))
+    if state.get("mode") == "add":
+        return DatasetInfo(True, "Demodata og importerte data", tuple(state.get("sources", ())))
+    return DatasetInfo(True, "Demodata (fiktive kommuner og skoler)", ("demo",))
+
+
+def load_kommuner() -> pd.DataFrame:
+    """Kommune registry: kommune_id, kommune_name, fylke_id, fylke_name, successor_id, last_period.
+
+    Built from the demo registry plus any kommune that appears in the active dataset.
+    """
+    reg = _read_parquet_memo(ensure_demo() / "kommuner.parquet")
+    figures = load_dataset()
+    if dataset_info().is_demo and not (imported_dir() / "figures.parquet").exists():
+        return reg
+    kom = figures[figures["level"] == "kommune"][["unit_id", "unit_name", "fylke_id"]].drop_duplicates("unit_id")
+    kom = kom.rename(columns={"unit_id": "kommune_id", "unit_name": "kommune_name"}).astype(str)
+    fylke_names = (
+        figures[figures["level"] == "fylke"][["unit_id", "unit_name"]].drop_duplicates("unit_id")
+        .astype(str).set_index("unit_id")["unit_name"]
+    )
+    kom["fylke_name"] = kom["fylke_id"].map(fylke_names).fillna(kom["fylke_id"])
+    kom["successor_id"] = None
+    kom["last_period"] = None
+    base = reg if dataset_info().is_demo else reg.iloc[0:0]
+    return pd.concat([base, kom[~kom["kommune_id"].isin(base["kommune_id"])]], ignore_index=True)
+
+
+def load_skoler() -> pd.DataFrame:
+    """School registry of the demo (school_id, school_name, school_type, kommune_id, early_kommune_id)."""
+    return _read_parquet_memo(ensure_demo() / "skoler.parquet")
+
+
+def load_context() -> pd.DataFrame:
+    """Kommune context for peers: population, adult education, disability benefit, child welfare, KOSTRA group."""
+    ctx = _read_parquet_memo(ensure_demo() / "context.parquet")
+    extra = imported_dir() / "context.parquet"
+    if extra.exists():
+        imp = _read_parquet_memo(extra)
+        ctx = pd.concat([ctx[~ctx["kommune_id"].isin(imp["kommune_id"])], imp], ignore_index=True)
+    return ctx
+
+
+def kommune_lineage(kommune_id: str) -> list[str]:
+    """The kommune's number and every earlier number whose history it carries (mergers)."""
+    reg = load_kommuner()
+    out = [str(kommune_id)]
+    frontier = [str(kommune_id)]
+    while frontier:
+        cur = frontier.pop()
+        prev = reg.loc[reg["successor_id"].astype(str) == cur, "kommune_id"].astype(str).tolist()
+        for p in prev:
+            if p not in out:
+                out.append(p)
+                frontier.append(p)
+    return out
+
+
+def current_kommuner() -> pd.DataFrame:
+    """Kommuner that exist now (no successor), sorted by name, for pickers."""
+    reg = load_kommuner()
+    cur = reg[reg["successor_id"].isna()].copy()
+    return cur.sort_values("kommune_name").reset_index(drop=True)
