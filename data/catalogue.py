@@ -105,6 +105,27 @@ INDICATORS: dict[str, Indicator] = {
             "share", "prosent", LOWER_IS_BETTER, 0.0, 100.0, (7, 10), ("",),
             default_sd=None, large_uncertainty_halfwidth=10.0, in_uttrekk=True,
         ),
+        # --- Figures that real exports hold (added for the importers, issue #6) ---------------------
+        Indicator(
+            # Old Skoleporten 5. trinn 2009-2013: mean mestringsnivå on the 1-3 scale, one decimal.
+            # Pupil-level SD with 25/50/25 % on levels 1/2/3 is sqrt(0.5) = 0.71.
+            "np_mestring_snitt", "Nasjonale prøver, gjennomsnittlig mestringsnivå (1-3)", NASJONALE_PROVER,
+            "mean", "mestringsnivå 1-3", HIGHER_IS_BETTER, 1.0, 3.0, (5,), NP_SUBJECTS,
+            default_sd=0.71, large_uncertainty_halfwidth=0.3, in_uttrekk=False,
+        ),
+        Indicator(
+            # Skoleporten's "avgiverskole" results: the pupils a school sent on to ungdomstrinn.
+            "np_skalapoeng_avgiver", "Nasjonale prøver, skalapoeng (avgiverskole)", NASJONALE_PROVER, "mean",
+            "skalapoeng", HIGHER_IS_BETTER, 1.0, 100.0, (8, 9), NP_SUBJECTS,
+            default_sd=10.0, large_uncertainty_halfwidth=4.0, in_uttrekk=False, decimals=0,
+        ),
+        Indicator(
+            # Statistikkbanken's "Usikkerhet" column: half-width (±) of Udir's own 95 % interval around
+            # the skalapoeng. Kept as published; it is a property of another figure, not a result.
+            "np_usikkerhet", "Nasjonale prøver, usikkerhet (± skalapoeng)", NASJONALE_PROVER, "mean",
+            "± skalapoeng", NEUTRAL, 0.0, 100.0, (5, 8, 9), NP_SUBJECTS,
+            default_sd=None, large_uncertainty_halfwidth=100.0, in_uttrekk=False,
+        ),
     ]
 }
 
