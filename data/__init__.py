@@ -7,6 +7,7 @@ from data.dataset import (  # noqa: F401
     DatasetInfo,
     current_kommuner,
     dataset_info,
+    dataset_token,
     ensure_demo,
     kommune_lineage,
     load_context,

@@ -185,3 +185,13 @@ def current_kommuner() -> pd.DataFrame:
     reg = load_kommuner()
     cur = reg[reg["successor_id"].isna()].copy()
     return cur.sort_values("kommune_name").reset_index(drop=True)
+
+
+def dataset_token() -> str:
+    """A short string that changes whenever the active data change (for cache keys in the app)."""
+    parts = []
+    for path in (ensure_demo() / "figures.parquet", imported_dir() / "figures.parquet",
+                 imported_dir() / "state.json", imported_dir() / "context.parquet"):
+        if path.exists():
+            parts.append(f"{path.name}:{path.stat().st_mtime_ns}")
+    return "|".join(parts)

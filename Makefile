@@ -1,0 +1,20 @@
+# The two commands (see README): `make run` starts the app on the demo data; `make test` runs every test.
+# Both set up what they need themselves (virtualenv, packages; `make test` also Chromium and PostgreSQL).
+PORT ?= 8501
+
+.PHONY: run test setup bench clean
+
+setup:
+	bash scripts/setup.sh
+
+run: setup
+	.venv/bin/streamlit run app.py --server.headless true --server.address 0.0.0.0 --server.port $(PORT)
+
+test:
+	bash scripts/test.sh
+
+bench: setup
+	.venv/bin/python scripts/bench.py
+
+clean:
+	rm -rf .venv var test-output

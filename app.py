@@ -1,0 +1,47 @@
+"""Utfordringsbilde: navigation, page config and the shared sidebar. No analysis here."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import streamlit as st
+
+import data
+from ui.state import kommune_picker
+from ui.strings import t
+
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+log = logging.getLogger("utfordringsbilde")
+
+st.set_page_config(page_title=t("app.title"), page_icon="📊", layout="wide")
+
+PAGES = {
+    t("nav.section.tall"): [
+        st.Page("pages/oversikt.py", title=t("nav.oversikt"), icon="📋", default=True, url_path="oversikt"),
+    ],
+    t("nav.section.funn"): [],
+    t("nav.section.data"): [],
+}
+nav = st.navigation({k: v for k, v in PAGES.items() if v})
+
+with st.sidebar:
+    st.markdown(f"### {t('app.title')}")
+    st.caption(t("app.subtitle"))
+kommune_picker()
+
+info = data.dataset_info()
+if info.is_demo and info.sources == ("demo",):
+    st.info(t("app.banner_demo"), icon="🧪")
+elif info.is_demo:
+    st.info(t("app.banner_mixed", sources=", ".join(info.sources)), icon="🧪")
+else:
+    st.caption(t("app.banner_real", label=info.label, sources=", ".join(info.sources)))
+
+try:
+    nav.run()
+except Exception:  # a clear Norwegian message on screen, the details in the log
+    if os.environ.get("UTFORDRINGSBILDE_RAISE") == "1":
+        raise
+    log.exception("Page %s failed", nav.title)
+    st.error(t("app.error"))

@@ -1,0 +1,49 @@
+"""Number formatting for Norwegian readers: decimal comma, intervals as 'a (b–c)', suppression as text."""
+
+from __future__ import annotations
+
+import math
+
+from data.catalogue import INDICATORS, indicator_label
+from ui.strings import t
+
+
+def fmt_number(x: float | None, decimals: int = 1) -> str:
+    """12.345 -> '12,3'; NaN -> ''."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    s = f"{x:,.{decimals}f}"
+    return s.replace(",", " ").replace(".", ",")
+
+
+def decimals_for(indicator: str) -> int:
+    ind = INDICATORS.get(indicator)
+    return ind.decimals if ind else 1
+
+
+def fmt_estimate(row, prefix: str = "", decimals: int | None = None) -> str:
+    """The estimate of a row (or 'skjermet' / 'ingen data')."""
+    d = decimals if decimals is not None else decimals_for(str(row["indicator"]))
+    if bool(row.get(f"{prefix}suppressed", False)):
+        return t("common.suppressed")
+    est = row.get(f"{prefix}estimate")
+    if est is None or (isinstance(est, float) and math.isnan(est)):
+        return t("common.no_data")
+    return fmt_number(est, d)
+
+
+def fmt_interval(row, prefix: str = "", decimals: int | None = None) -> str:
+    """'42,3 (40,1–44,5)', or the reason there is no interval."""
+    d = decimals if decimals is not None else decimals_for(str(row["indicator"]))
+    base = fmt_estimate(row, prefix, d)
+    if base in (t("common.suppressed"), t("common.no_data")):
+        return base
+    lo, hi = row.get(f"{prefix}lower"), row.get(f"{prefix}upper")
+    if lo is None or hi is None or math.isnan(lo) or math.isnan(hi):
+        reason = row.get(f"{prefix}no_interval_reason") or t("common.n_unknown")
+        return f"{base} ({reason})"
+    return f"{base} ({fmt_number(lo, d)}–{fmt_number(hi, d)})"
+
+
+def row_label(row) -> str:
+    return indicator_label(str(row["indicator"]), str(row["subject"]), int(row["trinn"]))
