@@ -50,6 +50,8 @@ SD_SOURCE_DEFAULT = "standard"
 _DEFAULT_SD_NOUN: dict[str, str] = {
     "np_skalapoeng": "skalapoeng",
     "grunnskolepoeng": "grunnskolepoeng",
+    "np_skalapoeng_avgiver": "skalapoeng",
+    "np_mestring_snitt": "mestringsnivå",
 }
 
 METHOD_TEXT = (
