@@ -1,0 +1,196 @@
+"""SQLAlchemy 2 models of the findings store (tables are created by the Alembic migrations).
+
+Tables:
+- ``findings``: one row per finding (never physically deleted; ``deleted`` marks a soft delete),
+  with an optimistic-concurrency ``version`` that every change increments.
+- ``finding_indicators`` / ``finding_schools`` / ``finding_periods`` / ``finding_themes``: the links.
+- ``checklist_items`` / ``checklist_evidence``: the forfase checklist per kommune and its evidence.
+- ``change_log``: every create, edit, status change, delete and restore of a finding or checklist
+  item, with who, when and full before/after snapshots (the same mechanism for both).
+- ``import_log``: who imported what, when.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores naive UTC, PostgreSQL timestamptz)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to UTCDateTime")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class FindingRow(Base):
+    __tablename__ = "findings"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kommune_id: Mapped[str] = mapped_column(String(8), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    author_name: Mapped[str] = mapped_column(String(100))
+    author_role: Mapped[str] = mapped_column(String(20))
+    updated_by_name: Mapped[str] = mapped_column(String(100))
+    updated_by_role: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    version: Mapped[int] = mapped_column(Integer)
+
+    indicators: Mapped[list[FindingIndicatorRow]] = relationship(
+        cascade="all, delete-orphan", order_by="FindingIndicatorRow.position", lazy="selectin"
+    )
+    schools: Mapped[list[FindingSchoolRow]] = relationship(
+        cascade="all, delete-orphan", order_by="FindingSchoolRow.position", lazy="selectin"
+    )
+    periods: Mapped[list[FindingPeriodRow]] = relationship(
+        cascade="all, delete-orphan", order_by="FindingPeriodRow.position", lazy="selectin"
+    )
+    themes: Mapped[list[FindingThemeRow]] = relationship(
+        cascade="all, delete-orphan", order_by="FindingThemeRow.position", lazy="selectin"
+    )
+
+
+class FindingIndicatorRow(Base):
+    __tablename__ = "finding_indicators"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    finding_id: Mapped[str] = mapped_column(ForeignKey("findings.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    indicator: Mapped[str] = mapped_column(String(40), index=True)
+    subject: Mapped[str] = mapped_column(String(20))
+    trinn: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class FindingSchoolRow(Base):
+    __tablename__ = "finding_schools"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    finding_id: Mapped[str] = mapped_column(ForeignKey("findings.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    school_id: Mapped[str] = mapped_column(String(40), index=True)
+
+
+class FindingPeriodRow(Base):
+    __tablename__ = "finding_periods"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    finding_id: Mapped[str] = mapped_column(ForeignKey("findings.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    period: Mapped[str] = mapped_column(String(7))
+
+
+class FindingThemeRow(Base):
+    __tablename__ = "finding_themes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    finding_id: Mapped[str] = mapped_column(ForeignKey("findings.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    theme: Mapped[str] = mapped_column(String(40), index=True)
+
+
+class ChecklistItemRow(Base):
+    __tablename__ = "checklist_items"
+    __table_args__ = (UniqueConstraint("kommune_id", "item_key"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kommune_id: Mapped[str] = mapped_column(String(8), index=True)
+    item_key: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))
+    responsible_role: Mapped[str] = mapped_column(String(20))
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    note: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_by_name: Mapped[str] = mapped_column(String(100))
+    updated_by_role: Mapped[str] = mapped_column(String(20))
+    version: Mapped[int] = mapped_column(Integer)
+
+    evidence: Mapped[list[ChecklistEvidenceRow]] = relationship(
+        cascade="all, delete-orphan", order_by="ChecklistEvidenceRow.position", lazy="selectin"
+    )
+
+
+class ChecklistEvidenceRow(Base):
+    __tablename__ = "checklist_evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("checklist_items.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    finding_id: Mapped[str] = mapped_column(ForeignKey("findings.id"), index=True)
+
+
+class ChangeLogRow(Base):
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(20))  # "finding" | "checklist"
+    entity_id: Mapped[str] = mapped_column(String(36))
+    kommune_id: Mapped[str] = mapped_column(String(8), index=True)
+    action: Mapped[str] = mapped_column(String(20))
+    actor_name: Mapped[str] = mapped_column(String(100))
+    actor_role: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+class ImportLogRow(Base):
+    __tablename__ = "import_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kommune_id: Mapped[str] = mapped_column(String(8), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor_name: Mapped[str] = mapped_column(String(100))
+    actor_role: Mapped[str] = mapped_column(String(20))
+    created: Mapped[int] = mapped_column(Integer)
+    unchanged: Mapped[int] = mapped_column(Integer)
+    conflicts: Mapped[int] = mapped_column(Integer)
+    payload_sha256: Mapped[str] = mapped_column(String(64))
