@@ -19,6 +19,7 @@ st.set_page_config(page_title=t("app.title"), page_icon="📊", layout="wide")
 PAGES = {
     t("nav.section.tall"): [
         st.Page("pages/oversikt.py", title=t("nav.oversikt"), icon="📋", default=True, url_path="oversikt"),
+        st.Page("pages/utvikling.py", title=t("nav.utvikling"), icon="📈", url_path="utvikling"),
     ],
     t("nav.section.funn"): [],
     t("nav.section.data"): [],

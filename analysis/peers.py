@@ -233,3 +233,40 @@ def expected_value(
         tau2=tau2,
         coefficients=dict(zip(["const", *features], map(float, fit.params))),
     )
+
+
+PEER_METHODS: tuple[str, ...] = ("knn", "kostra")
+DEFAULT_K = 10
+
+
+def resolve_peers(
+    context: pd.DataFrame, kommune_id: str, method: str = "knn",
+    features: Sequence[str] = DEFAULT_FEATURES, k: int = DEFAULT_K,
+) -> pd.DataFrame:
+    """The chosen peers: DataFrame(kommune_id, distance, rank, kostra_group), nearest first.
+
+    ``method="knn"``: ``nearest_peers``; ``method="kostra"``: ``kostra_peers``, with the distance on the
+    same standardised scale as ``nearest_peers`` (so both lists say how near each peer is) and rank by it.
+    """
+    if method not in PEER_METHODS:
+        raise PeerError(f"Ukjent metode for sammenlignbare kommuner: {method!r}.")
+    groups = context.assign(kommune_id=context["kommune_id"].astype(str)).set_index("kommune_id")
+    if method == "knn":
+        out = nearest_peers(context, kommune_id, features, k)
+    else:
+        members = kostra_peers(context, kommune_id)
+        out = members[["kommune_id"]].copy()
+        x = feature_matrix(context, features)
+        if str(kommune_id) in x.index and len(x) > 1:
+            from sklearn.preprocessing import StandardScaler
+
+            z = pd.DataFrame(np.nan_to_num(StandardScaler().fit_transform(x.to_numpy())), index=x.index)
+            own = z.loc[str(kommune_id)].to_numpy()
+            dist = np.sqrt(((z - own) ** 2).sum(axis=1))
+            out["distance"] = out["kommune_id"].map(dist).astype(float)
+        else:
+            out["distance"] = np.nan
+        out = out.sort_values(["distance", "kommune_id"], na_position="last", kind="stable").reset_index(drop=True)
+        out["rank"] = np.arange(1, len(out) + 1)
+    out["kostra_group"] = out["kommune_id"].map(groups["kostra_group"]) if "kostra_group" in groups else None
+    return out.reset_index(drop=True)

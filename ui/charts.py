@@ -49,3 +49,63 @@ def error_bars(lower, upper, estimate) -> dict:
         "thickness": 2,
         "width": 6,
     }
+
+
+# --- added for the exploration pages (utvikling, skoler, sammenlignbare) ------------------------
+
+def rgba(hex_color: str, alpha: float) -> str:
+    """'#0072B2', 0.2 -> 'rgba(0,114,178,0.2)' (for interval bands)."""
+    h = hex_color.lstrip("#")
+    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def interval_band(fig: go.Figure, x, lower, upper, *, color: str, name: str, legendgroup: str,
+                  alpha: float = 0.18, showlegend: bool = False) -> None:
+    """A filled interval band, split into runs of consecutive points with an interval.
+
+    A missing interval (suppressed year, no data) leaves a gap; the band never bridges it.
+    """
+    xs, lo, hi = list(x), list(lower), list(upper)
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for i, (a, b) in enumerate(zip(lo, hi)):
+        ok = a is not None and b is not None and a == a and b == b  # not NaN
+        if ok:
+            cur.append(i)
+        elif cur:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    first = True
+    for run in runs:
+        if len(run) == 1:  # a single year: a short vertical bar instead of a band
+            i = run[0]
+            fig.add_trace(go.Scatter(
+                x=[xs[i], xs[i]], y=[lo[i], hi[i]], mode="lines", line={"color": rgba(color, 0.5), "width": 8},
+                name=name, legendgroup=legendgroup, showlegend=showlegend and first, hoverinfo="skip"))
+        else:
+            fig.add_trace(go.Scatter(
+                x=[xs[i] for i in run] + [xs[i] for i in reversed(run)],
+                y=[hi[i] for i in run] + [lo[i] for i in reversed(run)],
+                fill="toself", fillcolor=rgba(color, alpha), line={"width": 0}, mode="lines",
+                name=name, legendgroup=legendgroup, showlegend=showlegend and first, hoverinfo="skip"))
+        first = False
+
+
+def add_suppressed_strip(fig: go.Figure, x, *, color: str, name: str, legendgroup: str, hover: str,
+                         y: float = 0.03) -> None:
+    """Mark suppressed points as crosses along the bottom of the plot (never at 0 on the value axis).
+
+    Uses an invisible overlaying axis ``y9`` with range 0..1, so the marks sit at the bottom edge
+    whatever the value scale.
+    """
+    xs = list(x)
+    if not xs:
+        return
+    fig.add_trace(go.Scatter(
+        x=xs, y=[y] * len(xs), yaxis="y9", mode="markers", name=name, legendgroup=legendgroup,
+        marker={"symbol": SUPPRESSED_SYMBOL, "size": 14, "color": color, "line": {"width": 3, "color": color}},
+        hovertemplate="%{x}: " + hover + "<extra></extra>", showlegend=False))
+    fig.update_layout(yaxis9={"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True})

@@ -81,6 +81,61 @@ NB: dict[str, str] = {
     "oversikt.lower_better": "lavt",
     "oversikt.summary": "Samlet for tre år: {svakere} svakere, {bedre} bedre og {usikker} uten sikker forskjell fra landet ({ingen} kan ikke vurderes).",
     "oversikt.suppressed_note": "«skjermet» betyr at tallet ikke er offentlig fordi for få elever står bak (under {min_n}).",
+    # --- exploration pages (utvikling, skoler, sammenlignbare) and shared download texts ---------
+    "common.method_line": "Metode for intervallene: {method}.",
+    "kjonn.alle": "Alle",
+    "kjonn.jenter": "Jenter",
+    "kjonn.gutter": "Gutter",
+    "nav.utvikling": "Utvikling over tid",
+    "nav.skoler": "Skoler",
+    "nav.sammenlignbare": "Sammenlignbare kommuner",
+    "utv.title": "Utvikling over tid: {kommune}",
+    "utv.intro": (
+        "Velg indikator, trinn og fag. Linjene viser kommunen, fylket, landet og de sammenlignbare kommunene "
+        "skoleår for skoleår. Det fargede båndet rundt kommunens linje er et 95 % intervall: så mye kan tallet "
+        "variere bare fordi det er få elever. Skjermede år vises som hull i linjen med et kryss nederst, aldri som null."
+    ),
+    "utv.no_data": "Det finnes ingen tall for denne kommunen i datasettet.",
+    "utv.no_kommune_data": "Kommunen har ingen tall for {label}.",
+    "utv.subject": "Fag",
+    "utv.no_subject": "(ingen fag)",
+    "utv.trinn": "Trinn",
+    "utv.kjonn": "Kjønn",
+    "utv.schools": "Skoler i kommunen som egne linjer",
+    "utv.schools_help": "Velg en eller flere skoler for å se dem ved siden av kommunen. Små skoler har brede intervaller.",
+    "utv.peers_expander": "Sammenlignbare kommuner",
+    "utv.peers_series": "Sammenlignbare kommuner",
+    "utv.peers_count": "{count} av {total} kommuner med publiserte tall",
+    "utv.peers_list": "Med i sammenligningen: {names}.",
+    "utv.peers_link": "Velg sammenlignbare kommuner og se hvor like de er",
+    "utv.pooled_title": "Tre år samlet ({window})",
+    "utv.pooled_help": "Elevene fra årene {years} slått sammen: {n} elever. Tallet i parentes er et 95 % intervall.",
+    "utv.pooled_caption": (
+        "Tre år samlet gir et stødigere tall enn hvert år for seg, fordi flere elever står bak. "
+        "Det er også slik uttrekket til oppfølgingsordningen ser på resultatene."
+    ),
+    "utv.pooled_line": "Kommunen, tre år samlet",
+    "utv.trend_line": "**Utvikling:** {verdict}. Endring per år: {slope} {unit} (95 % intervall {lower} til {upper}).",
+    "utv.trend_pending": "Trendberegningen er ikke tilgjengelig ennå.",
+    "utv.merged_note": (
+        "Kommunen er slått sammen av flere tidligere kommuner. For årene før sammenslåingen er tallene for "
+        "de gamle kommunenumrene ({parts}) regnet sammen, vektet med antall elever."
+    ),
+    "utv.chart_title": "{label}",
+    "utv.suppressed_caption": (
+        "Kryss nederst i figuren: tallet er skjermet (færre enn {min_n} elever) og vises ikke. "
+        "Hull i linjen betyr at tallet mangler eller er skjermet."
+    ),
+    "utv.col.series": "Linje",
+    "utv.col.lower": "Nedre grense (95 %)",
+    "utv.col.upper": "Øvre grense (95 %)",
+    "utv.col.note": "Merknad",
+    "utv.note_suppressed": "skjermet (færre enn {min_n} elever)",
+    "utv.note_combined": "regnet sammen fra tidligere kommunenumre {parts}",
+    "peers.method": "Hvordan velges sammenlignbare kommuner?",
+    "peers.method.knn": "Nærmeste naboer på kontekst",
+    "peers.method.kostra": "KOSTRA-gruppe",
+    "peers.none": "Ingen sammenlignbare kommuner er valgt.",
 }
 
 LANGUAGES: dict[str, dict[str, str]] = {"nb": NB}
