@@ -1,0 +1,198 @@
+"""SSB JSON-stat 2.0 tables (the format SSB's API and "Last ned → JSON-stat2" give) and kommune context.
+
+Why not pyjstat: pyjstat 2.4.0 (2023) is unmaintained against pandas 3 and pulls in ``requests`` for
+network use we do not need; reading a JSON-stat 2.0 *dataset* is small and is tested here against the
+rules of the specification (json-stat.org/format): values in row-major order over ``id``/``size`` with
+the last dimension fastest; ``value`` and ``status`` as arrays or as sparse objects keyed by index;
+``category.index`` as an array or an object; a single-string ``status`` applies to all values.
+"""
+
+from __future__ import annotations
+
+import json
+
+
+import numpy as np
+import pandas as pd
+
+from data.importers.errors import ImportFailure
+from data.importers.markers import marker_label
+from data.importers.report import ImportReport
+
+FORMAT_LABEL = "SSB JSON-stat2 (kommunekontekst)"
+CONTEXT_COLUMNS = ["kommune_id", "population", "adult_education_share", "disability_benefit_share",
+                   "child_welfare_share", "kostra_group"]
+
+
+def looks_like(obj: object) -> bool:
+    return isinstance(obj, dict) and obj.get("class") == "dataset" and "dimension" in obj and "value" in obj
+
+
+def _categories(dim: dict) -> tuple[list[str], dict[str, str]]:
+    cat = dim.get("category", {})
+    index = cat.get("index")
+    labels = cat.get("label", {}) or {}
+    if index is None:
+        codes = list(labels.keys())
+    elif isinstance(index, list):
+        codes = [str(c) for c in index]
+    else:
+        codes = [c for c, _ in sorted(index.items(), key=lambda kv: kv[1])]
+    return codes, {c: str(labels.get(c, c)) for c in codes}
+
+
+def read_dataset(file_name: str, obj: dict) -> pd.DataFrame:
+    """A JSON-stat 2.0 dataset as a long frame: one column per dimension code, ``<dim>_label``, value, status."""
+    try:
+        ids = [str(i) for i in obj["id"]]
+        size = [int(s) for s in obj["size"]]
+        dims = obj["dimension"]
+    except (KeyError, TypeError, ValueError):
+        raise ImportFailure(file_name, "JSON-stat-filen mangler «id», «size» eller «dimension» (forventet et "
+                            "JSON-stat 2.0-datasett fra SSB).") from None
+    if len(ids) != len(size) or any(i not in dims for i in ids):
+        raise ImportFailure(file_name, "JSON-stat-filen er ikke gyldig: «id», «size» og «dimension» stemmer ikke overens.")
+    cats = [_categories(dims[i]) for i in ids]
+    if [len(c[0]) for c in cats] != size:
+        raise ImportFailure(file_name, "JSON-stat-filen er ikke gyldig: antall kategorier stemmer ikke med «size».")
+    total = int(np.prod(size)) if size else 0
+    raw_values = obj["value"]
+    values = np.full(total, np.nan)
+    if isinstance(raw_values, list):
+        if len(raw_values) != total:
+            raise ImportFailure(file_name, f"JSON-stat-filen har {len(raw_values)} verdier, men «size» gir {total}.")
+        values[:] = [np.nan if v is None else float(v) for v in raw_values]
+    elif isinstance(raw_values, dict):
+        for k, v in raw_values.items():
+            if v is not None:
+                values[int(k)] = float(v)
+    status = np.array([""] * total, dtype=object)
+    raw_status = obj.get("status")
+    if isinstance(raw_status, str):
+        status[:] = raw_status
+    elif isinstance(raw_status, list):
+        status[: len(raw_status)] = [s or "" for s in raw_status]
+    elif isinstance(raw_status, dict):
+        for k, v in raw_status.items():
+            status[int(k)] = v or ""
+    grids = np.indices(size).reshape(len(size), -1) if size else np.zeros((0, 0), dtype=int)
+    out = {}
+    for d, (codes, labels), idx in zip(ids, cats, grids):
+        arr = np.array(codes, dtype=object)[idx]
+        out[d] = arr
+        out[f"{d}_label"] = np.array([labels[c] for c in codes], dtype=object)[idx]
+    out["value"] = values
+    out["status"] = status
+    frame = pd.DataFrame(out)
+    frame.attrs["label"] = str(obj.get("label", ""))
+    frame.attrs["ids"] = ids
+    frame.attrs["roles"] = obj.get("role", {}) or {}
+    return frame
+
+
+def _region_dim(frame: pd.DataFrame) -> str | None:
+    ids = frame.attrs["ids"]
+    geo = frame.attrs["roles"].get("geo") or []
+    for d in list(geo) + ["Region", "KOKkommuneregion0000", "Kommune"] + ids:
+        if d in ids and frame[d].astype(str).str.fullmatch(r"(K-)?\d{4}").any():
+            return d
+    return None
+
+
+def _time_dim(frame: pd.DataFrame) -> str | None:
+    ids = frame.attrs["ids"]
+    for d in list(frame.attrs["roles"].get("time") or []) + ["Tid"]:
+        if d in ids:
+            return d
+    return None
+
+
+def _measure_of(text: str) -> str | None:
+    t = text.lower()
+    if "kostra" in t:
+        return "kostra_group"
+    if "uføre" in t:
+        return "disability_benefit_share"
+    if "barnevern" in t:
+        return "child_welfare_share"
+    if "utdanning" in t:
+        return "adult_education_share"
+    if "folkemengde" in t or "befolkning" in t or "personer" in t:
+        return "population"
+    return None
+
+
+def to_context(file_name: str, frame: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
+    """Kommune context columns from one SSB table (latest year with a value per kommune)."""
+    region = _region_dim(frame)
+    if region is None:
+        raise ImportFailure(file_name, "Tabellen har ingen regiondimensjon med kommunenumre (forventet f.eks. «Region» "
+                            "med koder som 3001 eller K-3001).")
+    time = _time_dim(frame)
+    content = "ContentsCode" if "ContentsCode" in frame.attrs["ids"] else None
+    content_label = " ".join(frame[f"{content}_label"].astype(str).unique()) if content else ""
+    measure = _measure_of(frame.attrs["label"] + " " + content_label)
+    if measure is None:
+        raise ImportFailure(
+            file_name,
+            f"Fant ikke hvilket kontekstmål tabellen «{frame.attrs['label']}» gir. Forventet befolkning (folkemengde), "
+            "utdanningsnivå, uføretrygd, barnevern eller KOSTRA-gruppe.",
+        )
+    report.rows_read = len(frame)
+    for s, cnt in frame.loc[frame["status"] != "", "status"].value_counts().items():
+        report.markers[f"{s} – {marker_label(s)}"] += int(cnt)
+    f = frame.copy()
+    f["kommune_id"] = f[region].astype(str).str.replace(r"^K-", "", regex=True)
+    not_kommune = ~f["kommune_id"].str.fullmatch(r"\d{4}") | (f["kommune_id"] == "0000")
+    report.skip("Region som ikke er en kommune (land, fylke, bydel)", int(not_kommune.sum()))
+    f = f[~not_kommune]
+    missing = f["value"].isna()
+    report.skip("Ingen verdi (SSB-markør eller tom)", int(missing.sum()))
+    f = f[~missing]
+    if measure == "adult_education_share":
+        f = _education_share(file_name, f, frame.attrs["ids"], region, time, content)
+    if time:
+        f = f.assign(_t=f[time].astype(str)).sort_values("_t").groupby("kommune_id", as_index=False).last()
+        report.note(f"Siste år med verdi brukes per kommune (tidsdimensjon «{time}»).")
+    else:
+        f = f.groupby("kommune_id", as_index=False).last()
+    out = pd.DataFrame({"kommune_id": f["kommune_id"].astype(str)})
+    for col in CONTEXT_COLUMNS[1:]:
+        out[col] = np.nan if col != "kostra_group" else None
+    if measure == "kostra_group":
+        out["kostra_group"] = [f"KOSTRA-gruppe {int(v)}" for v in f["value"]]
+    else:
+        out[measure] = f["value"].to_numpy(dtype=float)
+    report.format_label = FORMAT_LABEL
+    report.rows_mapped = len(out)
+    report.note(f"Kontekst: {measure} for {len(out)} kommuner fra «{frame.attrs['label']}».")
+    return out.reset_index(drop=True)
+
+
+def _education_share(file_name: str, f: pd.DataFrame, ids: list[str], region: str, time: str | None,
+                     content: str | None) -> pd.DataFrame:
+    """Share (%) with university/college education: sum of 'universitets- og høgskolenivå' categories."""
+    level_dim = next((d for d in ids if d not in {region, time, content}
+                      and f[f"{d}_label"].str.contains("høgskole", case=False).any()), None)
+    if level_dim is None:
+        raise ImportFailure(file_name, "Utdanningstabellen mangler en dimensjon med utdanningsnivå "
+                            "(forventet kategorier som «Universitets- og høgskolenivå kort»).")
+    is_high = f[f"{level_dim}_label"].str.contains(r"høgskole", case=False)
+    is_pct = f[f"{content}_label"].str.contains("prosent", case=False) if content else pd.Series(False, index=f.index)
+    keys = ["kommune_id"] + ([time] if time else [])
+    if is_pct.any():
+        g = f[is_pct & is_high].groupby(keys, as_index=False)["value"].sum()
+    else:
+        hi = f[is_high].groupby(keys)["value"].sum()
+        all_ = f.groupby(keys)["value"].sum()
+        g = (100 * hi / all_).rename("value").reset_index()
+    return g
+
+
+def parse_json(file_name: str, text: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFailure(file_name, f"Ugyldig JSON: {exc.msg} (tegn {exc.pos}).", exc.lineno) from None
+
+
