@@ -146,6 +146,10 @@ def import_files(
         report = ImportReport(name)
         try:
             fig, ctx, report = read_file(name, raw, kommune, existing, report)
+            if not len(fig) and (ctx is None or not len(ctx)):
+                reasons = "; ".join(f"{r} ({c})" for r, c in report.skipped.most_common(3))
+                raise ImportFailure(name, "Ingen tall kunne importeres fra filen: alle rader ble hoppet over"
+                                    + (f" ({reasons})." if reasons else "."))
             if len(fig):
                 fig = validate(fig)
             report.summarise(fig if len(fig) else empty_frame())
