@@ -1,0 +1,181 @@
+"""JSON export/import (lossless round trip with history, also across SQLite and PostgreSQL) and CSV
+for Excel (formula-injection safe)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from data.findings import (
+    TEXT_MAX,
+    Author,
+    ChecklistChanges,
+    FindingIn,
+    FindingsStore,
+    FindingValidationError,
+    IndicatorLink,
+    looks_like_fodselsnummer,
+    neutralise_cell,
+)
+from data.findings.exchange import CSV_COLUMNS
+from tests.pg import findings_store, pg_server, pg_url, store_url  # noqa: F401  (fixtures)
+
+KARI = Author("Kari Nordmann", "veileder")
+OLA = Author("Ola Hansen", "skoleleder")
+K = "7290"
+
+
+def _populate(store: FindingsStore) -> None:
+    a = store.create(FindingIn(K, "Godt samarbeid mellom «skolene» – æøå ÆØÅ \n andre linje", "styrke",
+                               source="intervju", themes=("samarbeid", "ledelse"), schools=("990000001",),
+                               periods=("2021-22", "2022-23"),
+                               indicators=(IndicatorLink("eu_trivsel", "", 7), IndicatorLink("grunnskolepoeng"))),
+                     KARI)
+    b = store.create(FindingIn(K, "=HYPERLINK(\"http://x\") <script>alert(1)</script>", "hypotese"), OLA)
+    c = store.create(FindingIn(K, "Slettes og gjenopprettes", "sporsmal"), OLA)
+    store.create(FindingIn("7190", "Annen kommune skal ikke med", "styrke"), OLA)
+    a = store.update(a.id, a.version, {"status": "bekreftet"}, OLA)
+    b = store.update(b.id, b.version, {"text": "+SUM(A1) @x -1", "themes": ["kapasitet"]}, KARI)
+    c = store.delete(c.id, c.version, KARI)
+    c = store.restore(c.id, c.version, OLA)
+    store.delete(c.id, c.version, KARI)
+    store.update_checklist_item(K, "hva_kommunen_er_god_pa", 0, ChecklistChanges(
+        status="pagar", responsible_role="skoleeier", due_date=date(2027, 1, 15), note="Belegg: funn a",
+        evidence=(a.id,)), KARI)
+    store.update_checklist_item(K, "hva_kommunen_er_god_pa", 1, ChecklistChanges(status="ferdig"), OLA)
+
+
+def _without_stamp(doc: dict) -> dict:
+    return {k: v for k, v in doc.items() if k != "exported_at"}
+
+
+def test_json_round_trip_is_lossless_including_history(findings_store, tmp_path):
+    _populate(findings_store)
+    doc = findings_store.export_json(K)
+    assert len(doc["findings"]) == 3 and all(f["kommune_id"] == K for f in doc["findings"])
+    assert sum(len(f["history"]) for f in doc["findings"]) == 2 + 2 + 4
+    assert doc["checklist"][0]["history"][1]["after"]["status"] == "ferdig"
+    text = json.dumps(doc, ensure_ascii=False)
+    target = FindingsStore(f"sqlite:///{tmp_path / 'mål.sqlite'}")
+    report = target.import_json(text.encode("utf-8"), OLA)
+    assert (report.created, report.unchanged, report.conflicts, report.checklist_created) == (3, 0, (), 1)
+    assert _without_stamp(target.export_json(K)) == _without_stamp(doc)
+    # The imported store behaves like the original: history, deleted flag, versions.
+    deleted = [f for f in doc["findings"] if f["deleted"]][0]
+    assert [e.action for e in target.history(deleted["id"])] == ["create", "delete", "restore", "delete"]
+    restored = target.restore(deleted["id"], deleted["version"], OLA)
+    assert restored.version == deleted["version"] + 1
+    # Importing the same file again changes nothing.
+    again = target.import_json(doc, OLA)
+    assert (again.created, again.unchanged, again.checklist_unchanged) == (0, 2, 1) and len(again.conflicts) == 1
+    assert "ikke overskrevet" in again.message
+    target.dispose()
+
+
+def test_json_round_trip_sqlite_to_postgresql_and_back(tmp_path, pg_url):
+    src = FindingsStore(f"sqlite:///{tmp_path / 'a.sqlite'}")
+    _populate(src)
+    doc = src.export_json(K)
+    pg = FindingsStore(pg_url)
+    pg.import_json(doc, KARI)
+    via_pg = pg.export_json(K)
+    back = FindingsStore(f"sqlite:///{tmp_path / 'b.sqlite'}")
+    back.import_json(json.dumps(via_pg), KARI)
+    assert _without_stamp(via_pg) == _without_stamp(doc) == _without_stamp(back.export_json(K))
+    for s in (src, pg, back):
+        s.dispose()
+
+
+_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=300).filter(
+    lambda t: t.strip() and not looks_like_fodselsnummer(t))
+
+
+@pytest.fixture(scope="module")
+def store_pair(tmp_path_factory):
+    base = tmp_path_factory.mktemp("rt")
+    src, dst = FindingsStore(f"sqlite:///{base / 'a.sqlite'}"), FindingsStore(f"sqlite:///{base / 'b.sqlite'}")
+    yield src, dst, iter(range(1000, 9999))
+    src.dispose()
+    dst.dispose()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(_text, min_size=1, max_size=4), edit=_text,
+       themes=st.lists(st.text("abcæøå -", min_size=1, max_size=12), max_size=3))
+def test_round_trip_property_any_text(store_pair, texts, edit, themes):
+    src, dst, kommuner = store_pair
+    k = str(next(kommuner))  # a fresh kommune per example
+    made = [src.create(FindingIn(k, t, "hypotese", themes=tuple(themes)), KARI) for t in texts]
+    src.update(made[0].id, 1, {"text": edit}, OLA)
+    doc = src.export_json(k)
+    dst.import_json(json.dumps(doc, ensure_ascii=False), KARI)
+    assert _without_stamp(dst.export_json(k)) == _without_stamp(doc)
+
+
+def test_import_refuses_bad_files_without_writing(findings_store):
+    s = findings_store
+    for payload, fragment in (
+        (b"\xff\xfe not utf8", "UTF-8"),
+        ("{not json", "gyldig JSON"),
+        ({"format": "noe annet"}, "ikke en funn-eksport"),
+        ({"format": "utfordringsbilde.funn", "format_version": 99, "kommune_id": K}, "formatversjon"),
+    ):
+        with pytest.raises(FindingValidationError, match=fragment):
+            s.import_json(payload, KARI)
+    _populate(s)
+    doc = s.export_json(K)
+    other = FindingsStore(s.url.replace("funn.sqlite", "annen.sqlite")) if s.dialect == "sqlite" else None
+    if other is not None:
+        bad = json.loads(json.dumps(doc))
+        bad["findings"][1]["text"] = "Ring 15076500565"  # fødselsnummer in an imported file
+        with pytest.raises(FindingValidationError, match="fødselsnummer"):
+            other.import_json(bad, KARI)
+        bad = json.loads(json.dumps(doc))
+        bad["findings"][2]["text"] = "x" * (TEXT_MAX + 1)
+        with pytest.raises(FindingValidationError, match="for lang"):
+            other.import_json(bad, KARI)
+        assert other.count() == 0  # all or nothing: the valid findings before the bad one are not kept
+        other.dispose()
+
+
+def test_import_reports_conflicts_and_never_overwrites(findings_store, tmp_path):
+    s = findings_store
+    _populate(s)
+    doc = s.export_json(K)
+    f = [x for x in doc["findings"] if not x["deleted"]][0]
+    s.update(f["id"], f["version"], {"text": "Endret lokalt etter eksport"}, KARI)
+    report = s.import_json(doc, OLA)
+    assert report.created == 0 and len(report.conflicts) == 1 and s.get(f["id"]).text == "Endret lokalt etter eksport"
+
+
+def _csv_rows(data: bytes) -> list[list[str]]:
+    assert data.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_csv_for_excel_is_formula_injection_safe(findings_store):
+    _populate(findings_store)
+    rows = _csv_rows(findings_store.export_csv(K))
+    assert rows[0] == CSV_COLUMNS and len(rows) == 3  # header + two live findings
+    every_cell = [c for r in rows[1:] for c in r]
+    assert not any(c.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r")) for c in every_cell)
+    texts = [r[CSV_COLUMNS.index("Tekst")] for r in rows[1:]]
+    assert "'+SUM(A1) @x -1" in texts
+    assert any("æøå ÆØÅ \n andre linje" in t for t in texts)  # multi-line and Norwegian letters kept
+    with_deleted = _csv_rows(findings_store.export_csv(K, include_deleted=True))
+    assert len(with_deleted) == 4 and with_deleted[-1][-1] in ("ja", "nei")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("=1+1", "'=1+1"), ("+47 912", "'+47 912"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("  =cmd|' /C calc'!A0", "'  =cmd|' /C calc'!A0"), ("\t=1", "'\t=1"), ("Vanlig tekst", "Vanlig tekst"),
+    ("a=b", "a=b"), ("", ""), (3, 3),
+])
+def test_neutralise_cell(value, expected):
+    assert neutralise_cell(value) == expected
