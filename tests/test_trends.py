@@ -123,7 +123,7 @@ def test_trend_table_equals_trend():
         assert (row["first_period"], row["last_period"]) == (r.first_period, r.last_period)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(vals=st.lists(st.floats(30, 70), min_size=4, max_size=10), shift=st.floats(-10, 10),
        n=st.integers(10, 300))
 def test_trend_properties(vals, shift, n):
