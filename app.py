@@ -21,7 +21,7 @@ PAGES = {
         st.Page("pages/oversikt.py", title=t("nav.oversikt"), icon="📋", default=True, url_path="oversikt"),
         st.Page("pages/utvikling.py", title=t("nav.utvikling"), icon="📈", url_path="utvikling"),
     ],
-    t("nav.section.funn"): [],
+    t("nav.section.funn"): [st.Page("pages/funn.py", title="Funn", icon="🗂️", url_path="funn")],
     t("nav.section.data"): [],
 }
 nav = st.navigation({k: v for k, v in PAGES.items() if v})

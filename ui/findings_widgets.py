@@ -1,0 +1,804 @@
+"""Reusable Streamlit pieces for findings: the store handle, "Legg til funn", finding cards and lists,
+history, the stale-edit conflict view, markers on Plotly charts and the small chart of linked data.
+
+Use on a data page (the view's selection as a ``current`` dict: kommune_id, indicator, subject,
+trinn, periods, schools)::
+
+    fs = chart_findings(current)                          # findings linked to what the chart shows
+    add_finding_markers(fig, fs, y_by_x=dict(zip(periods, kommune_values)))
+    st.plotly_chart(fig)
+    findings_under_chart(current, fs, key="utvikling")    # list + prefilled "Legg til funn"
+
+Every text a user typed is shown with ``st.text`` (no Markdown, no HTML) or escaped; Plotly hover
+texts are HTML-escaped. Nothing user-related is kept at module level: the author and form states
+live in ``st.session_state``.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from data.catalogue import INDICATORS, indicator_label
+from data.findings import (
+    TEXT_MAX,
+    Author,
+    Finding,
+    FindingIn,
+    FindingNotFoundError,
+    FindingsStore,
+    FindingValidationError,
+    IndicatorLink,
+    StaleVersionError,
+    get_store,
+    vocab,
+)
+from data.findings.validation import NAME_MAX
+
+log = logging.getLogger(__name__)
+
+# User-visible texts of the findings widgets and the Funn page (bokmål). Kept here while
+# ui/strings.py is being edited by others; keys are prefixed like the rest of the app.
+FUNN_TEXT: dict[str, str] = {
+    "funn.title": "Funn: {kommune}",
+    "funn.intro": (
+        "Her samles det dere ser og hører i arbeidet med utfordringsbildet: styrker, utfordringer, hypoteser, "
+        "spørsmål og ideer til tiltak, koblet til tallene de handler om. Alle endringer lagres med historikk."
+    ),
+    "funn.author_heading": "Hvem skriver?",
+    "funn.author_name": "Navn",
+    "funn.author_role": "Rolle",
+    "funn.author_missing": "Skriv inn navnet ditt og velg rolle før du lagrer.",
+    "funn.add": "Legg til funn",
+    "funn.add_for": "Legg til funn om det som vises her",
+    "funn.text": "Funn",
+    "funn.text_help": "Skriv med egne ord hva dere ser, hører eller lurer på. Ikke skriv navn på elever eller personnummer.",
+    "funn.kind": "Type",
+    "funn.source": "Kilde",
+    "funn.status": "Status",
+    "funn.themes": "Temaer",
+    "funn.themes_help": "Velg blant forslagene eller skriv et nytt tema og trykk Enter.",
+    "funn.indicators": "Indikatorer",
+    "funn.schools": "Skoler",
+    "funn.periods": "Skoleår",
+    "funn.save": "Lagre funn",
+    "funn.saved": "Funnet er lagret.",
+    "funn.updated": "Endringen er lagret.",
+    "funn.edit": "Rediger",
+    "funn.cancel": "Avbryt",
+    "funn.save_edit": "Lagre endring",
+    "funn.delete": "Slett",
+    "funn.deleted": "Funnet er slettet. Det kan gjenopprettes under «Slettede funn».",
+    "funn.restore": "Gjenopprett",
+    "funn.restored": "Funnet er gjenopprettet.",
+    "funn.history": "Historikk",
+    "funn.history_empty": "Ingen historikk.",
+    "funn.history_line": "{when}: {action} av {who}",
+    "funn.history_changed": "Endret: {fields}",
+    "funn.meta": "{kind} · {status} · {source} · skrevet av {author} {created} · versjon {version}",
+    "funn.meta_updated": "sist endret {when} av {who}",
+    "funn.links": "Koblet til: {links}",
+    "funn.none": "Ingen funn ennå.",
+    "funn.none_filtered": "Ingen funn passer med filtrene.",
+    "funn.linked_heading": "Funn koblet til denne figuren ({n})",
+    "funn.linked_none": "Ingen funn er koblet til denne figuren ennå.",
+    "funn.open_page": "Rediger og se alle funn på siden Funn",
+    "funn.conflict_theirs": "Lagret versjon (versjon {version}, {who})",
+    "funn.conflict_yours": "Din versjon (ikke lagret)",
+    "funn.conflict_keep_mine": "Lagre min versjon likevel",
+    "funn.conflict_keep_theirs": "Behold den lagrede versjonen",
+    "funn.conflict_discarded": "Din endring er forkastet; den lagrede versjonen gjelder.",
+    "funn.not_found": "Funnet finnes ikke lenger.",
+    "funn.error": "Lagringen mislyktes. Feilen er logget; prøv igjen.",
+    "funn.db_error": "Funndatabasen er ikke tilgjengelig. Feilen er logget.",
+    "funn.chart_none": "Ingen tall å vise for koblingen.",
+    "funn.chart_title": "{label}",
+    "funn.chart_national": "Nasjonalt",
+    "funn.chart_marker": "Skoleår i funnet",
+    "funn.marker_legend": "Funn: {kind}",
+    "funn.filters": "Filtrer og sorter",
+    "funn.filter_kind": "Type",
+    "funn.filter_status": "Status",
+    "funn.filter_theme": "Tema",
+    "funn.filter_school": "Skole",
+    "funn.filter_indicator": "Indikator",
+    "funn.filter_role": "Forfatterens rolle",
+    "funn.filter_text": "Søk i tekst",
+    "funn.sort": "Sorter",
+    "funn.count": "{n} funn",
+    "funn.tab_list": "Alle funn",
+    "funn.tab_side": "Styrker og utfordringer",
+    "funn.tab_deleted": "Slettede funn",
+    "funn.tab_exchange": "Eksport og import",
+    "funn.side_styrker": "Styrker ({n})",
+    "funn.side_utfordringer": "Utfordringer ({n})",
+    "funn.side_help": "Forkastede funn er ikke med. Hva kommunen er god på, er like viktig som utfordringene.",
+    "funn.deleted_none": "Ingen slettede funn.",
+    "funn.export_json": "Last ned alle funn som JSON (med historikk)",
+    "funn.export_csv": "Last ned som CSV for Excel",
+    "funn.export_help": (
+        "JSON-filen inneholder alt (også slettede funn, sjekklisten og historikken) og kan importeres igjen. "
+        "CSV-filen er for Excel."
+    ),
+    "funn.import": "Importer funn fra JSON-fil",
+    "funn.import_button": "Importer",
+    "funn.import_wrong_kommune": "Filen gjelder kommune {file_kommune}, men {kommune} er valgt. Bytt kommune først.",
+    "funn.no_kommune": "Velg en kommune i menyen til venstre.",
+}
+
+
+def ft(key: str, **values: Any) -> str:
+    """A findings text by key, formatted with ``values``."""
+    text = FUNN_TEXT.get(key, key)
+    return text.format(**values) if values else text
+
+
+KIND_STYLE: dict[str, dict[str, str]] = {  # Okabe–Ito colours, distinct shapes (colour-blind safe)
+    "styrke": {"symbol": "star", "color": "#009E73"},
+    "utfordring": {"symbol": "triangle-down", "color": "#D55E00"},
+    "hypotese": {"symbol": "diamond", "color": "#CC79A7"},
+    "sporsmal": {"symbol": "circle", "color": "#0072B2"},
+    "tiltakside": {"symbol": "square", "color": "#E69F00"},
+}
+KIND_ICON = {"styrke": "💪", "utfordring": "⚠️", "hypotese": "💡", "sporsmal": "❓", "tiltakside": "🛠️"}
+AUTHOR_KEY = "funn_author"  # session state: the Author last used in this browser session
+
+
+# ------------------------------------------------------------------------------------------------
+# Store and plain-text helpers
+# ------------------------------------------------------------------------------------------------
+def _secret_url() -> str | None:
+    try:
+        url = st.secrets.get("database_url")
+    except Exception:  # noqa: BLE001 - no secrets file is the normal case
+        return None
+    return str(url) if url else None
+
+
+def findings_store() -> FindingsStore:
+    """The findings store: Streamlit secret ``database_url``, else ``DATABASE_URL``, else SQLite."""
+    return get_store(_secret_url())
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&$:=])")
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown/HTML so user text shows literally inside ``st.markdown``/``st.caption``."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+
+
+def hover_escape(text: str, width: int = 60, max_chars: int = 400) -> str:
+    """HTML-escaped, wrapped text for Plotly hover labels (Plotly renders a subset of HTML)."""
+    s = str(text)
+    if len(s) > max_chars:
+        s = s[:max_chars].rstrip() + "…"
+    lines = []
+    for para in s.split("\n"):
+        lines.extend(textwrap.wrap(para, width) or [""])
+    return "<br>".join(html.escape(line, quote=True) for line in lines)
+
+
+def _when(dt) -> str:
+    return dt.astimezone().strftime("%d.%m.%Y %H:%M") if dt is not None else ""
+
+
+def _who(name: str, role: str) -> str:
+    return f"{name} ({vocab.ROLES.get(role, role)})"
+
+
+def link_label(link: IndicatorLink) -> str:
+    return indicator_label(link.indicator, link.subject, link.trinn)
+
+
+def _link_code(link: IndicatorLink) -> str:
+    return f"{link.indicator}|{link.subject}|{'' if link.trinn is None else link.trinn}"
+
+
+def _link_from_code(code: str) -> IndicatorLink:
+    ind, subject, trinn = (code.split("|") + ["", ""])[:3]
+    return IndicatorLink(ind, subject, int(trinn) if trinn else None)
+
+
+def indicator_link_options() -> list[str]:
+    """Every indicator link a user can pick (indicator alone, and with subject and trinn)."""
+    out = []
+    for code, ind in INDICATORS.items():
+        out.append(_link_code(IndicatorLink(code)))
+        for subject in ind.subjects:
+            for trinn in ind.trinn:
+                out.append(_link_code(IndicatorLink(code, subject, trinn)))
+    return out
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _school_names(token: str) -> dict[str, str]:
+    import data
+
+    sk = data.load_skoler()
+    return dict(zip(sk["school_id"].astype(str), sk["school_name"].astype(str)))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def kommune_schools(token: str, kommune_id: str) -> dict[str, str]:
+    """The kommune's schools (id -> name) from the school registry, sorted by name."""
+    import data
+
+    sk = data.load_skoler()
+    sk = sk[sk["kommune_id"].astype(str) == str(kommune_id)].sort_values("school_name")
+    return dict(zip(sk["school_id"].astype(str), sk["school_name"].astype(str)))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _periods(token: str) -> list[str]:
+    import data
+    from data.schema import sorted_periods
+
+    return sorted_periods(data.load_dataset()["period"].cat.categories)
+
+
+def _token() -> str:
+    import data
+
+    return data.dataset_token()
+
+
+def school_name(school_id: str) -> str:
+    return _school_names(_token()).get(str(school_id), str(school_id))
+
+
+# ------------------------------------------------------------------------------------------------
+# Author
+# ------------------------------------------------------------------------------------------------
+def _saved_author() -> Author | None:
+    a = st.session_state.get(AUTHOR_KEY)
+    return a if isinstance(a, Author) else None
+
+
+def _remember_author(author: Author) -> None:
+    st.session_state[AUTHOR_KEY] = author
+
+
+def author_inputs(key: str, container=None) -> Author | None:
+    """Name and role inputs (prefilled with the last used); returns an Author or None if incomplete."""
+    box = container or st
+    saved = _saved_author()
+    name_key, role_key = f"{key}_author_name", f"{key}_author_role"
+    if name_key not in st.session_state:
+        st.session_state[name_key] = saved.name if saved else ""
+    if role_key not in st.session_state:
+        st.session_state[role_key] = saved.role if saved else "veileder"
+    c1, c2 = box.columns(2)
+    name = c1.text_input(ft("funn.author_name"), key=name_key, max_chars=NAME_MAX)
+    role = c2.selectbox(ft("funn.author_role"), list(vocab.ROLES), key=role_key,
+                        format_func=lambda r: vocab.ROLES[r])
+    if not (name or "").strip():
+        return None
+    return Author(name.strip(), role)
+
+
+def _need_author(key: str) -> Author | None:
+    author = _saved_author()
+    if author is None:
+        st.warning(ft("funn.author_missing"))
+    return author
+
+
+# ------------------------------------------------------------------------------------------------
+# Prefill and the "Legg til funn" form
+# ------------------------------------------------------------------------------------------------
+def normalise_prefill(prefill: Mapping[str, Any]) -> dict[str, Any]:
+    """Accept what a page has on screen and return form defaults.
+
+    Keys understood: kommune_id, indicator (+ subject, trinn) or indicators (IndicatorLinks/dicts),
+    school/schools, period/periods (or window), kind, source, status, themes, text.
+    """
+    p = dict(prefill or {})
+    links: list[IndicatorLink] = []
+    for item in p.get("indicators") or []:
+        if isinstance(item, IndicatorLink):
+            links.append(item)
+        elif isinstance(item, Mapping):
+            links.append(IndicatorLink(str(item.get("indicator")), str(item.get("subject") or ""), item.get("trinn")))
+    if p.get("indicator"):
+        trinn = p.get("trinn")
+        links.insert(0, IndicatorLink(str(p["indicator"]), str(p.get("subject") or ""),
+                                      int(trinn) if trinn not in (None, "") else None))
+    schools = [str(s) for s in (p.get("schools") or [])]
+    if p.get("school"):
+        schools.insert(0, str(p["school"]))
+    periods = [str(x) for x in (p.get("periods") or p.get("window") or [])]
+    if p.get("period"):
+        periods.insert(0, str(p["period"]))
+    return {
+        "kommune_id": str(p.get("kommune_id") or ""),
+        "indicators": list(dict.fromkeys(links)),
+        "schools": list(dict.fromkeys(schools)),
+        "periods": list(dict.fromkeys(periods)),
+        "kind": p.get("kind") if p.get("kind") in vocab.KINDS else "utfordring",
+        "source": p.get("source") if p.get("source") in vocab.SOURCES else vocab.DEFAULT_SOURCE,
+        "status": p.get("status") if p.get("status") in vocab.STATUSES else vocab.DEFAULT_STATUS,
+        "themes": [str(x) for x in p.get("themes") or []],
+        "text": str(p.get("text") or ""),
+    }
+
+
+def _prefill_key(pre: Mapping[str, Any]) -> str:
+    import hashlib
+
+    raw = repr((pre["kommune_id"], [_link_code(x) for x in pre["indicators"]], pre["schools"], pre["periods"]))
+    return hashlib.sha1(raw.encode()).hexdigest()[:8]
+
+
+def _flash(key: str, message: str | None = None) -> None:
+    """Show (and clear) a message kept over a rerun; with ``message`` store it instead."""
+    fk = f"{key}_flash"
+    if message is not None:
+        st.session_state[fk] = message
+    elif st.session_state.get(fk):
+        st.success(st.session_state.pop(fk))
+
+
+def add_finding_form(prefill: Mapping[str, Any], *, key: str, ask_author: bool = True,
+                     store: FindingsStore | None = None) -> Finding | None:
+    """The "Legg til funn" form, prefilled from ``prefill`` (see ``normalise_prefill``).
+
+    On a validation error the message is shown and everything typed stays in the form. On success
+    the form is emptied and the new finding returned (after a rerun it shows a confirmation).
+    """
+    pre = normalise_prefill(prefill)
+    _flash(key)
+    if not pre["kommune_id"]:
+        st.info(ft("funn.no_kommune"))
+        return None
+    nonce = st.session_state.get(f"{key}_nonce", 0)
+    fkey = f"{key}_{_prefill_key(pre)}_{nonce}"
+    store = store or findings_store()
+    schools = kommune_schools(_token(), pre["kommune_id"])
+    school_opts = list(dict.fromkeys([*pre["schools"], *schools]))
+    link_opts = list(dict.fromkeys([*(_link_code(x) for x in pre["indicators"]), *indicator_link_options()]))
+    period_opts = list(dict.fromkeys([*_periods(_token()), *pre["periods"]]))
+    try:
+        theme_opts = list(dict.fromkeys([*vocab.THEME_SUGGESTIONS, *store.themes_in_use(pre["kommune_id"])]))
+    except Exception:  # noqa: BLE001 - the form still works without the suggestions from the database
+        log.exception("themes_in_use failed")
+        theme_opts = list(vocab.THEME_SUGGESTIONS)
+    with st.form(fkey, clear_on_submit=False):
+        text = st.text_area(ft("funn.text"), value=pre["text"], max_chars=TEXT_MAX, key=f"{fkey}_text",
+                            help=ft("funn.text_help"), height=110)
+        c1, c2, c3 = st.columns(3)
+        kind = c1.selectbox(ft("funn.kind"), list(vocab.KINDS), index=list(vocab.KINDS).index(pre["kind"]),
+                            format_func=lambda k: vocab.KINDS[k], key=f"{fkey}_kind")
+        source = c2.selectbox(ft("funn.source"), list(vocab.SOURCES), index=list(vocab.SOURCES).index(pre["source"]),
+                              format_func=lambda k: vocab.SOURCES[k], key=f"{fkey}_source")
+        status = c3.selectbox(ft("funn.status"), list(vocab.STATUSES),
+                              index=list(vocab.STATUSES).index(pre["status"]),
+                              format_func=lambda k: vocab.STATUSES[k], key=f"{fkey}_status")
+        themes = st.multiselect(ft("funn.themes"), theme_opts, default=[x for x in pre["themes"] if x in theme_opts],
+                                accept_new_options=True, help=ft("funn.themes_help"), key=f"{fkey}_themes")
+        links = st.multiselect(ft("funn.indicators"), link_opts, default=[_link_code(x) for x in pre["indicators"]],
+                               format_func=lambda c: link_label(_link_from_code(c)), key=f"{fkey}_links")
+        c4, c5 = st.columns(2)
+        chosen_schools = c4.multiselect(ft("funn.schools"), school_opts, default=pre["schools"],
+                                        format_func=lambda s: schools.get(s) or school_name(s),
+                                        key=f"{fkey}_schools")
+        periods = c5.multiselect(ft("funn.periods"), period_opts, default=pre["periods"], key=f"{fkey}_periods")
+        author = author_inputs(f"{key}_form", st) if ask_author else _saved_author()
+        submitted = st.form_submit_button(ft("funn.save"), type="primary")
+    if not submitted:
+        return None
+    if author is None:
+        st.error(ft("funn.author_missing"))
+        return None
+    try:
+        f = store.create(FindingIn(pre["kommune_id"], text or "", kind, source=source, status=status,
+                                   themes=tuple(themes), indicators=tuple(_link_from_code(c) for c in links),
+                                   schools=tuple(chosen_schools), periods=tuple(periods)), author)
+    except FindingValidationError as e:
+        st.error(e.message)  # the form keeps everything typed
+        return None
+    except Exception:  # noqa: BLE001 - never a traceback on screen
+        log.exception("create finding failed")
+        st.error(ft("funn.error"))
+        return None
+    _remember_author(author)
+    st.session_state[f"{key}_nonce"] = nonce + 1
+    _flash(key, ft("funn.saved"))
+    st.rerun()
+    return f  # pragma: no cover - st.rerun() does not return
+
+
+# ------------------------------------------------------------------------------------------------
+# Cards, edit, conflicts, history
+# ------------------------------------------------------------------------------------------------
+def _links_text(f: Finding) -> str:
+    parts = [link_label(x) for x in f.indicators]
+    parts += [school_name(s) for s in f.schools]
+    parts += list(f.periods)
+    return "; ".join(parts)
+
+
+def history_view(store: FindingsStore, finding_id: str) -> None:
+    """The finding's history, newest first, with who, when, what changed and the texts."""
+    entries = store.history(finding_id)
+    if not entries:
+        st.caption(ft("funn.history_empty"))
+        return
+    field_names = {"text": "tekst", "kind": "type", "source": "kilde", "status": "status", "themes": "temaer",
+                   "indicators": "indikatorer", "schools": "skoler", "periods": "skoleår", "deleted": "slettet"}
+    for e in reversed(entries):
+        st.caption(md_escape(ft("funn.history_line", when=_when(e.at), action=e.action_label,
+                                who=_who(e.actor_name, e.actor_role))))
+        changed = [field_names.get(c, c) for c in e.changed_fields if c != "kommune_id"]
+        if e.action in ("update", "status") and changed:
+            st.caption(md_escape(ft("funn.history_changed", fields=", ".join(changed))))
+        if e.action in ("create", "update") and e.after and (e.before or {}).get("text") != e.after.get("text"):
+            st.text(e.after.get("text", ""))
+
+
+def _conflict_view(store: FindingsStore, f: Finding, key: str) -> bool:
+    """Show a pending stale-version conflict for ``f``; True if one was shown."""
+    ck = f"{key}_conflict"
+    conflict = st.session_state.get(ck)
+    if not conflict:
+        return False
+    current: Finding = conflict["current"]
+    st.warning(conflict["message"])
+    c1, c2 = st.columns(2)
+    with c1:
+        st.markdown(f"**{md_escape(ft('funn.conflict_theirs', version=current.version, who=_who(current.updated_by_name, current.updated_by_role)))}**")
+        st.text(current.text)
+    with c2:
+        st.markdown(f"**{md_escape(ft('funn.conflict_yours'))}**")
+        st.text(conflict["yours"].get("text", current.text))
+    b1, b2 = st.columns(2)
+    if b1.button(ft("funn.conflict_keep_mine"), key=f"{key}_keep_mine", type="primary"):
+        author = _need_author(key)
+        if author is not None:
+            try:
+                store.update(f.id, current.version, conflict["yours"], author)
+            except StaleVersionError as e:  # yet another change in between: show the new conflict
+                st.session_state[ck] = {"current": e.current, "yours": e.yours, "message": str(e)}
+                st.rerun()
+            except FindingValidationError as e:
+                st.error(e.message)
+                return True
+            st.session_state.pop(ck, None)
+            st.session_state.pop(f"{key}_editing", None)
+            _flash(key, ft("funn.updated"))
+            st.rerun()
+    if b2.button(ft("funn.conflict_keep_theirs"), key=f"{key}_keep_theirs"):
+        st.session_state.pop(ck, None)
+        st.session_state.pop(f"{key}_editing", None)
+        _flash(key, ft("funn.conflict_discarded"))
+        st.rerun()
+    return True
+
+
+def _edit_form(store: FindingsStore, f: Finding, key: str) -> None:
+    """Inline edit form; the version the user started from is kept from when 'Rediger' was pressed."""
+    started_from = st.session_state.get(f"{key}_editing", f.version)
+    ekey = f"{key}_edit_{started_from}"
+    theme_opts = list(dict.fromkeys([*f.themes, *vocab.THEME_SUGGESTIONS, *store.themes_in_use(f.kommune_id)]))
+    schools = kommune_schools(_token(), f.kommune_id)
+    school_opts = list(dict.fromkeys([*f.schools, *schools]))
+    link_opts = list(dict.fromkeys([*(_link_code(x) for x in f.indicators), *indicator_link_options()]))
+    period_opts = list(dict.fromkeys([*_periods(_token()), *f.periods]))
+    with st.form(ekey):
+        text = st.text_area(ft("funn.text"), value=f.text, max_chars=TEXT_MAX, key=f"{ekey}_text", height=110)
+        c1, c2, c3 = st.columns(3)
+        kind = c1.selectbox(ft("funn.kind"), list(vocab.KINDS), index=list(vocab.KINDS).index(f.kind),
+                            format_func=lambda k: vocab.KINDS[k], key=f"{ekey}_kind")
+        source = c2.selectbox(ft("funn.source"), list(vocab.SOURCES), index=list(vocab.SOURCES).index(f.source),
+                              format_func=lambda k: vocab.SOURCES[k], key=f"{ekey}_source")
+        status = c3.selectbox(ft("funn.status"), list(vocab.STATUSES), index=list(vocab.STATUSES).index(f.status),
+                              format_func=lambda k: vocab.STATUSES[k], key=f"{ekey}_status")
+        themes = st.multiselect(ft("funn.themes"), theme_opts, default=list(f.themes), accept_new_options=True,
+                                key=f"{ekey}_themes")
+        links = st.multiselect(ft("funn.indicators"), link_opts, default=[_link_code(x) for x in f.indicators],
+                               format_func=lambda c: link_label(_link_from_code(c)), key=f"{ekey}_links")
+        c4, c5 = st.columns(2)
+        chosen_schools = c4.multiselect(ft("funn.schools"), school_opts, default=list(f.schools),
+                                        format_func=lambda s: schools.get(s) or school_name(s), key=f"{ekey}_schools")
+        periods = c5.multiselect(ft("funn.periods"), period_opts, default=list(f.periods), key=f"{ekey}_periods")
+        s1, s2 = st.columns(2)
+        save = s1.form_submit_button(ft("funn.save_edit"), type="primary")
+        cancel = s2.form_submit_button(ft("funn.cancel"))
+    if cancel:
+        st.session_state.pop(f"{key}_editing", None)
+        st.rerun()
+    if not save:
+        return
+    author = _need_author(key)
+    if author is None:
+        return
+    changes = {"text": text or "", "kind": kind, "source": source, "status": status, "themes": list(themes),
+               "indicators": [_link_from_code(c) for c in links], "schools": list(chosen_schools),
+               "periods": list(periods)}
+    try:
+        store.update(f.id, started_from, changes, author)
+    except FindingValidationError as e:
+        st.error(e.message)  # the form keeps everything typed
+        return
+    except StaleVersionError as e:
+        st.session_state[f"{key}_conflict"] = {"current": e.current, "yours": e.yours, "message": str(e)}
+        st.rerun()
+    except FindingNotFoundError:
+        st.error(ft("funn.not_found"))
+        return
+    st.session_state.pop(f"{key}_editing", None)
+    _flash(key, ft("funn.updated"))
+    st.rerun()
+
+
+def finding_card(f: Finding, *, key: str, store: FindingsStore | None = None, editable: bool = True,
+                 show_chart: bool = True, compact: bool = False) -> None:
+    """One finding: kind, status, plain text, links, author; edit/delete/restore and history."""
+    store = store or findings_store()
+    key = f"{key}_{f.id}"
+    with st.container(border=True):
+        _flash(key)
+        has_chart = show_chart and bool(f.indicators) and not compact
+        body, chart = st.columns([3, 2]) if has_chart else (st.container(), None)
+        with body:
+            st.markdown(f"**{KIND_ICON.get(f.kind, '')} {md_escape(f.kind_label)}** · {md_escape(f.status_label)}"
+                        + (f" · {md_escape(', '.join(f.themes))}" if f.themes else ""))
+            st.text(f.text, width="stretch")
+            if not compact:
+                meta = ft("funn.meta", kind=f.kind_label, status=f.status_label, source=f.source_label,
+                          author=_who(f.author_name, f.author_role), created=_when(f.created_at), version=f.version)
+                if f.version > 1:
+                    meta += " · " + ft("funn.meta_updated", when=_when(f.updated_at),
+                                       who=_who(f.updated_by_name, f.updated_by_role))
+                st.caption(md_escape(meta))
+                if f.indicators or f.schools or f.periods:
+                    st.caption(md_escape(ft("funn.links", links=_links_text(f))))
+        if chart is not None:
+            with chart:
+                fig = finding_figure(f)
+                if fig is None:
+                    st.caption(ft("funn.chart_none"))
+                else:
+                    st.plotly_chart(fig, width="stretch", key=f"{key}_chart", config={"displayModeBar": False})
+        if compact or not editable:
+            return
+        if _conflict_view(store, f, key):
+            return
+        if st.session_state.get(f"{key}_editing") is not None and not f.deleted:
+            _edit_form(store, f, key)
+        b1, b2, b3 = st.columns([1, 1, 4])
+        if not f.deleted:
+            if st.session_state.get(f"{key}_editing") is None and b1.button(ft("funn.edit"), key=f"{key}_btn_edit"):
+                st.session_state[f"{key}_editing"] = f.version  # the version the user starts from
+                st.rerun()
+            if b2.button(ft("funn.delete"), key=f"{key}_btn_delete"):
+                _simple_action(store.delete, f, key, ft("funn.deleted"))
+        elif b1.button(ft("funn.restore"), key=f"{key}_btn_restore"):
+            _simple_action(store.restore, f, key, ft("funn.restored"))
+        with b3.expander(ft("funn.history")):
+            history_view(store, f.id)
+
+
+def _simple_action(action: Callable, f: Finding, key: str, done: str) -> None:
+    author = _need_author(key)
+    if author is None:
+        return
+    try:
+        action(f.id, f.version, author)
+    except StaleVersionError as e:
+        st.session_state[f"{key}_conflict"] = {"current": e.current, "yours": e.yours, "message": str(e)}
+        st.rerun()
+    except FindingNotFoundError:
+        st.error(ft("funn.not_found"))
+        return
+    _flash(key, done)
+    st.rerun()
+
+
+def findings_list(findings: Sequence[Finding], *, key: str, store: FindingsStore | None = None,
+                  editable: bool = True, show_chart: bool = True, compact: bool = False,
+                  empty_text: str | None = None) -> None:
+    """Cards for ``findings`` (in the given order)."""
+    if not findings:
+        st.caption(empty_text or ft("funn.none"))
+        return
+    for f in findings:
+        finding_card(f, key=key, store=store, editable=editable, show_chart=show_chart, compact=compact)
+
+
+# ------------------------------------------------------------------------------------------------
+# Charts
+# ------------------------------------------------------------------------------------------------
+def add_finding_markers(
+    fig: go.Figure,
+    findings: Sequence[Finding],
+    *,
+    y_by_x: Mapping[Any, float] | Callable[[Any], float | None] | None = None,
+    x_of: Callable[[Finding], Sequence[Any]] | None = None,
+    x_values: Sequence[Any] | None = None,
+    fallback_x: Any = None,
+) -> go.Figure:
+    """Add findings as markers (one trace per kind, text on hover) to a Plotly figure.
+
+    - ``x_of(finding)``: the x positions of a finding (default: its school years);
+    - ``x_values``: the x positions the chart shows (others are dropped; default: keep all);
+    - ``fallback_x``: where a finding without a usable x goes (e.g. the last school year); None: left out;
+    - ``y_by_x``: the y of a marker at x (a dict or function; e.g. the kommune's value). Where it gives
+      no number, the marker sits on the top edge of the plot (an overlaying 0..1 axis).
+    """
+    x_of = x_of or (lambda f: list(f.periods))
+    shown = set(x_values) if x_values is not None else None
+
+    def y_at(x):
+        if y_by_x is None:
+            return None
+        v = y_by_x(x) if callable(y_by_x) else y_by_x.get(x)
+        try:
+            v = float(v)
+        except (TypeError, ValueError):
+            return None
+        return None if v != v else v
+
+    by_kind: dict[str, dict[str, list]] = {}
+    for f in findings:
+        xs = [x for x in x_of(f) if shown is None or x in shown]
+        if not xs and fallback_x is not None:
+            xs = [fallback_x]
+        for x in xs:
+            y = y_at(x)
+            d = by_kind.setdefault(f.kind, {"x": [], "y": [], "x_top": [], "hover": [], "hover_top": []})
+            hover = (f"<b>{html.escape(f.kind_label)}</b> ({html.escape(f.status_label)})<br>"
+                     f"{hover_escape(f.text)}<br><i>{html.escape(_who(f.author_name, f.author_role))}</i>")
+            if y is None:
+                d["x_top"].append(x)
+                d["hover_top"].append(hover)
+            else:
+                d["x"].append(x)
+                d["y"].append(y)
+                d["hover"].append(hover)
+    used_top = False
+    for kind in vocab.KINDS:
+        d = by_kind.get(kind)
+        if not d:
+            continue
+        style = KIND_STYLE[kind]
+        marker = {"symbol": style["symbol"], "size": 18, "color": style["color"],
+                  "line": {"width": 2, "color": "white"}}
+        name = ft("funn.marker_legend", kind=vocab.KINDS[kind])
+        if d["x"]:
+            fig.add_trace(go.Scatter(x=d["x"], y=d["y"], mode="markers", marker=marker, name=name,
+                                     legendgroup=f"funn_{kind}", hovertext=d["hover"],
+                                     hovertemplate="%{hovertext}<extra></extra>"))
+        if d["x_top"]:
+            used_top = True
+            fig.add_trace(go.Scatter(x=d["x_top"], y=[0.96] * len(d["x_top"]), yaxis="y8", mode="markers",
+                                     marker=marker, name=name, legendgroup=f"funn_{kind}",
+                                     showlegend=not d["x"], hovertext=d["hover_top"],
+                                     hovertemplate="%{hovertext}<extra></extra>"))
+    if used_top:
+        fig.update_layout(yaxis8={"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True})
+    return fig
+
+
+def chart_findings(current: Mapping[str, Any], *, kommune_level: bool = True,
+                   store: FindingsStore | None = None) -> list[Finding]:
+    """Live findings linked to what a chart shows (``current``: kommune_id, indicator, subject,
+    trinn and optionally schools); empty (and logged) if the database cannot be read."""
+    kommune_id = current.get("kommune_id")
+    if not kommune_id or not current.get("indicator"):
+        return []
+    try:
+        store = store or findings_store()
+        trinn = current.get("trinn")
+        return store.linked_findings(str(kommune_id), str(current["indicator"]),
+                                     subject=current.get("subject"),
+                                     trinn=int(trinn) if trinn not in (None, "") else None,
+                                     school_ids=[str(s) for s in current.get("schools") or []],
+                                     kommune_level=kommune_level)
+    except Exception:  # noqa: BLE001 - the data page must still work
+        log.exception("chart_findings failed")
+        return []
+
+
+def findings_under_chart(current: Mapping[str, Any], findings: Sequence[Finding], *, key: str) -> None:
+    """Under a chart: the linked findings (read-only cards) and a prefilled "Legg til funn"."""
+    st.markdown(f"**{ft('funn.linked_heading', n=len(findings))}**")
+    if findings:
+        findings_list(findings, key=f"{key}_linked", editable=False, show_chart=False, compact=True)
+    else:
+        st.caption(ft("funn.linked_none"))
+    with st.expander(ft("funn.add_for"), icon="📝"):
+        try:
+            add_finding_form(current, key=f"{key}_add")
+        except Exception:  # noqa: BLE001
+            log.exception("add_finding_form failed")
+            st.error(ft("funn.db_error"))
+    try:
+        st.page_link("pages/funn.py", label=ft("funn.open_page"), icon="🗂️")
+    except Exception:  # noqa: BLE001 - page_link needs the page registered in st.navigation
+        pass
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def linked_series(token: str, kommune_id: str, indicator: str, subject: str, trinn: int | None,
+                  schools: tuple[str, ...]) -> tuple[pd.DataFrame, str, int | None]:
+    """Kommune (and linked schools') figures with intervals, plus the national figure, for a small chart.
+
+    Returns (rows with period/unit/estimate/lower/upper/ci_method/suppressed/level, subject, trinn);
+    a link without subject/trinn uses the first one with data for the kommune.
+    """
+    import data
+    from analysis.intervals import add_intervals
+
+    df = data.load_dataset()
+    sl = df[(df["indicator"] == indicator) & (df["kjonn"] == "alle")]
+    own = sl[(sl["kommune_id"] == kommune_id) & (sl["level"] == "kommune")]
+    if not subject:
+        subs = [s for s in INDICATORS[indicator].subjects if s in set(own["subject"].astype(str))]
+        subject = subs[0] if subs else ""
+    if trinn is None:
+        tr = sorted(int(x) for x in own.loc[own["subject"] == subject, "trinn"].dropna().unique())
+        trinn = tr[0] if tr else None
+    if trinn is None:
+        return pd.DataFrame(), subject, None
+    sl = sl[(sl["subject"] == subject) & (sl["trinn"] == trinn)]
+    rows = sl[((sl["level"] == "kommune") & (sl["unit_id"] == kommune_id))
+              | ((sl["level"] == "skole") & (sl["unit_id"].isin(list(schools))))
+              | (sl["level"] == "nasjonalt")]
+    out = add_intervals(rows.copy())
+    cols = ["level", "unit_id", "unit_name", "period", "estimate", "lower", "upper", "ci_method", "suppressed"]
+    out = out[cols].astype({"level": str, "unit_id": str, "unit_name": str, "period": str})
+    return out.sort_values(["level", "unit_id", "period"]).reset_index(drop=True), subject, trinn
+
+
+def finding_figure(f: Finding) -> go.Figure | None:
+    """A small chart of the data a finding links to (its first indicator link): the kommune and linked
+    schools with 95 % intervals, the national line, and the finding's school years marked."""
+    from ui.charts import PALETTE, base_layout, error_bars
+
+    link = f.indicators[0]
+    try:
+        rows, subject, trinn = linked_series(_token(), f.kommune_id, link.indicator, link.subject, link.trinn,
+                                             tuple(f.schools))
+    except Exception:  # noqa: BLE001
+        log.exception("linked_series failed")
+        return None
+    if rows.empty or rows.loc[rows["level"] != "nasjonalt", "estimate"].notna().sum() == 0:
+        return None
+    fig = go.Figure()
+    nat = rows[rows["level"] == "nasjonalt"]
+    if not nat.empty:
+        fig.add_trace(go.Scatter(x=nat["period"], y=nat["estimate"], mode="lines", name=ft("funn.chart_national"),
+                                 line={"color": PALETTE["nasjonalt"], "dash": "dash", "width": 2}))
+    colors = [PALETTE["kommune"], *PALETTE["extra"]]
+    for i, (uid, g) in enumerate(rows[rows["level"] != "nasjonalt"].groupby(["level", "unit_id"], sort=False)):
+        g = g[g["estimate"].notna()]
+        if g.empty:
+            continue
+        ok = g["lower"].notna()
+        fig.add_trace(go.Scatter(
+            x=g["period"], y=g["estimate"], mode="lines+markers", name=str(g["unit_name"].iloc[0]),
+            line={"color": colors[i % len(colors)], "width": 3},
+            error_y=error_bars(g["lower"].where(ok, g["estimate"]), g["upper"].where(ok, g["estimate"]),
+                               g["estimate"]),
+            hovertemplate="%{x}: %{y:.1f}<extra>" + html.escape(str(g["unit_name"].iloc[0])) + "</extra>"))
+    for p in f.periods:
+        if p in set(rows["period"]):
+            fig.add_vrect(x0=p, x1=p, line={"color": KIND_STYLE.get(f.kind, {}).get("color", "#999"), "width": 6},
+                          opacity=0.35)
+    base_layout(fig, title=link_label(IndicatorLink(link.indicator, subject, trinn)), height=260)
+    fig.update_layout(font={"size": 12}, title={"font": {"size": 13}}, margin={"l": 40, "r": 10, "t": 40, "b": 30},
+                      showlegend=False)
+    methods = sorted({m for m in rows["ci_method"].dropna().astype(str) if m})
+    if methods:
+        fig.add_annotation(text=html.escape("95 % intervall: " + methods[0])[:90], xref="paper", yref="paper",
+                           x=0, y=-0.22, showarrow=False, font={"size": 10, "color": "#555"}, xanchor="left")
+    return fig
