@@ -31,8 +31,13 @@ def build(
     full = {}
     for col in COLUMNS:
         v = columns.get(col, "" if COLUMNS[col] == "category" else np.nan)
-        if np.isscalar(v) or v is None:
-            v = np.full(n_rows, v, dtype=object if isinstance(v, str) or v is None else float)
+        if COLUMNS[col] == "category":
+            if np.isscalar(v) or v is None:
+                v = pd.Categorical.from_codes(np.zeros(n_rows, dtype=np.int8), categories=[str(v or "")])
+            elif not isinstance(v, pd.Categorical):
+                v = pd.Categorical(pd.Series(v, dtype=object).fillna("").astype(object))
+        elif np.isscalar(v) or v is None:
+            v = np.full(n_rows, np.nan if v is None else v, dtype=float)
         full[col] = v
     df = pd.DataFrame(full)
     df["_line"] = lines
@@ -44,7 +49,7 @@ def build(
     df = df.sort_values("_line", kind="stable").drop(columns="_line").reset_index(drop=True)
     for col, dtype in COLUMNS.items():
         if dtype == "category":
-            df[col] = df[col].astype("category")
+            continue  # already categorical (unused categories are harmless and costly to drop)
         elif dtype == "Int8":
             df[col] = pd.array(df[col], dtype="Int8")
         elif dtype == "bool":
@@ -55,9 +60,9 @@ def build(
 
 
 def _check_ranges(df: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
-    codes = df["indicator"].astype("category")
-    lo = codes.map({k: v.value_min for k, v in INDICATORS.items()}).astype(float).to_numpy()
-    hi = codes.map({k: v.value_max for k, v in INDICATORS.items()}).astype(float).to_numpy()
+    codes = df["indicator"]
+    lo = np.asarray(codes.map({k: v.value_min for k, v in INDICATORS.items()}).astype(float))
+    hi = np.asarray(codes.map({k: v.value_max for k, v in INDICATORS.items()}).astype(float))
     value = df["value"].to_numpy(dtype=float)
     bad = ~np.isnan(value) & ((value < lo - 1e-9) | (value > hi + 1e-9))
     if bad.any():
@@ -118,3 +123,10 @@ def _dedupe(file_name: str, df: pd.DataFrame, report: ImportReport) -> pd.DataFr
 
 def _fmt(v) -> str:
     return "tom" if pd.isna(v) else f"{v:g}".replace(".", ",")
+
+
+def cat_from_codes(per_code: list, codes: np.ndarray) -> pd.Categorical:
+    """A categorical whose row i holds ``per_code[codes[i]]`` (None -> missing), built without strings per row."""
+    uniq_codes, uniques = pd.factorize(pd.Series(per_code, dtype=object), use_na_sentinel=True)
+    mapped = np.asarray(uniq_codes)[codes]
+    return pd.Categorical.from_codes(mapped, categories=pd.Index(uniques.astype(str)))

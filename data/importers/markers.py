@@ -56,7 +56,7 @@ def parse_cells(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, n
     """Parse a column of cell texts.
 
     Returns ``(value, marker, suppressed, unknown)``: float values (NaN for markers), marker text
-    (object array; '' for numbers), suppression flags, and a mask of cells that are neither a number
+    (a categorical; '' for numbers), suppression flags, and a mask of cells that are neither a number
     nor a known marker (the caller skips those rows with a reason).
     """
     cat = texts if isinstance(texts.dtype, pd.CategoricalDtype) else texts.fillna("").astype(str).astype("category")
@@ -78,7 +78,9 @@ def parse_cells(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, n
             unk[i] = True
     codes = cat.cat.codes.to_numpy()
     codes = np.where(codes < 0, len(cats), codes)  # missing cells -> the '' slot at the end
-    return vals[codes], marks[codes], supp[codes], unk[codes]
+    uniq_codes, uniques = pd.factorize(pd.Series(marks, dtype=object))
+    marker = pd.Categorical.from_codes(np.asarray(uniq_codes)[codes], categories=pd.Index(uniques.astype(str)))
+    return vals[codes], marker, supp[codes], unk[codes]
 
 
 def parse_count(texts: pd.Series) -> np.ndarray:

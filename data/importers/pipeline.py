@@ -98,13 +98,18 @@ def read_file(
     while body.startswith(("\n", "\r\n")):  # blank lines before the header
         body = body.split("\n", 1)[1]
         header_line += 1
+    body_bytes = None
+    if encoding in ("UTF-8", "UTF-8 med BOM"):  # the raw bytes are the body already: no re-encoding
+        skipped_chars = len(text) - len(body)
+        body_bytes = raw[(3 if encoding == "UTF-8 med BOM" else 0) + len(text[:skipped_chars].encode("utf-8")):]
     header = first_line(body)
     if not header.strip():
         raise ImportFailure(file_name, "Filen er tom. Forventet en overskriftslinje og tall.", header_line)
     delimiter = sep_hint if sep_hint in DELIMITERS else sniff_delimiter(file_name, header, header_line)
     report.delimiter = DELIMITERS[delimiter]
     if skoleporten.looks_like(header):
-        return skoleporten.read(file_name, body, delimiter, header_line, report, kommune, existing), None, report
+        return skoleporten.read(file_name, body, delimiter, header_line, report, kommune, existing,
+                                data=body_bytes), None, report
     if statbank.looks_like_units(header) or statbank.looks_like_indicators(header):
         table = read_table(file_name, body, delimiter, header_line)
         frame = table.to_pandas()

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from data.importers.canonical import build
+from data.importers.canonical import build, cat_from_codes
 from data.importers.errors import ImportFailure
 from data.importers.identity import (
     NATIONAL_ID,
@@ -97,10 +97,14 @@ def read(
     report: ImportReport,
     kommune: KommuneHint | None = None,
     existing: pd.DataFrame | None = None,
+    data: bytes | None = None,
 ) -> pd.DataFrame:
-    """Parse a Skoleporten nedlasting (text without any 'sep=' line; header on line ``header_line``)."""
+    """Parse a Skoleporten nedlasting (text without any 'sep=' line; header on line ``header_line``).
+
+    ``data`` is the same text as UTF-8 bytes when the caller has them (faster for large files).
+    """
     report.format_label = FORMAT_LABEL
-    table = read_table(file_name, text, delimiter, header_line)
+    table = read_table(file_name, text, delimiter, header_line, data=data, dictionary=True)
     by_lower = {c.strip().lower(): c for c in table.column_names}
     missing = [c for c in REQUIRED if c.lower() not in by_lower]
     if missing:
@@ -150,23 +154,28 @@ def read(
         else:
             indicator[g], subject[g] = hit
     skip_where(unknown_combo[combo], "Ukjent indikator eller måleenhet (ikke i indikatorkatalogen)")
-    ind_codes = indicator[combo]
+    ind_cat = cat_from_codes(list(indicator), combo)
+    subject_cat = cat_from_codes(list(subject), combo)
+    units_cat = cat_from_codes([_unit_of(c) for c in indicator], combo)
+    ind_codes = ind_cat
 
-    period = _map_categories(cols["Periode"], parse_period)
-    skip_where(pd.isna(period), "Ukjent skoleår (forventet for eksempel 2014-2015 eller 2014-15)")
+    period, period_missing = _map_categories_cat(cols["Periode"], parse_period)
+    skip_where(period_missing, "Ukjent skoleår (forventet for eksempel 2014-2015 eller 2014-15)")
     trinn = _map_categories(cols["Trinn"], parse_trinn)
-    is_gsp = ind_codes == "grunnskolepoeng"
-    trinn = np.where(is_gsp & pd.isna(trinn), 10, trinn)
-    skip_where(pd.isna(trinn), "Ukjent trinn (forventet for eksempel «Trinn 5»)")
-    kjonn = _map_categories(cols["Kjønn"], parse_kjonn)
-    skip_where(pd.isna(kjonn), "Ukjent kjønn (forventet «Begge kjønn», «Jenter» eller «Gutter»)")
+    trinn = pd.to_numeric(pd.Series(trinn, dtype=object), errors="coerce").to_numpy(dtype=float)
+    is_gsp = np.asarray(ind_codes == "grunnskolepoeng")
+    trinn = np.where(is_gsp & np.isnan(trinn), 10.0, trinn)
+    skip_where(np.isnan(trinn), "Ukjent trinn (forventet for eksempel «Trinn 5»)")
+    kjonn, kjonn_missing = _map_categories_cat(cols["Kjønn"], parse_kjonn)
+    skip_where(kjonn_missing, "Ukjent kjønn (forventet «Begge kjønn», «Jenter» eller «Gutter»)")
 
     value, marker, suppressed, unknown = parse_cells(cols["Verdi"])
     for m in pd.unique(marker[unknown & keep]):
         report.units_unknown[f"Verdi «{m}»"] += int(((marker == m) & unknown & keep).sum())
     skip_where(unknown, "Verdien er verken et tall eller en kjent markør (*, ., tom)")
-    for m, cnt in pd.Series(marker[keep & ~unknown & (marker != "")]).value_counts().items():
-        report.markers[f"{m} – {marker_label(m)}"] += int(cnt)
+    for m, cnt in pd.Series(marker[keep & ~unknown & np.asarray(marker != "")]).value_counts().items():
+        if cnt:
+            report.markers[f"{m} – {marker_label(m)}"] += int(cnt)
 
     # Units: level from the name; ids by name within the chosen kommune.
     names = cols["Enhetsnavn"]
@@ -206,24 +215,25 @@ def read(
     for lst in (cat_uid, cat_kom, cat_fyl, cat_uname):
         lst.append("")
 
-    def take(lst: list[str]) -> np.ndarray:
-        return np.array(lst, dtype=object)[name_codes]
+    def take(lst: list[str]) -> pd.Categorical:
+        return cat_from_codes(lst, name_codes)
 
     # Eierform: above school level only 'Alle eierformer' when the file has it.
-    eier = cols["Eierform"].astype(str).str.strip().str.lower().to_numpy()
+    eier_all = np.asarray(_map_categories(cols["Eierform"], lambda x: str(x).strip().lower() == "alle eierformer"),
+                          dtype=bool)
     above = level != "skole"
-    if (above & (eier == "alle eierformer")).any():
-        skip_where(above & (eier != "alle eierformer"),
+    if (above & eier_all).any():
+        skip_where(above & ~eier_all,
                    "Delgruppe av eierform over skolenivå (bare «Alle eierformer» brukes)")
 
     frame = build(
         file_name,
         {
             "level": level, "unit_id": take(cat_uid), "unit_name": take(cat_uname), "kommune_id": take(cat_kom),
-            "fylke_id": take(cat_fyl), "indicator": ind_codes, "subject": subject[combo],
+            "fylke_id": take(cat_fyl), "indicator": ind_cat, "subject": subject_cat,
             "trinn": trinn, "kjonn": kjonn, "period": period, "value": np.where(suppressed, np.nan, value),
             "n": np.nan, "sd": np.nan, "suppressed": suppressed, "marker": marker,
-            "unit_of_measure": _units(ind_codes), "source": SOURCE,
+            "unit_of_measure": units_cat, "source": SOURCE,
         },
         lines, keep, report,
     )
@@ -236,9 +246,13 @@ UNKNOWN_KOMMUNE_NAME_TEXT = "Uoppgitt kommune"
 def _categoricals(table: pa.Table, columns: dict[str, str]) -> dict[str, pd.Series]:
     """The needed columns as pandas categoricals (dictionary-encoded in Arrow, cheap to map)."""
     out = {}
+    table = table.unify_dictionaries()
     for canon, actual in columns.items():
-        arr = table.column(actual).combine_chunks().dictionary_encode()
-        out[canon] = pd.Series(arr.to_pandas()).astype("category")
+        col = table.column(actual)
+        ser = pd.Series(col.to_pandas()) if col.num_chunks else pd.Series([], dtype="category")
+        if not isinstance(ser.dtype, pd.CategoricalDtype):
+            ser = ser.astype("category")
+        out[canon] = ser
     return out
 
 
@@ -249,9 +263,17 @@ def _map_categories(series: pd.Series, fn) -> np.ndarray:
     return mapped[np.where(codes < 0, len(cats), codes)]
 
 
-def _units(ind_codes: np.ndarray) -> np.ndarray:
+def _map_categories_cat(series: pd.Series, fn) -> tuple[pd.Categorical, np.ndarray]:
+    """(categorical of fn(category), missing mask) without per-row Python work."""
+    cats = list(series.cat.categories)
+    per = [fn(c) for c in cats] + [None]
+    codes = series.cat.codes.to_numpy()
+    codes = np.where(codes < 0, len(cats), codes)
+    missing = np.array([p is None for p in per])[codes]
+    return cat_from_codes(per, codes), missing
+
+
+def _unit_of(code: str) -> str:
     from data.catalogue import INDICATORS
 
-    uniq = pd.unique(ind_codes)
-    lookup = {c: (INDICATORS[c].unit_of_measure if c in INDICATORS else "") for c in uniq}
-    return pd.Series(ind_codes).map(lookup).to_numpy(dtype=object)
+    return INDICATORS[code].unit_of_measure if code in INDICATORS else ""

@@ -149,9 +149,17 @@ def first_line(text: str) -> str:
     return (text if end < 0 else text[:end]).rstrip("\r")
 
 
-def read_table(file_name: str, text: str, delimiter: str, first_line_no: int) -> pa.Table:
-    """Parse CSV text (header + rows) with every column as text. Raises ImportFailure with a line number."""
-    data = text.encode("utf-8")
+def read_table(
+    file_name: str, text: str, delimiter: str, first_line_no: int, data: bytes | None = None,
+    dictionary: bool = False,
+) -> pa.Table:
+    """Parse CSV text (header + rows) with every column as text. Raises ImportFailure with a line number.
+
+    ``data``: the same content as UTF-8 bytes when the caller has them (saves re-encoding a large file).
+    ``dictionary``: read columns dictionary-encoded (cheap categoricals for long, repetitive files).
+    """
+    if data is None:
+        data = text.encode("utf-8")
     header = next(csv.reader([first_line(text)], delimiter=delimiter))
     names = [h.strip() for h in header]
     if len(set(names)) != len(names):
@@ -161,10 +169,13 @@ def read_table(file_name: str, text: str, delimiter: str, first_line_no: int) ->
     try:
         table = pacsv.read_csv(
             io.BytesIO(data),
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=16 << 20),
+            # One thread: the machine's cores are shared, and threads gave no gain there.
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=16 << 20, use_threads=False),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=False),
             convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names}, strings_can_be_null=False,
+                column_types={n: (pa.dictionary(pa.int32(), pa.string()) if dictionary else pa.string())
+                              for n in names},
+                strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
         )
