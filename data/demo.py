@@ -29,7 +29,7 @@ import pandas as pd
 from data.catalogue import INDICATORS, MARKER_SUPPRESSED, suppression_min_n
 from data.schema import COLUMNS, make_period
 
-DEMO_VERSION = 1
+DEMO_VERSION = 2
 SEED = 20_261_123
 FIRST_YEAR = 2016
 N_YEARS = 10
@@ -64,7 +64,7 @@ _SUFFIXES = [
 # Generated names that happen to be real kommuner are never used (checked against SSB's list in tests).
 _REAL_NAME_CLASHES = {
     "Lyngdal", "Flatanger", "Grønland", "Hvaler", "Solund", "Sund", "Steinkjer", "Skarnes",
-    "Salten", "Tjeldsund", "Vang", "Skogn", "Langesund", "Fjelldal", "Sunndal", "Moland",
+    "Salten", "Saltdal", "Tjeldsund", "Vang", "Skogn", "Langesund", "Fjelldal", "Sunndal", "Moland",
 }
 _SCHOOL_SUFFIX = {"barne": "barneskole", "ungdom": "ungdomsskole", "kombinert": "skole"}
 TRINN_BY_TYPE = {"barne": (5, 7), "ungdom": (8, 9, 10), "kombinert": (5, 7, 8, 9, 10)}
