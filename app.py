@@ -22,7 +22,7 @@ PAGES = {
         st.Page("pages/utvikling.py", title=t("nav.utvikling"), icon="📈", url_path="utvikling"),
     ],
     t("nav.section.funn"): [st.Page("pages/funn.py", title="Funn", icon="🗂️", url_path="funn")],
-    t("nav.section.data"): [],
+    t("nav.section.data"): [st.Page("pages/data.py", title="Data", icon="🗄️", url_path="data")],
 }
 nav = st.navigation({k: v for k, v in PAGES.items() if v})
 

@@ -1,0 +1,130 @@
+"""Render a ``Report`` to HTML and to PDF (weasyprint; needs libpango from the system).
+
+The source line and the date are in the running footer of every page (CSS paged media margin boxes),
+with the kommune in the header and the page number bottom right.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import logging
+from collections.abc import Callable
+
+from report.images import figures_to_png
+from report.model import Bullets, Figure, Paragraph, Report, Subheading, Table
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[float, str], None]
+
+
+class PdfExportError(RuntimeError):
+    """The PDF could not be written; the message is Norwegian and user-facing."""
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def _css(report: Report) -> str:
+    return f"""
+@page {{
+  font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
+  size: A4; margin: 22mm 16mm 22mm 16mm;
+  @top-left {{ content: {_css_string(report.title)}; font-size: 8.5pt; color: #555; }}
+  @top-right {{ content: {_css_string(report.created.strftime('%d.%m.%Y'))}; font-size: 8.5pt; color: #555; }}
+  @bottom-left {{ content: {_css_string(report.source_line)}; font-size: 8pt; color: #555; width: 80%; }}
+  @bottom-right {{ content: "Side " counter(page) " av " counter(pages); font-size: 8.5pt; color: #555; }}
+}}
+body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; line-height: 1.4;
+        color: #111; }}
+h1 {{ font-size: 20pt; margin: 0 0 4pt 0; color: #0b3d6b; }}
+h2 {{ font-size: 14pt; margin: 16pt 0 6pt 0; color: #0b3d6b; border-bottom: 1px solid #ccd; page-break-after: avoid; }}
+h2.appendix {{ page-break-before: always; }}
+h3 {{ font-size: 11pt; margin: 10pt 0 4pt 0; page-break-after: avoid; }}
+p.subtitle {{ color: #333; margin-top: 0; }}
+p.note {{ color: #555; font-size: 9pt; }}
+table {{ border-collapse: collapse; width: 100%; margin: 4pt 0 10pt 0; font-size: 8.5pt; }}
+th, td {{ border: 1px solid #bbb; padding: 2pt 4pt; text-align: left; vertical-align: top; }}
+th {{ background: #e8eef5; }}
+tr {{ page-break-inside: avoid; }}
+caption {{ caption-side: bottom; text-align: left; color: #555; font-size: 8.5pt; padding-top: 2pt; }}
+figure {{ margin: 6pt 0 12pt 0; page-break-inside: avoid; }}
+figure img {{ max-width: 100%; max-height: 230mm; }}
+figcaption {{ color: #555; font-size: 8.5pt; }}
+"""
+
+
+def to_html(report: Report, images: list[bytes] | None = None) -> str:
+    """The report as one self-contained HTML document (images embedded as data URIs)."""
+    esc = html.escape
+    figs = report.figures()
+    pngs = images if images is not None else [f.png for f in figs]
+    img_of = {id(f): p for f, p in zip(figs, pngs)}
+    out = [
+        "<!DOCTYPE html><html lang='nb'><head><meta charset='utf-8'>",
+        f"<title>{esc(report.title)}</title><style>{_css(report)}</style></head><body>",
+        f"<h1>{esc(report.title)}</h1>",
+        f"<p class='subtitle'>{esc(report.subtitle)}</p>",
+        f"<p class='note'>{esc(report.source_line)}</p>",
+    ]
+    for sec in report.sections:
+        out.append(f"<h2 class='{'appendix' if sec.appendix else ''}'>{esc(sec.title)}</h2>")
+        for b in sec.blocks:
+            if isinstance(b, Subheading):
+                out.append(f"<h3>{esc(b.text)}</h3>")
+            elif isinstance(b, Paragraph):
+                out.append(f"<p class='{'note' if b.note else ''}'>{esc(b.text)}</p>")
+            elif isinstance(b, Bullets):
+                out.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in b.items) + "</ul>")
+            elif isinstance(b, Table):
+                head = "".join(f"<th>{esc(c)}</th>" for c in b.columns)
+                body = "".join("<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in r) + "</tr>" for r in b.rows)
+                cap = f"<caption>{esc(b.caption)}</caption>" if b.caption else ""
+                out.append(f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+            elif isinstance(b, Figure):
+                png = img_of.get(id(b))
+                if png:
+                    src = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+                    out.append(f"<figure><img src='{src}' alt='{esc(b.caption)}'><figcaption>{esc(b.caption)}"
+                               "</figcaption></figure>")
+                else:
+                    out.append(f"<p class='note'>{esc(b.caption)} (bildet mangler)</p>")
+    out.append("</body></html>")
+    return "".join(out)
+
+
+def render_images(report: Report, progress: Progress | None = None, start: float = 0.0, end: float = 1.0) -> None:
+    """Render every figure of the report to PNG once (kept on the figure for PDF and DOCX)."""
+    todo = [f for f in report.figures() if f.png is None]
+    if not todo:
+        return
+
+    def step(done: int, total: int) -> None:
+        if progress:
+            progress(start + (end - start) * done / total, f"Lager bilde {done} av {total}")
+
+    pngs = figures_to_png([f.fig for f in todo], heights=[f.height for f in todo], progress=step)
+    for f, p in zip(todo, pngs):
+        f.png = p
+
+
+def render_pdf(report: Report, progress: Progress | None = None) -> bytes:
+    """The report as PDF bytes (renders the charts first if needed)."""
+    render_images(report, progress, 0.0, 0.8)
+    if progress:
+        progress(0.85, "Setter sammen PDF")
+    try:
+        from weasyprint import HTML
+
+        pdf = HTML(string=to_html(report)).write_pdf()
+    except OSError as exc:  # libpango missing
+        log.exception("weasyprint failed")
+        raise PdfExportError("PDF kunne ikke lages: systembiblioteket Pango mangler (pakken libpango-1.0-0).") from exc
+    except Exception as exc:
+        log.exception("weasyprint failed")
+        raise PdfExportError("PDF kunne ikke lages. Detaljene står i loggen.") from exc
+    if progress:
+        progress(1.0, "PDF ferdig")
+    return pdf
