@@ -20,6 +20,8 @@ PAGES = {
     t("nav.section.tall"): [
         st.Page("pages/oversikt.py", title=t("nav.oversikt"), icon="📋", default=True, url_path="oversikt"),
         st.Page("pages/utvikling.py", title=t("nav.utvikling"), icon="📈", url_path="utvikling"),
+        st.Page("pages/skoler.py", title=t("nav.skoler"), icon="🏫", url_path="skoler"),
+        st.Page("pages/sammenlignbare.py", title=t("nav.sammenlignbare"), icon="🧭", url_path="sammenlignbare"),
     ],
     t("nav.section.funn"): [st.Page("pages/funn.py", title="Funn", icon="🗂️", url_path="funn")],
     t("nav.section.data"): [st.Page("pages/data.py", title="Data", icon="🗄️", url_path="data")],

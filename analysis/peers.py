@@ -129,6 +129,8 @@ class ExpectedValue:
     weighted: bool = False
     tau2: float = float("nan")  # between-kommune residual variance (weighted fit only)
     coefficients: dict[str, float] = field(default_factory=dict)
+    # The kommuner the line was fitted on: kommune_id, observed, fitted (for an observed-vs-expected plot).
+    fitted: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def position(self) -> str:
@@ -232,6 +234,7 @@ def expected_value(
         weighted=has_se,
         tau2=tau2,
         coefficients=dict(zip(["const", *features], map(float, fit.params))),
+        fitted=pd.DataFrame({"kommune_id": train.index.astype(str), "observed": endog, "fitted": fit.fittedvalues}),
     )
 
 

@@ -229,3 +229,154 @@ def _sort_periods(df: pd.DataFrame, first: list[str] | None = None) -> pd.DataFr
     df = df.assign(_year=df["period"].map(period_start_year))
     df = df.sort_values([*(first or []), "_year"], kind="stable").drop(columns="_year")
     return df.reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------------------------
+# Composite views for the Skoler and Sammenlignbare pages (selection + analysis.intervals/compare)
+# ------------------------------------------------------------------------------------------------
+
+_POOL_KEYS = ["indicator", "subject", "trinn", "kjonn"]
+
+
+def school_comparison(sl: pd.DataFrame, lineage: Sequence[str], window: Sequence[str]) -> pd.DataFrame:
+    """Each school of a kommune over a window, pooled, against the rest of the kommune.
+
+    Method: school figures of the window are pooled (``analysis.intervals.pooled_window``: pupils of
+    the published years). "The rest of the kommune" is computed per school year from the published
+    kommune and school figures (``analysis.compare.rest_of_kommune``; refused when it would reveal a
+    suppressed figure) and then pooled the same way. The school is classified against the rest with
+    the MOVER interval of the difference (``compare_to_benchmark`` with the rest's own interval): over
+    or under only when that interval excludes 0, otherwise "ikke_sikker"; no figure gives "ingen_data".
+
+    Returns one row per school: ``school_id``, ``school_name``, the interval columns of the school's
+    pooled figure (``estimate``, ``lower``, ``upper``, ``n``, ``suppressed``, ``large_uncertainty``,
+    ``ci_method``, ``periods_used``, ``periods_suppressed``, ``periods_used_list``), ``rest_estimate``,
+    ``rest_lower``, ``rest_upper``, ``rest_n``, ``rest_reason``, ``difference``, ``diff_lower``,
+    ``diff_upper`` and ``classification``; sorted by estimate (suppressed schools last).
+    """
+    from analysis.compare import compare_to_benchmark, rest_of_kommune
+    from analysis.intervals import pooled_window
+
+    window = list(window)
+    sch = school_rows(sl, lineage, window)
+    if sch.empty:
+        return pd.DataFrame(columns=["school_id", "school_name", "estimate", "lower", "upper", "n", "suppressed",
+                                     "classification"])
+    kom = sl[(sl["level"] == "kommune") & sl["unit_id"].isin([str(k) for k in lineage]) & sl["period"].isin(window)]
+    pooled = pooled_window(sch, window, by=["unit_id", *_POOL_KEYS])
+    pooled = pooled.rename(columns={"unit_id": "school_id", "unit_name": "school_name"})
+    rest = rest_of_kommune(sch, kom)
+    # Why the rest is missing in a year (e.g. the school's own figure is suppressed), per school.
+    reasons = (rest[rest["rest_reason"] != ""].groupby("school_id")["rest_reason"]
+               .agg(lambda s: "; ".join(dict.fromkeys(s))))
+    rest_pooled = pooled_window(rest, window, by=["school_id", *_POOL_KEYS])
+    rp = rest_pooled[["school_id", "estimate", "lower", "upper", "n", "se"]].rename(
+        columns={"estimate": "rest_estimate", "lower": "rest_lower", "upper": "rest_upper", "n": "rest_n",
+                 "se": "rest_se"})
+    out = pooled.merge(rp, on="school_id", how="left")
+    out["rest_reason"] = out["school_id"].map(reasons).fillna("")
+    out = compare_to_benchmark(out, "rest_estimate", benchmark_lower_col="rest_lower",
+                               benchmark_upper_col="rest_upper")
+    out["classification"] = out["classification"].astype(str)
+    for c in ("ci_method", "no_interval_reason", "classification_label"):
+        if c in out.columns:
+            out[c] = out[c].astype(str)
+    out["_s"] = out["suppressed"].astype(bool)
+    out = out.sort_values(["_s", "estimate", "school_name"], kind="stable").drop(columns="_s")
+    return out.reset_index(drop=True)
+
+
+def pooled_units(rows: pd.DataFrame, window: Sequence[str]) -> pd.DataFrame:
+    """Each unit's figure pooled over the window (``pooled_window`` by unit), one row per unit."""
+    from analysis.intervals import pooled_window
+
+    out = pooled_window(rows, list(window), by=["level", "unit_id", *_POOL_KEYS])
+    for c in ("ci_method", "no_interval_reason"):
+        if c in out.columns:
+            out[c] = out[c].astype(str)
+    return out.reset_index(drop=True)
+
+
+def indicator_by_kommune(df: pd.DataFrame, kommuner: pd.DataFrame, indicator: str, subject: str, trinn: int,
+                         kjonn: str, window: Sequence[str]) -> pd.DataFrame:
+    """Every current kommune's figure pooled over the window: kommune_id, kommune_name, value, n, se, suppressed.
+
+    For the cross-kommune regression in ``analysis.peers.expected_value`` (``se`` from the pooled
+    interval; suppressed kommuner carry no value).
+    """
+    sl = slice_indicator(df, indicator, subject, trinn, kjonn)
+    pooled = pooled_units(all_kommuner(sl, kommuner, window), window)
+    return pd.DataFrame({
+        "kommune_id": pooled["unit_id"].astype(str), "kommune_name": pooled["unit_name"].astype(str),
+        "value": pooled["estimate"].astype(float), "lower": pooled["lower"].astype(float),
+        "upper": pooled["upper"].astype(float), "n": pooled["n"].astype(float), "se": pooled["se"].astype(float),
+        "suppressed": pooled["suppressed"].astype(bool), "ci_method": pooled["ci_method"].astype(str),
+    })
+
+
+def peer_comparison(df: pd.DataFrame, kommuner: pd.DataFrame, kommune_id: str, peer_ids: Sequence[str],
+                    window: Sequence[str], keys: Sequence[tuple[str, str, int]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The kommune against its peers on each (indicator, subject, trinn) of ``keys``, pooled over the window.
+
+    Returns ``(summary, units)``. ``units``: each kommune's pooled figure (the kommune and every peer,
+    ``role`` 'kommune'/'peer'). ``summary``: one row per key with the kommune's interval columns, the peer
+    group's pooled figure (``peer_estimate``, ``peer_lower``, ``peer_upper``, ``peer_n``, ``peers_published``),
+    the lowest and highest peer, and the classification of the kommune against the peer group.
+
+    Method: the peer group's figure pools the pupils of every *published* peer figure in the window
+    (``pooled_window`` across peers and years; suppressed peer figures are left out, so nothing hidden
+    is revealed); the kommune is compared with it by the MOVER interval of the difference
+    (``compare_to_benchmark`` with the group's own interval).
+    """
+    from analysis.compare import compare_to_benchmark
+    from analysis.intervals import pooled_window
+
+    kid = str(kommune_id)
+    peers = [str(p) for p in peer_ids if str(p) != kid]
+    order = pd.DataFrame([(i, s_, int(tr), k) for k, (i, s_, tr) in enumerate(keys)],
+                         columns=["indicator", "subject", "trinn", "order"])
+    order["trinn"] = order["trinn"].astype("Int64")
+    allk = all_kommuner(slice_keys(df, keys), kommuner, window)
+    rows = allk[allk["unit_id"].isin([kid, *peers])].drop(columns="combined_from")
+    if rows.empty:
+        return pd.DataFrame(), pd.DataFrame()
+    units = pooled_units(rows, window)
+    units["role"] = np.where(units["unit_id"] == kid, "kommune", "peer")
+    units = units.merge(order, on=["indicator", "subject", "trinn"], how="left")
+    own = units[units["role"] == "kommune"].copy()
+    if own.empty:
+        return pd.DataFrame(), units
+    peer_rows = rows[rows["unit_id"].isin(peers)]
+    cols = ["peer_estimate", "peer_lower", "peer_upper", "peer_n"]
+    if len(peer_rows):
+        grp = pooled_window(peer_rows.assign(unit_id="peers", unit_name="peers"), list(window), by=_POOL_KEYS)
+        grp = grp[[*_POOL_KEYS, "estimate", "lower", "upper", "n"]].rename(
+            columns=dict(zip(["estimate", "lower", "upper", "n"], cols)))
+        grp["trinn"] = grp["trinn"].astype("Int64")
+        own = own.merge(grp.drop(columns="kjonn"), on=["indicator", "subject", "trinn"], how="left")
+    else:
+        for c in cols:
+            own[c] = np.nan
+    pub = units[(units["role"] == "peer") & ~units["suppressed"].astype(bool) & units["estimate"].notna()]
+    stats_ = pub.groupby("order")["estimate"].agg(["min", "max", "count"])
+    own["peer_min"] = own["order"].map(stats_["min"])
+    own["peer_max"] = own["order"].map(stats_["max"])
+    own["peers_published"] = own["order"].map(stats_["count"]).fillna(0).astype(int)
+    own["peers_total"] = len(peers)
+    summary = compare_to_benchmark(own, "peer_estimate", benchmark_lower_col="peer_lower",
+                                   benchmark_upper_col="peer_upper")
+    for c in ("classification", "classification_label", "ci_method", "no_interval_reason"):
+        summary[c] = summary[c].astype(str)
+    return summary.sort_values("order").reset_index(drop=True), units
+
+
+def slice_keys(df: pd.DataFrame, keys: Sequence[tuple[str, str, int]], kjonn: str = "alle") -> pd.DataFrame:
+    """All rows of several (indicator, subject, trinn) keys and one kjønn, as plain columns (one pass)."""
+    ind = df["indicator"]
+    subj = df["subject"]
+    trinn = df["trinn"].to_numpy(dtype=float, na_value=np.nan)
+    mask = np.zeros(len(df), dtype=bool)
+    for i, s_, tr in keys:
+        mask = mask | ((ind == i).to_numpy() & (subj == (s_ or "")).to_numpy() & (trinn == int(tr)))
+    mask = mask & (df["kjonn"] == kjonn).to_numpy()
+    return _plain(df.loc[mask, SELECT_COLUMNS])

@@ -99,24 +99,25 @@ def table_with_downloads(
     key: str,
     filename: str,
     suppressed=None,
-    method: str | None = None,
+    note: str | None = None,
     title: str | None = None,
     height: int | str = "auto",
     column_config: dict | None = None,
 ) -> None:
     """Draw the table view, the method and source lines, and CSV/Excel download buttons.
 
-    ``title`` is written as the first footer line of the files (what the table is); ``method`` names
-    the interval method (shown under the table and written to the files).
+    ``title`` is written as the first footer line of the files (what the table is); ``note`` is the
+    method line (e.g. ``t("common.method_line", method=...)``), shown under the table and written to
+    the files; the source line always follows.
     """
     st.caption(t("common.table_view"))
     st.dataframe(table, hide_index=True, width="stretch", height=height, key=f"{key}_table",
                  column_config=column_config)
     src = source_line()
-    if method:
-        st.caption(t("common.method_line", method=method))
+    if note:
+        st.caption(note)
     st.caption(src)
-    footer = [line for line in (title, t("common.method_line", method=method) if method else None, src) if line]
+    footer = [line for line in (title, note, src) if line]
     base = _safe_name(filename)
     c1, c2 = st.columns(2)
     with c1:

@@ -115,8 +115,10 @@ NB: dict[str, str] = {
         "Det er også slik uttrekket til oppfølgingsordningen ser på resultatene."
     ),
     "utv.pooled_line": "Kommunen, tre år samlet",
-    "utv.trend_line": "**Utvikling:** {verdict}. Endring per år: {slope} {unit} (95 % intervall {lower} til {upper}).",
-    "utv.trend_pending": "Trendberegningen er ikke tilgjengelig ennå.",
+    "utv.trend_line": (
+        "**Utvikling {first}–{last}:** {verdict}. Endring per år: {slope} {unit} (95 % intervall {lower} til {upper})."
+    ),
+    "utv.trend_none": "**Utvikling:** {verdict} ({n} år med publiserte tall).",
     "utv.merged_note": (
         "Kommunen er slått sammen av flere tidligere kommuner. For årene før sammenslåingen er tallene for "
         "de gamle kommunenumrene ({parts}) regnet sammen, vektet med antall elever."
@@ -136,6 +138,179 @@ NB: dict[str, str] = {
     "peers.method.knn": "Nærmeste naboer på kontekst",
     "peers.method.kostra": "KOSTRA-gruppe",
     "peers.none": "Ingen sammenlignbare kommuner er valgt.",
+    "peers.method_help": (
+        "KOSTRA-gruppe: kommuner som SSB grupperer sammen etter folketall og økonomi. Nærmeste naboer: "
+        "kommunene som ligner mest på de valgte kontekstvariablene (folketall, utdanningsnivå, uføretrygd, barnevern)."
+    ),
+    "peers.features": "Kontekstvariabler",
+    "peers.features_help": "Hvilke kjennetegn ved kommunen som skal avgjøre hvem som ligner. Hver variabel teller like mye.",
+    "peers.k": "Antall sammenlignbare kommuner",
+    "peers.k_help": "Gjelder bare «nærmeste naboer». KOSTRA-gruppen har så mange medlemmer som den har.",
+    "peers.title": "Sammenlignbare kommuner: {kommune}",
+    "peers.intro": (
+        "«Sammenlignet med hvem?» Her ser dere hvilke kommuner som ligner på deres, hvordan kommunen står seg mot dem "
+        "på indikatorene i uttrekket, og hvilket resultat kommunens rammevilkår (kontekst) skulle tilsi."
+    ),
+    "peers.who_heading": "Hvem er de sammenlignbare kommunene?",
+    "peers.who_intro.knn": "De {n} kommunene som ligner mest på kommunen når det gjelder {features}.",
+    "peers.who_intro.kostra": "De {n} andre kommunene i samme KOSTRA-gruppe, sortert etter hvor like de er på {features}.",
+    "peers.who_title": "Hvor like er de {kommune}?",
+    "peers.distance": "Avstand",
+    "peers.distance_axis": "Avstand på kontekst (0 = helt lik)",
+    "peers.method_text": (
+        "Avstand: hver kontekstvariabel ({features}) er standardisert (gjennomsnitt 0, standardavvik 1 over alle "
+        "kommuner; folketall på logaritmisk skala), og avstanden er den euklidske avstanden mellom kommunene "
+        "(scikit-learn StandardScaler og NearestNeighbors). Små tall betyr like kommuner."
+    ),
+    "peers.col.rank": "Nr.",
+    "peers.col.kommune": "Kommunen",
+    "peers.col.group": "Sammenlignbare samlet",
+    "peers.col.group_interval": "Sammenlignbare, 95 % intervall",
+    "peers.col.range": "Laveste–høyeste sammenlignbare",
+    "peers.col.published": "Kommuner med tall",
+    "peers.col.class": "Kommunen mot de sammenlignbare",
+    "peers.class.svakere": "Svakere enn de sammenlignbare",
+    "peers.class.bedre": "Bedre enn de sammenlignbare",
+    "peers.class.ikke_sikker": "Ikke sikker forskjell",
+    "peers.class.lavere": "Lavere enn de sammenlignbare",
+    "peers.class.hoyere": "Høyere enn de sammenlignbare",
+    "peers.class.ingen_data": "Kan ikke vurderes",
+    "peers.compare_heading": "Kommunen mot de sammenlignbare kommunene ({window})",
+    "peers.compare_none": "Det finnes ingen tall å sammenligne for denne kommunen.",
+    "peers.compare_summary": (
+        "Av {total} indikatorer er kommunen svakere enn de sammenlignbare på {svakere}, bedre på {bedre}, "
+        "og uten sikker forskjell på {usikker}."
+    ),
+    "peers.compare_title": "{kommune} mot sammenlignbare kommuner, {window}",
+    "peers.compare_method": (
+        "De sammenlignbare kommunene er slått sammen til ett tall fra alle elevene bak deres publiserte tall "
+        "(skjermede tall er utelatt). Svakere/bedre bare når intervallet for forskjellen ikke dekker 0 (MOVER-metoden)."
+    ),
+    "peers.row_peers": "Sammenlignbare",
+    "peers.each_peer": "Hver sammenlignbar kommune",
+    "peers.group": "Sammenlignbare samlet",
+    "peers.ev_heading": "Hva skulle rammevilkårene tilsi?",
+    "peers.ev_intro": (
+        "En regresjon over alle kommuner viser hvilket resultat kommuner med samme kontekst pleier å ha. "
+        "Ligger kommunens eget tall under prediksjonsintervallet, er resultatet lavere enn rammevilkårene alene forklarer. "
+        "Det sier ikke hvorfor: det er et spørsmål å ta med inn i arbeidet med utfordringsbildet."
+    ),
+    "peers.ev_observed": "Kommunens resultat",
+    "peers.ev_expected": "Forventet ut fra kontekst",
+    "peers.ev_expected_short": "forventet",
+    "peers.ev_pi": "95 % prediksjonsintervall",
+    "peers.ev_verdict.lavere": "Resultatet er lavere enn kommunens kontekst tilsier.",
+    "peers.ev_verdict.hoyere": "Resultatet er høyere enn kommunens kontekst tilsier.",
+    "peers.ev_verdict.som_forventet": "Resultatet er innenfor det kommunens kontekst tilsier (ingen sikker forskjell).",
+    "peers.ev_verdict.ingen_data": "Kommunens tall er skjermet eller mangler, så det kan ikke sammenlignes.",
+    "peers.ev_better": "For denne indikatoren er det bra.",
+    "peers.ev_worse": "For denne indikatoren er det svakt.",
+    "peers.ev_title": "Faktisk mot forventet ut fra kontekst: {label}, {window}",
+    "peers.ev_identity": "Faktisk = forventet",
+    "peers.ev_others": "Andre kommuner",
+    "peers.ev_x": "Forventet ut fra kontekst",
+    "peers.ev_y": "Faktisk resultat",
+    "peers.ev_r2": "Konteksten forklarer {r2} av variasjonen mellom kommunene (R²), {n} kommuner.",
+    "peers.ev_note_self": "kommunen selv; 95 % prediksjonsintervall {lo}–{hi}",
+    "window.end": "Siste skoleår",
+    "window.end_help": "Perioden slutter med dette skoleåret.",
+    "window.years": "Antall år samlet",
+    "window.years_n": "{n} år",
+    "skoler.title": "Skoler: {kommune}",
+    "skoler.intro": (
+        "Hver skole i kommunen for én indikator, med elevene fra de valgte årene slått sammen. Streken rundt hvert punkt "
+        "er et 95 % intervall. En skole kalles svakere eller bedre enn resten av kommunen bare når intervallet for "
+        "forskjellen ikke dekker null. Små skoler har brede intervaller og åpne sirkler: tallet er usikkert, ikke dårlig."
+    ),
+    "skoler.no_schools": "Kommunen har ingen skoler med tall for {label}.",
+    "skoler.summary": (
+        "**{n} skoler** ({window}): {svakere} svakere enn resten av kommunen, {bedre} bedre, {usikker} uten sikker "
+        "forskjell, {skjermet} skjermet og {ingen} som ikke kan vurderes."
+    ),
+    "skoler.chart_heading": "Skolene mot resten av kommunen",
+    "skoler.chart_title": "{label}, {window}",
+    "skoler.rest": "Resten av kommunen",
+    "skoler.rest_marker": "Resten av kommunen (uten skolen)",
+    "skoler.suppressed_marker": "Skjermet",
+    "skoler.suppressed_hover": "skjermet (færre enn {min_n} elever)",
+    "skoler.class.svakere": "Svakere enn resten av kommunen",
+    "skoler.class.bedre": "Bedre enn resten av kommunen",
+    "skoler.class.ikke_sikker": "Ikke sikker forskjell",
+    "skoler.class.lavere": "Lavere enn resten av kommunen",
+    "skoler.class.hoyere": "Høyere enn resten av kommunen",
+    "skoler.class.ingen_data": "Kan ikke vurderes",
+    "skoler.compare_method": (
+        "Skolen sammenlignes med resten av kommunen (kommunens elever uten skolens), år for år regnet ut fra publiserte "
+        "tall og så slått sammen; intervallet for forskjellen tar med usikkerheten i begge (MOVER-metoden)."
+    ),
+    "skoler.reading_help": (
+        "Slik leser du figuren: punktet er skolens tall, streken er 95 % intervall, den loddrette streken i samme rad er "
+        "resten av kommunen. Åpen sirkel = stor usikkerhet (få elever). Kryss = skjermet (færre enn {min_n} elever)."
+    ),
+    "skoler.col.estimate": "Skolens tall",
+    "skoler.col.rest": "Resten av kommunen",
+    "skoler.col.rest_interval": "Resten, 95 % intervall",
+    "skoler.col.difference": "Forskjell",
+    "skoler.col.class": "Vurdering",
+    "skoler.col.kommune": "Kommunenr.",
+    "skoler.col.mine": "I kommunen",
+    "skoler.col.funnel_position": "Plass i trakten",
+    "skoler.yes": "ja",
+    "skoler.note_years": "bare år med publiserte tall: {used}",
+    "skoler.note_rest": "resten av kommunen: {reason}",
+    "skoler.funnel_heading": "Traktdiagram: alle skoler i fylket eller landet",
+    "skoler.funnel_area": "Sammenlign med skolene i",
+    "skoler.funnel_area.fylke": "fylket",
+    "skoler.funnel_area.landet": "hele landet",
+    "skoler.funnel_overdispersion": "Ta hensyn til ekte forskjeller mellom skoler (overspredning)",
+    "skoler.funnel_overdispersion_help": (
+        "Skoler er forskjellige også utover tilfeldigheter. Med dette valget blir traktgrensene bredere, slik at bare "
+        "skoler som skiller seg ut også når det tas hensyn til det, havner utenfor."
+    ),
+    "skoler.funnel_title": "{label}: skolene i {area}, {window}",
+    "skoler.funnel_limit": "Kontrollgrense {level}",
+    "skoler.funnel_other": "Andre skoler",
+    "skoler.funnel_mine": "Skolene i kommunen",
+    "skoler.funnel_benchmark": "Snitt {value}",
+    "skoler.funnel_x": "Antall elever (logaritmisk akse)",
+    "skoler.funnel_help": (
+        "Hvert punkt er én skole; jo flere elever, jo smalere trakt. En liten skole langt fra snittet kan fortsatt være "
+        "innenfor trakten. {n_supp} skjermede skoler er ikke med i figuren, men står i tabellen."
+    ),
+    "skoler.spread_heading": "Forskjeller mellom skolene i kommunen",
+    "skoler.spread_none": "For få skoler med publiserte tall til å beregne spredningen mellom skolene.",
+    "skoler.spread_summary": (
+        "**{icc} %** av variasjonen mellom elevene ligger mellom skolene ({window}). Det tilsvarer et standardavvik "
+        "mellom skolene på {sd} {unit}. {n} skoler med tall, {supp} skjermet (ikke med). Test av at skolene er like: "
+        "p = {p}."
+    ),
+    "skoler.spread_top": "Skolen som bidrar mest til forskjellene er **{school}** ({share} % av forskjellene mellom skolene).",
+    "skoler.spread_title": "Hvilke skoler står for forskjellene? {label}, {window}",
+    "skoler.spread_school": "Skolen",
+    "skoler.spread_others": "De andre skolene",
+    "skoler.spread_share": "Andel av forskjellene (%)",
+    "skoler.spread_share_axis": "Andel av forskjellene mellom skolene (%)",
+    "skoler.spread_diff_interval": "Forskjell, 95 % intervall",
+    "skoler.spread_drivers_method": (
+        "Bidrag: hver skoles andel av kvadratsummen mellom skolene, n·(skolens tall − kommunens snitt)². "
+        "Forskjell fra de andre skolene med Welch-intervall (gjennomsnitt) eller Newcombe-intervall (andeler)."
+    ),
+    "skoler.spread_class.svakere": "Svakere enn de andre skolene",
+    "skoler.spread_class.bedre": "Bedre enn de andre skolene",
+    "skoler.spread_class.ikke_sikker": "Ikke sikker forskjell",
+    "skoler.spread_class.lavere": "Lavere enn de andre skolene",
+    "skoler.spread_class.hoyere": "Høyere enn de andre skolene",
+    "skoler.spread_class.ingen_data": "Kan ikke vurderes",
+    "skoler.funnel_od_values": "Anslått her: φ = {phi}, τ = {tau}.",
+    "skoler.funnel_pos.inside": "innenfor trakten",
+    "skoler.funnel_pos.svakere_95": "svakere (utenfor 95 %)",
+    "skoler.funnel_pos.svakere_998": "svakere (utenfor 99,8 %)",
+    "skoler.funnel_pos.bedre_95": "bedre (utenfor 95 %)",
+    "skoler.funnel_pos.bedre_998": "bedre (utenfor 99,8 %)",
+    "skoler.funnel_pos.hoyere_95": "høyere (utenfor 95 %)",
+    "skoler.funnel_pos.hoyere_998": "høyere (utenfor 99,8 %)",
+    "skoler.funnel_pos.lavere_95": "lavere (utenfor 95 %)",
+    "skoler.funnel_pos.lavere_998": "lavere (utenfor 99,8 %)",
 }
 
 LANGUAGES: dict[str, dict[str, str]] = {"nb": NB}

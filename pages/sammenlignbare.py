@@ -1,0 +1,131 @@
+"""Sammenlignbare kommuner: who the peers are, the kommune against them, and a context-adjusted expectation.
+
+1. Peers two ways: the KOSTRA-like group, or the k nearest kommuner on standardised context (features
+   and k adjustable); who they are and how near.
+2. The kommune against its peers on every uttrekk indicator, pooled over the window, with intervals.
+3. The value the kommune's context predicts for an indicator (regression across all kommuner, with a
+   prediction interval), beside what it achieved.
+Data and statistics: ``ui.exploration_data`` (cached calls into ``analysis/``); figures and tables:
+``ui.exploration_charts``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from analysis.intervals import window_label
+from analysis.peers import CONTEXT_FEATURES
+from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
+from ui import exploration_data as xd
+from ui.controls import peer_settings, window_picker
+from ui.downloads import table_with_downloads
+from ui.exploration_charts import (comparison_figure, comparison_table, expected_figure, expected_table, peers_figure,
+                                   peers_table)
+from ui.format import fmt_number
+from ui.state import data_token, kommune_row, param_choice, selected_kommune
+from ui.strings import t
+
+KEYS = {f"{i}|{s}|{tr}": (i, s, tr) for i, s, tr in UTTREKK_SET}
+
+
+def ev_verdict(res, indicator: str) -> str:
+    """Plain words for where the kommune lies against its prediction interval (direction-aware)."""
+    pos = res.position
+    if pos in ("ingen_data", "som_forventet"):
+        return t(f"peers.ev_verdict.{pos}")
+    direction = INDICATORS[indicator].direction
+    if direction == 0:
+        return t(f"peers.ev_verdict.{pos}")
+    better = (pos == "hoyere") == (direction > 0)
+    return t(f"peers.ev_verdict.{pos}") + " " + t("peers.ev_better" if better else "peers.ev_worse")
+
+
+kommune_id = selected_kommune()
+if not kommune_id:
+    st.stop()
+info = kommune_row(kommune_id)
+token = data_token()
+st.title(t("peers.title", kommune=info["kommune_name"]))
+st.markdown(t("peers.intro"))
+
+settings, main = st.columns([1, 3])
+with settings:
+    method, features, k = peer_settings(editable=True)
+    window = window_picker(xd.all_periods(token))
+wlabel = window_label(window)
+feature_text = ", ".join(CONTEXT_FEATURES[f].lower() for f in features)
+peers, peer_error = xd.peers(token, kommune_id, method, features, k)
+peer_ids = tuple(peers.loc[peers["rank"] > 0, "kommune_id"])
+# The current selection, for the findings widgets (ui/findings_widgets.py).
+current = {"page": "sammenlignbare", "kommune_id": kommune_id, "peers": list(peer_ids), "method": method,
+           "features": list(features), "k": k, "periods": window}
+
+with main:
+    st.subheader(t("peers.who_heading"))
+    if peer_error:
+        st.warning(peer_error)
+    elif not peer_ids:
+        st.warning(t("peers.none"))
+    else:
+        st.markdown(t(f"peers.who_intro.{method}", n=len(peer_ids), features=feature_text))
+        ptitle = t("peers.who_title", kommune=info["kommune_name"])
+        pfig = peers_figure(peers, ptitle)
+        pnote = t("peers.method_text", features=feature_text)
+        pc1, pc2 = st.columns([2, 3])
+        with pc1:
+            st.plotly_chart(pfig, width="stretch", key="peers_chart")
+            st.caption(pnote)
+        with pc2:
+            table_with_downloads(peers_table(peers), key="peers", filename=f"sammenlignbare_{kommune_id}",
+                                 note=pnote, title=ptitle, height=380)
+
+if peer_ids:
+    st.subheader(t("peers.compare_heading", window=wlabel))
+    summary, units = xd.peer_comparison(token, kommune_id, peer_ids, tuple(window))
+    if summary.empty:
+        st.warning(t("peers.compare_none"))
+    else:
+        counts = summary["classification"].value_counts()
+        st.markdown(t("peers.compare_summary", svakere=int(counts.get("svakere", 0)), bedre=int(counts.get("bedre", 0)),
+                      usikker=int(counts.get("ikke_sikker", 0)), total=len(summary)))
+        ctitle = t("peers.compare_title", kommune=info["kommune_name"], window=wlabel)
+        cfig = comparison_figure(summary, units, info["kommune_name"], ctitle)
+        methods = "; ".join(sorted({m for m in summary["ci_method"].unique() if m}))
+        cnote = t("common.method_line", method=methods) + " " + t("peers.compare_method")
+        cc1, cc2 = st.columns([3, 2])
+        with cc1:
+            st.plotly_chart(cfig, width="stretch", key="peers_compare_chart")
+            st.caption(cnote)
+        with cc2:
+            ctable, csupp = comparison_table(summary)
+            table_with_downloads(ctable, key="peers_compare", filename=f"sammenligning_{kommune_id}", suppressed=csupp,
+                                 note=cnote, title=ctitle, height=460)
+
+st.subheader(t("peers.ev_heading"))
+st.markdown(t("peers.ev_intro"))
+key_choice = param_choice(t("common.indikator"), list(KEYS), "forventet",
+                          format_func=lambda s: indicator_label(KEYS[s][0], KEYS[s][1], KEYS[s][2]))
+key = KEYS[key_choice]
+res, by_k, ev_error = xd.expected(token, kommune_id, key, tuple(features), tuple(window))
+if ev_error:
+    st.warning(ev_error)
+else:
+    d = INDICATORS[key[0]].decimals
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("peers.ev_observed"), fmt_number(res.observed, d) if np.isfinite(res.observed) else t("common.suppressed"))
+    m2.metric(t("peers.ev_expected"), fmt_number(res.expected, d))
+    m3.metric(t("peers.ev_pi"), f"{fmt_number(res.pi_lower, d)}–{fmt_number(res.pi_upper, d)}")
+    st.markdown(f"**{ev_verdict(res, key[0])}**")
+    etitle = t("peers.ev_title", label=indicator_label(*key), window=wlabel)
+    efig = expected_figure(res, by_k, info["kommune_name"], key[0], etitle)
+    enote = res.method + " " + t("peers.ev_r2", r2=fmt_number(res.r2, 2), n=res.n_kommuner)
+    ec1, ec2 = st.columns([3, 2])
+    with ec1:
+        st.plotly_chart(efig, width="stretch", key="peers_expected_chart")
+        st.caption(enote)
+    with ec2:
+        etable, esupp = expected_table(res, by_k, kommune_id, info["kommune_name"], d)
+        table_with_downloads(etable, key="peers_expected", filename=f"forventet_{kommune_id}_{key[0]}_{key[1]}_{key[2]}",
+                             suppressed=esupp, note=enote, title=etitle, height=420)
+findings_slot = st.container()  # ui/findings_widgets.py: "Legg til funn" for `current`

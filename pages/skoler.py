@@ -1,0 +1,126 @@
+"""Skoler: every school of the chosen kommune for one indicator and window, with intervals.
+
+1. Dot-and-whisker: each school's pooled figure and 95 % interval against the rest of the kommune,
+   beside the kommune, the fylke and the nation; under / ikke sikker forskjell / over only when the
+   interval of the difference excludes 0. Small schools are hollow with wide whiskers: uncertain, not failing.
+2. Funnel plot of all schools in the fylke (or the nation), the kommune's schools highlighted.
+3. The between-school spread of the kommune and which schools drive it.
+Data and statistics: ``ui.exploration_data`` (cached calls into ``analysis/``); figures and tables:
+``ui.exploration_charts``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from analysis.intervals import window_label
+from data.catalogue import INDICATORS, suppression_min_n
+from ui import exploration_data as xd
+from ui.controls import full_label, indicator_choices, indicator_picker, window_picker
+from ui.downloads import table_with_downloads
+from ui.exploration_charts import (funnel_figure, funnel_table, schools_figure, schools_table, spread_figure,
+                                   spread_table)
+from ui.format import fmt_number
+from ui.state import data_token, kommune_row, param_choice, selected_kommune
+from ui.strings import t
+
+kommune_id = selected_kommune()
+if not kommune_id:
+    st.stop()
+info = kommune_row(kommune_id)
+token = data_token()
+st.title(t("skoler.title", kommune=info["kommune_name"]))
+st.markdown(t("skoler.intro"))
+
+opts = indicator_choices(token, kommune_id)
+if opts.empty:
+    st.warning(t("utv.no_data"))
+    st.stop()
+indicator, subject, trinn, kjonn = indicator_picker(opts)
+window = window_picker(xd.periods_for(token, indicator, subject, trinn, kjonn))
+ind = INDICATORS[indicator]
+label = full_label(indicator, subject, trinn, kjonn)
+wlabel = window_label(window)
+
+res = xd.schools(token, kommune_id, info["kommune_name"], info["fylke_id"], indicator, subject, trinn, kjonn,
+                 tuple(window))
+comp, refs = res["schools"], res["refs"]
+# The current selection, for the findings widgets (ui/findings_widgets.py).
+current = {"page": "skoler", "kommune_id": kommune_id, "indicator": indicator, "subject": subject, "trinn": trinn,
+           "kjonn": kjonn, "periods": window, "schools": comp["school_id"].tolist() if len(comp) else []}
+if comp.empty:
+    st.warning(t("skoler.no_schools", label=label))
+    st.stop()
+
+counts = comp["classification"].value_counts()
+n_supp = int(comp["suppressed"].sum())
+st.markdown(t("skoler.summary", n=len(comp), window=wlabel, svakere=int(counts.get("svakere", 0)),
+              bedre=int(counts.get("bedre", 0)),
+              usikker=int(counts.get("ikke_sikker", 0) + counts.get("lavere", 0) + counts.get("hoyere", 0)),
+              skjermet=n_supp, ingen=int(counts.get("ingen_data", 0)) - n_supp))
+
+st.subheader(t("skoler.chart_heading"))
+title = t("skoler.chart_title", label=label, window=wlabel)
+fig = schools_figure(comp, refs, indicator, title)
+methods = "; ".join(sorted({m for m in comp["ci_method"].unique() if m})) or t("common.no_data")
+note = t("common.method_line", method=methods) + " " + t("skoler.compare_method")
+chart_col, table_col = st.columns([3, 2])
+with chart_col:
+    st.plotly_chart(fig, width="stretch", key="skoler_chart")
+    st.caption(note)
+    st.caption(t("skoler.reading_help", min_n=suppression_min_n(indicator)))
+    findings_slot = st.container()  # ui/findings_widgets.py: "Legg til funn" for `current`, markers on `fig`
+with table_col:
+    table, supp = schools_table(comp, ind.decimals)
+    table_with_downloads(table, key="skoler", filename=f"skoler_{kommune_id}_{indicator}_{subject}_{trinn}_{kjonn}",
+                         suppressed=supp, note=note, title=f"{info['kommune_name']}: {title}")
+
+# --- funnel plot ---------------------------------------------------------------------------------
+st.subheader(t("skoler.funnel_heading"))
+fc1, fc2 = st.columns(2)
+area_choice = param_choice(t("skoler.funnel_area"), ["fylke", "landet"], "trakt", container=fc1,
+                           format_func=lambda a: t(f"skoler.funnel_area.{a}"))
+overdispersion = fc2.toggle(t("skoler.funnel_overdispersion"), key="skoler_overdispersion",
+                            help=t("skoler.funnel_overdispersion_help"))
+area = info["fylke_id"] if area_choice == "fylke" else ""
+fres = xd.funnel(token, area, indicator, subject, trinn, kjonn, tuple(window), bool(overdispersion))
+area_schools = fres["schools"]
+bench = float(fres["benchmark"]["estimate"].iloc[0]) if len(fres["benchmark"]) else float("nan")
+funnel_note = fres["method"]
+ftitle = t("skoler.funnel_title", label=label, area=info["fylke_name"] if area else t("skoler.funnel_area.landet"),
+           window=wlabel)
+ffig = funnel_figure(area_schools, set(comp["school_id"]), bench, fres["limits"], indicator, ftitle)
+fchart, ftable_col = st.columns([3, 2])
+with fchart:
+    st.plotly_chart(ffig, width="stretch", key="skoler_funnel")
+    st.caption(funnel_note)
+    st.caption(t("skoler.funnel_help", n_supp=int(area_schools["suppressed"].sum())))
+with ftable_col:
+    ftable, fsupp = funnel_table(area_schools, set(comp["school_id"]), ind.decimals, fres.get("positions"))
+    table_with_downloads(ftable, key="skoler_funnel", filename=f"trakt_{area or 'landet'}_{indicator}_{subject}_{trinn}",
+                         suppressed=fsupp, note=funnel_note, title=ftitle, height=420)
+
+# --- between-school spread -------------------------------------------------------------------------
+st.subheader(t("skoler.spread_heading"))
+spread, drivers = res["spread"], res["drivers"]
+if spread.empty or drivers.empty or not np.isfinite(spread["icc"].iloc[0]):
+    st.info(t("skoler.spread_none"))
+else:
+    sp = spread.iloc[0]
+    st.markdown(t("skoler.spread_summary", icc=fmt_number(100 * sp["icc"], 0), sd=fmt_number(sp["sd_between"], ind.decimals),
+                  unit=ind.unit_of_measure, n=int(sp["n_schools"]), supp=int(sp["schools_suppressed"]),
+                  p=fmt_number(sp["p_value"], 3), window=wlabel))
+    top = drivers.iloc[0]
+    st.markdown(t("skoler.spread_top", school=top["unit_name"], share=fmt_number(100 * top["contribution_share"], 0)))
+    stitle = t("skoler.spread_title", label=label, window=wlabel)
+    sfig = spread_figure(drivers, indicator, stitle)
+    snote = str(sp["method"]) + " " + t("skoler.spread_drivers_method")
+    sc1, sc2 = st.columns([3, 2])
+    with sc1:
+        st.plotly_chart(sfig, width="stretch", key="skoler_spread")
+        st.caption(snote)
+    with sc2:
+        stable, ssupp = spread_table(drivers, comp, ind.decimals)
+        table_with_downloads(stable, key="skoler_spread", filename=f"spredning_{kommune_id}_{indicator}_{subject}_{trinn}",
+                             suppressed=ssupp, note=snote, title=f"{info['kommune_name']}: {stitle}")

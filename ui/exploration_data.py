@@ -1,0 +1,206 @@
+"""Cached data for the exploration pages (utvikling, skoler, sammenlignbare).
+
+Each function selects from the active dataset (``data.load_dataset()``) and calls ``analysis/``; the
+results are cached with ``st.cache_data`` keyed on small hashable arguments (the data token, ids,
+indicator keys, the window), never on the ~1M-row frame, so a rerun costs a cache lookup.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+import data
+from analysis import selection
+from analysis.intervals import add_intervals, pooled_window
+from analysis.peers import PeerError, expected_value, resolve_peers
+from analysis.trends import trend
+from analysis import spread as spread_stats
+from data.catalogue import INDICATORS, UTTREKK_SET
+from data.schema import sorted_periods
+from ui.strings import t
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def all_periods(token: str) -> list[str]:
+    """Every school year in the active data, in order."""
+    return sorted_periods(data.load_dataset()["period"].unique())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def periods_for(token: str, indicator: str, subject: str, trinn: int, kjonn: str) -> list[str]:
+    """The school years with figures for one indicator key."""
+    sl = selection.slice_indicator(data.load_dataset(), indicator, subject, trinn, kjonn)
+    return sorted_periods(sl["period"].unique())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def school_choices(token: str, kommune_id: str, indicator: str, subject: str, trinn: int, kjonn: str) -> pd.DataFrame:
+    """The kommune's schools with any figure (also suppressed) for this indicator: unit_id, unit_name."""
+    sl = selection.slice_indicator(data.load_dataset(), indicator, subject, trinn, kjonn)
+    rows = selection.school_rows(sl, data.kommune_lineage(kommune_id))
+    return rows[["unit_id", "unit_name"]].drop_duplicates("unit_id").sort_values("unit_name").reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def peers(token: str, kommune_id: str, method: str, features: tuple[str, ...], k: int) -> tuple[pd.DataFrame, str]:
+    """The peers with names, fylke and context, the kommune itself first (rank 0); or a Norwegian message."""
+    ctx = data.load_context().astype({"kommune_id": str})
+    try:
+        found = resolve_peers(ctx, kommune_id, method, features, k)
+    except PeerError as exc:
+        empty = pd.DataFrame({"kommune_id": pd.Series(dtype=str), "kommune_name": pd.Series(dtype=str),
+                              "rank": pd.Series(dtype=int), "distance": pd.Series(dtype=float)})
+        return empty, str(exc)
+    own = pd.DataFrame({"kommune_id": [str(kommune_id)], "distance": [0.0], "rank": [0]})
+    out = pd.concat([own, found.drop(columns="kostra_group")], ignore_index=True)
+    reg = data.load_kommuner().astype({"kommune_id": str}).set_index("kommune_id")
+    out["kommune_name"] = out["kommune_id"].map(reg["kommune_name"]).fillna(out["kommune_id"])
+    out["fylke_name"] = out["kommune_id"].map(reg["fylke_name"]).fillna("")
+    return out.merge(ctx, on="kommune_id", how="left"), ""
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def development(token: str, kommune_id: str, kommune_name: str, fylke_id: str, indicator: str, subject: str,
+                trinn: int, kjonn: str, peer_ids: tuple[str, ...], school_ids: tuple[str, ...],
+                window_years: int = 3) -> dict:
+    """Utvikling: yearly series with intervals (role kommune/fylke/nasjonalt/peers/skole), pooled
+    window values per series, and the kommune's trend (``analysis.trends.trend``)."""
+    sl = selection.slice_indicator(data.load_dataset(), indicator, subject, trinn, kjonn)
+    periods = sorted_periods(sl["period"].unique())
+    lineage = data.kommune_lineage(kommune_id)
+    parts = []
+    kom = selection.kommune_series(sl, kommune_id, lineage, name=kommune_name)
+    parts.append(kom.assign(role="kommune", series=kommune_name))
+    bench = selection.benchmark_series(sl, fylke_id)
+    for level in ("fylke", "nasjonalt"):
+        b = bench[bench["level"] == level]
+        if len(b):
+            label = t("common.nasjonalt") if level == "nasjonalt" else str(b["unit_name"].iloc[0])
+            parts.append(b.assign(role=level, series=label, combined_from=""))
+    peer_rows = selection.kommuner_series(sl, peer_ids)
+    published = peer_rows[~peer_rows["suppressed"] & peer_rows["value"].notna()] if len(peer_rows) else peer_rows
+    if len(published):
+        # The peer group per year: pupils of the published peer figures combined (suppressed ones left out).
+        comb = selection.combine_units(published, "peers", t("utv.peers_series"))
+        counts = published.groupby("period")["unit_id"].nunique()
+        comb["combined_from"] = comb["period"].map(counts).map(
+            lambda c: t("utv.peers_count", count=int(c), total=len(peer_ids)))
+        parts.append(comb.assign(role="peers", series=t("utv.peers_series")))
+    if school_ids:
+        sch = selection.school_rows(sl, lineage)
+        sch = sch[sch["unit_id"].isin(list(school_ids))]
+        parts.append(sch.assign(role="skole", series=sch["unit_name"], combined_from=""))
+    series = add_intervals(pd.concat([p for p in parts if len(p)], ignore_index=True))
+    for c in ("ci_method", "no_interval_reason"):
+        series[c] = series[c].astype(str)
+    window = selection.last_periods(periods, window_years)
+    pooled = pooled_window(series, window, by=["role", "series", "indicator", "subject", "trinn", "kjonn"])
+    pooled["ci_method"] = pooled["ci_method"].astype(str)
+    kom_rows = series[series["role"] == "kommune"]
+    trend_result, trend_error = None, ""
+    if len(kom_rows):
+        try:
+            trend_result = trend(kom_rows)
+        except ValueError as exc:
+            trend_error = str(exc)
+    return {"series": series, "pooled": pooled, "periods": periods, "window": window, "trend": trend_result,
+            "trend_error": trend_error, "merged_from": sorted({c for c in kom["combined_from"] if c}) if len(kom) else []}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def schools(token: str, kommune_id: str, kommune_name: str, fylke_id: str, indicator: str, subject: str,
+            trinn: int, kjonn: str, window: tuple[str, ...]) -> dict:
+    """Skoler: each school against the rest of the kommune (``selection.school_comparison``), the
+    reference lines (kommune, fylke, nasjonalt pooled over the window) and the between-school spread."""
+    sl = selection.slice_indicator(data.load_dataset(), indicator, subject, trinn, kjonn)
+    lineage = data.kommune_lineage(kommune_id)
+    comp = selection.school_comparison(sl, lineage, window)
+    kom = selection.kommune_series(sl, kommune_id, lineage, name=kommune_name)
+    bench = selection.benchmark_series(sl, fylke_id)
+    refs = selection.pooled_units(pd.concat([kom.drop(columns="combined_from"), bench], ignore_index=True), window)
+    spread, drivers = pd.DataFrame(), pd.DataFrame()
+    if len(comp):
+        pooled_schools = comp.rename(columns={"school_id": "unit_id", "school_name": "unit_name"}).assign(level="skole")
+        spread = spread_stats.between_school_spread(pooled_schools, by=["indicator", "subject", "trinn", "kjonn"])
+        drivers = spread_stats.spread_drivers(pooled_schools)
+    return {"schools": comp, "refs": refs, "spread": spread, "drivers": drivers}
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def funnel(token: str, area: str, indicator: str, subject: str, trinn: int, kjonn: str, window: tuple[str, ...],
+           overdispersion: bool) -> dict:
+    """All schools of the fylke (``area`` = fylke_id) or the nation (``area`` = '') pooled over the
+    window, the benchmark, and Spiegelhalter funnel limits (``analysis.spread.funnel_limits``)."""
+    sl = selection.slice_indicator(data.load_dataset(), indicator, subject, trinn, kjonn)
+    area_schools = selection.pooled_units(selection.schools_in_area(sl, area or None, window), window)
+    level = "fylke" if area else "nasjonalt"
+    bench_rows = sl[(sl["level"] == level) & ((sl["unit_id"] == area) if area else True)]
+    bench = selection.pooled_units(bench_rows, window)
+    out = {"schools": area_schools, "benchmark": bench, "limits": None, "positions": None,
+           "method": spread_stats.METHOD_TEXT_FUNNEL, "overdispersion": None}
+    theta = float(bench["estimate"].iloc[0]) if len(bench) else float("nan")
+    pts = area_schools[area_schools["estimate"].notna() & (area_schools["n"] > 0)]
+    if pts.empty or not np.isfinite(theta):
+        return out
+    ind = INDICATORS[indicator]
+    kind, sd = ind.kind, ind.default_sd
+    n = pts["n"].to_numpy(float)
+    tau2 = None
+    if overdispersion:
+        pupil_sd = pts["sd"].fillna(sd).to_numpy(float) if kind == "mean" else None
+        z = spread_stats.funnel_z_scores(pts["estimate"], n, theta, kind, sd=pupil_sd)
+        se = (100 * np.sqrt(theta / 100 * (1 - theta / 100) / n)) if kind == "share" else pupil_sd / np.sqrt(n)
+        od = spread_stats.overdispersion(z, se=se)
+        out["overdispersion"] = od
+        tau2 = od.tau2 if np.isfinite(od.tau2) else None
+        out["method"] += " " + spread_stats.METHOD_TEXT_OVERDISPERSION + " " + t(
+            "skoler.funnel_od_values", phi=f"{od.phi:.2f}".replace(".", ","), tau=f"{np.sqrt(od.tau2):.2f}".replace(".", ",")
+            if np.isfinite(od.tau2) else "–")
+    grid = np.unique(np.round(np.geomspace(max(2.0, n.min()), max(3.0, n.max()), 120)))
+    out["limits"] = spread_stats.funnel_limits(theta, grid, kind=kind, sd=sd, tau2=tau2)
+    at_n = spread_stats.funnel_limits(theta, n, kind=kind, sd=sd, tau2=tau2)
+    est = pts["estimate"].to_numpy(float)
+    out["positions"] = pd.DataFrame({"unit_id": pts["unit_id"].to_numpy(), "position": funnel_positions(
+        est, at_n, ind.direction)})
+    return out
+
+
+def funnel_positions(estimate: np.ndarray, at_n: pd.DataFrame, direction: int) -> list[str]:
+    """'innenfor', or outside the 95 % / 99,8 % limit on the better/worse side (direction-aware words)."""
+    out = []
+    for e, lo95, hi95, lo998, hi998 in zip(estimate, at_n["lower_95"], at_n["upper_95"], at_n["lower_99_8"],
+                                           at_n["upper_99_8"]):
+        if lo95 <= e <= hi95:
+            out.append(t("skoler.funnel_pos.inside"))
+            continue
+        high = e > hi95
+        if direction == 0:
+            side = "hoyere" if high else "lavere"
+        else:
+            side = "bedre" if high == (direction > 0) else "svakere"
+        level = "998" if (e > hi998 or e < lo998) else "95"
+        out.append(t(f"skoler.funnel_pos.{side}_{level}"))
+    return out
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def peer_comparison(token: str, kommune_id: str, peer_ids: tuple[str, ...],
+                    window: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Sammenlignbare: the kommune against its peers on every uttrekk indicator (``selection.peer_comparison``)."""
+    return selection.peer_comparison(data.load_dataset(), data.load_kommuner(), kommune_id, peer_ids, window,
+                                     UTTREKK_SET)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def expected(token: str, kommune_id: str, key: tuple[str, str, int], features: tuple[str, ...],
+             window: tuple[str, ...]):
+    """(ExpectedValue or None, every kommune's pooled figure, a Norwegian message)."""
+    by_k = selection.indicator_by_kommune(data.load_dataset(), data.load_kommuner(), key[0], key[1], key[2], "alle",
+                                          window)
+    try:
+        res = expected_value(by_k, data.load_context(), kommune_id, features)
+    except PeerError as exc:
+        return None, by_k, str(exc)
+    return res, by_k, ""
