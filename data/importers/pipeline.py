@@ -39,6 +39,14 @@ SUPPORTED_TEXT = (
 )
 
 
+_SOURCE_OF = {
+    skoleporten.FORMAT_LABEL: "Skoleporten",
+    statbank.FORMAT_UNITS: "Udir statistikkbanken",
+    statbank.FORMAT_INDICATORS: "Udir statistikkbanken",
+    jsonstat.FORMAT_LABEL: "SSB",
+}
+
+
 @dataclass
 class ImportResult:
     """Figures and context read from the files, one report per file, and the errors (if any)."""
@@ -55,8 +63,8 @@ class ImportResult:
 
     @property
     def label(self) -> str:
-        formats = sorted({r.format_label for r in self.reports if r.format_label})
-        return "Importerte data: " + ", ".join(formats) if formats else "Importerte data"
+        sources = sorted({_SOURCE_OF.get(r.format_label, r.format_label) for r in self.reports if r.format_label})
+        return "Importerte data: " + ", ".join(sources) if sources else "Importerte data"
 
 
 def read_file(
