@@ -620,3 +620,40 @@ __all__ = [
     "UttrekkResult", "WhatIf", "best_school", "compute", "drivers", "point_reliability",
     "reliability_summary", "risk_points", "stability", "weakest_school", "what_if", "window_periods",
 ]
+
+
+def kommuner_indicator_table(figures: pd.DataFrame, lineages: dict[str, list[str]], periods: list[str],
+                             keys: tuple[tuple[str, str, int], ...] = UTTREKK_SET) -> pd.DataFrame:
+    """Every chosen kommune's uttrekk indicators pooled over ``periods``, with interval and verdict vs the nation.
+
+    Method: ``analysis.intervals.pooled_window`` per kommune (old numbers of a merged kommune pooled
+    with the new one, via ``lineages``: kommune_id -> [its numbers]) and indicator, compared with the
+    nation's pooled figure by ``analysis.compare.compare_to_benchmark`` (MOVER with the national SE).
+    One pass over the big frame for all kommuner. Returns kommune_id, indicator, subject, trinn,
+    estimate, lower, upper, n, suppressed, classification, nasjonalt_estimate.
+    """
+    from analysis.compare import compare_to_benchmark
+    from analysis.intervals import pooled_window
+
+    to_current = {old: k for k, nums in lineages.items() for old in nums}
+    mask = (
+        figures["period"].isin(periods) & figures["indicator"].isin({k[0] for k in keys})
+        & (figures["kjonn"] == "alle")
+        & (((figures["level"] == "kommune") & figures["unit_id"].isin(list(to_current)))
+           | (figures["level"] == "nasjonalt"))
+    )
+    rows = figures.loc[mask].copy()
+    for col in ("level", "unit_id", "indicator", "subject", "period", "kjonn"):
+        rows[col] = rows[col].astype(str)
+    rows["trinn"] = rows["trinn"].astype(int)
+    wanted = pd.DataFrame(list(keys), columns=["indicator", "subject", "trinn"])
+    rows = rows.merge(wanted, on=["indicator", "subject", "trinn"], how="inner")
+    kom = rows["level"] == "kommune"
+    rows.loc[kom, "unit_id"] = rows.loc[kom, "unit_id"].map(to_current)
+    pooled = pooled_window(rows, periods, by=["level", "unit_id", "indicator", "subject", "trinn", "kjonn"])
+    nat = pooled[pooled["level"] == "nasjonalt"][["indicator", "subject", "trinn", "estimate", "se"]].rename(
+        columns={"estimate": "nasjonalt_estimate", "se": "nasjonalt_se"})
+    out = pooled[pooled["level"] == "kommune"].merge(nat, on=["indicator", "subject", "trinn"], how="left")
+    out = compare_to_benchmark(out, benchmark_value_col="nasjonalt_estimate", benchmark_se_col="nasjonalt_se")
+    out = out.drop(columns=["kommune_id"], errors="ignore").rename(columns={"unit_id": "kommune_id"})
+    return out.reset_index(drop=True)

@@ -233,3 +233,20 @@ def test_demo_one_school_showcase(demo_result):
     # Most cells are suppressed, and most of the points that remain do not survive the interval.
     assert k["n_suppressed"] > k["n_counted"]
     assert s["n_usikker"] > s["n_sikker"] and s["sure_share"] < s["share"]
+
+
+def test_kommuner_indicator_table_matches_overview(demo_figures):
+    """The batch table agrees with the Oversikt page's pooled figures (analysis.overview) per kommune."""
+    import data
+    from analysis.overview import latest_periods, overview_pooled
+
+    periods = latest_periods(demo_figures, 3)
+    ids = ["7290", "7190", "7390"]
+    tab = u.kommuner_indicator_table(demo_figures, {k: data.kommune_lineage(k) for k in ids}, periods)
+    for k in ids:
+        fylke = data.load_kommuner().set_index("kommune_id").loc[k, "fylke_id"]
+        ref = overview_pooled(demo_figures, data.kommune_lineage(k), fylke, periods)
+        got = tab[tab["kommune_id"] == k].merge(ref, on=["indicator", "subject", "trinn"], suffixes=("", "_ref"))
+        assert len(got) == len(ref) == 11
+        np.testing.assert_allclose(got["estimate"], got["estimate_ref"], equal_nan=True)
+        assert (got["classification"].astype(str) == got["classification_ref"].astype(str)).all()
