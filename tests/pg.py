@@ -86,26 +86,28 @@ class PgServer:
         self._execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
+_started: dict[str, PgServer] = {}  # one cluster per test session, shared by every module importing this
+
+
 @pytest.fixture(scope="session")
-def pg_server():
+def pg_server(request):
     """The PostgreSQL server of this test session (see the module docstring)."""
     external = os.environ.get("TEST_DATABASE_URL", "").strip()
     if external:
         u = make_url(external)
         if u.drivername in ("postgres", "postgresql"):
             u = u.set(drivername="postgresql+psycopg")
-        yield PgServer(u.render_as_string(hide_password=False))
-        return
+        return PgServer(u.render_as_string(hide_password=False))
     if not (PG_BIN / "initdb").exists():
         msg = f"PostgreSQL-binærfilene finnes ikke i {PG_BIN} (sett PG_BIN eller TEST_DATABASE_URL)"
         if os.environ.get("CI"):
             pytest.fail(msg)
         pytest.skip(msg)
-    server = PgServer.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+    if "server" not in _started:
+        server = PgServer.start()
+        _started["server"] = server
+        request.config.add_cleanup(server.stop)  # stopped when the test session ends
+    return _started["server"]
 
 
 @pytest.fixture

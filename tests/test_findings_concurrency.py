@@ -289,3 +289,31 @@ def test_sigkill_at_random_moments(findings_store):
     print(f"\n[sigkill random x{kills} {store.dialect}] {len(committed)} findings seen committed, "
           f"{figures['findings']} in the database, {figures['history']} history rows; "
           f"{time.perf_counter() - t0:.2f} s")
+
+
+def test_concurrent_first_saves_of_one_checklist_item_have_one_winner(findings_store):
+    """Eight writers save the same never-saved checklist item at once: one wins, the others get a
+    stale-version conflict (on PostgreSQL through the unique constraint), nothing is half-written."""
+    from data.findings import ChecklistChanges
+
+    store = findings_store
+    barrier = threading.Barrier(8)
+    outcome: list[str] = []
+
+    def run(i: int) -> None:
+        barrier.wait(timeout=30)
+        try:
+            store.update_checklist_item(K, "plan_forfasen", 0, ChecklistChanges(note=f"skriver {i}"),
+                                        Author(f"S{i}", "skoleeier"))
+            outcome.append("ok")
+        except StaleVersionError:
+            outcome.append("stale")
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(outcome) == ["ok"] + ["stale"] * 7
+    item = store.checklist_item(K, "plan_forfasen")
+    assert item.version == 1 and len(store.checklist_history(K, "plan_forfasen")) == 1
