@@ -40,7 +40,7 @@ with st.container(border=True):
     st.markdown(f"**{ft('funn.author_heading')}**")
     author = fw.author_inputs("funn_page")
     if author is not None:
-        fw._remember_author(author)
+        fw.remember_author(author)
 
 with st.expander(ft("funn.add"), expanded=False, icon="📝"):
     fw.add_finding_form({"kommune_id": kommune_id}, key="funn_add", ask_author=False, store=store)
@@ -54,17 +54,20 @@ with tab_list:
     with st.expander(ft("funn.filters"), expanded=True):
         c1, c2, c3, c4 = st.columns(4)
         kinds = c1.multiselect(ft("funn.filter_kind"), list(vocab.KINDS), format_func=lambda k: vocab.KINDS[k],
-                               key="funn_f_kind")
+                               key="funn_f_kind", placeholder=ft("funn.choose"))
         statuses = c2.multiselect(ft("funn.filter_status"), list(vocab.STATUSES),
-                                  format_func=lambda k: vocab.STATUSES[k], key="funn_f_status")
-        themes = c3.multiselect(ft("funn.filter_theme"), store.themes_in_use(kommune_id), key="funn_f_theme")
+                                  format_func=lambda k: vocab.STATUSES[k], key="funn_f_status",
+        placeholder=ft("funn.choose"))
+        themes = c3.multiselect(ft("funn.filter_theme"), store.themes_in_use(kommune_id), key="funn_f_theme",
+                                placeholder=ft("funn.choose"))
         roles = c4.multiselect(ft("funn.filter_role"), list(vocab.ROLES), format_func=lambda k: vocab.ROLES[k],
-                               key="funn_f_role")
+                               key="funn_f_role", placeholder=ft("funn.choose"))
         c5, c6, c7, c8 = st.columns(4)
         f_schools = c5.multiselect(ft("funn.filter_school"), list(schools), format_func=lambda s: schools.get(s, s),
-                                   key="funn_f_school")
+                                   key="funn_f_school", placeholder=ft("funn.choose"))
         f_inds = c6.multiselect(ft("funn.filter_indicator"), list(INDICATORS),
-                                format_func=lambda c: INDICATORS[c].label, key="funn_f_indicator")
+                                format_func=lambda c: INDICATORS[c].label, key="funn_f_indicator",
+        placeholder=ft("funn.choose"))
         text = c7.text_input(ft("funn.filter_text"), key="funn_f_text", max_chars=200)
         sort = c8.selectbox(ft("funn.sort"), list(SORTS), format_func=lambda s: SORTS[s], key="funn_f_sort")
     findings = store.list(kommune_id, kinds=kinds, statuses=statuses, themes=themes, author_roles=roles,
@@ -110,7 +113,7 @@ with tab_exchange:
             file_kommune = json.loads(payload.decode("utf-8-sig")).get("kommune_id")
         except (UnicodeDecodeError, json.JSONDecodeError, AttributeError):
             file_kommune = None
-        who = fw._saved_author()
+        who = fw.saved_author()
         if who is None:
             st.error(ft("funn.author_missing"))
         elif file_kommune and file_kommune != kommune_id:

@@ -60,7 +60,9 @@ FUNN_TEXT: dict[str, str] = {
     "funn.add": "Legg til funn",
     "funn.add_for": "Legg til funn om det som vises her",
     "funn.text": "Funn",
-    "funn.text_help": "Skriv med egne ord hva dere ser, hører eller lurer på. Ikke skriv navn på elever eller personnummer.",
+    "funn.text_help": (
+        "Skriv med egne ord hva dere ser, hører eller lurer på. Ikke skriv navn på elever eller personnummer."
+    ),
     "funn.kind": "Type",
     "funn.source": "Kilde",
     "funn.status": "Status",
@@ -101,6 +103,8 @@ FUNN_TEXT: dict[str, str] = {
     "funn.db_error": "Funndatabasen er ikke tilgjengelig. Feilen er logget.",
     "funn.chart_none": "Ingen tall å vise for koblingen.",
     "funn.chart_title": "{label}",
+    "funn.chart_method": "Strekene viser usikkerhet: {methods}. Stiplet linje: nasjonalt. Skravert: skoleår i funnet.",
+    "funn.choose": "Velg",
     "funn.chart_national": "Nasjonalt",
     "funn.chart_marker": "Skoleår i funnet",
     "funn.marker_legend": "Funn: {kind}",
@@ -258,13 +262,19 @@ def school_name(school_id: str) -> str:
 # ------------------------------------------------------------------------------------------------
 # Author
 # ------------------------------------------------------------------------------------------------
-def _saved_author() -> Author | None:
+def saved_author() -> Author | None:
+    """The Author last used in this browser session (None before anyone has typed a name)."""
     a = st.session_state.get(AUTHOR_KEY)
     return a if isinstance(a, Author) else None
 
 
-def _remember_author(author: Author) -> None:
+def remember_author(author: Author) -> None:
+    """Keep ``author`` for this browser session (session state only)."""
     st.session_state[AUTHOR_KEY] = author
+
+
+_saved_author = saved_author
+_remember_author = remember_author
 
 
 def author_inputs(key: str, container=None) -> Author | None:
@@ -383,14 +393,18 @@ def add_finding_form(prefill: Mapping[str, Any], *, key: str, ask_author: bool =
                               index=list(vocab.STATUSES).index(pre["status"]),
                               format_func=lambda k: vocab.STATUSES[k], key=f"{fkey}_status")
         themes = st.multiselect(ft("funn.themes"), theme_opts, default=[x for x in pre["themes"] if x in theme_opts],
+                                placeholder=ft("funn.choose"),
                                 accept_new_options=True, help=ft("funn.themes_help"), key=f"{fkey}_themes")
         links = st.multiselect(ft("funn.indicators"), link_opts, default=[_link_code(x) for x in pre["indicators"]],
+                               placeholder=ft("funn.choose"),
                                format_func=lambda c: link_label(_link_from_code(c)), key=f"{fkey}_links")
         c4, c5 = st.columns(2)
         chosen_schools = c4.multiselect(ft("funn.schools"), school_opts, default=pre["schools"],
+                                        placeholder=ft("funn.choose"),
                                         format_func=lambda s: schools.get(s) or school_name(s),
                                         key=f"{fkey}_schools")
-        periods = c5.multiselect(ft("funn.periods"), period_opts, default=pre["periods"], key=f"{fkey}_periods")
+        periods = c5.multiselect(ft("funn.periods"), period_opts, default=pre["periods"], key=f"{fkey}_periods",
+                                 placeholder=ft("funn.choose"))
         author = author_inputs(f"{key}_form", st) if ask_author else _saved_author()
         submitted = st.form_submit_button(ft("funn.save"), type="primary")
     if not submitted:
@@ -454,7 +468,9 @@ def _conflict_view(store: FindingsStore, f: Finding, key: str) -> bool:
     st.warning(conflict["message"])
     c1, c2 = st.columns(2)
     with c1:
-        st.markdown(f"**{md_escape(ft('funn.conflict_theirs', version=current.version, who=_who(current.updated_by_name, current.updated_by_role)))}**")
+        theirs = ft("funn.conflict_theirs", version=current.version,
+                    who=_who(current.updated_by_name, current.updated_by_role))
+        st.markdown(f"**{md_escape(theirs)}**")
         st.text(current.text)
     with c2:
         st.markdown(f"**{md_escape(ft('funn.conflict_yours'))}**")
@@ -502,13 +518,17 @@ def _edit_form(store: FindingsStore, f: Finding, key: str) -> None:
         status = c3.selectbox(ft("funn.status"), list(vocab.STATUSES), index=list(vocab.STATUSES).index(f.status),
                               format_func=lambda k: vocab.STATUSES[k], key=f"{ekey}_status")
         themes = st.multiselect(ft("funn.themes"), theme_opts, default=list(f.themes), accept_new_options=True,
+                                placeholder=ft("funn.choose"),
                                 key=f"{ekey}_themes")
         links = st.multiselect(ft("funn.indicators"), link_opts, default=[_link_code(x) for x in f.indicators],
+                               placeholder=ft("funn.choose"),
                                format_func=lambda c: link_label(_link_from_code(c)), key=f"{ekey}_links")
         c4, c5 = st.columns(2)
         chosen_schools = c4.multiselect(ft("funn.schools"), school_opts, default=list(f.schools),
+                                        placeholder=ft("funn.choose"),
                                         format_func=lambda s: schools.get(s) or school_name(s), key=f"{ekey}_schools")
-        periods = c5.multiselect(ft("funn.periods"), period_opts, default=list(f.periods), key=f"{ekey}_periods")
+        periods = c5.multiselect(ft("funn.periods"), period_opts, default=list(f.periods), key=f"{ekey}_periods",
+                                 placeholder=ft("funn.choose"))
         s1, s2 = st.columns(2)
         save = s1.form_submit_button(ft("funn.save_edit"), type="primary")
         cancel = s2.form_submit_button(ft("funn.cancel"))
@@ -563,11 +583,7 @@ def finding_card(f: Finding, *, key: str, store: FindingsStore | None = None, ed
                     st.caption(md_escape(ft("funn.links", links=_links_text(f))))
         if chart is not None:
             with chart:
-                fig = finding_figure(f)
-                if fig is None:
-                    st.caption(ft("funn.chart_none"))
-                else:
-                    st.plotly_chart(fig, width="stretch", key=f"{key}_chart", config={"displayModeBar": False})
+                finding_chart(f, key=f"{key}_chart")
         if compact or not editable:
             return
         if _conflict_view(store, f, key):
@@ -795,10 +811,21 @@ def finding_figure(f: Finding) -> go.Figure | None:
             fig.add_vrect(x0=p, x1=p, line={"color": KIND_STYLE.get(f.kind, {}).get("color", "#999"), "width": 6},
                           opacity=0.35)
     base_layout(fig, title=link_label(IndicatorLink(link.indicator, subject, trinn)), height=260)
-    fig.update_layout(font={"size": 12}, title={"font": {"size": 13}}, margin={"l": 40, "r": 10, "t": 40, "b": 30},
+    fig.update_layout(font={"size": 12}, title={"font": {"size": 13}}, margin={"l": 40, "r": 10, "t": 40, "b": 50},
                       showlegend=False)
+    fig.update_xaxes(tickangle=-45, tickfont={"size": 10})
     methods = sorted({m for m in rows["ci_method"].dropna().astype(str) if m})
-    if methods:
-        fig.add_annotation(text=html.escape("95 % intervall: " + methods[0])[:90], xref="paper", yref="paper",
-                           x=0, y=-0.22, showarrow=False, font={"size": 10, "color": "#555"}, xanchor="left")
+    fig.update_layout(meta={"methods": methods})
     return fig
+
+
+def finding_chart(f: Finding, *, key: str) -> None:
+    """Draw ``finding_figure`` with the interval method underneath (or a short note if no data)."""
+    fig = finding_figure(f) if f.indicators else None
+    if fig is None:
+        st.caption(ft("funn.chart_none"))
+        return
+    st.plotly_chart(fig, width="stretch", key=key, config={"displayModeBar": False})
+    methods = (fig.layout.meta or {}).get("methods") or []
+    if methods:
+        st.caption(md_escape(ft("funn.chart_method", methods="; ".join(methods))))
