@@ -274,7 +274,7 @@ def school_comparison(sl: pd.DataFrame, lineage: Sequence[str], window: Sequence
         columns={"estimate": "rest_estimate", "lower": "rest_lower", "upper": "rest_upper", "n": "rest_n",
                  "se": "rest_se"})
     out = pooled.merge(rp, on="school_id", how="left")
-    out["rest_reason"] = out["school_id"].map(reasons).fillna("")
+    out["rest_reason"] = [reasons.get(sid, "") for sid in out["school_id"]]
     out = compare_to_benchmark(out, "rest_estimate", benchmark_lower_col="rest_lower",
                                benchmark_upper_col="rest_upper")
     out["classification"] = out["classification"].astype(str)

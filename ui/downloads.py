@@ -64,10 +64,21 @@ def csv_bytes(table: pd.DataFrame, suppressed=None, footer: Sequence[str] = ()) 
     ``footer`` lines (source, date, method) follow the table after an empty line.
     """
     frame = export_frame(table, suppressed)
+    for col in frame.columns:  # decimal comma also in columns that hold '*' (pandas only converts float columns)
+        if frame[col].dtype == object:
+            frame[col] = frame[col].map(_csv_cell)
     text = frame.to_csv(sep=";", decimal=",", index=False, lineterminator="\n")
     if footer:
         text += "\n" + "\n".join(str(line) for line in footer) + "\n"
     return text.encode("utf-8-sig")
+
+
+def _csv_cell(v):
+    if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer, np.floating)):
+        return v
+    if isinstance(v, (float, np.floating)) and np.isnan(v):
+        return ""
+    return str(v).replace(".", ",")
 
 
 def excel_bytes(table: pd.DataFrame, suppressed=None, footer: Sequence[str] = (), sheet: str = "Tabell") -> bytes:

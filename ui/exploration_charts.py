@@ -33,12 +33,14 @@ CLASS_ORDER = ["svakere", "lavere", "ikke_sikker", "hoyere", "bedre", "ingen_dat
 def light_layout(fig: go.Figure, *, title: str | None = None, height: int = 420) -> go.Figure:
     """White background, light grid, large fonts, legend below, decimal comma (as ``ui.charts.base_layout``)."""
     axis = {"gridcolor": GRID, "linecolor": GRID, "zerolinecolor": GRID, "zerolinewidth": 2, "automargin": True,
-            "title": {"standoff": 15}}
+            "title": {"standoff": 10}}
+    # The legend sits a fixed ~100 px below the plot area (clear of the x-axis title) whatever the height.
+    plot_height = max(150, height - 170)
     fig.update_layout(
         template="none", title=title, height=height, font={"size": FONT_SIZE, "color": "#222222"},
         paper_bgcolor="white", plot_bgcolor="white", separators=", ", hovermode="closest",
-        margin={"l": 60, "r": 20, "t": 60 if title else 30, "b": 60},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0}, hoverlabel={"font_size": FONT_SIZE},
+        margin={"l": 60, "r": 20, "t": 60 if title else 30, "b": 110},
+        legend={"orientation": "h", "yanchor": "top", "y": -95 / plot_height, "x": 0}, hoverlabel={"font_size": FONT_SIZE},
         xaxis=axis, yaxis=axis,
     )
     return fig
@@ -165,11 +167,10 @@ def schools_figure(comp: pd.DataFrame, refs: pd.DataFrame, indicator: str, title
         name = t("common.nasjonalt") if level == "nasjonalt" else str(r["unit_name"])
         if level == "kommune" and np.isfinite(r["lower"]):
             fig.add_vrect(x0=r["lower"], x1=r["upper"], fillcolor=rgba(PALETTE["kommune"], 0.10), line_width=0)
-        fig.add_trace(go.Scatter(
-            x=[r["estimate"], r["estimate"]], y=[order[0], order[-1]], mode="lines",
-            name=f"{name}: {fmt_number(r['estimate'], ind.decimals)}",
-            line={"color": PALETTE[level], "dash": dash, "width": width},
-            hovertemplate=f"{name}: {fmt_number(r['estimate'], ind.decimals)}<extra></extra>"))
+        line = {"color": PALETTE[level], "dash": dash, "width": width}
+        fig.add_vline(x=float(r["estimate"]), line=line)
+        fig.add_trace(go.Scatter(  # legend entry for the line above
+            x=[None], y=[None], mode="lines", name=f"{name}: {fmt_number(r['estimate'], ind.decimals)}", line=line))
     rest = comp[np.isfinite(comp["rest_estimate"].astype(float))]
     if len(rest):
         fig.add_trace(go.Scatter(
@@ -321,7 +322,7 @@ def comparison_figure(summary: pd.DataFrame, units: pd.DataFrame, kommune_name: 
     """Small multiples, one per uttrekk indicator: each peer (dots), the peer group and the kommune
     with their intervals (hollow kommune marker when its interval is wide)."""
     keys = summary.sort_values("order")
-    fig = make_subplots(rows=len(keys), cols=1, vertical_spacing=0.35 / max(1, len(keys)),
+    fig = make_subplots(rows=len(keys), cols=1, vertical_spacing=0.75 / max(1, len(keys)),
                         subplot_titles=[indicator_label(r.indicator, r.subject, int(r.trinn)) for r in keys.itertuples()])
     row_peers = t("peers.row_peers")
     for i, r in enumerate(keys.itertuples(), start=1):
@@ -348,7 +349,7 @@ def comparison_figure(summary: pd.DataFrame, units: pd.DataFrame, kommune_name: 
                 hovertemplate=f"{name}: %{{x:{fmt}}} (%{{customdata[0]:{fmt}}}–%{{customdata[1]:{fmt}}})<extra></extra>"),
                 row=i, col=1)
         fig.update_yaxes(type="category", categoryorder="array", categoryarray=[row_peers, kommune_name], row=i, col=1)
-    light_layout(fig, title=title, height=130 * len(keys) + 140)
+    light_layout(fig, title=title, height=150 * len(keys) + 170)
     fig.update_xaxes(gridcolor=GRID, linecolor=GRID, zerolinecolor=GRID)
     fig.update_yaxes(gridcolor=GRID, linecolor=GRID, automargin=True)
     fig.update_annotations(font_size=13)
