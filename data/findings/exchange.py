@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from data.catalogue import indicator_label
 from data.findings.models import (
@@ -198,8 +199,6 @@ def _same(existing: Mapping[str, Any], incoming: Mapping[str, Any]) -> bool:
 
 def import_payload(store: FindingsStore, payload: Mapping[str, Any] | str | bytes, author: Author):
     """Import an export (all or nothing). Returns an ``ImportReport``; raises ``FindingValidationError``."""
-    from data.findings.store import ImportReport
-
     raw = payload if isinstance(payload, (str, bytes)) else json.dumps(payload, sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(raw.encode("utf-8") if isinstance(raw, str) else raw).hexdigest()
     doc = _load(payload)
@@ -209,8 +208,20 @@ def import_payload(store: FindingsStore, payload: Mapping[str, Any] | str | byte
     checklist = doc.get("checklist", [])
     if not isinstance(findings, list) or not isinstance(checklist, list):
         raise _bad("listen over funn mangler.")
-    existing_export = {f["id"]: f for f in export_payload(store, kommune_id)["findings"]}
-    existing_items = {c["item_key"]: c for c in export_payload(store, kommune_id)["checklist"]}
+    current = export_payload(store, kommune_id)
+    existing_export = {f["id"]: f for f in current["findings"]}
+    existing_items = {c["item_key"]: c for c in current["checklist"]}
+    try:
+        return _import_rows(store, findings, checklist, kommune_id, existing_export, existing_items, author, digest)
+    except IntegrityError:  # someone imported or saved the same records at the same moment
+        raise _bad("noen andre lagret de samme funnene samtidig. Prøv importen på nytt.") from None
+
+
+def _import_rows(store: FindingsStore, findings: list, checklist: list, kommune_id: str,
+                 existing_export: dict, existing_items: dict, author: Author, digest: str):
+    """Write an import in one transaction (see ``import_payload``)."""
+    from data.findings.store import ImportReport
+
     created = unchanged = cl_created = cl_unchanged = 0
     conflicts: list[str] = []
     with store._write() as s:
