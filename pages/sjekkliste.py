@@ -1,0 +1,126 @@
+"""Sjekkliste for forfasen: Udir's goals for the forfase as a tracked list per kommune.
+
+Each item has a status, a responsible role, a due date, a note and links to the findings that are its
+evidence. Stored in the findings database with history (``data.findings`` checklist API).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from data.findings import ChecklistChanges, FindingValidationError, StaleVersionError, vocab
+from report.model import checklist_progress
+from report.texts import rt
+from ui import findings_widgets as fw
+from ui.state import kommune_row, selected_kommune
+
+log = logging.getLogger(__name__)
+
+kommune_id = selected_kommune()
+if not kommune_id:
+    st.stop()
+info = kommune_row(kommune_id)
+st.title(rt("sjekkliste.title", kommune=info["kommune_name"]))
+st.caption(rt("sjekkliste.intro"))
+
+try:
+    store = fw.findings_store()
+    items = store.checklist(kommune_id)
+    findings = store.list_findings(kommune_id)
+except Exception:  # noqa: BLE001 - a clear message, details in the log
+    log.exception("checklist unavailable")
+    st.error(rt("sjekkliste.db_error"))
+    st.stop()
+
+prog = checklist_progress(items)
+st.progress(prog["ferdig"] / max(prog["total"], 1),
+            text=rt("sjekkliste.progress", done=prog["ferdig"], total=prog["total"], doing=prog["pagar"]))
+
+with st.container(border=True):
+    st.markdown(f"**{rt('sjekkliste.author')}**")
+    author = fw.author_inputs("sjekkliste")
+    if author is not None:
+        fw._remember_author(author)
+
+finding_text = {f.id: f"{f.kind_label}: {f.text[:90]}{'…' if len(f.text) > 90 else ''}" for f in findings}
+roles = [""] + list(vocab.ROLES)
+
+overview = pd.DataFrame([{
+    "Punkt": it.label, "Status": it.status_label,
+    "Ansvarlig": vocab.ROLES.get(it.responsible_role, ""),
+    "Frist": it.due_date.strftime("%d.%m.%Y") if it.due_date else "",
+    "Belegg (funn)": len(it.evidence),
+} for it in items])
+with st.expander(rt("sjekkliste.table"), expanded=False):
+    st.dataframe(overview, hide_index=True, width="stretch")
+
+icons = {"ferdig": "✅", "pagar": "🔄", "ikke_startet": "⬜"}
+WIDGETS = ("status", "role", "due", "note", "evidence")
+for it in items:
+    key = f"chk_{it.item_key}"
+    # The version the user's form was built from: a save against an older version is a conflict.
+    shown_version = st.session_state.setdefault(f"{key}_version", it.version)
+    if shown_version > it.version:  # e.g. the database was replaced
+        shown_version = st.session_state[f"{key}_version"] = it.version
+    flash = st.session_state.pop(f"{key}_flash", None)
+    with st.expander(f"{icons.get(it.status, '')} {it.label} – {it.status_label}", expanded=False):
+        if flash:
+            (st.warning if flash == "stale" else st.success)(rt(f"sjekkliste.{flash}"))
+        if it.version:
+            st.caption(rt("sjekkliste.last_changed", when=it.updated_at.strftime("%d.%m.%Y %H:%M"),
+                          who=f"{it.updated_by_name} ({vocab.ROLES.get(it.updated_by_role, it.updated_by_role)})"))
+        with st.form(f"{key}_form"):
+            c1, c2, c3 = st.columns(3)
+            status = c1.selectbox(rt("sjekkliste.status"), list(vocab.CHECKLIST_STATUSES),
+                                  index=list(vocab.CHECKLIST_STATUSES).index(it.status),
+                                  format_func=vocab.CHECKLIST_STATUSES.get, key=f"{key}_status")
+            role = c2.selectbox(rt("sjekkliste.role"), roles, index=roles.index(it.responsible_role)
+                                if it.responsible_role in roles else 0,
+                                format_func=lambda r: vocab.ROLES.get(r, rt("sjekkliste.role_none")),
+                                key=f"{key}_role")
+            due = c3.date_input(rt("sjekkliste.due"), value=it.due_date, format="DD.MM.YYYY", key=f"{key}_due")
+            note = st.text_area(rt("sjekkliste.note"), value=it.note, max_chars=2000, key=f"{key}_note")
+            valid_ev = [e for e in it.evidence if e in finding_text]
+            evidence = st.multiselect(rt("sjekkliste.evidence"), list(finding_text), default=valid_ev,
+                                      format_func=finding_text.get, help=rt("sjekkliste.evidence_help"),
+                                      key=f"{key}_evidence")
+            saved = st.form_submit_button(rt("sjekkliste.save"), type="primary")
+        if saved:
+            if author is None:
+                st.warning(rt("sjekkliste.author_needed"))
+            else:
+                changes = ChecklistChanges(
+                    status=status, responsible_role=role, due_date=due if isinstance(due, date) else None,
+                    clear_due_date=due is None and it.due_date is not None, note=note, evidence=tuple(evidence))
+                try:
+                    after = store.update_checklist_item(kommune_id, it.item_key, shown_version, changes, author)
+                    st.session_state[f"{key}_version"] = after.version
+                    st.session_state[f"{key}_flash"] = "saved" if after.version != shown_version else "nothing"
+                    st.rerun()
+                except StaleVersionError as exc:
+                    # Show the other person's version: reset the widgets to what is stored now.
+                    for suffix in WIDGETS:
+                        st.session_state.pop(f"{key}_{suffix}", None)
+                    st.session_state[f"{key}_version"] = exc.current.version
+                    st.session_state[f"{key}_flash"] = "stale"
+                    st.rerun()
+                except FindingValidationError as exc:
+                    st.error(exc.message)
+        if it.evidence:
+            for e in it.evidence:
+                if e in finding_text:
+                    st.markdown(f"- {fw.md_escape(finding_text[e])}")
+        if it.version:
+            hist = store.checklist_history(kommune_id, it.item_key)
+            with st.popover(rt("sjekkliste.history")):
+                if not hist:
+                    st.caption(rt("sjekkliste.no_history"))
+                for h in hist:
+                    fields = ", ".join(h.changed_fields)
+                    st.markdown(f"- {h.at.strftime('%d.%m.%Y %H:%M')}, {fw.md_escape(h.actor_name)} "
+                                f"({vocab.ROLES.get(h.actor_role, h.actor_role)}): {h.action_label}"
+                                + (f" ({fw.md_escape(fields)})" if fields else ""))

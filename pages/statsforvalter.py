@@ -1,0 +1,142 @@
+"""Statsforvalter: several kommuner at once — uttrekk indicators with intervals and verdicts, the spread
+signal, findings by kind and checklist progress in one sortable table; one PDF per kommune as a zip."""
+
+from __future__ import annotations
+
+import logging
+import math
+
+import pandas as pd
+import streamlit as st
+
+import data
+from analysis import uttrekk as u
+from analysis.overview import latest_periods
+from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
+from data.findings import vocab
+from report import ReportOptions, batch_zip
+from report.model import checklist_progress
+from report.texts import rt
+from ui import findings_widgets as fw
+from ui.format import fmt_number
+from ui.state import data_token, kommune_options, selected_kommune
+
+log = logging.getLogger(__name__)
+MARK = {"svakere": " ▼", "bedre": " ▲"}
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def uttrekk_model(token: str) -> u.UttrekkResult:
+    return u.compute(data.load_dataset())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def indicator_table(token: str, kommune_ids: tuple[str, ...]) -> pd.DataFrame:
+    figures = data.load_dataset()
+    periods = latest_periods(figures, 3)
+    return u.kommuner_indicator_table(figures, {k: data.kommune_lineage(k) for k in kommune_ids}, periods)
+
+
+def short_label(ind: str, subj: str, trinn: int) -> str:
+    names = {"grunnskolepoeng": "GSP", "np_mestring_1": "Nivå 1", "eu_stotte_larer": "Støtte lærer",
+             "eu_motivasjon": "Motivasjon", "eu_mobbing": "Mobbing"}
+    return " ".join(x for x in (names.get(ind, ind), subj[:4] + "." if subj else "", f"{trinn}.") if x)
+
+
+def cell(r) -> str:
+    if bool(r["suppressed"]):
+        return "skjermet"
+    if pd.isna(r["estimate"]):
+        return "ingen data"
+    d = INDICATORS[r["indicator"]].decimals
+    return (f"{fmt_number(r['estimate'], d)} ({fmt_number(r['lower'], d)}–{fmt_number(r['upper'], d)})"
+            + MARK.get(str(r["classification"]), ""))
+
+
+st.title(rt("sf.title"))
+st.caption(rt("sf.intro"))
+token = data_token()
+options = kommune_options(token)
+names = dict(zip(options["kommune_id"], options["kommune_name"]))
+current = selected_kommune()
+mode = st.radio(rt("sf.mode"), ["fylke", "list"], horizontal=True, format_func=lambda m: rt(f"sf.mode.{m}"),
+                key="sf_mode")
+if mode == "fylke":
+    fylker = options.drop_duplicates("fylke_id").sort_values("fylke_name")
+    fylke_ids = fylker["fylke_id"].tolist()
+    default_fylke = options.loc[options["kommune_id"] == current, "fylke_id"]
+    fy = st.selectbox(rt("sf.fylke"), fylke_ids, key="sf_fylke",
+                      index=fylke_ids.index(default_fylke.iloc[0]) if len(default_fylke) else 0,
+                      format_func=dict(zip(fylker["fylke_id"], fylker["fylke_name"])).get)
+    ids = options.loc[options["fylke_id"] == fy, "kommune_id"].tolist()
+else:
+    ids = st.multiselect(rt("sf.kommuner"), options["kommune_id"].tolist(), key="sf_list",
+                         default=[current] if current in names else [],
+                         format_func=lambda k: f"{names.get(k, k)} ({k})")
+if not ids:
+    st.info(rt("sf.none"))
+    st.stop()
+
+with st.spinner("Regner ut for kommunene …"):
+    res = uttrekk_model(token)
+    tab = indicator_table(token, tuple(sorted(ids)))
+try:
+    store = fw.findings_store()
+except Exception:  # noqa: BLE001
+    log.exception("findings store unavailable")
+    store = None
+
+rows = []
+for kid in ids:
+    k = res.kommune_row(kid)
+    row = {rt("sf.col.kommune"): f"{names.get(kid, kid)} ({kid})"}
+    if k is not None:
+        row[rt("sf.col.share")] = None if pd.isna(k["share"]) else round(float(k["share"]), 1)
+        row[rt("sf.col.rank")] = None if pd.isna(k["rank"]) else int(k["rank"])
+        row[rt("sf.col.spread")] = None if pd.isna(k["spread"]) else round(float(k["spread"]), 1)
+        row[rt("sf.col.signal")] = rt("sf.yes") if bool(k["spread_signal"]) else rt("sf.no")
+        row[rt("sf.col.status")] = ("nivå" if bool(k["drawn_level"]) else "spredning" if bool(k["drawn_spread"])
+                                    else "–")
+    mine = tab[tab["kommune_id"] == kid]
+    row[rt("sf.col.svakere")] = int((mine["classification"].astype(str) == "svakere").sum())
+    for ind, subj, trinn in UTTREKK_SET:
+        hit = mine[(mine["indicator"] == ind) & (mine["subject"] == subj) & (mine["trinn"] == trinn)]
+        row[short_label(ind, subj, trinn)] = cell(hit.iloc[0]) if len(hit) else "ingen data"
+    if store is not None:
+        try:
+            fs = store.list_findings(kid)
+            for kind, label in vocab.KINDS.items():
+                row[label] = sum(1 for f in fs if f.kind == kind)
+            prog = checklist_progress(store.checklist(kid))
+            row[rt("sf.col.checklist")] = f"{prog['ferdig']} av {prog['total']}"
+        except Exception:  # noqa: BLE001
+            log.exception("findings for %s", kid)
+    rows.append(row)
+table = pd.DataFrame(rows)
+sortable = [c for c in (rt("sf.col.share"), rt("sf.col.rank"), rt("sf.col.spread"), rt("sf.col.svakere"),
+                        rt("sf.col.kommune")) if c in table.columns]
+c1, c2 = st.columns([3, 1])
+sort_by = c1.selectbox(rt("sf.sort"), sortable, key="sf_sort")
+descending = c2.toggle("Synkende", value=sort_by not in (rt("sf.col.rank"), rt("sf.col.kommune")),
+                        key=f"sf_desc_{sort_by}")
+table = table.sort_values(sort_by, ascending=not descending, na_position="last")
+st.dataframe(table, hide_index=True, width="stretch")
+st.caption(rt("sf.legend") + " " + "; ".join(f"{short_label(*k)} = {indicator_label(*k)}" for k in UTTREKK_SET))
+
+# --- batch export ---------------------------------------------------------------------------------
+st.subheader(rt("sf.batch"))
+st.caption(rt("sf.batch_confirm", n=len(ids), minutes=max(1, math.ceil(len(ids) * 5 / 60))))
+if st.button(rt("sf.batch"), key="sf_batch", type="primary"):
+    bar = st.progress(0.0, text="Starter …")
+    blob, errors = batch_zip(
+        ids, options=ReportOptions(), figures=data.load_dataset(), uttrekk=res,
+        findings_for=(store.list_findings if store else (lambda k: ())),
+        checklist_for=(store.checklist if store else (lambda k: ())),
+        progress=lambda frac, text: bar.progress(min(frac, 1.0), text=text))
+    st.session_state["sf_zip"] = (tuple(ids), blob)
+    if errors:
+        st.warning(rt("sf.batch_errors") + "\n\n" + "\n".join(f"- {e}" for e in errors))
+saved = st.session_state.get("sf_zip")
+if saved and saved[0] == tuple(ids):
+    st.download_button(rt("sf.download_zip"), saved[1], file_name="utfordringsbilder.zip", mime="application/zip",
+                       key="sf_download")

@@ -1,0 +1,143 @@
+"""Utfordringsbilde og rapport: choose what goes in, preview it, export PDF or DOCX with progress.
+
+Thin view over ``report`` (model, charts, PDF, DOCX). Findings and the checklist come from the findings
+store; the uttrekk model is memoised per data version.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import pandas as pd
+import streamlit as st
+
+import data
+from analysis import uttrekk as u
+from data.catalogue import UTTREKK_SET, indicator_label
+from report import ReportOptions, build_report, render_docx, render_pdf
+from report.batch import safe_filename
+from report.images import ImageExportError, warm_up
+from report.model import Bullets, Figure, Paragraph, Subheading, Table
+from report.pdf import PdfExportError
+from report.texts import rt
+from ui import findings_widgets as fw
+from ui.state import data_token, kommune_row, selected_kommune
+
+log = logging.getLogger(__name__)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def uttrekk_model(token: str) -> u.UttrekkResult:
+    return u.compute(data.load_dataset())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def schools_of(token: str, kommune_id: str) -> dict[str, str]:
+    res = uttrekk_model(token)
+    s = res.kommune_schools(kommune_id)
+    return dict(zip(s["school_id"], s["school_name"]))
+
+
+kommune_id = selected_kommune()
+if not kommune_id:
+    st.stop()
+info = kommune_row(kommune_id)
+st.title(rt("ub.title", kommune=info["kommune_name"]))
+st.caption(rt("ub.intro"))
+warm_up()  # start the chart renderer in the background so the first export is quick
+
+token = data_token()
+try:
+    store = fw.findings_store()
+    findings = store.list_findings(kommune_id)
+    checklist = store.checklist(kommune_id)
+except Exception:  # noqa: BLE001
+    log.exception("findings unavailable for the report")
+    st.warning(rt("ub.findings_error"))
+    findings, checklist = [], []
+
+schools = schools_of(token, kommune_id)
+keys = [f"{i}|{s}|{t}" for i, s, t in UTTREKK_SET]
+with st.container(border=True):
+    st.subheader(rt("ub.choose"))
+    c1, c2 = st.columns(2)
+    chosen_keys = c1.multiselect(rt("ub.indicators"), keys, default=keys, key="ub_indicators",
+                                 format_func=lambda k: indicator_label(k.split("|")[0], k.split("|")[1],
+                                                                       int(k.split("|")[2])))
+    chosen_schools = c2.multiselect(rt("ub.schools"), list(schools), default=list(schools), key="ub_schools",
+                                    format_func=schools.get)
+    flags = {}
+    cols = st.columns(4)
+    for i, name in enumerate(("indicators", "schools", "uttrekk", "findings", "questions", "checklist", "methods",
+                              "rejected")):
+        flags[name] = cols[i % 4].checkbox(rt(f"ub.inc.{name}"), value=name != "rejected", key=f"ub_inc_{name}")
+
+if flags["indicators"] and not chosen_keys:
+    st.warning(rt("ub.no_indicators"))
+    st.stop()
+options = ReportOptions(
+    indicators=tuple((k.split("|")[0], k.split("|")[1], int(k.split("|")[2])) for k in chosen_keys),
+    schools=tuple(chosen_schools) if len(chosen_schools) != len(schools) else None,
+    include_indicators=flags["indicators"], include_schools=flags["schools"], include_uttrekk=flags["uttrekk"],
+    include_findings=flags["findings"], include_questions=flags["questions"], include_checklist=flags["checklist"],
+    include_methods=flags["methods"], include_rejected_findings=flags["rejected"],
+)
+
+try:
+    with st.spinner("Setter sammen utfordringsbildet …"):
+        report = build_report(kommune_id, options, findings=findings, checklist=checklist,
+                              figures=data.load_dataset(), uttrekk=uttrekk_model(token))
+except Exception:  # noqa: BLE001
+    log.exception("report model failed")
+    st.error(rt("ub.error", message="feil under sammenstillingen. Detaljene står i loggen."))
+    st.stop()
+
+# --- export ---------------------------------------------------------------------------------------
+st.subheader(rt("ub.export"))
+base = f"utfordringsbilde_{kommune_id}_{safe_filename(info['kommune_name'])}"
+e1, e2 = st.columns(2)
+for col, kind, fn, mime in (
+    (e1, "pdf", render_pdf, "application/pdf"),
+    (e2, "docx", render_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+):
+    state_key = f"ub_file_{kind}"
+    if col.button(rt(f"ub.make_{kind}"), key=f"ub_make_{kind}", type="primary" if kind == "pdf" else "secondary"):
+        bar = col.progress(0.0, text=rt("ub.working"))
+        t0 = time.perf_counter()
+        try:
+            blob = fn(report, progress=lambda frac, text, bar=bar: bar.progress(min(frac, 1.0), text=text))
+            st.session_state[state_key] = (kommune_id, blob)
+            bar.progress(1.0, text=rt("ub.done", seconds=f"{time.perf_counter() - t0:.1f}".replace(".", ",")))
+        except (ImageExportError, PdfExportError) as exc:
+            col.error(rt("ub.error", message=str(exc)))
+        except Exception:  # noqa: BLE001
+            log.exception("export failed")
+            col.error(rt("ub.error", message="ukjent feil. Detaljene står i loggen."))
+    saved = st.session_state.get(state_key)
+    if saved and saved[0] == kommune_id:
+        col.download_button(rt(f"ub.download_{kind}"), saved[1], file_name=f"{base}.{kind}", mime=mime,
+                            key=f"ub_download_{kind}")
+
+# --- preview --------------------------------------------------------------------------------------
+st.subheader(rt("ub.preview"))
+with st.container(border=True):
+    st.markdown(f"## {report.title}")
+    st.caption(report.subtitle)
+    st.caption(report.source_line)
+    for i, sec in enumerate(report.sections):
+        st.markdown(f"### {sec.title}")
+        for j, b in enumerate(sec.blocks):
+            if isinstance(b, Subheading):
+                st.markdown(f"#### {b.text}")
+            elif isinstance(b, Paragraph):
+                (st.caption if b.note else st.markdown)(fw.md_escape(b.text) if not b.note else b.text)
+            elif isinstance(b, Bullets):
+                st.markdown("\n".join(f"- {fw.md_escape(x)}" for x in b.items))
+            elif isinstance(b, Table):
+                st.dataframe(pd.DataFrame(b.rows, columns=b.columns), hide_index=True, width="stretch")
+                if b.caption:
+                    st.caption(b.caption)
+            elif isinstance(b, Figure):
+                st.plotly_chart(b.fig, width="stretch", key=f"ub_fig_{i}_{j}")
+                st.caption(b.caption)

@@ -1,0 +1,63 @@
+"""AppTest of the utfordringsbilde page: choose contents, preview, export a PDF and a DOCX with progress."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from pypdf import PdfReader
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPO_ROOT
+
+APP = str(REPO_ROOT / "app.py")
+
+
+def _run(kommune_id: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.query_params["kommune"] = kommune_id
+    at.run()
+    at.switch_page("pages/utfordringsbilde.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _headings(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("### ")]
+
+
+def test_preview_follows_choices_and_exports():
+    at = _run("7190")
+    assert at.title[0].value == "Utfordringsbilde: Kvitholm"
+    heads = _headings(at)
+    assert "### Hvorfor er kommunen trukket ut?" in heads and "### Vedlegg: metoder" in heads
+    assert any("skjermet" in str(df.value.values) for df in at.dataframe)
+    # Leave the methods appendix and the schools out, keep one indicator.
+    at.checkbox(key="ub_inc_methods").uncheck()
+    at.checkbox(key="ub_inc_schools").uncheck()
+    at.multiselect(key="ub_indicators").set_value(["grunnskolepoeng||10"])
+    at.run()
+    heads = _headings(at)
+    assert "### Vedlegg: metoder" not in heads and "### Skolene" not in heads
+    # Export PDF: the progress bar ends at 100 % and a download button appears with a PDF that parses.
+    at.button(key="ub_make_pdf").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    bars = at.get("progress")
+    assert bars and bars[-1].proto.value == 100 and "Ferdig" in bars[-1].proto.text
+    kid, blob = at.session_state["ub_file_pdf"]
+    reader = PdfReader(io.BytesIO(blob))
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert kid == "7190" and "Utfordringsbilde for Kvitholm" in text and "Vedlegg: metoder" not in text
+    at.button(key="ub_make_docx").click().run()
+    _, docx = at.session_state["ub_file_docx"]
+    doc = Document(io.BytesIO(docx))
+    assert doc.paragraphs[0].text == "Utfordringsbilde for Kvitholm"
+    assert len(doc.inline_shapes) >= 1
+
+
+def test_no_indicator_chosen_gives_a_clear_message():
+    at = _run("7290")
+    at.multiselect(key="ub_indicators").set_value([])
+    at.run()
+    assert any("Velg minst én indikator" in w.value for w in at.warning)
