@@ -20,8 +20,6 @@ from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
 from ui import exploration_data as xd
 from ui.controls import peer_settings, window_picker
 from ui.downloads import table_with_downloads
-from ui.exploration_charts import (comparison_figure, comparison_table, expected_figure, expected_table, peers_figure,
-                                   peers_table)
 from ui.format import fmt_number
 from ui.state import data_token, kommune_row, param_choice, selected_kommune
 from ui.strings import t
@@ -70,14 +68,14 @@ with main:
     else:
         st.markdown(t(f"peers.who_intro.{method}", n=len(peer_ids), features=feature_text))
         ptitle = t("peers.who_title", kommune=info["kommune_name"])
-        pfig = peers_figure(peers, ptitle)
+        pfig, ptable = xd.peers_view(token, kommune_id, method, features, k, ptitle)
         pnote = t("peers.method_text", features=feature_text)
         pc1, pc2 = st.columns([2, 3])
         with pc1:
             st.plotly_chart(pfig, width="stretch", key="peers_chart")
             st.caption(pnote)
         with pc2:
-            table_with_downloads(peers_table(peers), key="peers", filename=f"sammenlignbare_{kommune_id}",
+            table_with_downloads(ptable, key="peers", filename=f"sammenlignbare_{kommune_id}",
                                  note=pnote, title=ptitle, height=380)
 
 if peer_ids:
@@ -90,7 +88,8 @@ if peer_ids:
         st.markdown(t("peers.compare_summary", svakere=int(counts.get("svakere", 0)), bedre=int(counts.get("bedre", 0)),
                       usikker=int(counts.get("ikke_sikker", 0)), total=len(summary)))
         ctitle = t("peers.compare_title", kommune=info["kommune_name"], window=wlabel)
-        cfig = comparison_figure(summary, units, info["kommune_name"], ctitle)
+        cfig, ctable, csupp = xd.comparison_view(token, kommune_id, info["kommune_name"], peer_ids, tuple(window),
+                                                 ctitle)
         methods = "; ".join(sorted({m for m in summary["ci_method"].unique() if m}))
         cnote = t("common.method_line", method=methods) + " " + t("peers.compare_method")
         cc1, cc2 = st.columns([3, 2])
@@ -98,7 +97,6 @@ if peer_ids:
             st.plotly_chart(cfig, width="stretch", key="peers_compare_chart")
             st.caption(cnote)
         with cc2:
-            ctable, csupp = comparison_table(summary)
             table_with_downloads(ctable, key="peers_compare", filename=f"sammenligning_{kommune_id}", suppressed=csupp,
                                  note=cnote, title=ctitle, height=460)
 
@@ -118,14 +116,14 @@ else:
     m3.metric(t("peers.ev_pi"), f"{fmt_number(res.pi_lower, d)}–{fmt_number(res.pi_upper, d)}")
     st.markdown(f"**{ev_verdict(res, key[0])}**")
     etitle = t("peers.ev_title", label=indicator_label(*key), window=wlabel)
-    efig = expected_figure(res, by_k, info["kommune_name"], key[0], etitle)
+    efig, etable, esupp = xd.expected_view(token, kommune_id, info["kommune_name"], key, tuple(features), tuple(window),
+                                           etitle)
     enote = res.method + " " + t("peers.ev_r2", r2=fmt_number(res.r2, 2), n=res.n_kommuner)
     ec1, ec2 = st.columns([3, 2])
     with ec1:
         st.plotly_chart(efig, width="stretch", key="peers_expected_chart")
         st.caption(enote)
     with ec2:
-        etable, esupp = expected_table(res, by_k, kommune_id, info["kommune_name"], d)
         table_with_downloads(etable, key="peers_expected", filename=f"forventet_{kommune_id}_{key[0]}_{key[1]}_{key[2]}",
                              suppressed=esupp, note=enote, title=etitle, height=420)
 findings_slot = st.container()  # ui/findings_widgets.py: "Legg til funn" for `current`

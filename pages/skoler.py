@@ -19,8 +19,6 @@ from data.catalogue import INDICATORS, suppression_min_n
 from ui import exploration_data as xd
 from ui.controls import full_label, indicator_choices, indicator_picker, window_picker
 from ui.downloads import table_with_downloads
-from ui.exploration_charts import (funnel_figure, funnel_table, schools_figure, schools_table, spread_figure,
-                                   spread_table)
 from ui.format import fmt_number
 from ui.state import data_token, kommune_row, param_choice, selected_kommune
 from ui.strings import t
@@ -62,7 +60,10 @@ st.markdown(t("skoler.summary", n=len(comp), window=wlabel, svakere=int(counts.g
 
 st.subheader(t("skoler.chart_heading"))
 title = t("skoler.chart_title", label=label, window=wlabel)
-fig = schools_figure(comp, refs, indicator, title)
+stitle = t("skoler.spread_title", label=label, window=wlabel)
+view = xd.schools_view(token, kommune_id, info["kommune_name"], info["fylke_id"], indicator, subject, trinn, kjonn,
+                       tuple(window), title, stitle)
+fig = view["fig"]
 methods = "; ".join(sorted({m for m in comp["ci_method"].unique() if m})) or t("common.no_data")
 note = t("common.method_line", method=methods) + " " + t("skoler.compare_method")
 chart_col, table_col = st.columns([3, 2])
@@ -70,11 +71,10 @@ with chart_col:
     st.plotly_chart(fig, width="stretch", key="skoler_chart")
     st.caption(note)
     st.caption(t("skoler.reading_help", min_n=suppression_min_n(indicator)))
-    findings_slot = st.container()  # ui/findings_widgets.py: "Legg til funn" for `current`, markers on `fig`
+    findings_slot = st.container()  # ui/findings_widgets.py: "Legg til funn" for `current`; `fig` is cached and shared: go.Figure(fig) before adding markers
 with table_col:
-    table, supp = schools_table(comp, ind.decimals)
-    table_with_downloads(table, key="skoler", filename=f"skoler_{kommune_id}_{indicator}_{subject}_{trinn}_{kjonn}",
-                         suppressed=supp, note=note, title=f"{info['kommune_name']}: {title}")
+    table_with_downloads(view["table"], key="skoler", filename=f"skoler_{kommune_id}_{indicator}_{subject}_{trinn}_{kjonn}",
+                         suppressed=view["supp"], note=note, title=f"{info['kommune_name']}: {title}")
 
 # --- funnel plot ---------------------------------------------------------------------------------
 st.subheader(t("skoler.funnel_heading"))
@@ -84,20 +84,16 @@ area_choice = param_choice(t("skoler.funnel_area"), ["fylke", "landet"], "trakt"
 overdispersion = fc2.toggle(t("skoler.funnel_overdispersion"), key="skoler_overdispersion",
                             help=t("skoler.funnel_overdispersion_help"))
 area = info["fylke_id"] if area_choice == "fylke" else ""
-fres = xd.funnel(token, area, indicator, subject, trinn, kjonn, tuple(window), bool(overdispersion))
-area_schools = fres["schools"]
-bench = float(fres["benchmark"]["estimate"].iloc[0]) if len(fres["benchmark"]) else float("nan")
-funnel_note = fres["method"]
 ftitle = t("skoler.funnel_title", label=label, area=info["fylke_name"] if area else t("skoler.funnel_area.landet"),
            window=wlabel)
-ffig = funnel_figure(area_schools, set(comp["school_id"]), bench, fres["limits"], indicator, ftitle)
+ffig, ftable, fsupp, funnel_note, n_area_supp = xd.funnel_view(
+    token, area, indicator, subject, trinn, kjonn, tuple(window), bool(overdispersion), tuple(comp["school_id"]), ftitle)
 fchart, ftable_col = st.columns([3, 2])
 with fchart:
     st.plotly_chart(ffig, width="stretch", key="skoler_funnel")
     st.caption(funnel_note)
-    st.caption(t("skoler.funnel_help", n_supp=int(area_schools["suppressed"].sum())))
+    st.caption(t("skoler.funnel_help", n_supp=n_area_supp))
 with ftable_col:
-    ftable, fsupp = funnel_table(area_schools, set(comp["school_id"]), ind.decimals, fres.get("positions"))
     table_with_downloads(ftable, key="skoler_funnel", filename=f"trakt_{area or 'landet'}_{indicator}_{subject}_{trinn}",
                          suppressed=fsupp, note=funnel_note, title=ftitle, height=420)
 
@@ -113,14 +109,12 @@ else:
                   p=fmt_number(sp["p_value"], 3), window=wlabel))
     top = drivers.iloc[0]
     st.markdown(t("skoler.spread_top", school=top["unit_name"], share=fmt_number(100 * top["contribution_share"], 0)))
-    stitle = t("skoler.spread_title", label=label, window=wlabel)
-    sfig = spread_figure(drivers, indicator, stitle)
+    sfig = view["spread_fig"]
     snote = str(sp["method"]) + " " + t("skoler.spread_drivers_method")
     sc1, sc2 = st.columns([3, 2])
     with sc1:
         st.plotly_chart(sfig, width="stretch", key="skoler_spread")
         st.caption(snote)
     with sc2:
-        stable, ssupp = spread_table(drivers, comp, ind.decimals)
-        table_with_downloads(stable, key="skoler_spread", filename=f"spredning_{kommune_id}_{indicator}_{subject}_{trinn}",
-                             suppressed=ssupp, note=snote, title=f"{info['kommune_name']}: {stitle}")
+        table_with_downloads(view["spread_table"], key="skoler_spread", filename=f"spredning_{kommune_id}_{indicator}_{subject}_{trinn}",
+                             suppressed=view["spread_supp"], note=snote, title=f"{info['kommune_name']}: {stitle}")

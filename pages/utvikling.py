@@ -16,7 +16,6 @@ from data.catalogue import INDICATORS, suppression_min_n
 from ui import exploration_data as xd
 from ui.controls import full_label, indicator_choices, indicator_picker, peer_settings
 from ui.downloads import table_with_downloads
-from ui.exploration_charts import development_figure, development_table
 from ui.format import fmt_number
 from ui.state import data_token, kommune_row, param_multi, selected_kommune
 from ui.strings import t
@@ -94,16 +93,16 @@ if res["merged_from"]:
     st.info(t("utv.merged_note", parts=", ".join(res["merged_from"])))
 
 title = t("utv.chart_title", label=label)
-fig = development_figure(series, periods, pooled, window, indicator, title)
+fig, table, supp = xd.development_view(token, kommune_id, info["kommune_name"], info["fylke_id"], indicator, subject,
+                                       trinn, kjonn, peer_ids, tuple(chosen_schools), title)
 methods = "; ".join(sorted({m for m in series["ci_method"].unique() if m})) or t("common.no_data")
 chart_col, table_col = st.columns([3, 2])
 with chart_col:
     st.plotly_chart(fig, width="stretch", key="utvikling_chart")
     st.caption(t("common.method_line", method=methods))
     st.caption(t("utv.suppressed_caption", min_n=suppression_min_n(indicator)))
-    findings_slot = st.container()  # ui/findings_widgets.py: "Legg til funn" for `current`, markers on `fig`
+    findings_slot = st.container()  # ui/findings_widgets.py: "Legg til funn" for `current`; `fig` is cached and shared: go.Figure(fig) before adding markers
 with table_col:
-    table, supp = development_table(series, ind.decimals)
     table_with_downloads(table, key="utvikling", filename=f"utvikling_{kommune_id}_{indicator}_{subject}_{trinn}_{kjonn}",
                          suppressed=supp, note=t("common.method_line", method=methods),
                          title=f"{info['kommune_name']}: {title}", height=460)

@@ -19,6 +19,7 @@ from analysis.trends import trend
 from analysis import spread as spread_stats
 from data.catalogue import INDICATORS, UTTREKK_SET
 from data.schema import sorted_periods
+from ui import exploration_charts as xc
 from ui.strings import t
 
 
@@ -204,3 +205,78 @@ def expected(token: str, kommune_id: str, key: tuple[str, str, int], features: t
     except PeerError as exc:
         return None, by_k, str(exc)
     return res, by_k, ""
+
+
+# ------------------------------------------------------------------------------------------------
+# Ready views: (figure, table, suppressed) per chart, cached as shared objects.
+#
+# Building a Plotly figure validates every property and costs far more than sending it, so the
+# finished figure and its table view are kept with ``st.cache_resource`` (no copy on a hit). They are
+# shared between sessions: treat them as read-only. To draw on a figure (e.g. findings markers),
+# copy it first: ``go.Figure(fig)``.
+# ------------------------------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def development_view(token: str, kommune_id: str, kommune_name: str, fylke_id: str, indicator: str, subject: str,
+                     trinn: int, kjonn: str, peer_ids: tuple[str, ...], school_ids: tuple[str, ...], title: str):
+    res = development(token, kommune_id, kommune_name, fylke_id, indicator, subject, trinn, kjonn, peer_ids,
+                      school_ids)
+    fig = xc.development_figure(res["series"], res["periods"], res["pooled"], res["window"], indicator, title)
+    table, supp = xc.development_table(res["series"], INDICATORS[indicator].decimals)
+    return fig, table, supp
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def schools_view(token: str, kommune_id: str, kommune_name: str, fylke_id: str, indicator: str, subject: str,
+                 trinn: int, kjonn: str, window: tuple[str, ...], title: str, spread_title: str):
+    res = schools(token, kommune_id, kommune_name, fylke_id, indicator, subject, trinn, kjonn, window)
+    d = INDICATORS[indicator].decimals
+    fig = xc.schools_figure(res["schools"], res["refs"], indicator, title)
+    table, supp = xc.schools_table(res["schools"], d)
+    spread_fig = spread_table = spread_supp = None
+    if len(res["drivers"]):
+        spread_fig = xc.spread_figure(res["drivers"], indicator, spread_title)
+        spread_table, spread_supp = xc.spread_table(res["drivers"], res["schools"], d)
+    return {"fig": fig, "table": table, "supp": supp, "spread_fig": spread_fig, "spread_table": spread_table,
+            "spread_supp": spread_supp}
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def funnel_view(token: str, area: str, indicator: str, subject: str, trinn: int, kjonn: str, window: tuple[str, ...],
+                overdispersion: bool, kommune_school_ids: tuple[str, ...], title: str):
+    res = funnel(token, area, indicator, subject, trinn, kjonn, window, overdispersion)
+    bench = float(res["benchmark"]["estimate"].iloc[0]) if len(res["benchmark"]) else float("nan")
+    mine = set(kommune_school_ids)
+    fig = xc.funnel_figure(res["schools"], mine, bench, res["limits"], indicator, title)
+    table, supp = xc.funnel_table(res["schools"], mine, INDICATORS[indicator].decimals, res["positions"])
+    return fig, table, supp, res["method"], int(res["schools"]["suppressed"].sum())
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def peers_view(token: str, kommune_id: str, method: str, features: tuple[str, ...], k: int, title: str):
+    found, error = peers(token, kommune_id, method, features, k)
+    if error or (found["rank"] > 0).sum() == 0:
+        return None, None
+    return xc.peers_figure(found, title), xc.peers_table(found)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def comparison_view(token: str, kommune_id: str, kommune_name: str, peer_ids: tuple[str, ...],
+                    window: tuple[str, ...], title: str):
+    summary, units = peer_comparison(token, kommune_id, peer_ids, window)
+    if summary.empty:
+        return None, None, None
+    table, supp = xc.comparison_table(summary)
+    return xc.comparison_figure(summary, units, kommune_name, title), table, supp
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def expected_view(token: str, kommune_id: str, kommune_name: str, key: tuple[str, str, int],
+                  features: tuple[str, ...], window: tuple[str, ...], title: str):
+    res, by_k, error = expected(token, kommune_id, key, features, window)
+    if res is None:
+        return None, None, None
+    d = INDICATORS[key[0]].decimals
+    table, supp = xc.expected_table(res, by_k, kommune_id, kommune_name, d)
+    return xc.expected_figure(res, by_k, kommune_name, key[0], title), table, supp
