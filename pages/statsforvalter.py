@@ -15,14 +15,13 @@ from analysis.overview import latest_periods
 from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
 from data.findings import vocab
 from report import ReportOptions, batch_zip
-from report.model import checklist_progress
+from report.model import MARK, checklist_progress, short_label
 from report.texts import rt
 from ui import findings_widgets as fw
 from ui.format import fmt_number
 from ui.state import data_token, kommune_options, selected_kommune
 
 log = logging.getLogger(__name__)
-MARK = {"svakere": " ▼", "bedre": " ▲"}
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -35,12 +34,6 @@ def indicator_table(token: str, kommune_ids: tuple[str, ...]) -> pd.DataFrame:
     figures = data.load_dataset()
     periods = latest_periods(figures, 3)
     return u.kommuner_indicator_table(figures, {k: data.kommune_lineage(k) for k in kommune_ids}, periods)
-
-
-def short_label(ind: str, subj: str, trinn: int) -> str:
-    names = {"grunnskolepoeng": "GSP", "np_mestring_1": "Nivå 1", "eu_stotte_larer": "Støtte lærer",
-             "eu_motivasjon": "Motivasjon", "eu_mobbing": "Mobbing"}
-    return " ".join(x for x in (names.get(ind, ind), subj[:4] + "." if subj else "", f"{trinn}.") if x)
 
 
 def cell(r) -> str:

@@ -118,7 +118,9 @@ def indicator_years_figure(yearly: pd.DataFrame, keys: list[tuple[str, str, int]
         rows += [r] * len(new)
         cols += [c] * len(new)
     fig.update_xaxes(type="category")
-    return _finish(fig, traces, rows, cols, [], title, 320 * nrows + 90)
+    fig = _finish(fig, traces, rows, cols, [], title, 320 * nrows + 120)
+    fig.update_layout(margin={"t": 110}, title={"y": 0.985, "yanchor": "top"})
+    return fig
 
 
 def schools_figure(schools: pd.DataFrame, keys: list[tuple[str, str, int]], title: str) -> go.Figure:
@@ -162,8 +164,8 @@ def schools_figure(schools: pd.DataFrame, keys: list[tuple[str, str, int]], titl
     rows.append(1)
     cols.append(1)
     fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], type="category", range=[-0.5, len(names) - 0.5])
-    fig = _finish(fig, traces, rows, cols, shapes, title, school_row_height(len(names)) * nrows + 100)
-    fig.update_layout(margin={"l": 10}, font={"size": 13})
+    fig = _finish(fig, traces, rows, cols, shapes, title, school_row_height(len(names)) * nrows + 130)
+    fig.update_layout(margin={"l": 10, "t": 110}, font={"size": 13}, title={"y": 0.985, "yanchor": "top"})
     fig.update_yaxes(automargin=True)
     return fig
 

@@ -39,6 +39,16 @@ CLASS_TEXT = {
     "hoyere": "Høyere enn nasjonalt",
     "ingen_data": "Kan ikke vurderes",
 }
+MARK = {"svakere": " ▼", "bedre": " ▲"}
+SHORT_NAMES = {"grunnskolepoeng": "GSP", "np_mestring_1": "Nivå 1", "eu_stotte_larer": "Støtte lærer",
+               "eu_motivasjon": "Motivasjon", "eu_mobbing": "Mobbing"}
+
+
+def short_label(ind: str, subj: str, trinn: int) -> str:
+    """'Nivå 1 les. 5.' — a column name for wide tables (explained in the caption)."""
+    return " ".join(x for x in (SHORT_NAMES.get(ind, ind), subj[:3] + "." if subj else "", f"{int(trinn)}.") if x)
+
+
 KIND_HEADINGS = {"styrke": "Styrker", "utfordring": "Utfordringer"}
 QUESTION_KINDS = ("sporsmal", "hypotese")
 
@@ -363,10 +373,22 @@ def build_report(
             sec.blocks.append(Paragraph(
                 "Hver skoles elever fra de tre skoleårene samlet, med 95 % intervall, sammenlignet med landet. "
                 "Små skoler har brede intervaller: der står det oftest «ikke sikker forskjell»."))
-            rows = [[r["unit_name"], indicator_label(r["indicator"], r["subject"], int(r["trinn"])), fmt_interval(r),
-                     _num(r["n"], 0), CLASS_TEXT.get(str(r["classification"]), "")] for _, r in sp.iterrows()]
-            sec.blocks.append(Table(["Skole", "Indikator", "Tre år (95 % intervall)", "Elever (n)",
-                                     "Vurdering mot nasjonalt"], rows))
+            # One row per school, one column per indicator (short names, explained below the table).
+            present_keys = [k for k in keys if ((sp["indicator"] == k[0]) & (sp["subject"] == k[1])
+                                                & (sp["trinn"] == k[2])).any()]
+            cells: dict[tuple[str, Key], str] = {}
+            for _, r in sp.iterrows():
+                k = (str(r["indicator"]), str(r["subject"]), int(r["trinn"]))
+                cells[(str(r["unit_id"]), k)] = fmt_interval(r) + MARK.get(str(r["classification"]), "")
+            order = sp.drop_duplicates("unit_id").sort_values("unit_name")
+            for part in charts.chunks(present_keys, 6):
+                rows = [[str(name)] + [cells.get((sid, k), "–") for k in part]
+                        for sid, name in zip(order["unit_id"], order["unit_name"])]
+                sec.blocks.append(Table(
+                    ["Skole"] + [short_label(*k) for k in part], rows,
+                    caption="Tre år samlet, 95 % intervall i parentes. ▼ svakere og ▲ bedre enn landet (intervallet "
+                            "dekker ikke landets tall); uten tegn: ikke sikker forskjell. – : skolen har ikke trinnet. "
+                            + "; ".join(f"{short_label(*k)} = {indicator_label(*k)}" for k in part) + "."))
             present = [k for k in keys if ((sp["indicator"] == k[0]) & (sp["subject"] == k[1])
                                            & (sp["trinn"] == k[2])).any()]
             parts = charts.school_chunks(present, sp["unit_id"].nunique())

@@ -45,7 +45,7 @@ h2.appendix {{ page-break-before: always; }}
 h3 {{ font-size: 11pt; margin: 10pt 0 4pt 0; page-break-after: avoid; }}
 p.subtitle {{ color: #333; margin-top: 0; }}
 p.note {{ color: #555; font-size: 9pt; }}
-table {{ border-collapse: collapse; width: 100%; margin: 4pt 0 10pt 0; font-size: 8.5pt; }}
+table {{ border-collapse: collapse; width: 100%; table-layout: auto; overflow-wrap: anywhere; margin: 4pt 0 10pt 0; font-size: 8.5pt; }}
 th, td {{ border: 1px solid #bbb; padding: 2pt 4pt; text-align: left; vertical-align: top; }}
 th {{ background: #e8eef5; }}
 tr {{ page-break-inside: avoid; }}
