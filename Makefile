@@ -8,7 +8,7 @@ setup:
 	bash scripts/setup.sh
 
 run: setup
-	.venv/bin/streamlit run app.py --server.headless true --server.address 0.0.0.0 --server.port $(PORT)
+	.venv/bin/python scripts/serve.py --server.headless true --server.address 0.0.0.0 --server.port $(PORT)
 
 test:
 	bash scripts/test.sh

@@ -134,11 +134,24 @@ def load_kommuner() -> pd.DataFrame:
     Built from the demo registry plus any kommune that appears in the active dataset.
     """
     reg = _read_parquet_memo(ensure_demo() / "kommuner.parquet")
-    figures = load_dataset()
     if dataset_info().is_demo and not (imported_dir() / "figures.parquet").exists():
         return reg
+    key = ("kommuner", dataset_token())
+    hit = _memo.get(key)
+    if hit is None:
+        hit = _kommuner_from_figures(reg, load_dataset())
+        _memo[key] = hit
+    return hit  # type: ignore[return-value]
+
+
+def _kommuner_from_figures(reg: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     kom = figures[figures["level"] == "kommune"][["unit_id", "unit_name", "fylke_id"]].drop_duplicates("unit_id")
     kom = kom.rename(columns={"unit_id": "kommune_id", "unit_name": "kommune_name"}).astype(str)
+    # Kommuner that only school rows name (e.g. a Skoleporten import of school figures).
+    sch = figures[figures["level"] == "skole"][["kommune_id", "fylke_id"]].drop_duplicates("kommune_id").astype(str)
+    sch = sch[(sch["kommune_id"] != "") & ~sch["kommune_id"].isin(kom["kommune_id"])]
+    sch["kommune_name"] = "Kommune " + sch["kommune_id"]
+    kom = pd.concat([kom, sch[["kommune_id", "kommune_name", "fylke_id"]]], ignore_index=True)
     fylke_names = (
         figures[figures["level"] == "fylke"][["unit_id", "unit_name"]].drop_duplicates("unit_id")
         .astype(str).set_index("unit_id")["unit_name"]

@@ -29,7 +29,7 @@ import pandas as pd
 from data.catalogue import INDICATORS, MARKER_SUPPRESSED, suppression_min_n
 from data.schema import COLUMNS, make_period
 
-DEMO_VERSION = 2
+DEMO_VERSION = 3
 SEED = 20_261_123
 FIRST_YEAR = 2016
 N_YEARS = 10
@@ -64,7 +64,7 @@ _SUFFIXES = [
 # Generated names that happen to be real kommuner are never used (checked against SSB's list in tests).
 _REAL_NAME_CLASHES = {
     "Lyngdal", "Flatanger", "Grønland", "Hvaler", "Solund", "Sund", "Steinkjer", "Skarnes",
-    "Salten", "Saltdal", "Tjeldsund", "Vang", "Skogn", "Langesund", "Fjelldal", "Sunndal", "Moland",
+    "Salten", "Saltdal", "Tjeldsund", "Vang", "Skogn", "Langesund", "Fjelldal", "Sunndal", "Moland", "England",
 }
 _SCHOOL_SUFFIX = {"barne": "barneskole", "ungdom": "ungdomsskole", "kombinert": "skole"}
 TRINN_BY_TYPE = {"barne": (5, 7), "ungdom": (8, 9, 10), "kombinert": (5, 7, 8, 9, 10)}
@@ -100,7 +100,9 @@ def _place_names(rng: np.random.Generator, count: int, taken: set[str]) -> list[
     for i in order:
         name = combos[i]
         # Avoid double letters at the joint that read oddly ("Sjøøy") and real kommune names.
-        if name in taken or name in _REAL_NAME_CLASHES or name[:-1].endswith(name[-1] * 2):
+        prefix = name[: len(name) - len(next(x for x in _SUFFIXES if name.endswith(x)))]
+        joint_repeats = prefix[-1:].lower() == name[len(prefix):][:1].lower()
+        if name in taken or name in _REAL_NAME_CLASHES or joint_repeats:
             continue
         taken.add(name)
         names.append(name)

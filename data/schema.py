@@ -122,9 +122,13 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
         problems.append("negativt standardavvik (sd)")
 
     # Value ranges per indicator (vectorised through the category codes).
-    ind_codes = df["indicator"].astype(str)
-    lo = ind_codes.map({k: v.value_min for k, v in INDICATORS.items()}).astype(float)
-    hi = ind_codes.map({k: v.value_max for k, v in INDICATORS.items()}).astype(float)
+    # Map on the categories (a few dozen), not on every row.
+    cats = df["indicator"].cat.categories
+    lo_by_code = np.array([INDICATORS[c].value_min if c in INDICATORS else -np.inf for c in cats])
+    hi_by_code = np.array([INDICATORS[c].value_max if c in INDICATORS else np.inf for c in cats])
+    codes = df["indicator"].cat.codes.to_numpy()
+    lo = pd.Series(np.where(codes >= 0, lo_by_code[codes], -np.inf), index=df.index)
+    hi = pd.Series(np.where(codes >= 0, hi_by_code[codes], np.inf), index=df.index)
     out_of_range = df["value"].notna() & ((df["value"] < lo - 1e-9) | (df["value"] > hi + 1e-9))
     if out_of_range.any():
         first = df.loc[out_of_range].iloc[0]

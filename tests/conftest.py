@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -34,6 +35,29 @@ def pytest_configure(config):  # noqa: D103
             dst.symlink_to(src, target_is_directory=True)
         except OSError:
             pass
+
+
+def _pages_are_navigation_pages() -> None:
+    """Make AppTest run every page through app.py, as scripts/serve.py does for the real server.
+
+    AppTest re-creates its PagesManager on each run and lets the legacy v1 rule ("a pages/ folder
+    beside the main script") decide; reruns then execute the page script alone, without app.py.
+    """
+    from streamlit.runtime import pages_manager as pm
+
+    if getattr(pm.PagesManager.__init__, "_utfordringsbilde", False):
+        return
+    original = pm.PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        pm.PagesManager.uses_pages_directory = False
+
+    init._utfordringsbilde = True  # type: ignore[attr-defined]
+    pm.PagesManager.__init__ = init
+
+
+_pages_are_navigation_pages()
 
 
 @pytest.fixture(scope="session")
@@ -71,17 +95,16 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory):
-    """A real `streamlit run app.py` on 127.0.0.1 with its own data folder; yields the base URL."""
+@contextlib.contextmanager
+def running_server(data_dir: Path):
+    """Start scripts/serve.py (streamlit run app.py) on a free loopback port; yield its base URL."""
     import socket
     import subprocess
     import time
     import urllib.request
 
-    data_dir = tmp_path_factory.mktemp("e2e-data")
     demo_cache = Path(os.environ["UTFORDRINGSBILDE_DATA_DIR"]) / "demo"
-    if demo_cache.exists():
+    if demo_cache.exists() and not (data_dir / "demo").exists():
         (data_dir / "demo").symlink_to(demo_cache.resolve(), target_is_directory=True)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -89,31 +112,38 @@ def app_server(tmp_path_factory):
     env = {**os.environ, "UTFORDRINGSBILDE_DATA_DIR": str(data_dir)}
     env.pop("UTFORDRINGSBILDE_RAISE", None)
     log_path = data_dir / "server.log"
-    log = open(log_path, "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, str(REPO_ROOT / "scripts" / "serve.py"), "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"],
+            cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
         try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("Streamlit-serveren startet ikke: " + log_path.read_text()[-2000:])
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+            deadline = time.time() + 90
+            while True:
+                try:
+                    if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                        break
+                except OSError:
+                    if proc.poll() is not None or time.time() > deadline:
+                        pytest.fail("Streamlit-serveren startet ikke: " + log_path.read_text()[-2000:])
+                    time.sleep(0.3)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    """A real server for the whole test session, with its own data folder; yields the base URL."""
+    with running_server(tmp_path_factory.mktemp("e2e-data")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
