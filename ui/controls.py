@@ -79,6 +79,9 @@ def peer_settings(*, editable: bool, container=None) -> tuple[str, tuple[str, ..
     method = param_choice(t("peers.method"), list(PEER_METHODS), "sammenligning", container=box,
                           format_func=lambda m: t(f"peers.method.{m}"), help=t("peers.method_help"))
     if editable:
+        raw = st.query_params.get("kontekst")
+        if raw is not None and not any(f in CONTEXT_FEATURES for f in raw.split(",")):
+            del st.query_params["kontekst"]  # nothing usable in the link: fall back to the defaults
         features = tuple(param_multi(t("peers.features"), list(CONTEXT_FEATURES), "kontekst",
                                      default=list(DEFAULT_FEATURES), format_func=lambda f: CONTEXT_FEATURES[f],
                                      container=box, help=t("peers.features_help")))
