@@ -11,6 +11,7 @@ import data
 from analysis.overview import latest_periods, overview_by_year, overview_pooled
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, suppression_min_n
 from ui.charts import PALETTE, SUPPRESSED_SYMBOL, base_layout, error_bars
+from ui.findings_widgets import add_finding_markers, findings_store, findings_under_chart
 from ui.format import fmt_interval, fmt_number, row_label
 from ui.state import data_token, kommune_row, selected_kommune
 from ui.strings import t
@@ -58,7 +59,18 @@ def table(frame: pd.DataFrame, with_period: bool) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def yearly_chart(yearly: pd.DataFrame) -> go.Figure:
+def kommune_findings(kommune_id: str) -> list:
+    """The kommune's live findings (empty, and logged, if the database cannot be read)."""
+    try:
+        return findings_store().list_findings(kommune_id)
+    except Exception:  # noqa: BLE001 - the numbers must show even if the database is down
+        import logging
+
+        logging.getLogger(__name__).exception("Could not read findings for %s", kommune_id)
+        return []
+
+
+def yearly_chart(yearly: pd.DataFrame, findings: list | None = None) -> go.Figure:
     """Small multiples: per indicator, the kommune's yearly figure with interval, fylke and nation."""
     groups = list(yearly.groupby("order", sort=True))
     cols = 3
@@ -100,6 +112,13 @@ def yearly_chart(yearly: pd.DataFrame) -> go.Figure:
                        line={"color": PALETTE["nasjonalt"], "width": 3}, legendgroup="n", showlegend=show),
             row=r, col=c,
         )
+        first = g.iloc[0]
+        linked = [f for f in findings or [] if not f.schools and any(
+            link.matches(first["indicator"], first["subject"], int(first["trinn"])) for link in f.indicators)]
+        if linked:
+            y = dict(zip(g["period"], g["estimate"].fillna(g["nasjonalt_estimate"])))
+            add_finding_markers(fig, linked, y_by_x=y, x_values=list(g["period"]), fallback_x=g["period"].iloc[-1],
+                                row=r, col=c, showlegend=False)
     base_layout(fig, title=t("oversikt.chart_title"), height=300 * rows)
     fig.update_annotations(font_size=13)
     return fig
@@ -132,11 +151,26 @@ st.dataframe(table(pooled, with_period=False), hide_index=True, width="stretch",
 
 st.subheader(t("oversikt.yearly_title"))
 chart_col, table_col = st.columns([3, 2])
+findings = kommune_findings(kommune_id)
 with chart_col:
-    st.plotly_chart(yearly_chart(yearly), width="stretch", key="oversikt_chart")
+    st.plotly_chart(yearly_chart(yearly, findings), width="stretch", key="oversikt_chart")
 with table_col:
     st.caption(t("common.table_view"))
     st.dataframe(table(yearly, with_period=True), hide_index=True, width="stretch", height=700, key="oversikt_year_table")
 methods = sorted({m for m in pd.concat([yearly["ci_method"], pooled["ci_method"]]).dropna().unique() if m})
 st.caption(t("oversikt.methods", methods="; ".join(methods)))
 st.caption(t("oversikt.suppressed_note", min_n=suppression_min_n("grunnskolepoeng")))
+
+st.subheader(t("oversikt.findings_title"))
+choices = list(pooled.index)
+picked = st.selectbox(
+    t("oversikt.findings_pick"), choices, format_func=lambda i: row_label(pooled.loc[i]), key="oversikt_funn_indikator"
+)
+row = pooled.loc[picked]
+current = {
+    "page": "oversikt", "kommune_id": kommune_id, "indicator": row["indicator"], "subject": row["subject"],
+    "trinn": int(row["trinn"]), "periods": periods,
+}
+linked = [f for f in findings if not f.schools and any(
+    link.matches(row["indicator"], row["subject"], int(row["trinn"])) for link in f.indicators)]
+findings_under_chart(current, linked, key="oversikt")

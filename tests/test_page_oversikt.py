@@ -87,3 +87,32 @@ def test_picker_changes_kommune_and_query_param():
 def test_unknown_kommune_in_link_falls_back_quietly(bad):
     at = run_app(bad)
     assert at.title[0].value.startswith("Oversikt: ")
+
+
+def test_add_finding_from_oversikt_shows_marker_and_list(tmp_path, monkeypatch):
+    import json
+
+    from data.findings import get_store
+
+    url = f"sqlite:///{tmp_path / 'funn.sqlite'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = run_app(demo.SHOWCASE_SPREAD)
+    # Prefilled with what is on screen: the first uttrekk indicator and the three-year window.
+    links = [m for m in at.multiselect if m.key and m.key.startswith("oversikt_add_") and m.key.endswith("_links")][0]
+    periods = [m for m in at.multiselect if m.key and m.key.startswith("oversikt_add_") and m.key.endswith("_periods")][0]
+    assert links.value == ["grunnskolepoeng||10"]
+    assert len(periods.value) == 3
+    at.text_input(key="oversikt_add_form_author_name").input("Kari Nordmann")
+    text = [a for a in at.text_area if a.key and a.key.startswith("oversikt_add_")][0]
+    text.input("Skolelederne peker på <i>lite</i> samarbeid om vurdering")
+    periods.unselect(periods.value[0]).unselect(periods.value[1])
+    [b for b in at.button if b.label == "Lagre funn"][0].click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    [f] = get_store(url).list_findings(demo.SHOWCASE_SPREAD)
+    assert f.author_name == "Kari Nordmann" and len(f.periods) == 1
+    assert f.periods[0] in at.dataframe[1].value["Skoleår"].tolist()
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    markers = [tr for tr in spec["data"] if str(tr.get("legendgroup", "")).startswith("funn_")]
+    assert len(markers) == 1 and markers[0]["x"] == list(f.periods)
+    assert "&lt;i&gt;lite&lt;/i&gt;" in markers[0]["hovertext"][0]  # shown as text, never as HTML
+    assert f.text in [str(x.value) for x in at.get("text")]

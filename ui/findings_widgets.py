@@ -641,6 +641,9 @@ def add_finding_markers(
     x_of: Callable[[Finding], Sequence[Any]] | None = None,
     x_values: Sequence[Any] | None = None,
     fallback_x: Any = None,
+    row: int | None = None,
+    col: int | None = None,
+    showlegend: bool = True,
 ) -> go.Figure:
     """Add findings as markers (one trace per kind, text on hover) to a Plotly figure.
 
@@ -648,8 +651,11 @@ def add_finding_markers(
     - ``x_values``: the x positions the chart shows (others are dropped; default: keep all);
     - ``fallback_x``: where a finding without a usable x goes (e.g. the last school year); None: left out;
     - ``y_by_x``: the y of a marker at x (a dict or function; e.g. the kommune's value). Where it gives
-      no number, the marker sits on the top edge of the plot (an overlaying 0..1 axis).
+      no number, the marker sits on the top edge of the plot (an overlaying 0..1 axis);
+    - ``row``/``col``: the subplot of a figure made with ``make_subplots`` (markers without a y are
+      then left out, since the top-edge axis belongs to the whole figure).
     """
+    cell = {"row": row, "col": col} if row is not None else {}
     x_of = x_of or (lambda f: list(f.periods))
     shown = set(x_values) if x_values is not None else None
 
@@ -691,9 +697,9 @@ def add_finding_markers(
         name = ft("funn.marker_legend", kind=vocab.KINDS[kind])
         if d["x"]:
             fig.add_trace(go.Scatter(x=d["x"], y=d["y"], mode="markers", marker=marker, name=name,
-                                     legendgroup=f"funn_{kind}", hovertext=d["hover"],
-                                     hovertemplate="%{hovertext}<extra></extra>"))
-        if d["x_top"]:
+                                     legendgroup=f"funn_{kind}", hovertext=d["hover"], showlegend=showlegend,
+                                     hovertemplate="%{hovertext}<extra></extra>"), **cell)
+        if d["x_top"] and not cell:
             used_top = True
             fig.add_trace(go.Scatter(x=d["x_top"], y=[0.96] * len(d["x_top"]), yaxis="y8", mode="markers",
                                      marker=marker, name=name, legendgroup=f"funn_{kind}",

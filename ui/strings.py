@@ -80,6 +80,8 @@ NB: dict[str, str] = {
     "oversikt.higher_better": "høyt",
     "oversikt.lower_better": "lavt",
     "oversikt.summary": "Samlet for tre år: {svakere} svakere, {bedre} bedre og {usikker} uten sikker forskjell fra landet ({ingen} kan ikke vurderes).",
+    "oversikt.findings_title": "Funn knyttet til indikatorene",
+    "oversikt.findings_pick": "Vis og legg til funn for",
     "oversikt.suppressed_note": "«skjermet» betyr at tallet ikke er offentlig fordi for få elever står bak (under {min_n}).",
     # --- exploration pages (utvikling, skoler, sammenlignbare) and shared download texts ---------
     "common.method_line": "Metode for intervallene: {method}.",
