@@ -1,0 +1,173 @@
+"""The benchmark (not a timed test): prints one JSON object with the figures the closing notes report.
+
+    make bench            # or: .venv/bin/python scripts/bench.py [--quick]
+
+Measured on the national-scale demo data:
+- ``demo_generate_cold_s``: generating the demo from scratch (pupil-level simulation), in a fresh process;
+- ``dataset_load_warm_s``: ``data.load_dataset()`` in a fresh process with the Parquet cache present;
+- ``add_intervals_full_s``: intervals for every figure of the national dataset;
+- ``apptest_median_s``: per page, the median time of an AppTest run (first run excluded);
+- ``server``: cold start of ``scripts/serve.py`` to the first rendered Oversikt in headless Chromium, and the
+  server's peak RSS with one browser session that visits every page;
+- ``pages``: scripts/bench_pages.py (warm rerun vs the floor of selection + fig.to_json(), ratio ≤ 3);
+- ``import_1m``: scripts/bench_import.py (1,000,000-row Skoleporten CSV: time and peak RSS);
+- ``report``: scripts/bench_report.py (one kommune's utfordringsbilde as PDF and DOCX).
+Each part runs in its own process so one part's caches never flatter another's. ``--quick`` skips the
+slow parts (import, report, browser).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PY = sys.executable
+PAGES = ["oversikt", "utvikling", "skoler", "sammenlignbare", "uttrekk", "funn", "sjekkliste",
+         "utfordringsbilde", "statsforvalter", "data"]
+
+
+def run_json(code_or_script: list[str], env: dict | None = None, timeout: int = 900) -> dict:
+    proc = subprocess.run([PY, *code_or_script], cwd=REPO, capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+    if proc.returncode != 0:
+        return {"error": proc.stderr[-1500:]}
+    out = proc.stdout.strip().splitlines()
+    # The JSON object may span several lines at the end of the output.
+    for i in range(len(out)):
+        try:
+            return json.loads("\n".join(out[i:]))
+        except json.JSONDecodeError:
+            continue
+    return {"error": "no JSON in output", "stdout": proc.stdout[-500:]}
+
+
+def bench_data(tmp: Path) -> dict:
+    env = {"UTFORDRINGSBILDE_DATA_DIR": str(tmp)}
+    cold = run_json(["-c", (
+        "import json,time; t=time.perf_counter(); import data; df=data.load_dataset(); "
+        "print(json.dumps({'s': time.perf_counter()-t, 'rows': len(df)}))")], env)
+    warm = run_json(["-c", (
+        "import json,time; t=time.perf_counter(); import data; df=data.load_dataset(); "
+        "t2=time.perf_counter()-t; from analysis.intervals import add_intervals; t=time.perf_counter(); "
+        "add_intervals(df); print(json.dumps({'s': t2, 'intervals': time.perf_counter()-t}))")], env)
+    return {
+        "rows": cold.get("rows"),
+        "demo_generate_cold_s": round(cold.get("s", float("nan")), 2),
+        "dataset_load_warm_s": round(warm.get("s", float("nan")), 3),
+        "add_intervals_full_s": round(warm.get("intervals", float("nan")), 3),
+    }
+
+
+APPTEST_CODE = r"""
+import json, os, statistics, sys, time
+sys.path.insert(0, '.')
+import tests.conftest  # the same pages-as-navigation setting the server launcher uses
+from streamlit.testing.v1 import AppTest
+pages = sys.argv[1].split(',')
+out = {}
+for page in pages:
+    path = f'pages/{page}.py'
+    if not os.path.exists(path):
+        continue
+    times = []
+    at = AppTest.from_file('app.py', default_timeout=300)
+    at.query_params['kommune'] = '7290'
+    at.run()
+    at.switch_page(path).run()
+    for _ in range(3):
+        t = time.perf_counter(); at.run(); times.append(time.perf_counter() - t)
+    out[page] = {'median_s': round(statistics.median(times), 3), 'error': bool(at.exception)}
+print(json.dumps(out))
+"""
+
+
+def bench_apptest(tmp: Path) -> dict:
+    return run_json(["-c", APPTEST_CODE, ",".join(PAGES)], {"UTFORDRINGSBILDE_DATA_DIR": str(tmp)})
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def bench_server(tmp: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "UTFORDRINGSBILDE_DATA_DIR": str(tmp)}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([PY, "scripts/serve.py", "--server.headless", "true", "--server.address", "127.0.0.1",
+                             "--server.port", str(port)], cwd=REPO, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        while True:
+            try:
+                if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.1)
+            if time.perf_counter() - t0 > 120:
+                return {"error": "server did not start"}
+        health_s = time.perf_counter() - t0
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=os.environ.get("BROWSER_PATH", "/usr/bin/chromium"),
+                                        headless=True, args=["--no-sandbox", "--disable-gpu",
+                                                             "--disable-background-networking", "--no-first-run"])
+            page = browser.new_page()
+            page.set_default_timeout(120_000)
+            page.goto(url)
+            page.get_by_test_id("stPlotlyChart").first.wait_for()
+            first_render_s = time.perf_counter() - t0
+            switches = {}
+            for name in PAGES[1:]:
+                t = time.perf_counter()
+                page.goto(f"{url}/{name}?kommune=7290")
+                page.get_by_test_id("stMain").wait_for()
+                page.wait_for_timeout(300)
+                page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')",
+                                       timeout=120_000)
+                switches[name] = round(time.perf_counter() - t, 2)
+            browser.close()
+        return {"health_s": round(health_s, 2), "cold_start_to_first_render_s": round(first_render_s, 2),
+                "page_load_s": switches, "peak_rss_mb": round(_rss_kb(proc.pid) / 1024, 1)}
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        result: dict = {"machine": {"cores": os.cpu_count()}}
+        result.update(bench_data(tmp))
+        result["apptest_median_s"] = bench_apptest(tmp)
+        result["pages"] = run_json(["scripts/bench_pages.py"], {"UTFORDRINGSBILDE_DATA_DIR": str(tmp)})
+        if not quick:
+            result["server"] = bench_server(tmp)
+            result["import_1m"] = run_json(["scripts/bench_import.py"], {"UTFORDRINGSBILDE_DATA_DIR": str(tmp)})
+            result["report"] = run_json(["scripts/bench_report.py"], {"UTFORDRINGSBILDE_DATA_DIR": str(tmp)})
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
