@@ -114,6 +114,7 @@ for it in items:
             for e in it.evidence:
                 if e in finding_text:
                     st.markdown(f"- {fw.md_escape(finding_text[e])}")
+            st.page_link("pages/funn.py", label="Se funnene på siden «Funn»", icon="🗂️")
         if it.version:
             hist = store.checklist_history(kommune_id, it.item_key)
             with st.popover(rt("sjekkliste.history")):

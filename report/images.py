@@ -114,7 +114,7 @@ def figures_to_png(figs: Sequence[go.Figure], width: int = DEFAULT_WIDTH, height
 
 
 def warm_up() -> None:
-    """Start the shared browser in the background (a page calls this so the first export is quick)."""
+    """Start the shared browser and weasyprint in the background (a page calls this so the first export is quick)."""
     if _state["started"]:
         return
 
@@ -124,5 +124,11 @@ def warm_up() -> None:
                 _ensure_server()
             except Exception:  # reported properly on the first real export
                 log.warning("Could not start the chart renderer in the background", exc_info=True)
+        try:  # load weasyprint and let Pango/fontconfig build their caches
+            from weasyprint import HTML
+
+            HTML(string="<p>.</p>").write_pdf()
+        except Exception:  # reported properly on the first real export
+            log.warning("Could not warm up weasyprint", exc_info=True)
 
     threading.Thread(target=_start, name="kaleido-warm-up", daemon=True).start()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from streamlit.testing.v1 import AppTest
 
 from data.findings import Author, ChecklistChanges, FindingIn, get_store
@@ -51,10 +53,11 @@ def test_save_without_author_is_refused_and_stale_edit_is_explained():
     # Someone else saves in between: the page says so and does not overwrite.
     item = store.checklist_item(KOMMUNE, "hvem_deltar")
     at2 = _run()
-    store.update_checklist_item(KOMMUNE, "hvem_deltar", item.version, ChecklistChanges(note="Fra et annet vindu"),
+    other_note = f"Fra et annet vindu {uuid.uuid4().hex[:6]}"
+    store.update_checklist_item(KOMMUNE, "hvem_deltar", item.version, ChecklistChanges(note=other_note),
                                 Author("Per", "veileder"))
     at2.text_input(key="sjekkliste_author_name").set_value("Kari")
     at2.selectbox(key="chk_hvem_deltar_status").set_value("ferdig")
     next(b for b in at2.button if b.key and "chk_hvem_deltar_form" in b.key).click().run()
     assert any("Noen andre har endret" in w.value for w in at2.warning)
-    assert store.checklist_item(KOMMUNE, "hvem_deltar").note == "Fra et annet vindu"
+    assert store.checklist_item(KOMMUNE, "hvem_deltar").note == other_note
