@@ -149,3 +149,15 @@ def test_batch_zip(demo_figures, uttrekk_result, store):
     names = zipfile.ZipFile(io.BytesIO(blob)).namelist()
     assert names == ["utfordringsbilde_7190_Kvitholm.pdf"]
     assert len(errors) == 1 and errors[0].startswith("0000")
+
+
+def test_chart_renderer_page_loads_nothing_from_the_internet():
+    """Kaleido's page with our settings (MathJax off) takes plotly.js from the installed package, not a CDN."""
+    from kaleido import PageGenerator
+
+    from report.images import browser_path
+
+    page = PageGenerator(mathjax=False).generate_index()
+    assert "https://" not in page and "http://" not in page
+    assert "plotly.min.js" in page and "file://" in page
+    assert browser_path() is not None
