@@ -72,8 +72,7 @@ with main:
         pnote = t("peers.method_text", features=feature_text)
         pc1, pc2 = st.columns([2, 3])
         with pc1:
-            st.plotly_chart(pfig, width="stretch", key="peers_chart")
-            st.caption(pnote)
+            st.plotly_chart(pfig, width="stretch", theme=None, key="peers_chart")
         with pc2:
             table_with_downloads(ptable, key="peers", filename=f"sammenlignbare_{kommune_id}",
                                  note=pnote, title=ptitle, height=380)
@@ -92,13 +91,13 @@ if peer_ids:
                                                  ctitle)
         methods = "; ".join(sorted({m for m in summary["ci_method"].unique() if m}))
         cnote = t("common.method_line", method=methods) + " " + t("peers.compare_method")
-        cc1, cc2 = st.columns([3, 2])
+        cc1, cc2 = st.container(), st.container()
         with cc1:
-            st.plotly_chart(cfig, width="stretch", key="peers_compare_chart")
+            st.plotly_chart(cfig, width="stretch", theme=None, key="peers_compare_chart")
             st.caption(cnote)
         with cc2:
             table_with_downloads(ctable, key="peers_compare", filename=f"sammenligning_{kommune_id}", suppressed=csupp,
-                                 note=cnote, title=ctitle, height=460)
+                                 note=cnote, title=ctitle, height=460, show_note=False)
 
 st.subheader(t("peers.ev_heading"))
 st.markdown(t("peers.ev_intro"))
@@ -119,11 +118,11 @@ else:
     efig, etable, esupp = xd.expected_view(token, kommune_id, info["kommune_name"], key, tuple(features), tuple(window),
                                            etitle)
     enote = res.method + " " + t("peers.ev_r2", r2=fmt_number(res.r2, 2), n=res.n_kommuner)
-    ec1, ec2 = st.columns([3, 2])
+    ec1, ec2 = st.container(), st.container()
     with ec1:
-        st.plotly_chart(efig, width="stretch", key="peers_expected_chart")
+        st.plotly_chart(efig, width="stretch", theme=None, key="peers_expected_chart")
         st.caption(enote)
     with ec2:
         table_with_downloads(etable, key="peers_expected", filename=f"forventet_{kommune_id}_{key[0]}_{key[1]}_{key[2]}",
-                             suppressed=esupp, note=enote, title=etitle, height=420)
+                             suppressed=esupp, note=enote, title=etitle, height=420, show_note=False)
 findings_slot = st.container()  # ui/findings_widgets.py: "Legg til funn" for `current`

@@ -66,15 +66,15 @@ view = xd.schools_view(token, kommune_id, info["kommune_name"], info["fylke_id"]
 fig = view["fig"]
 methods = "; ".join(sorted({m for m in comp["ci_method"].unique() if m})) or t("common.no_data")
 note = t("common.method_line", method=methods) + " " + t("skoler.compare_method")
-chart_col, table_col = st.columns([3, 2])
+chart_col, table_col = st.container(), st.container()  # chart full width, its table view right below
 with chart_col:
-    st.plotly_chart(fig, width="stretch", key="skoler_chart")
+    st.plotly_chart(fig, width="stretch", theme=None, key="skoler_chart")
     st.caption(note)
     st.caption(t("skoler.reading_help", min_n=suppression_min_n(indicator)))
     findings_slot = st.container()  # ui/findings_widgets.py: "Legg til funn" for `current`; `fig` is cached and shared: go.Figure(fig) before adding markers
 with table_col:
     table_with_downloads(view["table"], key="skoler", filename=f"skoler_{kommune_id}_{indicator}_{subject}_{trinn}_{kjonn}",
-                         suppressed=view["supp"], note=note, title=f"{info['kommune_name']}: {title}")
+                         suppressed=view["supp"], note=note, title=f"{info['kommune_name']}: {title}", show_note=False)
 
 # --- funnel plot ---------------------------------------------------------------------------------
 st.subheader(t("skoler.funnel_heading"))
@@ -88,14 +88,14 @@ ftitle = t("skoler.funnel_title", label=label, area=info["fylke_name"] if area e
            window=wlabel)
 ffig, ftable, fsupp, funnel_note, n_area_supp = xd.funnel_view(
     token, area, indicator, subject, trinn, kjonn, tuple(window), bool(overdispersion), tuple(comp["school_id"]), ftitle)
-fchart, ftable_col = st.columns([3, 2])
+fchart, ftable_col = st.container(), st.container()
 with fchart:
-    st.plotly_chart(ffig, width="stretch", key="skoler_funnel")
+    st.plotly_chart(ffig, width="stretch", theme=None, key="skoler_funnel")
     st.caption(funnel_note)
     st.caption(t("skoler.funnel_help", n_supp=n_area_supp))
 with ftable_col:
     table_with_downloads(ftable, key="skoler_funnel", filename=f"trakt_{area or 'landet'}_{indicator}_{subject}_{trinn}",
-                         suppressed=fsupp, note=funnel_note, title=ftitle, height=420)
+                         suppressed=fsupp, note=funnel_note, title=ftitle, height=420, show_note=False)
 
 # --- between-school spread -------------------------------------------------------------------------
 st.subheader(t("skoler.spread_heading"))
@@ -113,7 +113,7 @@ else:
     snote = str(sp["method"]) + " " + t("skoler.spread_drivers_method")
     sc1, sc2 = st.columns([3, 2])
     with sc1:
-        st.plotly_chart(sfig, width="stretch", key="skoler_spread")
+        st.plotly_chart(sfig, width="stretch", theme=None, key="skoler_spread")
         st.caption(snote)
     with sc2:
         table_with_downloads(view["spread_table"], key="skoler_spread", filename=f"spredning_{kommune_id}_{indicator}_{subject}_{trinn}",

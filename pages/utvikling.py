@@ -45,7 +45,8 @@ indicator, subject, trinn, kjonn = indicator_picker(opts)
 schools = xd.school_choices(token, kommune_id, indicator, subject, trinn, kjonn)
 school_names = dict(zip(schools["unit_id"], schools["unit_name"]))
 chosen_schools = param_multi(t("utv.schools"), list(school_names), "skoler",
-                             format_func=lambda s: school_names.get(s, s), help=t("utv.schools_help"))
+                             format_func=lambda s: school_names.get(s, s), help=t("utv.schools_help"),
+                             placeholder=t("utv.schools_placeholder"))
 with st.expander(t("utv.peers_expander")):
     method, features, k = peer_settings(editable=False)
     peers, peer_error = xd.peers(token, kommune_id, method, features, k)
@@ -96,13 +97,13 @@ title = t("utv.chart_title", label=label)
 fig, table, supp = xd.development_view(token, kommune_id, info["kommune_name"], info["fylke_id"], indicator, subject,
                                        trinn, kjonn, peer_ids, tuple(chosen_schools), title)
 methods = "; ".join(sorted({m for m in series["ci_method"].unique() if m})) or t("common.no_data")
-chart_col, table_col = st.columns([3, 2])
+chart_col, table_col = st.container(), st.container()  # chart full width, its table view right below
 with chart_col:
-    st.plotly_chart(fig, width="stretch", key="utvikling_chart")
+    st.plotly_chart(fig, width="stretch", theme=None, key="utvikling_chart")
     st.caption(t("common.method_line", method=methods))
     st.caption(t("utv.suppressed_caption", min_n=suppression_min_n(indicator)))
     findings_slot = st.container()  # ui/findings_widgets.py: "Legg til funn" for `current`; `fig` is cached and shared: go.Figure(fig) before adding markers
 with table_col:
     table_with_downloads(table, key="utvikling", filename=f"utvikling_{kommune_id}_{indicator}_{subject}_{trinn}_{kjonn}",
                          suppressed=supp, note=t("common.method_line", method=methods),
-                         title=f"{info['kommune_name']}: {title}", height=460)
+                         title=f"{info['kommune_name']}: {title}", height=460, show_note=False)

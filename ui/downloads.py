@@ -114,18 +114,19 @@ def table_with_downloads(
     title: str | None = None,
     height: int | str = "auto",
     column_config: dict | None = None,
+    show_note: bool = True,
 ) -> None:
     """Draw the table view, the method and source lines, and CSV/Excel download buttons.
 
     ``title`` is written as the first footer line of the files (what the table is); ``note`` is the
     method line (e.g. ``t("common.method_line", method=...)``), shown under the table and written to
-    the files; the source line always follows.
+    the files (``show_note=False`` when the chart right above already shows it); the source line always follows.
     """
     st.caption(t("common.table_view"))
     st.dataframe(table, hide_index=True, width="stretch", height=height, key=f"{key}_table",
                  column_config=column_config)
     src = source_line()
-    if note:
+    if note and show_note:
         st.caption(note)
     st.caption(src)
     footer = [line for line in (title, note, src) if line]

@@ -37,7 +37,8 @@ def light_layout(fig: go.Figure, *, title: str | None = None, height: int = 420)
     # The legend sits a fixed ~100 px below the plot area (clear of the x-axis title) whatever the height.
     plot_height = max(150, height - 170)
     fig.update_layout(
-        template="none", title=title, height=height, font={"size": FONT_SIZE, "color": "#222222"},
+        template="none", title={"text": title, "font": {"size": 17}, "x": 0, "xanchor": "left"} if title else None,
+        height=height, font={"size": FONT_SIZE, "color": "#222222"},
         paper_bgcolor="white", plot_bgcolor="white", separators=", ", hovermode="closest",
         margin={"l": 60, "r": 20, "t": 60 if title else 30, "b": 110},
         legend={"orientation": "h", "yanchor": "top", "y": -95 / plot_height, "x": 0}, hoverlabel={"font_size": FONT_SIZE},

@@ -111,6 +111,7 @@ def param_multi(
     format_func: Callable[[str], str] = str,
     container=None,
     help: str | None = None,
+    placeholder: str | None = None,
 ) -> list[str]:
     """A multiselect mirrored in query param ``param`` as a comma-separated list."""
     key = key or f"qp_{param}"
@@ -121,7 +122,8 @@ def param_multi(
     else:
         st.session_state[key] = [v for v in st.session_state[key] if v in options]
     box = container or st
-    values = box.multiselect(label, list(options), key=key, format_func=format_func, help=help)
+    values = box.multiselect(label, list(options), key=key, format_func=format_func, help=help,
+                             placeholder=placeholder or t("common.choose"))
     joined = ",".join(values)
     if (st.query_params.get(param) or "") != joined:
         if joined:

@@ -85,6 +85,7 @@ NB: dict[str, str] = {
     "oversikt.suppressed_note": "«skjermet» betyr at tallet ikke er offentlig fordi for få elever står bak (under {min_n}).",
     # --- exploration pages (utvikling, skoler, sammenlignbare) and shared download texts ---------
     "common.method_line": "Metode for intervallene: {method}.",
+    "common.choose": "Velg …",
     "kjonn.alle": "Alle",
     "kjonn.jenter": "Jenter",
     "kjonn.gutter": "Gutter",
@@ -104,6 +105,7 @@ NB: dict[str, str] = {
     "utv.trinn": "Trinn",
     "utv.kjonn": "Kjønn",
     "utv.schools": "Skoler i kommunen som egne linjer",
+    "utv.schools_placeholder": "Velg skoler …",
     "utv.schools_help": "Velg en eller flere skoler for å se dem ved siden av kommunen. Små skoler har brede intervaller.",
     "utv.peers_expander": "Sammenlignbare kommuner",
     "utv.peers_series": "Sammenlignbare kommuner",
