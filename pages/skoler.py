@@ -12,6 +12,7 @@ Data and statistics: ``ui.exploration_data`` (cached calls into ``analysis/``); 
 from __future__ import annotations
 
 import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
 from analysis.intervals import window_label
@@ -19,6 +20,8 @@ from data.catalogue import INDICATORS, suppression_min_n
 from ui import exploration_data as xd
 from ui.controls import full_label, indicator_choices, indicator_picker, window_picker
 from ui.downloads import table_with_downloads
+from ui.exploration_charts import school_axis_labels
+from ui.findings_widgets import add_finding_markers, chart_findings, findings_under_chart
 from ui.format import fmt_number
 from ui.state import data_token, kommune_row, param_choice, selected_kommune
 from ui.strings import t
@@ -64,6 +67,13 @@ stitle = t("skoler.spread_title", label=label, window=wlabel)
 view = xd.schools_view(token, kommune_id, info["kommune_name"], info["fylke_id"], indicator, subject, trinn, kjonn,
                        tuple(window), title, stitle)
 fig = view["fig"]
+linked = chart_findings(current)
+if linked:  # the cached figure is shared between sessions: draw markers on a copy
+    labels = school_axis_labels(comp)  # the chart's row labels
+    label_of = dict(zip(comp["school_id"], labels))
+    value_of = dict(zip(labels, comp["estimate"].astype(float).fillna(comp["rest_estimate"].astype(float))))
+    fig = add_finding_markers(go.Figure(fig), linked, horizontal=True, y_by_x=value_of,
+                              x_of=lambda f: [label_of[s] for s in f.schools if s in label_of])
 methods = "; ".join(sorted({m for m in comp["ci_method"].unique() if m})) or t("common.no_data")
 note = t("common.method_line", method=methods) + " " + t("skoler.compare_method")
 chart_col, table_col = st.container(), st.container()  # chart full width, its table view right below
@@ -71,7 +81,9 @@ with chart_col:
     st.plotly_chart(fig, width="stretch", theme=None, key="skoler_chart")
     st.caption(note)
     st.caption(t("skoler.reading_help", min_n=suppression_min_n(indicator)))
-    findings_slot = st.container()  # ui/findings_widgets.py: "Legg til funn" for `current`; `fig` is cached and shared: go.Figure(fig) before adding markers
+    findings_slot = st.container()
+    with findings_slot:
+        findings_under_chart(current, linked, key="skoler")
 with table_col:
     table_with_downloads(view["table"], key="skoler", filename=f"skoler_{kommune_id}_{indicator}_{subject}_{trinn}_{kjonn}",
                          suppressed=view["supp"], note=note, title=f"{info['kommune_name']}: {title}", show_note=False)

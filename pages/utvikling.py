@@ -9,6 +9,7 @@ into ``analysis/``); figure and table: ``ui.exploration_charts``.
 from __future__ import annotations
 
 import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
 from analysis.intervals import window_label
@@ -16,6 +17,7 @@ from data.catalogue import INDICATORS, suppression_min_n
 from ui import exploration_data as xd
 from ui.controls import full_label, indicator_choices, indicator_picker, peer_settings
 from ui.downloads import table_with_downloads
+from ui.findings_widgets import add_finding_markers, chart_findings, findings_under_chart
 from ui.format import fmt_number
 from ui.state import data_token, kommune_row, param_multi, selected_kommune
 from ui.strings import t
@@ -97,13 +99,21 @@ title = t("utv.chart_title", label=label)
 fig, table, supp = xd.development_view(token, kommune_id, info["kommune_name"], info["fylke_id"], indicator, subject,
                                        trinn, kjonn, peer_ids, tuple(chosen_schools), title)
 methods = "; ".join(sorted({m for m in series["ci_method"].unique() if m})) or t("common.no_data")
+linked = chart_findings(current)
+if linked:  # the cached figure is shared between sessions: draw markers on a copy
+    kom = series[series["role"] == "kommune"]
+    fig = add_finding_markers(go.Figure(fig), linked, y_by_x=dict(zip(kom["period"], kom["estimate"])),
+                              x_values=list(periods), fallback_x=periods[-1] if len(periods) else None)
 chart_col, table_col = st.container(), st.container()  # chart full width, its table view right below
 with chart_col:
     st.plotly_chart(fig, width="stretch", theme=None, key="utvikling_chart")
     st.caption(t("common.method_line", method=methods))
     st.caption(t("utv.suppressed_caption", min_n=suppression_min_n(indicator)))
-    findings_slot = st.container()  # ui/findings_widgets.py: "Legg til funn" for `current`; `fig` is cached and shared: go.Figure(fig) before adding markers
+    findings_slot = st.container()
 with table_col:
     table_with_downloads(table, key="utvikling", filename=f"utvikling_{kommune_id}_{indicator}_{subject}_{trinn}_{kjonn}",
                          suppressed=supp, note=t("common.method_line", method=methods),
                          title=f"{info['kommune_name']}: {title}", height=460, show_note=False)
+
+with findings_slot:
+    findings_under_chart(current, linked, key="utvikling")

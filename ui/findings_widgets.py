@@ -644,6 +644,7 @@ def add_finding_markers(
     row: int | None = None,
     col: int | None = None,
     showlegend: bool = True,
+    horizontal: bool = False,
 ) -> go.Figure:
     """Add findings as markers (one trace per kind, text on hover) to a Plotly figure.
 
@@ -653,7 +654,9 @@ def add_finding_markers(
     - ``y_by_x``: the y of a marker at x (a dict or function; e.g. the kommune's value). Where it gives
       no number, the marker sits on the top edge of the plot (an overlaying 0..1 axis);
     - ``row``/``col``: the subplot of a figure made with ``make_subplots`` (markers without a y are
-      then left out, since the top-edge axis belongs to the whole figure).
+      then left out, since the top-edge axis belongs to the whole figure);
+    - ``horizontal``: the chart's categories are on the y axis (dot-and-whisker per school): the
+      positions from ``x_of`` become y and the values from ``y_by_x`` become x.
     """
     cell = {"row": row, "col": col} if row is not None else {}
     x_of = x_of or (lambda f: list(f.periods))
@@ -696,10 +699,11 @@ def add_finding_markers(
                   "line": {"width": 2, "color": "white"}}
         name = ft("funn.marker_legend", kind=vocab.KINDS[kind])
         if d["x"]:
-            fig.add_trace(go.Scatter(x=d["x"], y=d["y"], mode="markers", marker=marker, name=name,
+            xs, ys = (d["y"], d["x"]) if horizontal else (d["x"], d["y"])
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers", marker=marker, name=name,
                                      legendgroup=f"funn_{kind}", hovertext=d["hover"], showlegend=showlegend,
                                      hovertemplate="%{hovertext}<extra></extra>"), **cell)
-        if d["x_top"] and not cell:
+        if d["x_top"] and not cell and not horizontal:
             used_top = True
             fig.add_trace(go.Scatter(x=d["x_top"], y=[0.96] * len(d["x_top"]), yaxis="y8", mode="markers",
                                      marker=marker, name=name, legendgroup=f"funn_{kind}",
