@@ -45,7 +45,7 @@ h2.appendix {{ page-break-before: always; }}
 h3 {{ font-size: 11pt; margin: 10pt 0 4pt 0; page-break-after: avoid; }}
 p.subtitle {{ color: #333; margin-top: 0; }}
 p.note {{ color: #555; font-size: 9pt; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: auto; overflow-wrap: anywhere; margin: 4pt 0 10pt 0; font-size: 8.5pt; }}
+table {{ border-collapse: collapse; width: 100%; table-layout: fixed; overflow-wrap: break-word; margin: 4pt 0 10pt 0; font-size: 8.5pt; }}
 th, td {{ border: 1px solid #bbb; padding: 2pt 4pt; text-align: left; vertical-align: top; }}
 th {{ background: #e8eef5; }}
 tr {{ page-break-inside: avoid; }}
@@ -54,6 +54,30 @@ figure {{ margin: 6pt 0 12pt 0; page-break-inside: avoid; }}
 figure img {{ max-width: 100%; max-height: 230mm; }}
 figcaption {{ color: #555; font-size: 8.5pt; }}
 """
+
+
+def _colgroup(table: Table) -> str:
+    """Column widths for the fixed table layout (fast: weasyprint need not measure every cell).
+
+    Each column gets at least its longest word (words are not broken) and a share of the rest in
+    proportion to how much longer its longest cell is (capped at 40 characters).
+    """
+    n = len(table.columns)
+    if n == 0:
+        return ""
+    mins, prefs = [], []
+    for i in range(n):
+        cells = [str(table.columns[i])] + [str(r[i]) for r in table.rows if i < len(r)]
+        word = max((len(w) for c in cells for w in c.split()), default=1)
+        mins.append(min(word, 22) * 1.15 + 2)
+        prefs.append(max(min(max(len(c) for c in cells), 40), mins[-1]))
+    budget = 95.0  # characters across the page at the table font size
+    extra = max(budget - sum(mins), 0.0)
+    grow = [p - m for p, m in zip(prefs, mins)]
+    g = sum(grow) or 1.0
+    widths = [m + extra * x / g for m, x in zip(mins, grow)]
+    total = sum(widths)
+    return "<colgroup>" + "".join(f"<col style='width:{100 * w / total:.1f}%'>" for w in widths) + "</colgroup>"
 
 
 def to_html(report: Report, images: list[bytes] | None = None) -> str:
@@ -82,7 +106,7 @@ def to_html(report: Report, images: list[bytes] | None = None) -> str:
                 head = "".join(f"<th>{esc(c)}</th>" for c in b.columns)
                 body = "".join("<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in r) + "</tr>" for r in b.rows)
                 cap = f"<caption>{esc(b.caption)}</caption>" if b.caption else ""
-                out.append(f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+                out.append(f"<table>{cap}{_colgroup(b)}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
             elif isinstance(b, Figure):
                 png = img_of.get(id(b))
                 if png:
