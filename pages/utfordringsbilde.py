@@ -39,6 +39,13 @@ def schools_of(token: str, kommune_id: str) -> dict[str, str]:
     return dict(zip(s["school_id"], s["school_name"]))
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def cached_report(token: str, kommune_id: str, options: ReportOptions, findings_key: tuple, _findings, _checklist):
+    """The report model, rebuilt only when the data, the choices or the findings/checklist change."""
+    return build_report(kommune_id, options, findings=_findings, checklist=_checklist,
+                        figures=data.load_dataset(), uttrekk=uttrekk_model(token))
+
+
 kommune_id = selected_kommune()
 if not kommune_id:
     st.stop()
@@ -86,8 +93,8 @@ options = ReportOptions(
 
 try:
     with st.spinner("Setter sammen utfordringsbildet …"):
-        report = build_report(kommune_id, options, findings=findings, checklist=checklist,
-                              figures=data.load_dataset(), uttrekk=uttrekk_model(token))
+        findings_key = (tuple((f.id, f.version) for f in findings), tuple((c.item_key, c.version) for c in checklist))
+        report = cached_report(token, kommune_id, options, findings_key, findings, checklist)
 except Exception:  # noqa: BLE001
     log.exception("report model failed")
     st.error(rt("ub.error", message="feil under sammenstillingen. Detaljene står i loggen."))
