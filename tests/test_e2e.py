@@ -54,3 +54,76 @@ def test_deep_link_as_first_request_goes_through_app_shell(page: Page, tmp_path)
         expect(page.get_by_role("heading", name="Oversikt: Kvitholm")).to_be_visible()
         expect(page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox")).to_be_visible()
         expect(page.get_by_text("Demodata.", exact=False).first).to_be_visible()
+
+
+def wait_idle(page: Page) -> None:
+    """Wait until Streamlit has finished the current run (no 'Running…' status widget)."""
+    page.wait_for_timeout(400)
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=TIMEOUT)
+
+
+def test_workshop_walk_through_pages_for_spread_showcase(page: Page, app_server: str, output_dir):
+    """Oversikt → Utvikling → Skoler → Sammenlignbare for Brekkestad, as a workshop would walk it."""
+    page.set_default_timeout(TIMEOUT)
+    page.goto(app_server + "/?kommune=7290")
+    expect(page.get_by_role("heading", name="Oversikt: Brekkestad")).to_be_visible()
+    nav = page.get_by_test_id("stSidebarNav")
+    for link, heading, shot in [
+        ("Utvikling over tid", re.compile("Utvikling"), "e2e-utvikling"),
+        ("Skoler", re.compile("Skolene i Brekkestad|Skoler"), "e2e-skoler"),
+        ("Sammenlignbare kommuner", re.compile("Sammenlignbare|Brekkestad"), "e2e-sammenlignbare"),
+    ]:
+        wait_idle(page)  # as a person would: click when the page has finished drawing
+        nav.get_by_role("link", name=link).click()
+        expect(page.get_by_role("heading", name=heading).first).to_be_visible()
+        expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible()
+        wait_idle(page)
+        expect(page).to_have_url(re.compile(r"kommune=7290"))
+        page.screenshot(path=str(output_dir / f"{shot}.png"), full_page=True)
+    # The weak school reads as below the rest of the kommune on Skoler.
+    nav.get_by_role("link", name="Skoler").click()
+    wait_idle(page)
+    expect(page.get_by_text("Nedre Brekke skole").first).to_be_visible()
+
+
+def test_add_finding_from_skoler_and_see_marker(page: Page, app_server: str, output_dir):
+    page.set_default_timeout(TIMEOUT)
+    page.goto(app_server + "/skoler?kommune=7290")
+    expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible()
+    wait_idle(page)
+    page.get_by_text("Legg til funn", exact=False).first.click()
+    form = page.get_by_test_id("stForm").first
+    form.get_by_label("Navn", exact=False).first.fill("Eva E2E")
+    text = "Skoleledere: stor utskifting av lærere ved én skole (e2e)"
+    form.get_by_role("textbox").first.fill(text)
+    form.get_by_role("button", name="Lagre funn").click()
+    wait_idle(page)
+    expect(page.get_by_text("Funnet er lagret", exact=False).first).to_be_visible()
+    expect(page.get_by_text(text).first).to_be_visible()
+    # Its marker is on the chart: a trace named after the finding kind in the legend.
+    chart = page.get_by_test_id("stPlotlyChart").first
+    expect(chart.locator(".legendtext", has_text="Funn")).not_to_have_count(0)
+    page.screenshot(path=str(output_dir / "e2e-skoler-funn.png"), full_page=True)
+
+
+def test_upload_real_sample_on_data_page(page: Page, tmp_path, realdata, output_dir):
+    """Upload Udir's real statistikkbank export; the report appears and the banner names the source."""
+    from tests.conftest import running_server
+
+    sample = realdata / "udir-np-skoler-nasjonalt" / "2024-25_20260224-1157_Nasjonale_proever_5._trinn.csv"
+    with running_server(tmp_path) as url:
+        page.set_default_timeout(TIMEOUT)
+        page.goto(url + "/data")
+        expect(page.get_by_role("heading", name="Data").first).to_be_visible()
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(sample))
+        page.get_by_role("button", name="Les og kontroller filene").click()
+        expect(page.get_by_text("Kontrollrapport").first).to_be_visible()
+        expect(page.get_by_text("14 802").first).to_be_visible()  # figures imported from this file
+        page.screenshot(path=str(output_dir / "e2e-data-report.png"), full_page=True)
+        page.get_by_text("Erstatt demodataene", exact=False).click()
+        page.get_by_role("button", name="Lagre importen").click()
+        expect(page.get_by_text("Importen er lagret", exact=False).first).to_be_visible()
+        page.goto(url + "/?kommune=4203")
+        expect(page.get_by_role("heading", name=re.compile("Oversikt: Arendal"))).to_be_visible()
+        expect(page.get_by_text("Demodata.", exact=False)).to_have_count(0)
+        page.screenshot(path=str(output_dir / "e2e-oversikt-arendal.png"), full_page=True)

@@ -20,7 +20,8 @@ from ui.strings import t
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-KOMMUNE_PARAM = "kommune"
+KOMMUNE_PARAM = "kommune"  # query param and the picker widget's key
+CHOSEN_KEY = "valgt_kommune"  # session-state key holding the choice itself
 DEFAULT_KOMMUNE = "7290"  # the spread showcase in the demo; falls back to the first kommune
 
 
@@ -44,20 +45,28 @@ def kommune_picker() -> str | None:
         return None
     ids = options["kommune_id"].tolist()
     names = dict(zip(ids, options["kommune_name"]))
-    wanted = st.query_params.get(KOMMUNE_PARAM)
-    if st.session_state.get(KOMMUNE_PARAM) not in names:
-        if wanted in names:
-            st.session_state[KOMMUNE_PARAM] = wanted
-        else:
-            st.session_state[KOMMUNE_PARAM] = DEFAULT_KOMMUNE if DEFAULT_KOMMUNE in names else ids[0]
+    # The choice is kept under its own key and copied into the widget before every run, so it
+    # survives page switches even if Streamlit drops or resets the widget's own state.
+    chosen = st.session_state.get(CHOSEN_KEY)
+    if chosen not in names:
+        wanted = st.query_params.get(KOMMUNE_PARAM)
+        chosen = wanted if wanted in names else (DEFAULT_KOMMUNE if DEFAULT_KOMMUNE in names else ids[0])
+        st.session_state[CHOSEN_KEY] = chosen
+    if st.session_state.get(KOMMUNE_PARAM) != chosen:
+        st.session_state[KOMMUNE_PARAM] = chosen
+
+    def remember() -> None:
+        st.session_state[CHOSEN_KEY] = st.session_state[KOMMUNE_PARAM]
+
     st.sidebar.selectbox(
         t("app.kommune"),
         ids,
         key=KOMMUNE_PARAM,
         format_func=lambda k: f"{names.get(k, k)} ({k})",
         help=t("app.kommune_help"),
+        on_change=remember,
     )
-    chosen = st.session_state[KOMMUNE_PARAM]
+    chosen = st.session_state[CHOSEN_KEY]
     if st.query_params.get(KOMMUNE_PARAM) != chosen:
         st.query_params[KOMMUNE_PARAM] = chosen
     return chosen
@@ -65,7 +74,7 @@ def kommune_picker() -> str | None:
 
 def selected_kommune() -> str | None:
     """The kommune chosen in the sidebar (the picker runs in app.py before every page)."""
-    return st.session_state.get(KOMMUNE_PARAM) or st.query_params.get(KOMMUNE_PARAM)
+    return st.session_state.get(CHOSEN_KEY) or st.query_params.get(KOMMUNE_PARAM)
 
 
 def kommune_row(kommune_id: str) -> dict[str, str]:
