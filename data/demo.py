@@ -9,7 +9,9 @@ skalapoeng, mestringsnivå by fixed cut points), grunnskolepoeng, Elevundersøke
 separate learning-environment effect) and a bullying indicator. Every published figure is an
 aggregate of those pupils: school, kommune, fylke and national figures come from the same pupils and
 so agree. Figures behind fewer pupils than the suppression table allows (``data.catalogue``) are
-published as suppressed (``*``) with no value and no n, exactly as Udir does.
+published as suppressed (``*``) with no value and no n, exactly as Udir does. Elevundersøkelsen from
+2023-24 on also gets Udir's stricter rule: figures from which a suppressed one could be derived (a
+kommune minus its published schools) are suppressed too (``analysis.suppression``).
 
 The three showcase kommuner a workshop would recognise:
 - ``SHOWCASE_ONE_SCHOOL``: a one-school kommune of about 700 inhabitants;
@@ -27,9 +29,10 @@ import numpy as np
 import pandas as pd
 
 from data.catalogue import INDICATORS, MARKER_SUPPRESSED, suppression_min_n
-from data.schema import COLUMNS, make_period
+from data.schema import COLUMNS, make_period, period_start_year
 
-DEMO_VERSION = 3
+DEMO_VERSION = 4
+EU_SECONDARY_FROM = 2023  # Elevundersøkelsen: complementary suppression from 2023-24 (DESIGN §1)
 SEED = 20_261_123
 FIRST_YEAR = 2016
 N_YEARS = 10
@@ -255,6 +258,19 @@ def _aggregate(
     return cnt, s1, s2
 
 
+def _eu_secondary_suppression(figures: pd.DataFrame) -> pd.DataFrame:
+    """Suppress Elevundersøkelsen figures (from 2023-24) that would reveal a suppressed school."""
+    from analysis.suppression import complementary_suppression
+
+    start = figures["period"].map(lambda p: period_start_year(p)).astype(int)
+    mask = (figures["indicator"].astype(str).str.startswith("eu_") & (start >= EU_SECONDARY_FROM)).to_numpy()
+    done = complementary_suppression(figures.loc[mask], dimensions=("skole",), primary=False)
+    for col in ("value", "n", "sd", "suppressed"):
+        figures.loc[mask, col] = done[col].to_numpy()
+    figures.loc[mask, "marker"] = np.where(done["suppressed"].to_numpy(), MARKER_SUPPRESSED, "")
+    return figures
+
+
 def generate(seed: int = SEED) -> DemoData:
     """Generate the full demo dataset (deterministic for a given seed)."""
     rng = np.random.default_rng(seed)
@@ -422,6 +438,7 @@ def generate(seed: int = SEED) -> DemoData:
         if dtype == "category":
             figures[col] = figures[col].astype("category")
     figures["trinn"] = figures["trinn"].astype("Int8")
+    figures = _eu_secondary_suppression(figures)
 
     ctx_cols = context.drop(columns=["population"]).copy()
     ctx_cols.insert(1, "population", context["population"])

@@ -168,3 +168,15 @@ def test_dataset_loads_fast_from_cache():
     elapsed = time.perf_counter() - t0
     print(f"\nParquet read of {len(df)} rows: {elapsed:.2f} s")
     assert elapsed < 3.0  # well under a second on an idle machine; generous for a loaded CI box
+
+
+def test_elevundersokelsen_secondary_suppression_from_2023(fig):
+    """Since 2023 Udir also hides the figures from which a suppressed one could be derived."""
+    from analysis.suppression import disclosure_risks
+
+    eu = fig[fig["indicator"].astype(str).str.startswith("eu_")]
+    recent = eu[eu["period"].astype(str) >= demo.make_period(demo.EU_SECONDARY_FROM)]
+    older = eu[eu["period"].astype(str) < demo.make_period(demo.EU_SECONDARY_FROM)]
+    assert len(disclosure_risks(recent)) == 0
+    assert len(disclosure_risks(older)) > 0  # before the rule, only primary suppression (as published then)
+    assert recent["suppressed"].mean() > older["suppressed"].mean()
