@@ -8,6 +8,7 @@ setup:
 	bash scripts/setup.sh
 
 run: setup
+	bash scripts/system-deps.sh --soft
 	.venv/bin/python scripts/serve.py --server.headless true --server.address 0.0.0.0 --server.port $(PORT)
 
 test:
