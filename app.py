@@ -22,13 +22,15 @@ PAGES = {
         st.Page("pages/utvikling.py", title=t("nav.utvikling"), icon="📈", url_path="utvikling"),
         st.Page("pages/skoler.py", title=t("nav.skoler"), icon="🏫", url_path="skoler"),
         st.Page("pages/sammenlignbare.py", title=t("nav.sammenlignbare"), icon="🧭", url_path="sammenlignbare"),
-        st.Page("pages/uttrekk.py", title="Hvorfor er vi trukket ut?", icon="🎯", url_path="uttrekk"),
+        st.Page("pages/uttrekk.py", title=t("nav.uttrekk"), icon="🎯", url_path="uttrekk"),
     ],
-    t("nav.section.funn"): [st.Page("pages/funn.py", title="Funn", icon="🗂️", url_path="funn"),
-                            st.Page("pages/sjekkliste.py", title="Sjekkliste for forfasen", icon="✅", url_path="sjekkliste"),
-                            st.Page("pages/utfordringsbilde.py", title="Utfordringsbilde og rapport", icon="📄", url_path="utfordringsbilde"),
-                            st.Page("pages/statsforvalter.py", title="Statsforvalter: flere kommuner", icon="🗺️", url_path="statsforvalter")],
-    t("nav.section.data"): [st.Page("pages/data.py", title="Data", icon="🗄️", url_path="data")],
+    t("nav.section.funn"): [
+        st.Page("pages/funn.py", title=t("nav.funn"), icon="🗂️", url_path="funn"),
+        st.Page("pages/sjekkliste.py", title=t("nav.sjekkliste"), icon="✅", url_path="sjekkliste"),
+        st.Page("pages/utfordringsbilde.py", title=t("nav.utfordringsbilde"), icon="📄", url_path="utfordringsbilde"),
+        st.Page("pages/statsforvalter.py", title=t("nav.statsforvalter"), icon="🗺️", url_path="statsforvalter"),
+    ],
+    t("nav.section.data"): [st.Page("pages/data.py", title=t("nav.data"), icon="🗄️", url_path="data")],
 }
 nav = st.navigation({k: v for k, v in PAGES.items() if v})
 

@@ -14,9 +14,9 @@ import streamlit as st
 
 from data.findings import ChecklistChanges, FindingValidationError, StaleVersionError, vocab
 from report.model import checklist_progress
-from report.texts import rt
 from ui import findings_widgets as fw
 from ui.state import kommune_row, selected_kommune
+from ui.strings import t
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +24,8 @@ kommune_id = selected_kommune()
 if not kommune_id:
     st.stop()
 info = kommune_row(kommune_id)
-st.title(rt("sjekkliste.title", kommune=info["kommune_name"]))
-st.caption(rt("sjekkliste.intro"))
+st.title(t("sjekkliste.title", kommune=info["kommune_name"]))
+st.caption(t("sjekkliste.intro"))
 
 try:
     store = fw.findings_store()
@@ -33,15 +33,15 @@ try:
     findings = store.list_findings(kommune_id)
 except Exception:  # noqa: BLE001 - a clear message, details in the log
     log.exception("checklist unavailable")
-    st.error(rt("sjekkliste.db_error"))
+    st.error(t("sjekkliste.db_error"))
     st.stop()
 
 prog = checklist_progress(items)
 st.progress(prog["ferdig"] / max(prog["total"], 1),
-            text=rt("sjekkliste.progress", done=prog["ferdig"], total=prog["total"], doing=prog["pagar"]))
+            text=t("sjekkliste.progress", done=prog["ferdig"], total=prog["total"], doing=prog["pagar"]))
 
 with st.container(border=True):
-    st.markdown(f"**{rt('sjekkliste.author')}**")
+    st.markdown(f"**{t('sjekkliste.author')}**")
     author = fw.author_inputs("sjekkliste")
     if author is not None:
         fw._remember_author(author)
@@ -50,12 +50,12 @@ finding_text = {f.id: f"{f.kind_label}: {f.text[:90]}{'…' if len(f.text) > 90 
 roles = [""] + list(vocab.ROLES)
 
 overview = pd.DataFrame([{
-    "Punkt": it.label, "Status": it.status_label,
-    "Ansvarlig": vocab.ROLES.get(it.responsible_role, ""),
-    "Frist": it.due_date.strftime("%d.%m.%Y") if it.due_date else "",
-    "Belegg (funn)": len(it.evidence),
+    t("sjekkliste.col.item"): it.label, t("sjekkliste.status"): it.status_label,
+    t("sjekkliste.role"): vocab.ROLES.get(it.responsible_role, ""),
+    t("sjekkliste.due"): it.due_date.strftime("%d.%m.%Y") if it.due_date else "",
+    t("sjekkliste.evidence"): len(it.evidence),
 } for it in items])
-with st.expander(rt("sjekkliste.table"), expanded=False):
+with st.expander(t("sjekkliste.table"), expanded=False):
     st.dataframe(overview, hide_index=True, width="stretch")
 
 icons = {"ferdig": "✅", "pagar": "🔄", "ikke_startet": "⬜"}
@@ -69,29 +69,29 @@ for it in items:
     flash = st.session_state.pop(f"{key}_flash", None)
     with st.expander(f"{icons.get(it.status, '')} {it.label} – {it.status_label}", expanded=False):
         if flash:
-            (st.warning if flash == "stale" else st.success)(rt(f"sjekkliste.{flash}"))
+            (st.warning if flash == "stale" else st.success)(t(f"sjekkliste.{flash}"))
         if it.version:
-            st.caption(rt("sjekkliste.last_changed", when=it.updated_at.strftime("%d.%m.%Y %H:%M"),
+            st.caption(t("sjekkliste.last_changed", when=it.updated_at.strftime("%d.%m.%Y %H:%M"),
                           who=f"{it.updated_by_name} ({vocab.ROLES.get(it.updated_by_role, it.updated_by_role)})"))
         with st.form(f"{key}_form"):
             c1, c2, c3 = st.columns(3)
-            status = c1.selectbox(rt("sjekkliste.status"), list(vocab.CHECKLIST_STATUSES),
+            status = c1.selectbox(t("sjekkliste.status"), list(vocab.CHECKLIST_STATUSES),
                                   index=list(vocab.CHECKLIST_STATUSES).index(it.status),
                                   format_func=vocab.CHECKLIST_STATUSES.get, key=f"{key}_status")
-            role = c2.selectbox(rt("sjekkliste.role"), roles, index=roles.index(it.responsible_role)
+            role = c2.selectbox(t("sjekkliste.role"), roles, index=roles.index(it.responsible_role)
                                 if it.responsible_role in roles else 0,
-                                format_func=lambda r: vocab.ROLES.get(r, rt("sjekkliste.role_none")),
+                                format_func=lambda r: vocab.ROLES.get(r, t("sjekkliste.role_none")),
                                 key=f"{key}_role")
-            due = c3.date_input(rt("sjekkliste.due"), value=it.due_date, format="DD.MM.YYYY", key=f"{key}_due")
-            note = st.text_area(rt("sjekkliste.note"), value=it.note, max_chars=2000, key=f"{key}_note")
+            due = c3.date_input(t("sjekkliste.due"), value=it.due_date, format="DD.MM.YYYY", key=f"{key}_due")
+            note = st.text_area(t("sjekkliste.note"), value=it.note, max_chars=2000, key=f"{key}_note")
             valid_ev = [e for e in it.evidence if e in finding_text]
-            evidence = st.multiselect(rt("sjekkliste.evidence"), list(finding_text), default=valid_ev,
-                                      format_func=finding_text.get, help=rt("sjekkliste.evidence_help"),
+            evidence = st.multiselect(t("sjekkliste.evidence"), list(finding_text), default=valid_ev,
+                                      format_func=finding_text.get, help=t("sjekkliste.evidence_help"),
                                       key=f"{key}_evidence")
-            saved = st.form_submit_button(rt("sjekkliste.save"), type="primary")
+            saved = st.form_submit_button(t("sjekkliste.save"), type="primary")
         if saved:
             if author is None:
-                st.warning(rt("sjekkliste.author_needed"))
+                st.warning(t("sjekkliste.author_needed"))
             else:
                 changes = ChecklistChanges(
                     status=status, responsible_role=role, due_date=due if isinstance(due, date) else None,
@@ -114,12 +114,12 @@ for it in items:
             for e in it.evidence:
                 if e in finding_text:
                     st.markdown(f"- {fw.md_escape(finding_text[e])}")
-            st.page_link("pages/funn.py", label="Se funnene på siden «Funn»", icon="🗂️")
+            st.page_link("pages/funn.py", label=t("sjekkliste.see_findings"), icon="🗂️")
         if it.version:
             hist = store.checklist_history(kommune_id, it.item_key)
-            with st.popover(rt("sjekkliste.history")):
+            with st.popover(t("sjekkliste.history")):
                 if not hist:
-                    st.caption(rt("sjekkliste.no_history"))
+                    st.caption(t("sjekkliste.no_history"))
                 for h in hist:
                     fields = ", ".join(h.changed_fields)
                     st.markdown(f"- {h.at.strftime('%d.%m.%Y %H:%M')}, {fw.md_escape(h.actor_name)} "

@@ -16,10 +16,10 @@ from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
 from data.findings import vocab
 from report import ReportOptions, batch_zip
 from report.model import MARK, checklist_progress, short_label
-from report.texts import rt
 from ui import findings_widgets as fw
 from ui.format import fmt_number
 from ui.state import data_token, kommune_options, selected_kommune
+from ui.strings import t
 
 log = logging.getLogger(__name__)
 
@@ -38,39 +38,39 @@ def indicator_table(token: str, kommune_ids: tuple[str, ...]) -> pd.DataFrame:
 
 def cell(r) -> str:
     if bool(r["suppressed"]):
-        return "skjermet"
+        return t("common.suppressed")
     if pd.isna(r["estimate"]):
-        return "ingen data"
+        return t("common.no_data")
     d = INDICATORS[r["indicator"]].decimals
     return (f"{fmt_number(r['estimate'], d)} ({fmt_number(r['lower'], d)}–{fmt_number(r['upper'], d)})"
             + MARK.get(str(r["classification"]), ""))
 
 
-st.title(rt("sf.title"))
-st.caption(rt("sf.intro"))
+st.title(t("sf.title"))
+st.caption(t("sf.intro"))
 token = data_token()
 options = kommune_options(token)
 names = dict(zip(options["kommune_id"], options["kommune_name"]))
 current = selected_kommune()
-mode = st.radio(rt("sf.mode"), ["fylke", "list"], horizontal=True, format_func=lambda m: rt(f"sf.mode.{m}"),
+mode = st.radio(t("sf.mode"), ["fylke", "list"], horizontal=True, format_func=lambda m: t(f"sf.mode.{m}"),
                 key="sf_mode")
 if mode == "fylke":
     fylker = options.drop_duplicates("fylke_id").sort_values("fylke_name")
     fylke_ids = fylker["fylke_id"].tolist()
     default_fylke = options.loc[options["kommune_id"] == current, "fylke_id"]
-    fy = st.selectbox(rt("sf.fylke"), fylke_ids, key="sf_fylke",
+    fy = st.selectbox(t("sf.fylke"), fylke_ids, key="sf_fylke",
                       index=fylke_ids.index(default_fylke.iloc[0]) if len(default_fylke) else 0,
                       format_func=dict(zip(fylker["fylke_id"], fylker["fylke_name"])).get)
     ids = options.loc[options["fylke_id"] == fy, "kommune_id"].tolist()
 else:
-    ids = st.multiselect(rt("sf.kommuner"), options["kommune_id"].tolist(), key="sf_list",
+    ids = st.multiselect(t("sf.kommuner"), options["kommune_id"].tolist(), key="sf_list",
                          default=[current] if current in names else [],
                          format_func=lambda k: f"{names.get(k, k)} ({k})")
 if not ids:
-    st.info(rt("sf.none"))
+    st.info(t("sf.none"))
     st.stop()
 
-with st.spinner("Regner ut for kommunene …"):
+with st.spinner(t("sf.computing")):
     res = uttrekk_model(token)
     tab = indicator_table(token, tuple(sorted(ids)))
 try:
@@ -82,45 +82,45 @@ except Exception:  # noqa: BLE001
 rows = []
 for kid in ids:
     k = res.kommune_row(kid)
-    row = {rt("sf.col.kommune"): f"{names.get(kid, kid)} ({kid})"}
+    row = {t("sf.col.kommune"): f"{names.get(kid, kid)} ({kid})"}
     if k is not None:
-        row[rt("sf.col.share")] = None if pd.isna(k["share"]) else round(float(k["share"]), 1)
-        row[rt("sf.col.rank")] = None if pd.isna(k["rank"]) else int(k["rank"])
-        row[rt("sf.col.spread")] = None if pd.isna(k["spread"]) else round(float(k["spread"]), 1)
-        row[rt("sf.col.signal")] = rt("sf.yes") if bool(k["spread_signal"]) else rt("sf.no")
-        row[rt("sf.col.status")] = ("nivå" if bool(k["drawn_level"]) else "spredning" if bool(k["drawn_spread"])
-                                    else "–")
+        row[t("sf.col.share")] = None if pd.isna(k["share"]) else round(float(k["share"]), 1)
+        row[t("sf.col.rank")] = None if pd.isna(k["rank"]) else int(k["rank"])
+        row[t("sf.col.spread")] = None if pd.isna(k["spread"]) else round(float(k["spread"]), 1)
+        row[t("sf.col.signal")] = t("sf.yes") if bool(k["spread_signal"]) else t("sf.no")
+        row[t("sf.col.status")] = (t("sf.status.level") if bool(k["drawn_level"])
+                                   else t("sf.status.spread") if bool(k["drawn_spread"]) else "–")
     mine = tab[tab["kommune_id"] == kid]
-    row[rt("sf.col.svakere")] = int((mine["classification"].astype(str) == "svakere").sum())
+    row[t("sf.col.svakere")] = int((mine["classification"].astype(str) == "svakere").sum())
     for ind, subj, trinn in UTTREKK_SET:
         hit = mine[(mine["indicator"] == ind) & (mine["subject"] == subj) & (mine["trinn"] == trinn)]
-        row[short_label(ind, subj, trinn)] = cell(hit.iloc[0]) if len(hit) else "ingen data"
+        row[short_label(ind, subj, trinn)] = cell(hit.iloc[0]) if len(hit) else t("common.no_data")
     if store is not None:
         try:
             fs = store.list_findings(kid)
             for kind, label in vocab.KINDS.items():
                 row[label] = sum(1 for f in fs if f.kind == kind)
             prog = checklist_progress(store.checklist(kid))
-            row[rt("sf.col.checklist")] = f"{prog['ferdig']} av {prog['total']}"
+            row[t("sf.col.checklist")] = t("sf.checklist_done", done=prog["ferdig"], total=prog["total"])
         except Exception:  # noqa: BLE001
             log.exception("findings for %s", kid)
     rows.append(row)
 table = pd.DataFrame(rows)
-sortable = [c for c in (rt("sf.col.share"), rt("sf.col.rank"), rt("sf.col.spread"), rt("sf.col.svakere"),
-                        rt("sf.col.kommune")) if c in table.columns]
+sortable = [c for c in (t("sf.col.share"), t("sf.col.rank"), t("sf.col.spread"), t("sf.col.svakere"),
+                        t("sf.col.kommune")) if c in table.columns]
 c1, c2 = st.columns([3, 1])
-sort_by = c1.selectbox(rt("sf.sort"), sortable, key="sf_sort")
-descending = c2.toggle("Synkende", value=sort_by not in (rt("sf.col.rank"), rt("sf.col.kommune")),
+sort_by = c1.selectbox(t("sf.sort"), sortable, key="sf_sort")
+descending = c2.toggle(t("sf.descending"), value=sort_by not in (t("sf.col.rank"), t("sf.col.kommune")),
                         key=f"sf_desc_{sort_by}")
 table = table.sort_values(sort_by, ascending=not descending, na_position="last")
 st.dataframe(table, hide_index=True, width="stretch")
-st.caption(rt("sf.legend") + " " + "; ".join(f"{short_label(*k)} = {indicator_label(*k)}" for k in UTTREKK_SET))
+st.caption(t("sf.legend") + " " + "; ".join(f"{short_label(*k)} = {indicator_label(*k)}" for k in UTTREKK_SET))
 
 # --- batch export ---------------------------------------------------------------------------------
-st.subheader(rt("sf.batch"))
-st.caption(rt("sf.batch_confirm", n=len(ids), minutes=max(1, math.ceil(len(ids) * 5 / 60))))
-if st.button(rt("sf.batch"), key="sf_batch", type="primary"):
-    bar = st.progress(0.0, text="Starter …")
+st.subheader(t("sf.batch"))
+st.caption(t("sf.batch_confirm", n=len(ids), minutes=max(1, math.ceil(len(ids) * 5 / 60))))
+if st.button(t("sf.batch"), key="sf_batch", type="primary"):
+    bar = st.progress(0.0, text=t("sf.starting"))
     blob, errors = batch_zip(
         ids, options=ReportOptions(), figures=data.load_dataset(), uttrekk=res,
         findings_for=(store.list_findings if store else (lambda k: ())),
@@ -128,8 +128,8 @@ if st.button(rt("sf.batch"), key="sf_batch", type="primary"):
         progress=lambda frac, text: bar.progress(min(frac, 1.0), text=text))
     st.session_state["sf_zip"] = (tuple(ids), blob)
     if errors:
-        st.warning(rt("sf.batch_errors") + "\n\n" + "\n".join(f"- {e}" for e in errors))
+        st.warning(t("sf.batch_errors") + "\n\n" + "\n".join(f"- {e}" for e in errors))
 saved = st.session_state.get("sf_zip")
 if saved and saved[0] == tuple(ids):
-    st.download_button(rt("sf.download_zip"), saved[1], file_name="utfordringsbilder.zip", mime="application/zip",
+    st.download_button(t("sf.download_zip"), saved[1], file_name="utfordringsbilder.zip", mime="application/zip",
                        key="sf_download")

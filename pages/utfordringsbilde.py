@@ -20,9 +20,9 @@ from report.batch import safe_filename
 from report.images import ImageExportError, warm_up
 from report.model import Bullets, Figure, Paragraph, Subheading, Table
 from report.pdf import PdfExportError
-from report.texts import rt
 from ui import findings_widgets as fw
 from ui.state import data_token, kommune_row, selected_kommune
+from ui.strings import t
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +50,8 @@ kommune_id = selected_kommune()
 if not kommune_id:
     st.stop()
 info = kommune_row(kommune_id)
-st.title(rt("ub.title", kommune=info["kommune_name"]))
-st.caption(rt("ub.intro"))
+st.title(t("ub.title", kommune=info["kommune_name"]))
+st.caption(t("ub.intro"))
 warm_up()  # start the chart renderer in the background so the first export is quick
 
 token = data_token()
@@ -61,27 +61,27 @@ try:
     checklist = store.checklist(kommune_id)
 except Exception:  # noqa: BLE001
     log.exception("findings unavailable for the report")
-    st.warning(rt("ub.findings_error"))
+    st.warning(t("ub.findings_error"))
     findings, checklist = [], []
 
 schools = schools_of(token, kommune_id)
-keys = [f"{i}|{s}|{t}" for i, s, t in UTTREKK_SET]
+keys = [f"{ind}|{subj}|{trinn}" for ind, subj, trinn in UTTREKK_SET]
 with st.container(border=True):
-    st.subheader(rt("ub.choose"))
+    st.subheader(t("ub.choose"))
     c1, c2 = st.columns(2)
-    chosen_keys = c1.multiselect(rt("ub.indicators"), keys, default=keys, key="ub_indicators",
+    chosen_keys = c1.multiselect(t("ub.indicators"), keys, default=keys, key="ub_indicators",
                                  format_func=lambda k: indicator_label(k.split("|")[0], k.split("|")[1],
                                                                        int(k.split("|")[2])))
-    chosen_schools = c2.multiselect(rt("ub.schools"), list(schools), default=list(schools), key="ub_schools",
+    chosen_schools = c2.multiselect(t("ub.schools"), list(schools), default=list(schools), key="ub_schools",
                                     format_func=schools.get)
     flags = {}
     cols = st.columns(4)
     for i, name in enumerate(("indicators", "schools", "uttrekk", "findings", "questions", "checklist", "methods",
                               "rejected")):
-        flags[name] = cols[i % 4].checkbox(rt(f"ub.inc.{name}"), value=name != "rejected", key=f"ub_inc_{name}")
+        flags[name] = cols[i % 4].checkbox(t(f"ub.inc.{name}"), value=name != "rejected", key=f"ub_inc_{name}")
 
 if flags["indicators"] and not chosen_keys:
-    st.warning(rt("ub.no_indicators"))
+    st.warning(t("ub.no_indicators"))
     st.stop()
 options = ReportOptions(
     indicators=tuple((k.split("|")[0], k.split("|")[1], int(k.split("|")[2])) for k in chosen_keys),
@@ -92,16 +92,16 @@ options = ReportOptions(
 )
 
 try:
-    with st.spinner("Setter sammen utfordringsbildet …"):
+    with st.spinner(t("ub.building")):
         findings_key = (tuple((f.id, f.version) for f in findings), tuple((c.item_key, c.version) for c in checklist))
         report = cached_report(token, kommune_id, options, findings_key, findings, checklist)
 except Exception:  # noqa: BLE001
     log.exception("report model failed")
-    st.error(rt("ub.error", message="feil under sammenstillingen. Detaljene står i loggen."))
+    st.error(t("ub.error", message=t("ub.error_build")))
     st.stop()
 
 # --- export ---------------------------------------------------------------------------------------
-st.subheader(rt("ub.export"))
+st.subheader(t("ub.export"))
 base = f"utfordringsbilde_{kommune_id}_{safe_filename(info['kommune_name'])}"
 e1, e2 = st.columns(2)
 for col, kind, fn, mime in (
@@ -109,25 +109,25 @@ for col, kind, fn, mime in (
     (e2, "docx", render_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
 ):
     state_key = f"ub_file_{kind}"
-    if col.button(rt(f"ub.make_{kind}"), key=f"ub_make_{kind}", type="primary" if kind == "pdf" else "secondary"):
-        bar = col.progress(0.0, text=rt("ub.working"))
+    if col.button(t(f"ub.make_{kind}"), key=f"ub_make_{kind}", type="primary" if kind == "pdf" else "secondary"):
+        bar = col.progress(0.0, text=t("ub.working"))
         t0 = time.perf_counter()
         try:
             blob = fn(report, progress=lambda frac, text, bar=bar: bar.progress(min(frac, 1.0), text=text))
             st.session_state[state_key] = (kommune_id, blob)
-            bar.progress(1.0, text=rt("ub.done", seconds=f"{time.perf_counter() - t0:.1f}".replace(".", ",")))
+            bar.progress(1.0, text=t("ub.done", seconds=f"{time.perf_counter() - t0:.1f}".replace(".", ",")))
         except (ImageExportError, PdfExportError) as exc:
-            col.error(rt("ub.error", message=str(exc)))
+            col.error(t("ub.error", message=str(exc)))
         except Exception:  # noqa: BLE001
             log.exception("export failed")
-            col.error(rt("ub.error", message="ukjent feil. Detaljene står i loggen."))
+            col.error(t("ub.error", message=t("ub.error_unknown")))
     saved = st.session_state.get(state_key)
     if saved and saved[0] == kommune_id:
-        col.download_button(rt(f"ub.download_{kind}"), saved[1], file_name=f"{base}.{kind}", mime=mime,
+        col.download_button(t(f"ub.download_{kind}"), saved[1], file_name=f"{base}.{kind}", mime=mime,
                             key=f"ub_download_{kind}")
 
 # --- preview --------------------------------------------------------------------------------------
-st.subheader(rt("ub.preview"))
+st.subheader(t("ub.preview"))
 with st.container(border=True):
     st.markdown(f"## {report.title}")
     st.caption(report.subtitle)

@@ -42,108 +42,9 @@ from data.findings import (
     vocab,
 )
 from data.findings.validation import NAME_MAX
+from ui.strings import t
 
 log = logging.getLogger(__name__)
-
-# User-visible texts of the findings widgets and the Funn page (bokmål). Kept here while
-# ui/strings.py is being edited by others; keys are prefixed like the rest of the app.
-FUNN_TEXT: dict[str, str] = {
-    "funn.title": "Funn: {kommune}",
-    "funn.intro": (
-        "Her samles det dere ser og hører i arbeidet med utfordringsbildet: styrker, utfordringer, hypoteser, "
-        "spørsmål og ideer til tiltak, koblet til tallene de handler om. Alle endringer lagres med historikk."
-    ),
-    "funn.author_heading": "Hvem skriver?",
-    "funn.author_name": "Navn",
-    "funn.author_role": "Rolle",
-    "funn.author_missing": "Skriv inn navnet ditt og velg rolle før du lagrer.",
-    "funn.add": "Legg til funn",
-    "funn.add_for": "Legg til funn om det som vises her",
-    "funn.text": "Funn",
-    "funn.text_help": (
-        "Skriv med egne ord hva dere ser, hører eller lurer på. Ikke skriv navn på elever eller personnummer."
-    ),
-    "funn.kind": "Type",
-    "funn.source": "Kilde",
-    "funn.status": "Status",
-    "funn.themes": "Temaer",
-    "funn.themes_help": "Velg blant forslagene eller skriv et nytt tema og trykk Enter.",
-    "funn.indicators": "Indikatorer",
-    "funn.schools": "Skoler",
-    "funn.periods": "Skoleår",
-    "funn.save": "Lagre funn",
-    "funn.saved": "Funnet er lagret.",
-    "funn.updated": "Endringen er lagret.",
-    "funn.edit": "Rediger",
-    "funn.cancel": "Avbryt",
-    "funn.save_edit": "Lagre endring",
-    "funn.delete": "Slett",
-    "funn.deleted": "Funnet er slettet. Det kan gjenopprettes under «Slettede funn».",
-    "funn.restore": "Gjenopprett",
-    "funn.restored": "Funnet er gjenopprettet.",
-    "funn.history": "Historikk",
-    "funn.history_empty": "Ingen historikk.",
-    "funn.history_line": "{when}: {action} av {who}",
-    "funn.history_changed": "Endret: {fields}",
-    "funn.meta": "{kind} · {status} · {source} · skrevet av {author} {created} · versjon {version}",
-    "funn.meta_updated": "sist endret {when} av {who}",
-    "funn.links": "Koblet til: {links}",
-    "funn.none": "Ingen funn ennå.",
-    "funn.none_filtered": "Ingen funn passer med filtrene.",
-    "funn.linked_heading": "Funn koblet til denne figuren ({n})",
-    "funn.linked_none": "Ingen funn er koblet til denne figuren ennå.",
-    "funn.open_page": "Rediger og se alle funn på siden Funn",
-    "funn.conflict_theirs": "Lagret versjon (versjon {version}, {who})",
-    "funn.conflict_yours": "Din versjon (ikke lagret)",
-    "funn.conflict_keep_mine": "Lagre min versjon likevel",
-    "funn.conflict_keep_theirs": "Behold den lagrede versjonen",
-    "funn.conflict_discarded": "Din endring er forkastet; den lagrede versjonen gjelder.",
-    "funn.not_found": "Funnet finnes ikke lenger.",
-    "funn.error": "Lagringen mislyktes. Feilen er logget; prøv igjen.",
-    "funn.db_error": "Funndatabasen er ikke tilgjengelig. Feilen er logget.",
-    "funn.chart_none": "Ingen tall å vise for koblingen.",
-    "funn.chart_title": "{label}",
-    "funn.chart_method": "Strekene viser usikkerhet: {methods}. Stiplet linje: nasjonalt. Skravert: skoleår i funnet.",
-    "funn.choose": "Velg",
-    "funn.chart_national": "Nasjonalt",
-    "funn.chart_marker": "Skoleår i funnet",
-    "funn.marker_legend": "Funn: {kind}",
-    "funn.filters": "Filtrer og sorter",
-    "funn.filter_kind": "Type",
-    "funn.filter_status": "Status",
-    "funn.filter_theme": "Tema",
-    "funn.filter_school": "Skole",
-    "funn.filter_indicator": "Indikator",
-    "funn.filter_role": "Forfatterens rolle",
-    "funn.filter_text": "Søk i tekst",
-    "funn.sort": "Sorter",
-    "funn.count": "{n} funn",
-    "funn.tab_list": "Alle funn",
-    "funn.tab_side": "Styrker og utfordringer",
-    "funn.tab_deleted": "Slettede funn",
-    "funn.tab_exchange": "Eksport og import",
-    "funn.side_styrker": "Styrker ({n})",
-    "funn.side_utfordringer": "Utfordringer ({n})",
-    "funn.side_help": "Forkastede funn er ikke med. Hva kommunen er god på, er like viktig som utfordringene.",
-    "funn.deleted_none": "Ingen slettede funn.",
-    "funn.export_json": "Last ned alle funn som JSON (med historikk)",
-    "funn.export_csv": "Last ned som CSV for Excel",
-    "funn.export_help": (
-        "JSON-filen inneholder alt (også slettede funn, sjekklisten og historikken) og kan importeres igjen. "
-        "CSV-filen er for Excel."
-    ),
-    "funn.import": "Importer funn fra JSON-fil",
-    "funn.import_button": "Importer",
-    "funn.import_wrong_kommune": "Filen gjelder kommune {file_kommune}, men {kommune} er valgt. Bytt kommune først.",
-    "funn.no_kommune": "Velg en kommune i menyen til venstre.",
-}
-
-
-def ft(key: str, **values: Any) -> str:
-    """A findings text by key, formatted with ``values``."""
-    text = FUNN_TEXT.get(key, key)
-    return text.format(**values) if values else text
-
 
 KIND_STYLE: dict[str, dict[str, str]] = {  # Okabe–Ito colours, distinct shapes (colour-blind safe)
     "styrke": {"symbol": "star", "color": "#009E73"},
@@ -153,6 +54,7 @@ KIND_STYLE: dict[str, dict[str, str]] = {  # Okabe–Ito colours, distinct shape
     "tiltakside": {"symbol": "square", "color": "#E69F00"},
 }
 KIND_ICON = {"styrke": "💪", "utfordring": "⚠️", "hypotese": "💡", "sporsmal": "❓", "tiltakside": "🛠️"}
+FIELD_KEYS = ("text", "kind", "source", "status", "themes", "indicators", "schools", "periods", "deleted")
 AUTHOR_KEY = "funn_author"  # session state: the Author last used in this browser session
 
 
@@ -287,8 +189,8 @@ def author_inputs(key: str, container=None) -> Author | None:
     if role_key not in st.session_state:
         st.session_state[role_key] = saved.role if saved else "veileder"
     c1, c2 = box.columns(2)
-    name = c1.text_input(ft("funn.author_name"), key=name_key, max_chars=NAME_MAX)
-    role = c2.selectbox(ft("funn.author_role"), list(vocab.ROLES), key=role_key,
+    name = c1.text_input(t("funn.author_name"), key=name_key, max_chars=NAME_MAX)
+    role = c2.selectbox(t("funn.author_role"), list(vocab.ROLES), key=role_key,
                         format_func=lambda r: vocab.ROLES[r])
     if not (name or "").strip():
         return None
@@ -298,7 +200,7 @@ def author_inputs(key: str, container=None) -> Author | None:
 def _need_author(key: str) -> Author | None:
     author = _saved_author()
     if author is None:
-        st.warning(ft("funn.author_missing"))
+        st.warning(t("funn.author_missing"))
     return author
 
 
@@ -367,7 +269,7 @@ def add_finding_form(prefill: Mapping[str, Any], *, key: str, ask_author: bool =
     pre = normalise_prefill(prefill)
     _flash(key)
     if not pre["kommune_id"]:
-        st.info(ft("funn.no_kommune"))
+        st.info(t("funn.no_kommune"))
         return None
     nonce = st.session_state.get(f"{key}_nonce", 0)
     fkey = f"{key}_{_prefill_key(pre)}_{nonce}"
@@ -382,35 +284,35 @@ def add_finding_form(prefill: Mapping[str, Any], *, key: str, ask_author: bool =
         log.exception("themes_in_use failed")
         theme_opts = list(vocab.THEME_SUGGESTIONS)
     with st.form(fkey, clear_on_submit=False):
-        text = st.text_area(ft("funn.text"), value=pre["text"], max_chars=TEXT_MAX, key=f"{fkey}_text",
-                            help=ft("funn.text_help"), height=110)
+        text = st.text_area(t("funn.text"), value=pre["text"], max_chars=TEXT_MAX, key=f"{fkey}_text",
+                            help=t("funn.text_help"), height=110)
         c1, c2, c3 = st.columns(3)
-        kind = c1.selectbox(ft("funn.kind"), list(vocab.KINDS), index=list(vocab.KINDS).index(pre["kind"]),
+        kind = c1.selectbox(t("funn.kind"), list(vocab.KINDS), index=list(vocab.KINDS).index(pre["kind"]),
                             format_func=lambda k: vocab.KINDS[k], key=f"{fkey}_kind")
-        source = c2.selectbox(ft("funn.source"), list(vocab.SOURCES), index=list(vocab.SOURCES).index(pre["source"]),
+        source = c2.selectbox(t("funn.source"), list(vocab.SOURCES), index=list(vocab.SOURCES).index(pre["source"]),
                               format_func=lambda k: vocab.SOURCES[k], key=f"{fkey}_source")
-        status = c3.selectbox(ft("funn.status"), list(vocab.STATUSES),
+        status = c3.selectbox(t("funn.status"), list(vocab.STATUSES),
                               index=list(vocab.STATUSES).index(pre["status"]),
                               format_func=lambda k: vocab.STATUSES[k], key=f"{fkey}_status")
-        themes = st.multiselect(ft("funn.themes"), theme_opts, default=[x for x in pre["themes"] if x in theme_opts],
-                                placeholder=ft("funn.choose"),
-                                accept_new_options=True, help=ft("funn.themes_help"), key=f"{fkey}_themes")
-        links = st.multiselect(ft("funn.indicators"), link_opts, default=[_link_code(x) for x in pre["indicators"]],
-                               placeholder=ft("funn.choose"),
+        themes = st.multiselect(t("funn.themes"), theme_opts, default=[x for x in pre["themes"] if x in theme_opts],
+                                placeholder=t("funn.choose"),
+                                accept_new_options=True, help=t("funn.themes_help"), key=f"{fkey}_themes")
+        links = st.multiselect(t("funn.indicators"), link_opts, default=[_link_code(x) for x in pre["indicators"]],
+                               placeholder=t("funn.choose"),
                                format_func=lambda c: link_label(_link_from_code(c)), key=f"{fkey}_links")
         c4, c5 = st.columns(2)
-        chosen_schools = c4.multiselect(ft("funn.schools"), school_opts, default=pre["schools"],
-                                        placeholder=ft("funn.choose"),
+        chosen_schools = c4.multiselect(t("funn.schools"), school_opts, default=pre["schools"],
+                                        placeholder=t("funn.choose"),
                                         format_func=lambda s: schools.get(s) or school_name(s),
                                         key=f"{fkey}_schools")
-        periods = c5.multiselect(ft("funn.periods"), period_opts, default=pre["periods"], key=f"{fkey}_periods",
-                                 placeholder=ft("funn.choose"))
+        periods = c5.multiselect(t("funn.periods"), period_opts, default=pre["periods"], key=f"{fkey}_periods",
+                                 placeholder=t("funn.choose"))
         author = author_inputs(f"{key}_form", st) if ask_author else _saved_author()
-        submitted = st.form_submit_button(ft("funn.save"), type="primary")
+        submitted = st.form_submit_button(t("funn.save"), type="primary")
     if not submitted:
         return None
     if author is None:
-        st.error(ft("funn.author_missing"))
+        st.error(t("funn.author_missing"))
         return None
     try:
         f = store.create(FindingIn(pre["kommune_id"], text or "", kind, source=source, status=status,
@@ -421,11 +323,11 @@ def add_finding_form(prefill: Mapping[str, Any], *, key: str, ask_author: bool =
         return None
     except Exception:  # noqa: BLE001 - never a traceback on screen
         log.exception("create finding failed")
-        st.error(ft("funn.error"))
+        st.error(t("funn.error"))
         return None
     _remember_author(author)
     st.session_state[f"{key}_nonce"] = nonce + 1
-    _flash(key, ft("funn.saved"))
+    _flash(key, t("funn.saved"))
     st.rerun()
     return f  # pragma: no cover - st.rerun() does not return
 
@@ -444,16 +346,15 @@ def history_view(store: FindingsStore, finding_id: str) -> None:
     """The finding's history, newest first, with who, when, what changed and the texts."""
     entries = store.history(finding_id)
     if not entries:
-        st.caption(ft("funn.history_empty"))
+        st.caption(t("funn.history_empty"))
         return
-    field_names = {"text": "tekst", "kind": "type", "source": "kilde", "status": "status", "themes": "temaer",
-                   "indicators": "indikatorer", "schools": "skoler", "periods": "skoleår", "deleted": "slettet"}
+    field_names = {f: t(f"funn.field.{f}") for f in FIELD_KEYS}
     for e in reversed(entries):
-        st.caption(md_escape(ft("funn.history_line", when=_when(e.at), action=e.action_label,
+        st.caption(md_escape(t("funn.history_line", when=_when(e.at), action=e.action_label,
                                 who=_who(e.actor_name, e.actor_role))))
         changed = [field_names.get(c, c) for c in e.changed_fields if c != "kommune_id"]
         if e.action in ("update", "status") and changed:
-            st.caption(md_escape(ft("funn.history_changed", fields=", ".join(changed))))
+            st.caption(md_escape(t("funn.history_changed", fields=", ".join(changed))))
         if e.action in ("create", "update") and e.after and (e.before or {}).get("text") != e.after.get("text"):
             st.text(e.after.get("text", ""))
 
@@ -468,15 +369,15 @@ def _conflict_view(store: FindingsStore, f: Finding, key: str) -> bool:
     st.warning(conflict["message"])
     c1, c2 = st.columns(2)
     with c1:
-        theirs = ft("funn.conflict_theirs", version=current.version,
+        theirs = t("funn.conflict_theirs", version=current.version,
                     who=_who(current.updated_by_name, current.updated_by_role))
         st.markdown(f"**{md_escape(theirs)}**")
         st.text(current.text)
     with c2:
-        st.markdown(f"**{md_escape(ft('funn.conflict_yours'))}**")
+        st.markdown(f"**{md_escape(t('funn.conflict_yours'))}**")
         st.text(conflict["yours"].get("text", current.text))
     b1, b2 = st.columns(2)
-    if b1.button(ft("funn.conflict_keep_mine"), key=f"{key}_keep_mine", type="primary"):
+    if b1.button(t("funn.conflict_keep_mine"), key=f"{key}_keep_mine", type="primary"):
         author = _need_author(key)
         if author is not None:
             try:
@@ -489,12 +390,12 @@ def _conflict_view(store: FindingsStore, f: Finding, key: str) -> bool:
                 return True
             st.session_state.pop(ck, None)
             st.session_state.pop(f"{key}_editing", None)
-            _flash(key, ft("funn.updated"))
+            _flash(key, t("funn.updated"))
             st.rerun()
-    if b2.button(ft("funn.conflict_keep_theirs"), key=f"{key}_keep_theirs"):
+    if b2.button(t("funn.conflict_keep_theirs"), key=f"{key}_keep_theirs"):
         st.session_state.pop(ck, None)
         st.session_state.pop(f"{key}_editing", None)
-        _flash(key, ft("funn.conflict_discarded"))
+        _flash(key, t("funn.conflict_discarded"))
         st.rerun()
     return True
 
@@ -509,29 +410,29 @@ def _edit_form(store: FindingsStore, f: Finding, key: str) -> None:
     link_opts = list(dict.fromkeys([*(_link_code(x) for x in f.indicators), *indicator_link_options()]))
     period_opts = list(dict.fromkeys([*_periods(_token()), *f.periods]))
     with st.form(ekey):
-        text = st.text_area(ft("funn.text"), value=f.text, max_chars=TEXT_MAX, key=f"{ekey}_text", height=110)
+        text = st.text_area(t("funn.text"), value=f.text, max_chars=TEXT_MAX, key=f"{ekey}_text", height=110)
         c1, c2, c3 = st.columns(3)
-        kind = c1.selectbox(ft("funn.kind"), list(vocab.KINDS), index=list(vocab.KINDS).index(f.kind),
+        kind = c1.selectbox(t("funn.kind"), list(vocab.KINDS), index=list(vocab.KINDS).index(f.kind),
                             format_func=lambda k: vocab.KINDS[k], key=f"{ekey}_kind")
-        source = c2.selectbox(ft("funn.source"), list(vocab.SOURCES), index=list(vocab.SOURCES).index(f.source),
+        source = c2.selectbox(t("funn.source"), list(vocab.SOURCES), index=list(vocab.SOURCES).index(f.source),
                               format_func=lambda k: vocab.SOURCES[k], key=f"{ekey}_source")
-        status = c3.selectbox(ft("funn.status"), list(vocab.STATUSES), index=list(vocab.STATUSES).index(f.status),
+        status = c3.selectbox(t("funn.status"), list(vocab.STATUSES), index=list(vocab.STATUSES).index(f.status),
                               format_func=lambda k: vocab.STATUSES[k], key=f"{ekey}_status")
-        themes = st.multiselect(ft("funn.themes"), theme_opts, default=list(f.themes), accept_new_options=True,
-                                placeholder=ft("funn.choose"),
+        themes = st.multiselect(t("funn.themes"), theme_opts, default=list(f.themes), accept_new_options=True,
+                                placeholder=t("funn.choose"),
                                 key=f"{ekey}_themes")
-        links = st.multiselect(ft("funn.indicators"), link_opts, default=[_link_code(x) for x in f.indicators],
-                               placeholder=ft("funn.choose"),
+        links = st.multiselect(t("funn.indicators"), link_opts, default=[_link_code(x) for x in f.indicators],
+                               placeholder=t("funn.choose"),
                                format_func=lambda c: link_label(_link_from_code(c)), key=f"{ekey}_links")
         c4, c5 = st.columns(2)
-        chosen_schools = c4.multiselect(ft("funn.schools"), school_opts, default=list(f.schools),
-                                        placeholder=ft("funn.choose"),
+        chosen_schools = c4.multiselect(t("funn.schools"), school_opts, default=list(f.schools),
+                                        placeholder=t("funn.choose"),
                                         format_func=lambda s: schools.get(s) or school_name(s), key=f"{ekey}_schools")
-        periods = c5.multiselect(ft("funn.periods"), period_opts, default=list(f.periods), key=f"{ekey}_periods",
-                                 placeholder=ft("funn.choose"))
+        periods = c5.multiselect(t("funn.periods"), period_opts, default=list(f.periods), key=f"{ekey}_periods",
+                                 placeholder=t("funn.choose"))
         s1, s2 = st.columns(2)
-        save = s1.form_submit_button(ft("funn.save_edit"), type="primary")
-        cancel = s2.form_submit_button(ft("funn.cancel"))
+        save = s1.form_submit_button(t("funn.save_edit"), type="primary")
+        cancel = s2.form_submit_button(t("funn.cancel"))
     if cancel:
         st.session_state.pop(f"{key}_editing", None)
         st.rerun()
@@ -552,10 +453,10 @@ def _edit_form(store: FindingsStore, f: Finding, key: str) -> None:
         st.session_state[f"{key}_conflict"] = {"current": e.current, "yours": e.yours, "message": str(e)}
         st.rerun()
     except FindingNotFoundError:
-        st.error(ft("funn.not_found"))
+        st.error(t("funn.not_found"))
         return
     st.session_state.pop(f"{key}_editing", None)
-    _flash(key, ft("funn.updated"))
+    _flash(key, t("funn.updated"))
     st.rerun()
 
 
@@ -573,14 +474,14 @@ def finding_card(f: Finding, *, key: str, store: FindingsStore | None = None, ed
                         + (f" · {md_escape(', '.join(f.themes))}" if f.themes else ""))
             st.text(f.text, width="stretch")
             if not compact:
-                meta = ft("funn.meta", kind=f.kind_label, status=f.status_label, source=f.source_label,
+                meta = t("funn.meta", kind=f.kind_label, status=f.status_label, source=f.source_label,
                           author=_who(f.author_name, f.author_role), created=_when(f.created_at), version=f.version)
                 if f.version > 1:
-                    meta += " · " + ft("funn.meta_updated", when=_when(f.updated_at),
+                    meta += " · " + t("funn.meta_updated", when=_when(f.updated_at),
                                        who=_who(f.updated_by_name, f.updated_by_role))
                 st.caption(md_escape(meta))
                 if f.indicators or f.schools or f.periods:
-                    st.caption(md_escape(ft("funn.links", links=_links_text(f))))
+                    st.caption(md_escape(t("funn.links", links=_links_text(f))))
         if chart is not None:
             with chart:
                 finding_chart(f, key=f"{key}_chart")
@@ -592,14 +493,14 @@ def finding_card(f: Finding, *, key: str, store: FindingsStore | None = None, ed
             _edit_form(store, f, key)
         b1, b2, b3 = st.columns([1, 1, 4])
         if not f.deleted:
-            if st.session_state.get(f"{key}_editing") is None and b1.button(ft("funn.edit"), key=f"{key}_btn_edit"):
+            if st.session_state.get(f"{key}_editing") is None and b1.button(t("funn.edit"), key=f"{key}_btn_edit"):
                 st.session_state[f"{key}_editing"] = f.version  # the version the user starts from
                 st.rerun()
-            if b2.button(ft("funn.delete"), key=f"{key}_btn_delete"):
-                _simple_action(store.delete, f, key, ft("funn.deleted"))
-        elif b1.button(ft("funn.restore"), key=f"{key}_btn_restore"):
-            _simple_action(store.restore, f, key, ft("funn.restored"))
-        with b3.expander(ft("funn.history")):
+            if b2.button(t("funn.delete"), key=f"{key}_btn_delete"):
+                _simple_action(store.delete, f, key, t("funn.deleted"))
+        elif b1.button(t("funn.restore"), key=f"{key}_btn_restore"):
+            _simple_action(store.restore, f, key, t("funn.restored"))
+        with b3.expander(t("funn.history")):
             history_view(store, f.id)
 
 
@@ -613,7 +514,7 @@ def _simple_action(action: Callable, f: Finding, key: str, done: str) -> None:
         st.session_state[f"{key}_conflict"] = {"current": e.current, "yours": e.yours, "message": str(e)}
         st.rerun()
     except FindingNotFoundError:
-        st.error(ft("funn.not_found"))
+        st.error(t("funn.not_found"))
         return
     _flash(key, done)
     st.rerun()
@@ -624,7 +525,7 @@ def findings_list(findings: Sequence[Finding], *, key: str, store: FindingsStore
                   empty_text: str | None = None) -> None:
     """Cards for ``findings`` (in the given order)."""
     if not findings:
-        st.caption(empty_text or ft("funn.none"))
+        st.caption(empty_text or t("funn.none"))
         return
     for f in findings:
         finding_card(f, key=key, store=store, editable=editable, show_chart=show_chart, compact=compact)
@@ -697,7 +598,7 @@ def add_finding_markers(
         style = KIND_STYLE[kind]
         marker = {"symbol": style["symbol"], "size": 18, "color": style["color"],
                   "line": {"width": 2, "color": "white"}}
-        name = ft("funn.marker_legend", kind=vocab.KINDS[kind])
+        name = t("funn.marker_legend", kind=vocab.KINDS[kind])
         if d["x"]:
             xs, ys = (d["y"], d["x"]) if horizontal else (d["x"], d["y"])
             fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers", marker=marker, name=name,
@@ -736,19 +637,19 @@ def chart_findings(current: Mapping[str, Any], *, kommune_level: bool = True,
 
 def findings_under_chart(current: Mapping[str, Any], findings: Sequence[Finding], *, key: str) -> None:
     """Under a chart: the linked findings (read-only cards) and a prefilled "Legg til funn"."""
-    st.markdown(f"**{ft('funn.linked_heading', n=len(findings))}**")
+    st.markdown(f"**{t('funn.linked_heading', n=len(findings))}**")
     if findings:
         findings_list(findings, key=f"{key}_linked", editable=False, show_chart=False, compact=True)
     else:
-        st.caption(ft("funn.linked_none"))
-    with st.expander(ft("funn.add_for"), icon="📝"):
+        st.caption(t("funn.linked_none"))
+    with st.expander(t("funn.add_for"), icon="📝"):
         try:
             add_finding_form(current, key=f"{key}_add")
         except Exception:  # noqa: BLE001
             log.exception("add_finding_form failed")
-            st.error(ft("funn.db_error"))
+            st.error(t("funn.db_error"))
     try:
-        st.page_link("pages/funn.py", label=ft("funn.open_page"), icon="🗂️")
+        st.page_link("pages/funn.py", label=t("funn.open_page"), icon="🗂️")
     except Exception:  # noqa: BLE001 - page_link needs the page registered in st.navigation
         pass
 
@@ -802,7 +703,7 @@ def finding_figure(f: Finding) -> go.Figure | None:
     fig = go.Figure()
     nat = rows[rows["level"] == "nasjonalt"]
     if not nat.empty:
-        fig.add_trace(go.Scatter(x=nat["period"], y=nat["estimate"], mode="lines", name=ft("funn.chart_national"),
+        fig.add_trace(go.Scatter(x=nat["period"], y=nat["estimate"], mode="lines", name=t("funn.chart_national"),
                                  line={"color": PALETTE["nasjonalt"], "dash": "dash", "width": 2}))
     colors = [PALETTE["kommune"], *PALETTE["extra"]]
     for i, (uid, g) in enumerate(rows[rows["level"] != "nasjonalt"].groupby(["level", "unit_id"], sort=False)):
@@ -833,9 +734,9 @@ def finding_chart(f: Finding, *, key: str) -> None:
     """Draw ``finding_figure`` with the interval method underneath (or a short note if no data)."""
     fig = finding_figure(f) if f.indicators else None
     if fig is None:
-        st.caption(ft("funn.chart_none"))
+        st.caption(t("funn.chart_none"))
         return
     st.plotly_chart(fig, width="stretch", key=key, config={"displayModeBar": False})
     methods = (fig.layout.meta or {}).get("methods") or []
     if methods:
-        st.caption(md_escape(ft("funn.chart_method", methods="; ".join(methods))))
+        st.caption(md_escape(t("funn.chart_method", methods="; ".join(methods))))
