@@ -94,12 +94,14 @@ def test_add_finding_from_skoler_and_see_marker(page: Page, app_server: str, out
     page.get_by_text("Legg til funn", exact=False).first.click()
     form = page.get_by_test_id("stForm").first
     form.get_by_label("Navn", exact=False).first.fill("Eva E2E")
-    text = "Skoleledere: stor utskifting av lærere ved én skole (e2e)"
+    text = "Skoleledere: stor utskifting av lærere (e2e) <b>fet</b><img src=x onerror=\"window.__xss=1\">"
     form.get_by_role("textbox").first.fill(text)
     form.get_by_role("button", name="Lagre funn").click()
     wait_idle(page)
     expect(page.get_by_text("Funnet er lagret", exact=False).first).to_be_visible()
-    expect(page.get_by_text(text).first).to_be_visible()
+    expect(page.get_by_text(text).first).to_be_visible()  # the HTML shows as the literal text typed
+    assert page.evaluate("() => window.__xss") is None, "HTML in a finding must never run"
+    assert page.locator("img[src='x']").count() == 0
     # Its marker is on the chart: a trace named after the finding kind in the legend.
     chart = page.get_by_test_id("stPlotlyChart").first
     expect(chart.locator(".legendtext", has_text="Funn")).not_to_have_count(0)

@@ -8,8 +8,9 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import open_app
+
 from data.findings import Author, FindingIn, IndicatorLink, get_store
-from tests.conftest import REPO_ROOT
 from tests.test_findings_store import _complete
 
 K = "7290"
@@ -29,12 +30,7 @@ def db(tmp_path, monkeypatch):
 
 
 def _funn_page() -> AppTest:
-    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=90)
-    at.query_params["kommune"] = K
-    at.run()
-    at.switch_page("pages/funn.py").run()
-    assert not at.exception, at.exception
-    return at
+    return open_app("funn", kommune=K, check_errors=False)
 
 
 def _by_key(elements, prefix: str, suffix: str):

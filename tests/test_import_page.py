@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import open_app
+
 import data
 from tests.bad_inputs import GOOD_ROWS, sp_file, sp_row
 
@@ -24,11 +26,7 @@ def data_folder(tmp_path, monkeypatch):
 
 
 def _data_page() -> AppTest:
-    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
-    at.run()
-    at.switch_page("pages/data.py").run()
-    assert not at.exception
-    return at
+    return open_app("data", check_errors=False)
 
 
 def _texts(at) -> str:

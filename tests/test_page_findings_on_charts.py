@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from data import demo
 from data.findings import Author, FindingIn, IndicatorLink, get_store
-from tests.conftest import REPO_ROOT
+from tests.apptest import open_app
 
 K = demo.SHOWCASE_SPREAD
 
@@ -24,12 +24,7 @@ def store(tmp_path, monkeypatch):
 
 
 def open_page(page: str) -> AppTest:
-    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=120)
-    at.query_params["kommune"] = K
-    at.run()
-    at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception, at.exception
-    return at
+    return open_app(page, kommune=K)
 
 
 def funn_markers(at: AppTest, chart: int = 0) -> list[dict]:

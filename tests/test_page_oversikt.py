@@ -8,20 +8,11 @@ from streamlit.testing.v1 import AppTest
 import data
 from analysis.overview import latest_periods, overview_by_year, overview_pooled
 from data import demo
-from tests.conftest import REPO_ROOT
+from tests.apptest import open_app
 from ui.format import fmt_interval
 
-APP = str(REPO_ROOT / "app.py")
-
-
 def run_app(kommune: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    if kommune:
-        at.query_params["kommune"] = kommune
-    at.run()
-    assert not at.exception, at.exception
-    assert not at.error, [e.value for e in at.error]
-    return at
+    return open_app(kommune=kommune)
 
 
 def test_opens_on_demo_with_banner_and_default_kommune():

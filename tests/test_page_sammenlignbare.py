@@ -11,27 +11,13 @@ import data
 from analysis import peers, selection
 from data import demo
 from data.catalogue import UTTREKK_SET
-from tests.conftest import REPO_ROOT
+from tests.apptest import open_app
 from ui.format import fmt_number
 
-APP = str(REPO_ROOT / "app.py")
-PAGE = "pages/sammenlignbare.py"
-
-
-@pytest.fixture(autouse=True)
-def _raise(monkeypatch):
-    monkeypatch.setenv("UTFORDRINGSBILDE_RAISE", "1")
 
 
 def open_page(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.message for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-    return at
+    return open_app("sammenlignbare", **params)
 
 
 def table_with(at: AppTest, column: str) -> pd.DataFrame:

@@ -6,20 +6,15 @@ import uuid
 
 from streamlit.testing.v1 import AppTest
 
-from data.findings import Author, ChecklistChanges, FindingIn, get_store
-from tests.conftest import REPO_ROOT
+from tests.apptest import open_app
 
-APP = str(REPO_ROOT / "app.py")
+from data.findings import Author, ChecklistChanges, FindingIn, get_store
+
 KOMMUNE = "7390"
 
 
 def _run() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["kommune"] = KOMMUNE
-    at.run()
-    at.switch_page("pages/sjekkliste.py").run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_app("sjekkliste", kommune=KOMMUNE)
 
 
 def test_save_item_with_evidence_and_history():

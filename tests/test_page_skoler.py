@@ -11,27 +11,13 @@ from streamlit.testing.v1 import AppTest
 import data
 from analysis import selection, spread
 from data import demo
-from tests.conftest import REPO_ROOT
+from tests.apptest import open_app
 from ui.format import fmt_number
 
-APP = str(REPO_ROOT / "app.py")
-PAGE = "pages/skoler.py"
-
-
-@pytest.fixture(autouse=True)
-def _raise(monkeypatch):
-    monkeypatch.setenv("UTFORDRINGSBILDE_RAISE", "1")
 
 
 def open_page(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.message for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-    return at
+    return open_app("skoler", **params)
 
 
 def tables(at: AppTest) -> list[pd.DataFrame]:

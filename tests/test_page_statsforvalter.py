@@ -8,18 +8,13 @@ import zipfile
 import data
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import REPO_ROOT
+from tests.apptest import open_app
 
-APP = str(REPO_ROOT / "app.py")
+
 
 
 def _run() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    at.query_params["kommune"] = "7290"
-    at.run()
-    at.switch_page("pages/statsforvalter.py").run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_app("statsforvalter", kommune="7290")
 
 
 def test_fylke_table_sorted_and_flagged():

@@ -8,18 +8,13 @@ from docx import Document
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import REPO_ROOT
+from tests.apptest import open_app
 
-APP = str(REPO_ROOT / "app.py")
+
 
 
 def _run(kommune_id: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    at.query_params["kommune"] = kommune_id
-    at.run()
-    at.switch_page("pages/utfordringsbilde.py").run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_app("utfordringsbilde", kommune=kommune_id)
 
 
 def _headings(at: AppTest) -> list[str]:

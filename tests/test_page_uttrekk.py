@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import REPO_ROOT
+from tests.apptest import open_app
 
-APP = str(REPO_ROOT / "app.py")
+
 
 
 def _run(kommune_id: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["kommune"] = kommune_id
-    at.run()
-    at.switch_page("pages/uttrekk.py").run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_app("uttrekk", kommune=kommune_id)
 
 
 def _text(at: AppTest) -> str:

@@ -16,28 +16,14 @@ from analysis import selection
 from analysis.intervals import add_intervals, pooled_window
 from analysis.trends import trend
 from data import demo
-from tests.conftest import REPO_ROOT
+from tests.apptest import open_app
 from ui.downloads import csv_bytes, excel_bytes, export_frame
 from ui.format import fmt_number
 
-APP = str(REPO_ROOT / "app.py")
-PAGE = "pages/utvikling.py"
-
-
-@pytest.fixture(autouse=True)
-def _raise(monkeypatch):
-    monkeypatch.setenv("UTFORDRINGSBILDE_RAISE", "1")
 
 
 def open_page(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.message for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-    return at
+    return open_app("utvikling", **params)
 
 
 def table(at: AppTest) -> pd.DataFrame:

@@ -8,7 +8,6 @@ import re
 import zipfile
 from datetime import date
 
-import pandas as pd
 import pytest
 from docx import Document
 from pypdf import PdfReader
