@@ -36,6 +36,35 @@ def indicator_table(token: str, kommune_ids: tuple[str, ...]) -> pd.DataFrame:
     return u.kommuner_indicator_table(figures, {k: data.kommune_lineage(k) for k in kommune_ids}, periods)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def numbers_table(token: str, kommune_ids: tuple[str, ...]) -> pd.DataFrame:
+    """One row per kommune: the uttrekk model's share, rank, spread and status, and each uttrekk
+    indicator with its interval and flag (cached: depends only on the data and the kommune list)."""
+    res = uttrekk_model(token)
+    tab = indicator_table(token, tuple(sorted(kommune_ids)))
+    names = dict(zip(kommune_options(token)["kommune_id"], kommune_options(token)["kommune_name"]))
+    kommuner = res.kommuner.set_index(res.kommuner["kommune_id"].astype(str))
+    by_kommune = {str(k): g.set_index(["indicator", "subject", "trinn"]) for k, g in tab.groupby("kommune_id")}
+    rows = []
+    for kid in kommune_ids:
+        row = {t("sf.col.kommune"): f"{names.get(kid, kid)} ({kid})"}
+        if kid in kommuner.index:
+            k = kommuner.loc[kid]
+            row[t("sf.col.share")] = None if pd.isna(k["share"]) else round(float(k["share"]), 1)
+            row[t("sf.col.rank")] = None if pd.isna(k["rank"]) else int(k["rank"])
+            row[t("sf.col.spread")] = None if pd.isna(k["spread"]) else round(float(k["spread"]), 1)
+            row[t("sf.col.signal")] = t("sf.yes") if bool(k["spread_signal"]) else t("sf.no")
+            row[t("sf.col.status")] = (t("sf.status.level") if bool(k["drawn_level"])
+                                       else t("sf.status.spread") if bool(k["drawn_spread"]) else "–")
+        mine = by_kommune.get(kid)
+        row[t("sf.col.svakere")] = 0 if mine is None else int((mine["classification"].astype(str) == "svakere").sum())
+        for key in UTTREKK_SET:
+            hit = None if mine is None or key not in mine.index else mine.loc[[key]]
+            row[short_label(*key)] = cell(hit.reset_index().iloc[0]) if hit is not None and len(hit) else t("common.no_data")
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
 def cell(r) -> str:
     if bool(r["suppressed"]):
         return t("common.suppressed")
@@ -72,7 +101,7 @@ if not ids:
 
 with st.spinner(t("sf.computing")):
     res = uttrekk_model(token)
-    tab = indicator_table(token, tuple(sorted(ids)))
+    numbers = numbers_table(token, tuple(ids))
 try:
     store = fw.findings_store()
 except Exception:  # noqa: BLE001
@@ -81,20 +110,7 @@ except Exception:  # noqa: BLE001
 
 rows = []
 for kid in ids:
-    k = res.kommune_row(kid)
-    row = {t("sf.col.kommune"): f"{names.get(kid, kid)} ({kid})"}
-    if k is not None:
-        row[t("sf.col.share")] = None if pd.isna(k["share"]) else round(float(k["share"]), 1)
-        row[t("sf.col.rank")] = None if pd.isna(k["rank"]) else int(k["rank"])
-        row[t("sf.col.spread")] = None if pd.isna(k["spread"]) else round(float(k["spread"]), 1)
-        row[t("sf.col.signal")] = t("sf.yes") if bool(k["spread_signal"]) else t("sf.no")
-        row[t("sf.col.status")] = (t("sf.status.level") if bool(k["drawn_level"])
-                                   else t("sf.status.spread") if bool(k["drawn_spread"]) else "–")
-    mine = tab[tab["kommune_id"] == kid]
-    row[t("sf.col.svakere")] = int((mine["classification"].astype(str) == "svakere").sum())
-    for ind, subj, trinn in UTTREKK_SET:
-        hit = mine[(mine["indicator"] == ind) & (mine["subject"] == subj) & (mine["trinn"] == trinn)]
-        row[short_label(ind, subj, trinn)] = cell(hit.iloc[0]) if len(hit) else t("common.no_data")
+    row = {}
     if store is not None:
         try:
             fs = store.list_findings(kid)
@@ -105,7 +121,8 @@ for kid in ids:
         except Exception:  # noqa: BLE001
             log.exception("findings for %s", kid)
     rows.append(row)
-table = pd.DataFrame(rows)
+# Figures (cached per data version and kommune list) beside the live findings counts.
+table = pd.concat([numbers.reset_index(drop=True), pd.DataFrame(rows)], axis=1)
 sortable = [c for c in (t("sf.col.share"), t("sf.col.rank"), t("sf.col.spread"), t("sf.col.svakere"),
                         t("sf.col.kommune")) if c in table.columns]
 c1, c2 = st.columns([3, 1])
