@@ -32,6 +32,18 @@ def model(token: str, params_key: str, _params: u.UttrekkParams) -> u.UttrekkRes
     return u.compute(data.load_dataset(), _params)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def explained(token: str, params_key: str, _res: u.UttrekkResult, kommune_id: str, name: str):
+    """The plain-language explanation for a kommune (memoised per data version and parameter set)."""
+    return explain(_res, kommune_id, name)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def what_if(token: str, params_key: str, _res: u.UttrekkResult, kommune_id: str, school_id: str, target: str):
+    """The what-if for one school (memoised per data version, parameter set and choice)."""
+    return u.what_if(_res, kommune_id, school_id, target)
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
 def periods_in_data(token: str) -> list[str]:
     return sorted_periods(str(p) for p in data.load_dataset()["period"].unique())
@@ -118,7 +130,7 @@ except Exception:  # noqa: BLE001 - a clear message, details in the log
     st.stop()
 
 krow = res.kommune_row(kommune_id)
-ex = explain(res, kommune_id, name)
+ex = explained(token, repr(params), res, kommune_id, name)
 if krow is None or pd.isna(krow["share"]):
     st.warning(ex.headline)
     st.stop()
@@ -199,7 +211,7 @@ with tabs[3]:
                                  key="uttrekk_whatif_school")
         target = c2.radio(t("uttrekk.whatif_target"), ["kommune", "nasjonalt"], horizontal=True,
                           format_func=lambda k: t(f"uttrekk.whatif_target.{k}"), key="uttrekk_whatif_target")
-        w = u.what_if(res, kommune_id, school_id, target)
+        w = what_if(token, repr(params), res, kommune_id, school_id, target)
         st.success(what_if_sentence(w, name))
 
         def _status(s: dict) -> str:
