@@ -70,6 +70,13 @@ def kommune_findings(kommune_id: str) -> list:
         return []
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def cached_yearly_chart(token: str, kommune_id: str, findings_key: tuple, _yearly: pd.DataFrame,
+                        _findings: list) -> go.Figure:
+    """The figure per data version, kommune and findings (ids and versions); shared read-only."""
+    return yearly_chart(_yearly, _findings)
+
+
 def yearly_chart(yearly: pd.DataFrame, findings: list | None = None) -> go.Figure:
     """Small multiples: per indicator, the kommune's yearly figure with interval, fylke and nation."""
     groups = list(yearly.groupby("order", sort=True))
@@ -153,7 +160,9 @@ st.subheader(t("oversikt.yearly_title"))
 chart_col, table_col = st.columns([3, 2])
 findings = kommune_findings(kommune_id)
 with chart_col:
-    st.plotly_chart(yearly_chart(yearly, findings), width="stretch", key="oversikt_chart")
+    findings_key = tuple((f.id, f.version) for f in findings)
+    fig = cached_yearly_chart(data_token(), kommune_id, findings_key, yearly, findings)
+    st.plotly_chart(fig, width="stretch", key="oversikt_chart")
 with table_col:
     st.caption(t("common.table_view"))
     st.dataframe(table(yearly, with_period=True), hide_index=True, width="stretch", height=700, key="oversikt_year_table")
