@@ -73,19 +73,40 @@ for it in items:
         if it.version:
             st.caption(t("sjekkliste.last_changed", when=it.updated_at.strftime("%d.%m.%Y %H:%M"),
                           who=f"{it.updated_by_name} ({vocab.ROLES.get(it.updated_by_role, it.updated_by_role)})"))
+        mine = st.session_state.get(f"{key}_mine")
+        if mine:  # what this user typed before the conflict: shown, and one click puts it back in the form
+            st.markdown(f"**{t('sjekkliste.mine_heading')}**")
+            st.text(t("sjekkliste.mine_summary", status=vocab.CHECKLIST_STATUSES.get(mine["status"], mine["status"]),
+                      role=vocab.ROLES.get(mine["role"], t("sjekkliste.role_none")),
+                      due=mine["due"].strftime("%d.%m.%Y") if mine["due"] else "–"))
+            st.text(mine["note"])
+            if st.button(t("sjekkliste.use_mine"), key=f"{key}_use_mine"):
+                for suffix in WIDGETS:
+                    st.session_state[f"{key}_{suffix}"] = mine[suffix]
+                st.session_state[f"{key}_evidence"] = [e for e in mine["evidence"] if e in finding_text]
+                st.session_state.pop(f"{key}_mine", None)
+                st.rerun()
+
+        def initial(suffix: str, **default) -> dict:
+            """A widget's starting value, unless session state already holds one (restored input)."""
+            return {} if f"{key}_{suffix}" in st.session_state else default
+
         with st.form(f"{key}_form"):
             c1, c2, c3 = st.columns(3)
             status = c1.selectbox(t("sjekkliste.status"), list(vocab.CHECKLIST_STATUSES),
-                                  index=list(vocab.CHECKLIST_STATUSES).index(it.status),
+                                  **initial("status", index=list(vocab.CHECKLIST_STATUSES).index(it.status)),
                                   format_func=vocab.CHECKLIST_STATUSES.get, key=f"{key}_status")
-            role = c2.selectbox(t("sjekkliste.role"), roles, index=roles.index(it.responsible_role)
-                                if it.responsible_role in roles else 0,
+            role = c2.selectbox(t("sjekkliste.role"), roles,
+                                **initial("role", index=roles.index(it.responsible_role)
+                                          if it.responsible_role in roles else 0),
                                 format_func=lambda r: vocab.ROLES.get(r, t("sjekkliste.role_none")),
                                 key=f"{key}_role")
-            due = c3.date_input(t("sjekkliste.due"), value=it.due_date, format="DD.MM.YYYY", key=f"{key}_due")
-            note = st.text_area(t("sjekkliste.note"), value=it.note, max_chars=2000, key=f"{key}_note")
+            due = c3.date_input(t("sjekkliste.due"), **initial("due", value=it.due_date), format="DD.MM.YYYY",
+                                key=f"{key}_due")
+            note = st.text_area(t("sjekkliste.note"), **initial("note", value=it.note), max_chars=2000,
+                                key=f"{key}_note")
             valid_ev = [e for e in it.evidence if e in finding_text]
-            evidence = st.multiselect(t("sjekkliste.evidence"), list(finding_text), default=valid_ev,
+            evidence = st.multiselect(t("sjekkliste.evidence"), list(finding_text), **initial("evidence", default=valid_ev),
                                       format_func=finding_text.get, help=t("sjekkliste.evidence_help"),
                                       key=f"{key}_evidence")
             saved = st.form_submit_button(t("sjekkliste.save"), type="primary")
@@ -102,7 +123,11 @@ for it in items:
                     st.session_state[f"{key}_flash"] = "saved" if after.version != shown_version else "nothing"
                     st.rerun()
                 except StaleVersionError as exc:
-                    # Show the other person's version: reset the widgets to what is stored now.
+                    # Keep what this user typed (shown above the form, one click to restore), then show
+                    # the other person's version: reset the widgets to what is stored now.
+                    st.session_state[f"{key}_mine"] = {
+                        "status": status, "role": role, "due": due if isinstance(due, date) else None,
+                        "note": note, "evidence": list(evidence)}
                     for suffix in WIDGETS:
                         st.session_state.pop(f"{key}_{suffix}", None)
                     st.session_state[f"{key}_version"] = exc.current.version

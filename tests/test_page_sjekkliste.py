@@ -56,3 +56,28 @@ def test_save_without_author_is_refused_and_stale_edit_is_explained():
     next(b for b in at2.button if b.key and "chk_hvem_deltar_form" in b.key).click().run()
     assert any("Noen andre har endret" in w.value for w in at2.warning)
     assert store.checklist_item(KOMMUNE, "hvem_deltar").note == other_note
+
+
+def test_stale_edit_keeps_what_the_user_typed_and_can_restore_it():
+    store = get_store()
+    item = store.checklist_item(KOMMUNE, "forventninger")
+    at = _run()
+    other_note = f"Per sin tekst {uuid.uuid4().hex[:6]}"
+    store.update_checklist_item(KOMMUNE, "forventninger", item.version, ChecklistChanges(note=other_note),
+                                Author("Per", "veileder"))
+    my_note = f"Kari sin lange tekst fra workshopen {uuid.uuid4().hex[:6]}"
+    at.text_input(key="sjekkliste_author_name").set_value("Kari")
+    at.text_area(key="chk_forventninger_note").set_value(my_note)
+    at.selectbox(key="chk_forventninger_status").set_value("ferdig")
+    next(b for b in at.button if b.key and "chk_forventninger_form" in b.key).click().run()
+    assert not at.exception
+    assert store.checklist_item(KOMMUNE, "forventninger").note == other_note  # nothing overwritten
+    assert at.text_area(key="chk_forventninger_note").value == other_note  # the form shows the stored version
+    assert my_note in [str(x.value) for x in at.get("text")]  # and nothing typed is lost
+    at.button(key="chk_forventninger_use_mine").click().run()
+    assert not at.exception
+    assert all("widget" not in w.value for w in at.warning)  # no "default value and Session State" clash
+    assert at.text_area(key="chk_forventninger_note").value == my_note
+    assert at.selectbox(key="chk_forventninger_status").value == "ferdig"
+    next(b for b in at.button if b.key and "chk_forventninger_form" in b.key).click().run()
+    assert store.checklist_item(KOMMUNE, "forventninger").note == my_note  # saved on top of the newer version
