@@ -21,7 +21,7 @@ from ui import exploration_data as xd
 from ui.controls import peer_settings, window_picker
 from ui.downloads import table_with_downloads
 from ui.format import fmt_number
-from ui.state import data_token, kommune_row, param_choice, selected_kommune
+from ui.state import page_kommune, param_choice
 from ui.strings import t
 
 KEYS = {f"{i}|{s}|{tr}": (i, s, tr) for i, s, tr in UTTREKK_SET}
@@ -39,11 +39,7 @@ def ev_verdict(res, indicator: str) -> str:
     return t(f"peers.ev_verdict.{pos}") + " " + t("peers.ev_better" if better else "peers.ev_worse")
 
 
-kommune_id = selected_kommune()
-if not kommune_id:
-    st.stop()
-info = kommune_row(kommune_id)
-token = data_token()
+kommune_id, info, token = page_kommune()
 st.title(t("peers.title", kommune=info["kommune_name"]))
 st.markdown(t("peers.intro"))
 

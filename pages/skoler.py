@@ -23,14 +23,10 @@ from ui.downloads import table_with_downloads
 from ui.exploration_charts import school_axis_labels
 from ui.findings_widgets import add_finding_markers, chart_findings, findings_under_chart
 from ui.format import fmt_number
-from ui.state import data_token, kommune_row, param_choice, selected_kommune
+from ui.state import page_kommune, param_choice
 from ui.strings import t
 
-kommune_id = selected_kommune()
-if not kommune_id:
-    st.stop()
-info = kommune_row(kommune_id)
-token = data_token()
+kommune_id, info, token = page_kommune()
 st.title(t("skoler.title", kommune=info["kommune_name"]))
 st.markdown(t("skoler.intro"))
 

@@ -19,7 +19,7 @@ from ui.controls import full_label, indicator_choices, indicator_picker, peer_se
 from ui.downloads import table_with_downloads
 from ui.findings_widgets import add_finding_markers, chart_findings, findings_under_chart
 from ui.format import fmt_number
-from ui.state import data_token, kommune_row, param_multi, selected_kommune
+from ui.state import page_kommune, param_multi
 from ui.strings import t
 
 
@@ -31,11 +31,7 @@ def fmt_pooled(r, decimals: int) -> str:
     return fmt_number(r["estimate"], decimals)
 
 
-kommune_id = selected_kommune()
-if not kommune_id:
-    st.stop()
-info = kommune_row(kommune_id)
-token = data_token()
+kommune_id, info, token = page_kommune()
 st.title(t("utv.title", kommune=info["kommune_name"]))
 st.markdown(t("utv.intro"))
 

@@ -77,6 +77,17 @@ def selected_kommune() -> str | None:
     return st.session_state.get(CHOSEN_KEY) or st.query_params.get(KOMMUNE_PARAM)
 
 
+def page_kommune() -> tuple[str, dict[str, str], str]:
+    """The common top of a kommune page: the chosen kommune (the page stops if there is none).
+
+    Returns (kommune_id, kommune_row, data token).
+    """
+    kommune_id = selected_kommune()
+    if not kommune_id:
+        st.stop()
+    return kommune_id, kommune_row(kommune_id), data_token()
+
+
 def kommune_row(kommune_id: str) -> dict[str, str]:
     """id, name and fylke of a kommune as a dict (empty names if unknown)."""
     options = kommune_options(data_token())
