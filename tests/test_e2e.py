@@ -50,8 +50,9 @@ def test_deep_link_as_first_request_goes_through_app_shell(page: Page, tmp_path)
 
     with running_server(tmp_path) as url:
         page.set_default_timeout(TIMEOUT)
-        page.goto(url + "/oversikt?kommune=7190")
-        expect(page.get_by_role("heading", name="Oversikt: Kvitholm")).to_be_visible()
+        page.goto(url + "/skoler?kommune=7190")
+        expect(page.get_by_role("heading", name="Skoler: Kvitholm")).to_be_visible()
+        expect(page.get_by_text("Page not found")).to_have_count(0)
         expect(page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox")).to_be_visible()
         expect(page.get_by_text("Demodata.", exact=False).first).to_be_visible()
 

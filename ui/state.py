@@ -45,15 +45,14 @@ def kommune_picker() -> str | None:
         return None
     ids = options["kommune_id"].tolist()
     names = dict(zip(ids, options["kommune_name"]))
-    # The choice is kept under its own key and copied into the widget before every run, so it
-    # survives page switches even if Streamlit drops or resets the widget's own state.
+    # The choice is kept under its own key; the widget only reports changes (on_change). Its default
+    # index is the current choice on every run, so if the browser ever re-creates the widget (a page
+    # switch under load), it comes back on the chosen kommune instead of the first in the list.
     chosen = st.session_state.get(CHOSEN_KEY)
     if chosen not in names:
         wanted = st.query_params.get(KOMMUNE_PARAM)
         chosen = wanted if wanted in names else (DEFAULT_KOMMUNE if DEFAULT_KOMMUNE in names else ids[0])
         st.session_state[CHOSEN_KEY] = chosen
-    if st.session_state.get(KOMMUNE_PARAM) != chosen:
-        st.session_state[KOMMUNE_PARAM] = chosen
 
     def remember() -> None:
         st.session_state[CHOSEN_KEY] = st.session_state[KOMMUNE_PARAM]
@@ -61,6 +60,7 @@ def kommune_picker() -> str | None:
     st.sidebar.selectbox(
         t("app.kommune"),
         ids,
+        index=ids.index(chosen),
         key=KOMMUNE_PARAM,
         format_func=lambda k: f"{names.get(k, k)} ({k})",
         help=t("app.kommune_help"),
