@@ -27,6 +27,7 @@ from analysis.compare import (
     welch_difference,
 )
 from analysis.intervals import add_intervals
+from tests.rows import canonical_row
 
 
 def test_newcombe_matches_statsmodels():
@@ -74,13 +75,7 @@ def test_classify_direction_table():
     assert CLASSIFICATION_LABELS[IKKE_SIKKER] == "Ikke sikker forskjell"
 
 
-def _row(**kw) -> dict:
-    base = dict(level="skole", unit_id="1", unit_name="A skole", kommune_id="7001", fylke_id="70",
-                indicator="np_skalapoeng", subject="lesing", trinn=5, kjonn="alle", period="2023-24",
-                value=np.nan, n=np.nan, sd=np.nan, suppressed=False, marker="", unit_of_measure="skalapoeng",
-                source="test")
-    base.update(kw)
-    return base
+_row = canonical_row
 
 
 def test_compare_to_benchmark_directions():

@@ -23,6 +23,7 @@ from analysis.intervals import (
     wilson_interval,
 )
 from data.catalogue import INDICATORS
+from tests.rows import canonical_row
 
 
 def _grid(max_n: int = 1000) -> tuple[np.ndarray, np.ndarray]:
@@ -81,12 +82,7 @@ def test_t_interval_matches_scipy():
 
 
 def _row(**kw) -> dict:
-    base = dict(level="skole", unit_id="1", unit_name="A skole", kommune_id="7001", fylke_id="70",
-                indicator="np_mestring_1", subject="lesing", trinn=5, kjonn="alle", period="2023-24",
-                value=np.nan, n=np.nan, sd=np.nan, suppressed=False, marker="", unit_of_measure="prosent",
-                source="test")
-    base.update(kw)
-    return base
+    return canonical_row(**{"indicator": "np_mestring_1", "unit_of_measure": "prosent", **kw})
 
 
 def test_add_intervals_rows_by_hand():

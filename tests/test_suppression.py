@@ -18,14 +18,12 @@ from analysis.suppression import (
     suppression_threshold,
 )
 from data.catalogue import INDICATORS, suppression_min_n
+from tests.rows import canonical_row
 
 
 def _row(**kw) -> dict:
-    base = dict(level="skole", unit_id="s1", unit_name="S", kommune_id="7001", fylke_id="70",
-                indicator="np_skalapoeng", subject="lesing", trinn=5, kjonn="alle", period="2023-24",
-                value=50.0, n=20.0, sd=np.nan, suppressed=False, marker="", unit_of_measure="", source="t")
-    base.update(kw)
-    return base
+    return canonical_row(**{"unit_id": "s1", "unit_name": "S", "value": 50.0, "n": 20.0, "unit_of_measure": "",
+                            "source": "t", **kw})
 
 
 def test_thresholds_come_from_catalogue():
