@@ -42,7 +42,8 @@ def numbers_table(token: str, kommune_ids: tuple[str, ...]) -> pd.DataFrame:
     indicator with its interval and flag (cached: depends only on the data and the kommune list)."""
     res = uttrekk_model(token)
     tab = indicator_table(token, tuple(sorted(kommune_ids)))
-    names = dict(zip(kommune_options(token)["kommune_id"], kommune_options(token)["kommune_name"]))
+    opts = kommune_options(token)
+    names = dict(zip(opts["kommune_id"], opts["kommune_name"]))
     kommuner = res.kommuner.set_index(res.kommuner["kommune_id"].astype(str))
     by_kommune = {str(k): g.set_index(["indicator", "subject", "trinn"]) for k, g in tab.groupby("kommune_id")}
     rows = []
