@@ -25,17 +25,26 @@ SUPPRESSED_SYMBOL = "x-thin-open"
 FONT_SIZE = 15
 
 
+GRID = "#EBF0F8"
+
+
 def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 420) -> go.Figure:
-    """Common layout: large fonts, white background, legend below the plot."""
+    """Common layout: white background, light grid on every axis (subplots too), large fonts, the
+    legend below the plot, decimal comma. No Plotly template (``plotly_white`` costs ~30 ms a figure)."""
+    # The legend sits a fixed ~100 px below the plot area (clear of the x-axis title) whatever the height.
+    plot_height = max(150, height - 170)
     fig.update_layout(
-        title=title,
-        height=height,
-        template="plotly_white",
-        font={"size": FONT_SIZE},
-        margin={"l": 60, "r": 20, "t": 60 if title else 30, "b": 60},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
+        template="none", title={"text": title, "font": {"size": 17}, "x": 0, "xanchor": "left"} if title else None,
+        height=height, font={"size": FONT_SIZE, "color": "#222222"},
+        paper_bgcolor="white", plot_bgcolor="white", separators=", ", hovermode="closest",
+        margin={"l": 60, "r": 20, "t": 60 if title else 30, "b": 110},
+        legend={"orientation": "h", "yanchor": "top", "y": -95 / plot_height, "x": 0},
         hoverlabel={"font_size": FONT_SIZE},
     )
+    axis = {"gridcolor": GRID, "linecolor": GRID, "zerolinecolor": GRID, "zerolinewidth": 2, "automargin": True,
+            "title": {"standoff": 10}}
+    fig.update_xaxes(**axis)
+    fig.update_yaxes(**axis)
     return fig
 
 

@@ -3,7 +3,7 @@
 Each chart has a table builder returning ``(table, suppressed)``: the table view of exactly what the
 chart shows (Norwegian headers, numbers rounded as shown) and which rows are suppressed, for
 ``ui.downloads.table_with_downloads``. Figures follow DESIGN §4 (colour-blind-safe palette, intervals
-drawn, benchmarks as lines, suppressed points visibly marked) and use ``light_layout``: the look of
+drawn, benchmarks as lines, suppressed points visibly marked) and use ``ui.charts.base_layout``: the look of
 plotly's white template without instantiating it (which costs ~30 ms per figure), and Norwegian number
 separators in hover labels and axes.
 """
@@ -17,34 +17,16 @@ from plotly.subplots import make_subplots
 
 from analysis.peers import CONTEXT_FEATURES
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, indicator_label, suppression_min_n
-from ui.charts import FONT_SIZE, PALETTE, SUPPRESSED_SYMBOL, add_suppressed_strip, error_bars, interval_band, rgba
+from ui.charts import PALETTE, SUPPRESSED_SYMBOL, add_suppressed_strip, base_layout, error_bars, interval_band, rgba
 from ui.format import fmt_number
 from ui.strings import t
 
-GRID = "#EBF0F8"
 ROLE_ORDER = ["nasjonalt", "fylke", "peers", "kommune", "skole"]
 CLASS_COLORS = {
     "svakere": PALETTE["svakere"], "bedre": PALETTE["bedre"], "ikke_sikker": PALETTE["ikke_sikker"],
     "lavere": PALETTE["skole"], "hoyere": PALETTE["skole"], "ingen_data": PALETTE["ikke_sikker"],
 }
 CLASS_ORDER = ["svakere", "lavere", "ikke_sikker", "hoyere", "bedre", "ingen_data"]
-
-
-def light_layout(fig: go.Figure, *, title: str | None = None, height: int = 420) -> go.Figure:
-    """White background, light grid, large fonts, legend below, decimal comma (as ``ui.charts.base_layout``)."""
-    axis = {"gridcolor": GRID, "linecolor": GRID, "zerolinecolor": GRID, "zerolinewidth": 2, "automargin": True,
-            "title": {"standoff": 10}}
-    # The legend sits a fixed ~100 px below the plot area (clear of the x-axis title) whatever the height.
-    plot_height = max(150, height - 170)
-    fig.update_layout(
-        template="none", title={"text": title, "font": {"size": 17}, "x": 0, "xanchor": "left"} if title else None,
-        height=height, font={"size": FONT_SIZE, "color": "#222222"},
-        paper_bgcolor="white", plot_bgcolor="white", separators=", ", hovermode="closest",
-        margin={"l": 60, "r": 20, "t": 60 if title else 30, "b": 110},
-        legend={"orientation": "h", "yanchor": "top", "y": -95 / plot_height, "x": 0}, hoverlabel={"font_size": FONT_SIZE},
-        xaxis=axis, yaxis=axis,
-    )
-    return fig
 
 
 def _num(x, decimals: int) -> float:
@@ -106,7 +88,7 @@ def development_figure(series: pd.DataFrame, periods: list[str], pooled: pd.Data
             x=[window[0], window[-1]], y=[v, v], mode="lines", name=t("utv.pooled_line"),
             line={"color": PALETTE["highlight"], "width": 3, "dash": "longdash"},
             hovertemplate=f"{t('utv.pooled_line')}: {fmt_number(v, ind.decimals)}<extra></extra>"))
-    light_layout(fig, title=title, height=520)
+    base_layout(fig, title=title, height=520)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, title=t("common.skoleaar"))
     fig.update_yaxes(title=ind.unit_of_measure)
     return fig
@@ -204,7 +186,7 @@ def schools_figure(comp: pd.DataFrame, refs: pd.DataFrame, indicator: str, title
             marker={"symbol": SUPPRESSED_SYMBOL, "size": 14, "color": PALETTE["highlight"], "line": {"width": 3}},
             hovertemplate="%{y}: " + t("skoler.suppressed_hover", min_n=suppression_min_n(indicator)) + "<extra></extra>"))
         fig.update_layout(xaxis9={"overlaying": "x", "range": [0, 1], "visible": False, "fixedrange": True})
-    light_layout(fig, title=title, height=max(380, 140 + 56 * len(comp)))
+    base_layout(fig, title=title, height=max(380, 140 + 56 * len(comp)))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order)
     fig.update_xaxes(title=ind.unit_of_measure)
     return fig
@@ -269,7 +251,7 @@ def funnel_figure(area_schools: pd.DataFrame, kommune_school_ids: set[str], benc
     if np.isfinite(benchmark):
         fig.add_hline(y=benchmark, line={"color": PALETTE["nasjonalt"], "width": 2},
                       annotation_text=t("skoler.funnel_benchmark", value=fmt_number(benchmark, ind.decimals)))
-    light_layout(fig, title=title, height=520)
+    base_layout(fig, title=title, height=520)
     fig.update_xaxes(title=t("skoler.funnel_x"), type="log")
     fig.update_yaxes(title=ind.unit_of_measure)
     return fig
@@ -300,7 +282,7 @@ def peers_figure(peers: pd.DataFrame, title: str) -> go.Figure:
     p = peers[peers["rank"] > 0].sort_values("rank")
     fig = go.Figure(go.Bar(x=p["distance"], y=p["kommune_name"], orientation="h", marker={"color": PALETTE["peers"]},
                            hovertemplate="%{y}: %{x:.2f}<extra></extra>", name=t("peers.distance")))
-    light_layout(fig, title=title, height=max(320, 110 + 30 * len(p)))
+    base_layout(fig, title=title, height=max(320, 110 + 30 * len(p)))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(reversed(p["kommune_name"].tolist())))
     fig.update_xaxes(title=t("peers.distance_axis"))
     return fig
@@ -350,9 +332,7 @@ def comparison_figure(summary: pd.DataFrame, units: pd.DataFrame, kommune_name: 
                 hovertemplate=f"{name}: %{{x:{fmt}}} (%{{customdata[0]:{fmt}}}–%{{customdata[1]:{fmt}}})<extra></extra>"),
                 row=i, col=1)
         fig.update_yaxes(type="category", categoryorder="array", categoryarray=[row_peers, kommune_name], row=i, col=1)
-    light_layout(fig, title=title, height=150 * len(keys) + 170)
-    fig.update_xaxes(gridcolor=GRID, linecolor=GRID, zerolinecolor=GRID)
-    fig.update_yaxes(gridcolor=GRID, linecolor=GRID, automargin=True)
+    base_layout(fig, title=title, height=150 * len(keys) + 170)
     fig.update_annotations(font_size=13)
     return fig
 
@@ -401,7 +381,7 @@ def expected_figure(res, by_k: pd.DataFrame, kommune_name: str, indicator: str, 
             x=[res.expected], y=[res.observed], mode="markers+text", text=[kommune_name], textposition="middle right",
             name=kommune_name, marker={"color": PALETTE["highlight"], "size": 16, "line": {"width": 2, "color": "white"}},
             hovertemplate=f"{kommune_name}: %{{y:{fmt}}} ({t('peers.ev_expected_short')} %{{x:{fmt}}})<extra></extra>"))
-    light_layout(fig, title=title, height=520)
+    base_layout(fig, title=title, height=520)
     fig.update_xaxes(title=t("peers.ev_x"))
     fig.update_yaxes(title=t("peers.ev_y"))
     return fig
@@ -443,7 +423,7 @@ def spread_figure(drivers: pd.DataFrame, indicator: str, title: str) -> go.Figur
                        f"{t('skoler.spread_others')} %{{customdata[1]:{fmt}}}<br>{t('skoler.col.difference')} "
                        f"%{{customdata[2]:{fmt}}} (%{{customdata[3]:{fmt}}} til %{{customdata[4]:{fmt}}})<extra></extra>"),
         name=t("skoler.spread_share")))
-    light_layout(fig, title=title, height=max(300, 120 + 44 * len(d)))
+    base_layout(fig, title=title, height=max(300, 120 + 44 * len(d)))
     fig.update_xaxes(title=t("skoler.spread_share_axis"), rangemode="tozero")
     fig.update_yaxes(type="category", automargin=True)
     return fig
