@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -82,7 +84,8 @@ def yearly_chart(yearly: pd.DataFrame, findings: list | None = None) -> go.Figur
     groups = list(yearly.groupby("order", sort=True))
     cols = 3
     rows = (len(groups) + cols - 1) // cols
-    titles = [row_label(g.iloc[0]) for _, g in groups]
+    # Long labels (mobbing) wrap instead of running into the neighbouring panel's title.
+    titles = ["<br>".join(textwrap.wrap(row_label(g.iloc[0]), 44)) for _, g in groups]
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=0.09, horizontal_spacing=0.06)
     for i, (_, g) in enumerate(groups):
         r, c = i // cols + 1, i % cols + 1
