@@ -9,7 +9,7 @@ import streamlit as st
 
 import data
 from ui.state import kommune_picker
-from ui.strings import t
+from present.strings import t
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 log = logging.getLogger("utfordringsbilde")

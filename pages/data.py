@@ -21,7 +21,7 @@ from data.importers import (
     read_state,
     save_import,
 )
-from ui.strings import t
+from present.strings import t
 
 log = logging.getLogger(__name__)
 RESULT_KEY = "data_import_result"

@@ -16,7 +16,7 @@ from data.catalogue import INDICATORS
 from data.findings import SORTS, FindingValidationError, vocab
 from ui import findings_widgets as fw
 from ui.state import kommune_row, selected_kommune
-from ui.strings import t
+from present.strings import t
 
 log = logging.getLogger(__name__)
 

@@ -12,11 +12,11 @@ from plotly.subplots import make_subplots
 import data
 from analysis.overview import latest_periods, overview_by_year, overview_pooled
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, suppression_min_n
-from ui.charts import PALETTE, SUPPRESSED_SYMBOL, base_layout, error_bars
+from present.charts import PALETTE, SUPPRESSED_SYMBOL, base_layout, error_bars
 from ui.findings_widgets import add_finding_markers, findings_store, findings_under_chart
-from ui.format import fmt_interval, fmt_number, row_label
+from present.format import fmt_interval, fmt_number, row_label
 from ui.state import data_token, kommune_row, selected_kommune
-from ui.strings import t
+from present.strings import t
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -6,7 +6,7 @@
 3. The value the kommune's context predicts for an indicator (regression across all kommuner, with a
    prediction interval), beside what it achieved.
 Data and statistics: ``ui.exploration_data`` (cached calls into ``analysis/``); figures and tables:
-``ui.exploration_charts``.
+``present.exploration_charts``.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
 from ui import exploration_data as xd
 from ui.controls import peer_settings, window_picker
 from ui.downloads import table_with_downloads
-from ui.format import fmt_number
+from present.format import fmt_number
 from ui.state import page_kommune, param_choice
-from ui.strings import t
+from present.strings import t
 
 KEYS = {f"{i}|{s}|{tr}": (i, s, tr) for i, s, tr in UTTREKK_SET}
 

@@ -16,7 +16,7 @@ from data.findings import ChecklistChanges, FindingValidationError, StaleVersion
 from report.model import checklist_progress
 from ui import findings_widgets as fw
 from ui.state import kommune_row, selected_kommune
-from ui.strings import t
+from present.strings import t
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@
 2. Funnel plot of all schools in the fylke (or the nation), the kommune's schools highlighted.
 3. The between-school spread of the kommune and which schools drive it.
 Data and statistics: ``ui.exploration_data`` (cached calls into ``analysis/``); figures and tables:
-``ui.exploration_charts``.
+``present.exploration_charts``.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from data.catalogue import INDICATORS, suppression_min_n
 from ui import exploration_data as xd
 from ui.controls import full_label, indicator_choices, indicator_picker, window_picker
 from ui.downloads import table_with_downloads
-from ui.exploration_charts import school_axis_labels
+from present.exploration_charts import school_axis_labels
 from ui.findings_widgets import add_finding_markers, chart_findings, findings_under_chart
-from ui.format import fmt_number
+from present.format import fmt_number
 from ui.state import page_kommune, param_choice
-from ui.strings import t
+from present.strings import t
 
 kommune_id, info, token = page_kommune()
 st.title(t("skoler.title", kommune=info["kommune_name"]))

@@ -17,9 +17,9 @@ from data.findings import vocab
 from report import ReportOptions, batch_zip
 from report.model import MARK, checklist_progress, short_label
 from ui import findings_widgets as fw
-from ui.format import fmt_number
+from present.format import fmt_number
 from ui.state import data_token, kommune_options, selected_kommune
-from ui.strings import t
+from present.strings import t
 
 log = logging.getLogger(__name__)
 

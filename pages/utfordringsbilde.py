@@ -22,7 +22,7 @@ from report.model import Bullets, Figure, Paragraph, Subheading, Table
 from report.pdf import PdfExportError
 from ui import findings_widgets as fw
 from ui.state import data_token, kommune_row, selected_kommune
-from ui.strings import t
+from present.strings import t
 
 log = logging.getLogger(__name__)
 

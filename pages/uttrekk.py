@@ -18,9 +18,9 @@ from data.catalogue import indicator_label
 from data.schema import sorted_periods
 from report.charts import school_shares_figure
 from report.uttrekk_text import explain, kommune_obs, pct, point_table, school_obs, what_if_sentence
-from ui.format import fmt_number
+from present.format import fmt_number
 from ui.state import data_token, kommune_row, selected_kommune
-from ui.strings import t
+from present.strings import t
 
 log = logging.getLogger(__name__)
 PARAMS_KEY = "uttrekk_params"

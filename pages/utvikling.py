@@ -3,7 +3,7 @@
 Beside the kommune: its fylke, the nation, its comparable kommuner (combined) and any of its schools.
 The pooled three-year value and the trend verdict sit above the chart; suppressed years are gaps with
 a cross at the bottom edge, never zeros. Data and statistics: ``ui.exploration_data`` (cached calls
-into ``analysis/``); figure and table: ``ui.exploration_charts``.
+into ``analysis/``); figure and table: ``present.exploration_charts``.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from ui import exploration_data as xd
 from ui.controls import full_label, indicator_choices, indicator_picker, peer_settings
 from ui.downloads import table_with_downloads
 from ui.findings_widgets import add_finding_markers, chart_findings, findings_under_chart
-from ui.format import fmt_number
+from present.format import fmt_number
 from ui.state import page_kommune, param_multi
-from ui.strings import t
+from present.strings import t
 
 
 def fmt_pooled(r, decimals: int) -> str:

@@ -1,7 +1,7 @@
 """Plotly figures of the utfordringsbilde report (and the pages that show the same pictures).
 
 Every chart draws the interval, the benchmark as a line and suppressed figures as a marked point with
-the word «skjermet» (never a number). Style comes from ``ui.charts`` (Okabe–Ito palette, large fonts).
+the word «skjermet» (never a number). Style comes from ``present.charts`` (Okabe–Ito palette, large fonts).
 Panels are grouped several to a figure so a report needs few images (each image costs render time).
 """
 
@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from data.catalogue import indicator_label
-from ui.charts import PALETTE, SUPPRESSED_SYMBOL, base_layout, error_bars
+from present.charts import PALETTE, SUPPRESSED_SYMBOL, base_layout, error_bars
 
 PANELS_PER_FIGURE = 12
 COLS = 3

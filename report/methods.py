@@ -7,7 +7,7 @@ from analysis.compare import method_text as compare_method_text
 from analysis.intervals import METHOD_TEXT as INTERVAL_METHOD_TEXT
 from data.catalogue import ELEVUNDERSOKELSEN, GRUNNSKOLEPOENG, NASJONALE_PROVER, SUPPRESSION_MIN_N, \
     SUPPRESSION_MIN_N_OVERRIDES
-from ui.format import fmt_number
+from present.format import fmt_number
 
 
 def _offsets_text(params: u.UttrekkParams) -> str:

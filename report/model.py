@@ -27,7 +27,7 @@ from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
 from report import charts
 from report.methods import methods_sections
 from report.uttrekk_text import explain, kommune_obs, pct, point_table
-from ui.format import fmt_interval, fmt_number
+from present.format import fmt_interval, fmt_number
 
 Key = tuple[str, str, int]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis import uttrekk as u
-from ui.format import fmt_number
+from present.format import fmt_number
 
 
 def pct(x: float, decimals: int = 0) -> str:

@@ -64,7 +64,7 @@ def floors(kommune_id: str) -> dict[str, dict[str, float]]:
     from analysis import selection
     from analysis.peers import DEFAULT_FEATURES, DEFAULT_K
     from data.catalogue import UTTREKK_SET
-    from ui import exploration_charts as xc
+    from present import exploration_charts as xc
     from ui import exploration_data as xd
 
     figures = data.load_dataset()

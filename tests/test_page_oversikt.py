@@ -9,7 +9,7 @@ import data
 from analysis.overview import latest_periods, overview_by_year, overview_pooled
 from data import demo
 from tests.apptest import open_app
-from ui.format import fmt_interval
+from present.format import fmt_interval
 
 def run_app(kommune: str | None = None) -> AppTest:
     return open_app(kommune=kommune)

@@ -12,7 +12,7 @@ from analysis import peers, selection
 from data import demo
 from data.catalogue import UTTREKK_SET
 from tests.apptest import open_app
-from ui.format import fmt_number
+from present.format import fmt_number
 
 
 

@@ -12,7 +12,7 @@ import data
 from analysis import selection, spread
 from data import demo
 from tests.apptest import open_app
-from ui.format import fmt_number
+from present.format import fmt_number
 
 
 

@@ -18,7 +18,7 @@ from analysis.trends import trend
 from data import demo
 from tests.apptest import open_app
 from ui.downloads import csv_bytes, excel_bytes, export_frame
-from ui.format import fmt_number
+from present.format import fmt_number
 
 
 

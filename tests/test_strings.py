@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from ui.strings import NB, t
+from present.strings import NB, t
 
 ROOT = Path(__file__).resolve().parents[1]
-STRINGS = ROOT / "ui" / "strings.py"
+STRINGS = ROOT / "present" / "strings.py"
 ACCESSORS = {"t", "ft", "rt"}  # t is the accessor; ft/rt were the old per-module ones
 SKIP_DIRS = {".venv", "var", "test-output", "__pycache__", "node_modules"}
 
@@ -28,7 +28,7 @@ def _nb_node() -> ast.Dict:
         if isinstance(target, ast.Name) and target.id == "NB":
             assert isinstance(node.value, ast.Dict), "NB must be a dict literal"
             return node.value
-    raise AssertionError("NB not found in ui/strings.py")
+    raise AssertionError("NB not found in present/strings.py")
 
 
 def _python_files() -> list[Path]:
@@ -69,7 +69,7 @@ def test_nb_has_no_duplicate_keys():
 
 
 def test_strings_module_imports_no_streamlit():
-    """``report`` (no streamlit) imports ui.strings; it must stay importable without streamlit."""
+    """``report`` (no streamlit) imports present.strings; it must stay importable without streamlit."""
     tree = ast.parse(STRINGS.read_text(encoding="utf-8"))
     imported = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     imported |= {(n.module or "").split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
@@ -86,7 +86,7 @@ def test_every_literal_key_exists_and_gets_its_placeholders():
                 missing.append(f"{path}:{line}: {arg.value}")
             elif kw is not None and _fields(NB[arg.value]) - kw:
                 unfilled.append(f"{path}:{line}: {arg.value} needs {sorted(_fields(NB[arg.value]) - kw)}")
-    assert not missing, "keys used but not in ui/strings.py NB:\n" + "\n".join(missing)
+    assert not missing, "keys used but not in present/strings.py NB:\n" + "\n".join(missing)
     assert not unfilled, "texts whose placeholders are not given:\n" + "\n".join(unfilled)
 
 

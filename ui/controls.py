@@ -17,7 +17,7 @@ from analysis import selection
 from analysis.peers import CONTEXT_FEATURES, DEFAULT_FEATURES, DEFAULT_K, PEER_METHODS
 from data.catalogue import INDICATORS, SUBJECT_LABELS, indicator_label
 from ui.state import param_choice, param_multi
-from ui.strings import t
+from present.strings import t
 
 KJONN_LABEL_KEYS = {"alle": "kjonn.alle", "jenter": "kjonn.jenter", "gutter": "kjonn.gutter"}
 MAX_K = 40

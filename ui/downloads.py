@@ -22,7 +22,7 @@ import streamlit as st
 
 import data
 from data.catalogue import MARKER_SUPPRESSED
-from ui.strings import t
+from present.strings import t
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

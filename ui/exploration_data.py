@@ -19,8 +19,8 @@ from analysis.trends import trend
 from analysis import spread as spread_stats
 from data.catalogue import INDICATORS, UTTREKK_SET
 from data.schema import sorted_periods
-from ui import exploration_charts as xc
-from ui.strings import t
+from present import exploration_charts as xc
+from present.strings import t
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -42,7 +42,7 @@ from data.findings import (
     vocab,
 )
 from data.findings.validation import NAME_MAX
-from ui.strings import t
+from present.strings import t
 
 log = logging.getLogger(__name__)
 
@@ -689,7 +689,7 @@ def linked_series(token: str, kommune_id: str, indicator: str, subject: str, tri
 def finding_figure(f: Finding) -> go.Figure | None:
     """A small chart of the data a finding links to (its first indicator link): the kommune and linked
     schools with 95 % intervals, the national line, and the finding's school years marked."""
-    from ui.charts import PALETTE, base_layout, error_bars
+    from present.charts import PALETTE, base_layout, error_bars
 
     link = f.indicators[0]
     try:

@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 import data
-from ui.strings import t
+from present.strings import t
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -3,7 +3,7 @@
 Each chart has a table builder returning ``(table, suppressed)``: the table view of exactly what the
 chart shows (Norwegian headers, numbers rounded as shown) and which rows are suppressed, for
 ``ui.downloads.table_with_downloads``. Figures follow DESIGN §4 (colour-blind-safe palette, intervals
-drawn, benchmarks as lines, suppressed points visibly marked) and use ``ui.charts.base_layout``: the look of
+drawn, benchmarks as lines, suppressed points visibly marked) and use ``present.charts.base_layout``: the look of
 plotly's white template without instantiating it (which costs ~30 ms per figure), and Norwegian number
 separators in hover labels and axes.
 """
@@ -17,9 +17,9 @@ from plotly.subplots import make_subplots
 
 from analysis.peers import CONTEXT_FEATURES
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, indicator_label, suppression_min_n
-from ui.charts import PALETTE, SUPPRESSED_SYMBOL, add_suppressed_strip, base_layout, error_bars, interval_band, rgba
-from ui.format import fmt_number
-from ui.strings import t
+from present.charts import PALETTE, SUPPRESSED_SYMBOL, add_suppressed_strip, base_layout, error_bars, interval_band, rgba
+from present.format import fmt_number
+from present.strings import t
 
 ROLE_ORDER = ["nasjonalt", "fylke", "peers", "kommune", "skole"]
 CLASS_COLORS = {

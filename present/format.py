@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from data.catalogue import INDICATORS, indicator_label
-from ui.strings import t
+from present.strings import t
 
 
 def fmt_number(x: float | None, decimals: int = 1) -> str:
