@@ -412,24 +412,7 @@ def pooled_window(df: pd.DataFrame, periods: list[str], by: list[str] | None = N
     return add_intervals(res, conf=conf, share_method=share_method)
 
 
-def interval_text(row: pd.Series, decimals: int | None = None) -> str:
-    """'45,2 (40,1–50,3)' for one row carrying interval columns; the reason when there is none."""
-    if row.get("no_interval_reason", "") or not np.isfinite(row.get("lower", np.nan)):
-        est = row.get("estimate", np.nan)
-        reason = row.get("no_interval_reason", "") or "Ingen intervall"
-        return reason if not np.isfinite(est) else f"{_fmt(est, decimals)} ({reason.lower()})"
-    if decimals is None:
-        code = str(row.get("indicator", ""))
-        decimals = INDICATORS[code].decimals if code in INDICATORS else 1
-    return f"{_fmt(row['estimate'], decimals)} ({_fmt(row['lower'], decimals)}–{_fmt(row['upper'], decimals)})"
-
-
-def _fmt(x: float, decimals: int | None) -> str:
-    d = 1 if decimals is None else decimals
-    return f"{x:.{d}f}".replace(".", ",")
-
-
 __all__ = [
     "INTERVAL_COLUMNS", "METHOD_TEXT", "add_intervals", "catalogue_lookup", "clopper_pearson_interval",
-    "get_indicator", "interval_text", "mean_interval", "pooled_window", "wilson_interval", "window_label",
+    "get_indicator", "mean_interval", "pooled_window", "wilson_interval", "window_label",
 ]

@@ -146,8 +146,3 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
     if problems:
         raise SchemaError("Datasettet er ikke gyldig: " + "; ".join(problems) + ".")
     return df.reset_index(drop=True)
-
-
-def is_published(df: pd.DataFrame) -> np.ndarray:
-    """Rows with a value a page may show (not suppressed, value present)."""
-    return (~df["suppressed"].to_numpy()) & df["value"].notna().to_numpy()
