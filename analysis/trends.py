@@ -1,4 +1,4 @@
-"""Trends over school years and stability of the comparison against a benchmark (DESIGN §3).
+"""Trends over school years and stability of the comparison against a benchmark (docs/methods.md §4).
 
 Method: weighted least squares of the published figure on the school year's start year, weights
 ``1/se²`` (the figure's own sampling variance from ``analysis.intervals``). The residual variance is

@@ -1,4 +1,4 @@
-"""The canonical long format (DESIGN §2): one row per published figure.
+"""The canonical long format (docs/architecture.md): one row per published figure.
 
 Every source (demo, Skoleporten, statistikkbanken, the report API) converts into this; every page
 reads only this. ``validate`` checks and normalises a frame and raises ``SchemaError`` with a
