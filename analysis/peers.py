@@ -89,6 +89,27 @@ def nearest_peers(
     kommuner with complete context (scikit-learn ``StandardScaler``); neighbours are found by Euclidean
     distance in that space (``NearestNeighbors``, brute force). The kommune itself is left out; ``rank``
     runs 1..k from the nearest; ``distance`` is in units of standard deviations.
+
+    Parameters
+    ----------
+    context : DataFrame
+        One row per kommune (``data.load_context()``).
+    kommune_id : str
+    features : sequence of str
+        Context columns to match on.
+    k : int
+        Number of neighbours.
+
+    Returns
+    -------
+    DataFrame
+        ``kommune_id``, ``distance``, ``rank``, nearest first.
+
+    References
+    ----------
+    Hastie, T., Tibshirani, R. and Friedman, J. (2009). The Elements of Statistical Learning, 2nd ed.,
+    Springer, section 13.3 (nearest-neighbour methods, standardised features); scikit-learn
+    ``StandardScaler`` and ``NearestNeighbors``.
     """
     from sklearn.neighbors import NearestNeighbors
     from sklearn.preprocessing import StandardScaler
@@ -169,6 +190,28 @@ def expected_value(
     tau² estimated by the method of moments from the unweighted residuals (a feasible-GLS
     meta-regression); the prediction interval then uses the kommune's own tau² + se². Without ``se``
     the fit is ordinary least squares.
+
+    Parameters
+    ----------
+    indicator_by_kommune : DataFrame
+        ``kommune_id``, ``value`` and optionally ``se``.
+    context : DataFrame
+        One row per kommune (``data.load_context()``).
+    kommune_id : str
+    features : sequence of str
+        Context columns in the regression.
+    alpha : float
+        1 − the level of the prediction interval.
+
+    Returns
+    -------
+    ExpectedValue
+
+    References
+    ----------
+    Prediction interval of a linear regression: statsmodels ``get_prediction(...).summary_frame``
+    (``obs_ci_lower``/``obs_ci_upper``). Weighted fit with τ²: Thompson, S. G. and Sharp, S. J. (1999).
+    Explaining heterogeneity in meta-analysis: a comparison of methods. Stat Med 18, 2693-2708.
     """
     import statsmodels.api as sm
 

@@ -96,6 +96,26 @@ def trend(series_df: pd.DataFrame, conf: float = 0.95, min_periods: int = MIN_PE
     (see the module docstring). ``verdict``: "bedring"/"forverring" by the catalogue direction when the
     slope's interval excludes 0 ("okning"/"nedgang" for neutral indicators), "ingen_sikker_endring"
     otherwise, "for_fa_ar" with fewer than ``min_periods`` published years (then no slope is given).
+
+    Parameters
+    ----------
+    series_df : DataFrame
+        Canonical rows of one series (one unit, indicator, subject, trinn and kjønn), one per school year;
+        intervals are added with ``analysis.intervals.add_intervals`` when missing.
+    conf : float
+        Confidence level of the slope's interval.
+    min_periods : int
+        Fewest published years for a verdict (4).
+
+    Returns
+    -------
+    TrendResult
+        Slope per school year with its interval, p-value, number of years and verdict.
+
+    References
+    ----------
+    Draper, N. R. and Smith, H. (1998). Applied Regression Analysis, 3rd ed., Wiley, ch. 9 (weighted
+    least squares); statsmodels ``WLS``. docs/methods.md §4.
     """
     d = _prepare(series_df, conf)
     if d["period"].astype(str).duplicated().any():

@@ -39,6 +39,16 @@ def suppression_threshold(indicator: pd.Series) -> np.ndarray:
     """Per-row smallest publishable n from ``data.catalogue.suppression_min_n`` (vectorised).
 
     Unknown indicators get the strictest threshold in the table, so they are never under-protected.
+
+    Parameters
+    ----------
+    indicator : Series
+        Indicator codes (categorical or text).
+
+    Returns
+    -------
+    ndarray
+        The threshold per row, as float.
     """
     cat = indicator if isinstance(indicator.dtype, pd.CategoricalDtype) else indicator.astype(str).astype("category")
     strictest = max(suppression_min_n(c) for c in INDICATORS)
@@ -66,6 +76,20 @@ def apply_suppression(df: pd.DataFrame) -> pd.DataFrame:
 
     Value, n and sd are cleared and the marker set to ``*``; rows already suppressed stay so.
     Rows with unknown ``n`` are left as they are (the source decided). Returns a copy.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Canonical rows.
+
+    Returns
+    -------
+    DataFrame
+        A copy with ``suppressed``, ``value``, ``n``, ``sd`` and ``marker`` set by the threshold rule.
+
+    References
+    ----------
+    Hundepool et al. (2012), Statistical Disclosure Control, the threshold rule (see the module docstring).
     """
     out = df.copy()
     if "suppressed" not in out.columns:
@@ -77,7 +101,21 @@ def apply_suppression(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def reveals_suppressed(parent_n, published_children_n_sum, threshold) -> np.ndarray:
-    """True where ``parent − published children`` leaves 1 … threshold−1 pupils (a hidden group shown)."""
+    """True where ``parent − published children`` leaves 1 … threshold−1 pupils (a hidden group shown).
+
+    Parameters
+    ----------
+    parent_n : array_like
+        Pupils behind the parent figure (the kommune, or «alle»).
+    published_children_n_sum : array_like
+        Pupils behind its published children.
+    threshold : array_like
+        Smallest publishable n.
+
+    Returns
+    -------
+    ndarray of bool
+    """
     resid = np.asarray(parent_n, dtype=float) - np.asarray(published_children_n_sum, dtype=float)
     return (resid > 0.5) & (resid < np.asarray(threshold, dtype=float))
 
@@ -166,6 +204,25 @@ def complementary_suppression(
     row); if none is left, the parent is. Repeats until stable, since one relation can trigger another.
     Runs ``apply_suppression`` first when ``primary``. Adds ``secondary_suppressed`` (bool). Assumes the
     children together hold all of the parent's pupils; figures whose ``n`` is unknown cannot be checked.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Canonical rows.
+    dimensions : sequence of {"skole", "kjonn"}
+        The parent/child relations to check.
+    primary : bool
+        Apply ``apply_suppression`` first.
+
+    Returns
+    -------
+    DataFrame
+        A copy, index reset, with the extra column ``secondary_suppressed``.
+
+    References
+    ----------
+    Hundepool et al. (2012), Statistical Disclosure Control, secondary cell suppression (see the module
+    docstring). docs/methods.md §8.
     """
     out = apply_suppression(df) if primary else df.copy()
     out = out.reset_index(drop=True)
