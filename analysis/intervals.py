@@ -269,20 +269,6 @@ def add_intervals(df: pd.DataFrame, conf: float = 0.95, share_method: str = "wil
     given, else the catalogue's national standard SD. Suppressed rows, rows without value, rows with
     unknown ``n`` (or n < 2 for means) get NaN intervals and a reason.
 
-    Parameters
-    ----------
-    df : DataFrame
-        Rows in the canonical long format (``data.schema``).
-    conf : float
-        Confidence level, e.g. 0.95.
-    share_method : {"wilson", "clopper_pearson"}
-        Interval for shares.
-
-    Returns
-    -------
-    DataFrame
-        A copy of ``df`` with the columns listed above.
-
     References
     ----------
     Wilson (1927); Clopper and Pearson (1934); Student (1908): see ``wilson_interval``,
@@ -417,23 +403,10 @@ def pooled_window(df: pd.DataFrame, periods: list[str], by: list[str] | None = N
     ``periods_used_list``, plus every interval column of ``add_intervals``. Groups with no published
     year are returned suppressed (no value, reason "Skjermet").
 
-    Parameters
-    ----------
-    df : DataFrame
-        Canonical rows (any levels and units).
-    periods : list of str
-        The school years of the window, e.g. the last three.
-    by : list of str, optional
-        Grouping columns; default the unit and figure keys.
-    conf : float
-        Confidence level, e.g. 0.95.
-    share_method : {"wilson", "clopper_pearson"}
-        Interval for shares.
-
     References
     ----------
-    The pooled variance of several groups (within + between), e.g. Cochran, W. G. (1977). Sampling
-    Techniques, 3rd ed., Wiley; then the intervals of ``add_intervals``. docs/methods.md §2.
+    Pooled within- plus between-year variance, then the intervals of ``add_intervals``.
+    docs/methods.md §2.
     """
     by = list(by) if by is not None else [c for c in POOL_BY_DEFAULT if c in df.columns]
     wanted = {str(p) for p in periods}
