@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,7 @@ def _imports(tree: ast.AST, module: str, is_package: bool) -> Iterator[tuple[int
         stack.extend(ast.iter_child_nodes(node))
 
 
+@lru_cache(maxsize=1)
 def _graph() -> tuple[dict[str, set[str]], list[tuple[str, int, str]]]:
     """Module graph between the application's own modules, and every (module, line, import) seen."""
     files = {_module_name(p): p for p in _python_files()}
