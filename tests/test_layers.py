@@ -29,6 +29,7 @@ FORBIDDEN: dict[str, set[str]] = {
     "present": {"streamlit", "ui", "report", "pages", "app"},
     "report": {"streamlit", "ui", "pages", "app"},
     "ui": {"report", "pages", "app"},
+    "pages": {"pages", "app"},  # pages are run by st.navigation, never imported
 }
 
 
