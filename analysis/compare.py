@@ -1,4 +1,6 @@
-"""Comparisons against a benchmark, the rest of the kommune, and differences of two estimates (DESIGN §3).
+"""Comparisons against a benchmark, the rest of the kommune, and differences of two estimates.
+
+See docs/methods.md §3 for the formulas and papers.
 
 Rule: a unit is called over or under a benchmark only when the interval of the difference excludes 0;
 otherwise "Ikke sikker forskjell". "Svakere"/"bedre" follow the indicator's direction in the catalogue

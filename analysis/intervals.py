@@ -1,4 +1,4 @@
-"""Confidence intervals for published figures (DESIGN §3).
+"""Confidence intervals for published figures (docs/methods.md §1–2).
 
 Methods
 -------
@@ -86,6 +86,26 @@ def wilson_interval(successes, n, conf: float = 0.95) -> tuple[np.ndarray, np.nd
     ``centre = (p + z²/2n) / (1 + z²/n)``, ``half = z·sqrt(p(1-p)/n + z²/4n²) / (1 + z²/n)``,
     clipped to [0, 1] against floating-point error. Vectorised; ``n <= 0`` or NaN give NaN.
     Agrees with ``statsmodels.stats.proportion.proportion_confint(method="wilson")``.
+
+    Parameters
+    ----------
+    successes : array_like
+        Number of pupils with the outcome (e.g. on mestringsnivå 1).
+    n : array_like
+        Number of pupils behind the share.
+    conf : float
+        Confidence level, e.g. 0.95.
+
+    Returns
+    -------
+    lower, upper : ndarray
+        The interval on the 0..1 scale.
+
+    References
+    ----------
+    Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference.
+    JASA 22, 209-212 (the score interval). Newcombe, R. G. (1998). Two-sided confidence intervals for
+    the single proportion: comparison of seven methods. Stat Med 17, 857-872 (method 3).
     """
     _check_conf(conf)
     x = np.asarray(successes, dtype=float)
@@ -109,6 +129,25 @@ def clopper_pearson_interval(successes, n, conf: float = 0.95) -> tuple[np.ndarr
 
     ``lower = Beta(a/2; x, n-x+1)`` (0 when x = 0), ``upper = Beta(1-a/2; x+1, n-x)`` (1 when x = n).
     Agrees with ``statsmodels.stats.proportion.proportion_confint(method="beta")``.
+
+    Parameters
+    ----------
+    successes : array_like
+        Number of pupils with the outcome.
+    n : array_like
+        Number of pupils behind the share.
+    conf : float
+        Confidence level, e.g. 0.95.
+
+    Returns
+    -------
+    lower, upper : ndarray
+        The interval on the 0..1 scale.
+
+    References
+    ----------
+    Clopper, C. J. and Pearson, E. S. (1934). The use of confidence or fiducial limits illustrated in
+    the case of the binomial. Biometrika 26, 404-413.
     """
     _check_conf(conf)
     x = np.asarray(successes, dtype=float)
@@ -139,6 +178,26 @@ def mean_interval(mean, sd, n, conf: float = 0.95) -> tuple[np.ndarray, np.ndarr
 
     Exact for normally distributed pupils. ``n < 2`` or unknown SD give NaN.
     Agrees with ``scipy.stats.t.interval(conf, n-1, loc=mean, scale=sd/sqrt(n))``.
+
+    Parameters
+    ----------
+    mean : array_like
+        The published mean.
+    sd : array_like
+        Pupil-level standard deviation (the source's, or the catalogue's national SD).
+    n : array_like
+        Number of pupils behind the mean.
+    conf : float
+        Confidence level, e.g. 0.95.
+
+    Returns
+    -------
+    lower, upper : ndarray
+        The interval in the mean's unit.
+
+    References
+    ----------
+    Student (1908). The probable error of a mean. Biometrika 6, 1-25.
     """
     _check_conf(conf)
     m = np.asarray(mean, dtype=float)
@@ -209,6 +268,11 @@ def add_intervals(df: pd.DataFrame, conf: float = 0.95, share_method: str = "wil
     Means: t interval with df = n - 1 and ``se = sd/sqrt(n)``, SD from the source's ``sd`` column where
     given, else the catalogue's national standard SD. Suppressed rows, rows without value, rows with
     unknown ``n`` (or n < 2 for means) get NaN intervals and a reason.
+
+    References
+    ----------
+    Wilson (1927); Clopper and Pearson (1934); Student (1908): see ``wilson_interval``,
+    ``clopper_pearson_interval`` and ``mean_interval``. docs/methods.md §1.
     """
     _check_conf(conf)
     if share_method not in SHARE_METHODS:
@@ -338,6 +402,11 @@ def pooled_window(df: pd.DataFrame, periods: list[str], by: list[str] | None = N
     window label, ``n`` = pooled pupils, ``periods_used``/``periods_suppressed`` (counts) and
     ``periods_used_list``, plus every interval column of ``add_intervals``. Groups with no published
     year are returned suppressed (no value, reason "Skjermet").
+
+    References
+    ----------
+    Pooled within- plus between-year variance, then the intervals of ``add_intervals``.
+    docs/methods.md §2.
     """
     by = list(by) if by is not None else [c for c in POOL_BY_DEFAULT if c in df.columns]
     wanted = {str(p) for p in periods}
@@ -412,24 +481,7 @@ def pooled_window(df: pd.DataFrame, periods: list[str], by: list[str] | None = N
     return add_intervals(res, conf=conf, share_method=share_method)
 
 
-def interval_text(row: pd.Series, decimals: int | None = None) -> str:
-    """'45,2 (40,1–50,3)' for one row carrying interval columns; the reason when there is none."""
-    if row.get("no_interval_reason", "") or not np.isfinite(row.get("lower", np.nan)):
-        est = row.get("estimate", np.nan)
-        reason = row.get("no_interval_reason", "") or "Ingen intervall"
-        return reason if not np.isfinite(est) else f"{_fmt(est, decimals)} ({reason.lower()})"
-    if decimals is None:
-        code = str(row.get("indicator", ""))
-        decimals = INDICATORS[code].decimals if code in INDICATORS else 1
-    return f"{_fmt(row['estimate'], decimals)} ({_fmt(row['lower'], decimals)}–{_fmt(row['upper'], decimals)})"
-
-
-def _fmt(x: float, decimals: int | None) -> str:
-    d = 1 if decimals is None else decimals
-    return f"{x:.{d}f}".replace(".", ",")
-
-
 __all__ = [
     "INTERVAL_COLUMNS", "METHOD_TEXT", "add_intervals", "catalogue_lookup", "clopper_pearson_interval",
-    "get_indicator", "interval_text", "mean_interval", "pooled_window", "wilson_interval", "window_label",
+    "get_indicator", "mean_interval", "pooled_window", "wilson_interval", "window_label",
 ]

@@ -89,6 +89,27 @@ def nearest_peers(
     kommuner with complete context (scikit-learn ``StandardScaler``); neighbours are found by Euclidean
     distance in that space (``NearestNeighbors``, brute force). The kommune itself is left out; ``rank``
     runs 1..k from the nearest; ``distance`` is in units of standard deviations.
+
+    Parameters
+    ----------
+    context : DataFrame
+        One row per kommune (``data.load_context()``).
+    kommune_id : str
+    features : sequence of str
+        Context columns to match on.
+    k : int
+        Number of neighbours.
+
+    Returns
+    -------
+    DataFrame
+        ``kommune_id``, ``distance``, ``rank``, nearest first.
+
+    References
+    ----------
+    Hastie, T., Tibshirani, R. and Friedman, J. (2009). The Elements of Statistical Learning, 2nd ed.,
+    Springer, section 13.3 (nearest-neighbour methods, standardised features); scikit-learn
+    ``StandardScaler`` and ``NearestNeighbors``.
     """
     from sklearn.neighbors import NearestNeighbors
     from sklearn.preprocessing import StandardScaler
@@ -169,18 +190,62 @@ def expected_value(
     tau² estimated by the method of moments from the unweighted residuals (a feasible-GLS
     meta-regression); the prediction interval then uses the kommune's own tau² + se². Without ``se``
     the fit is ordinary least squares.
-    """
-    import statsmodels.api as sm
 
+    Parameters
+    ----------
+    indicator_by_kommune : DataFrame
+        ``kommune_id``, ``value`` and optionally ``se``.
+    context : DataFrame
+        One row per kommune (``data.load_context()``).
+    kommune_id : str
+    features : sequence of str
+        Context columns in the regression.
+    alpha : float
+        1 − the level of the prediction interval.
+
+    Returns
+    -------
+    ExpectedValue
+
+    References
+    ----------
+    Prediction interval of a linear regression: statsmodels ``get_prediction(...).summary_frame``
+    (``obs_ci_lower``/``obs_ci_upper``). Weighted fit with τ²: Thompson, S. G. and Sharp, S. J. (1999).
+    Explaining heterogeneity in meta-analysis: a comparison of methods. Stat Med 18, 2693-2708.
+    """
     kid = str(kommune_id)
     features = list(features)
+    x, y, train, has_se = _training_data(indicator_by_kommune, context, kid, features)
+    observed = float(y["value"].get(kid, np.nan)) if kid in y.index else float("nan")
+    target = x.loc[[kid], features].to_numpy()
+    se_target = float(y["se"].get(kid)) if has_se else float("nan")
+    fit, frame, tau2 = _fit_and_predict(train, features, target, se_target, alpha, has_se)
+    labels = ", ".join(CONTEXT_FEATURES.get(f, f).lower() for f in features)
+    return ExpectedValue(
+        observed=observed,
+        expected=float(frame["mean"].iloc[0]),
+        pi_lower=float(frame["obs_ci_lower"].iloc[0]),
+        pi_upper=float(frame["obs_ci_upper"].iloc[0]),
+        r2=float(fit.rsquared),
+        n_kommuner=int(len(train)),
+        method=_expected_method_text(labels, len(train), round(100 * (1 - alpha)), has_se),
+        weighted=has_se,
+        tau2=tau2,
+        coefficients=dict(zip(["const", *features], map(float, fit.params))),
+        fitted=pd.DataFrame({"kommune_id": train.index.astype(str), "observed": train["value"].to_numpy(),
+                             "fitted": fit.fittedvalues}),
+    )
+
+
+def _training_data(indicator_by_kommune: pd.DataFrame, context: pd.DataFrame, kid: str,
+                   features: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, bool]:
+    """Context matrix, values by kommune, the other kommuner to fit on, and whether every se is usable."""
     x = feature_matrix(context, features)
     y = indicator_by_kommune.copy()
     y["kommune_id"] = y["kommune_id"].astype(str)
     y = y.drop_duplicates("kommune_id").set_index("kommune_id")
     if kid not in x.index:
         raise PeerError(f"Kommune {kid} mangler kontekstdata for de valgte variablene.")
-    observed = float(y["value"].get(kid, np.nan)) if kid in y.index else float("nan")
     has_se = "se" in y.columns
     cols = ["value", "se"] if has_se else ["value"]
     train = x.join(y[cols], how="inner").drop(index=kid, errors="ignore")
@@ -193,48 +258,39 @@ def expected_value(
         raise PeerError(
             f"For få kommuner med tall ({len(train)}) til å beregne forventet verdi; trenger minst {min_n}."
         )
+    return x, y, train, has_se
+
+
+def _fit_and_predict(train: pd.DataFrame, features: list[str], target: np.ndarray, se_target: float,
+                     alpha: float, weighted: bool):
+    """OLS, or WLS with weights 1/(τ² + se²) and τ² by moments; the prediction frame for ``target``."""
+    import statsmodels.api as sm
+
     exog = sm.add_constant(train[features].to_numpy(), has_constant="add")
     endog = train["value"].to_numpy()
-    target = sm.add_constant(x.loc[[kid], features].to_numpy(), has_constant="add")
+    target = sm.add_constant(target, has_constant="add")
     ols = sm.OLS(endog, exog).fit()
-    tau2 = float("nan")
-    if has_se:
-        se2 = train["se"].to_numpy() ** 2
-        # Method of moments: mean squared residual (df-corrected) minus the mean sampling variance.
-        tau2 = max(0.0, float(ols.ssr / ols.df_resid - se2.mean()))
-        w = 1.0 / (tau2 + se2)
-        fit = sm.WLS(endog, exog, weights=w).fit()
-        w_target = 1.0 / (tau2 + float(y["se"].get(kid)) ** 2)
-        frame = fit.get_prediction(target, weights=np.array([w_target])).summary_frame(alpha=alpha)
-    else:
-        fit = ols
-        frame = fit.get_prediction(target).summary_frame(alpha=alpha)
-    labels = ", ".join(CONTEXT_FEATURES.get(f, f).lower() for f in features)
-    level = round(100 * (1 - alpha))
-    if has_se:
-        method = (
+    if not weighted:
+        return ols, ols.get_prediction(target).summary_frame(alpha=alpha), float("nan")
+    se2 = train["se"].to_numpy() ** 2
+    # Method of moments: mean squared residual (df-corrected) minus the mean sampling variance.
+    tau2 = max(0.0, float(ols.ssr / ols.df_resid - se2.mean()))
+    fit = sm.WLS(endog, exog, weights=1.0 / (tau2 + se2)).fit()
+    w_target = 1.0 / (tau2 + se_target ** 2)
+    return fit, fit.get_prediction(target, weights=np.array([w_target])).summary_frame(alpha=alpha), tau2
+
+
+def _expected_method_text(labels: str, n_train: int, level: int, weighted: bool) -> str:
+    if weighted:
+        return (
             f"Forventet verdi fra vektet lineær regresjon (WLS, statsmodels) av indikatoren på {labels} "
-            f"over {len(train)} andre kommuner; vekt 1/(τ² + se²), der τ² er variasjonen mellom kommuner "
+            f"over {n_train} andre kommuner; vekt 1/(τ² + se²), der τ² er variasjonen mellom kommuner "
             f"som konteksten ikke forklarer og se er kommunens usikkerhet fra antall elever. "
             f"{level} % prediksjonsintervall for en kommune med denne konteksten."
         )
-    else:
-        method = (
-            f"Forventet verdi fra lineær regresjon (OLS, statsmodels) av indikatoren på {labels} "
-            f"over {len(train)} andre kommuner. {level} % prediksjonsintervall for en kommune med denne konteksten."
-        )
-    return ExpectedValue(
-        observed=observed,
-        expected=float(frame["mean"].iloc[0]),
-        pi_lower=float(frame["obs_ci_lower"].iloc[0]),
-        pi_upper=float(frame["obs_ci_upper"].iloc[0]),
-        r2=float(fit.rsquared),
-        n_kommuner=int(len(train)),
-        method=method,
-        weighted=has_se,
-        tau2=tau2,
-        coefficients=dict(zip(["const", *features], map(float, fit.params))),
-        fitted=pd.DataFrame({"kommune_id": train.index.astype(str), "observed": endog, "fitted": fit.fittedvalues}),
+    return (
+        f"Forventet verdi fra lineær regresjon (OLS, statsmodels) av indikatoren på {labels} "
+        f"over {n_train} andre kommuner. {level} % prediksjonsintervall for en kommune med denne konteksten."
     )
 
 

@@ -9,7 +9,7 @@ canonical columns (text columns as plain ``str``), so later steps never touch th
 Merged kommuner: for a school year where the kommune's own number has no figure but its predecessors
 do (``data.kommune_lineage``), the predecessors' figures are combined: n-weighted mean, pooled pupil
 SD (within- plus between-unit variance), n summed. A combined figure is suppressed if any of its parts
-is suppressed (DESIGN §3: a figure derived from suppressed figures is suppressed as well).
+is suppressed (a figure derived from suppressed figures is suppressed as well; docs/methods.md §8).
 
 No streamlit import here.
 """

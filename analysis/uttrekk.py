@@ -1,4 +1,4 @@
-"""Reconstruction of Udir's published selection model for oppfølgingsordningen (DESIGN §1).
+"""Reconstruction of Udir's published selection model for oppfølgingsordningen (docs/methods.md §7).
 
 What is public (and modelled here exactly as described):
   * for each uttrekk indicator there is a *national limit* (the national average) and an
@@ -175,7 +175,7 @@ def window_periods(df: pd.DataFrame, params: UttrekkParams) -> list[str]:
 def risk_points(df: pd.DataFrame, params: UttrekkParams = UttrekkParams()) -> pd.DataFrame:
     """Risk points per unit, indicator (subject, trinn) and school year in the window.
 
-    Method (Udir's public description, DESIGN §1): for every school and kommune figure of an
+    Method (Udir's public description; docs/methods.md §7): for every school and kommune figure of an
     uttrekk indicator, compare with the national figure of the same indicator, subject, trinn and
     year. On the unfavourable side of the national limit: 1 point; beyond the absolute limit
     (national ± offset): 3 points; otherwise 0. Possible points per figure are 3. Both are multiplied

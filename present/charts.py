@@ -1,6 +1,6 @@
 """Shared Plotly building blocks: colour-blind-safe palette, interval error bars, suppressed markers.
 
-Charts follow DESIGN §4: intervals drawn, the benchmark as a line, suppressed points visibly marked,
+Charts follow the conventions in docs/architecture.md: intervals drawn, the benchmark as a line, suppressed points visibly marked,
 readable on a projector.
 """
 

@@ -2,7 +2,7 @@
 
 Each chart has a table builder returning ``(table, suppressed)``: the table view of exactly what the
 chart shows (Norwegian headers, numbers rounded as shown) and which rows are suppressed, for
-``ui.downloads.table_with_downloads``. Figures follow DESIGN §4 (colour-blind-safe palette, intervals
+``ui.downloads.table_with_downloads``. Figures follow the chart conventions of docs/architecture.md (colour-blind-safe palette, intervals
 drawn, benchmarks as lines, suppressed points visibly marked) and use ``present.charts.base_layout``: the look of
 plotly's white template without instantiating it (which costs ~30 ms per figure), and Norwegian number
 separators in hover labels and axes.

@@ -1,4 +1,4 @@
-"""The table view beside a chart, with CSV and Excel downloads of exactly what is shown (DESIGN §4).
+"""The table view beside a chart, with CSV and Excel downloads of exactly what is shown (docs/architecture.md, «Other conventions»).
 
 A page builds one display table per chart (Norwegian column headers, numbers rounded as shown) and a
 boolean ``suppressed`` mask per row. ``table_with_downloads`` draws the table, the interval method and
