@@ -19,12 +19,16 @@ Methods
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Iterable
+
 import numpy as np
 import pandas as pd
 from scipy import stats
 
 from analysis.intervals import add_intervals, catalogue_lookup, wilson_interval
 from data.catalogue import INDICATORS, MARKER_NO_DATA, MARKER_SUPPRESSED, suppression_min_n
+from data.numbers import fmt_spec
 
 SVAKERE = "svakere"
 IKKE_SIKKER = "ikke_sikker"
@@ -34,14 +38,44 @@ HOYERE = "hoyere"
 INGEN_DATA = "ingen_data"
 CLASSIFICATIONS: tuple[str, ...] = (SVAKERE, IKKE_SIKKER, BEDRE, LAVERE, HOYERE, INGEN_DATA)
 
-CLASSIFICATION_LABELS: dict[str, str] = {
-    SVAKERE: "Svakere enn",
-    IKKE_SIKKER: "Ikke sikker forskjell",
-    BEDRE: "Bedre enn",
-    LAVERE: "Lavere enn",
-    HOYERE: "Høyere enn",
-    INGEN_DATA: "Ingen data",
-}
+
+@dataclass(frozen=True)
+class ClassificationCounts:
+    """How many units (or indicators) fell in each classification; see ``count_classifications``."""
+
+    svakere: int = 0
+    bedre: int = 0
+    lavere: int = 0
+    hoyere: int = 0
+    ikke_sikker: int = 0
+    ingen_data: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.svakere + self.bedre + self.lavere + self.hoyere + self.ikke_sikker + self.ingen_data
+
+    @property
+    def usikker(self) -> int:
+        """«Uten sikker forskjell»: the interval of the difference contains 0 (``IKKE_SIKKER`` only)."""
+        return self.ikke_sikker
+
+
+def count_classifications(codes: Iterable[object]) -> ClassificationCounts:
+    """Count classification codes (``classify``) with one rule for every page and the report.
+
+    Each code counts under itself. «Uten sikker forskjell» is ``IKKE_SIKKER`` only: ``LAVERE`` and
+    ``HOYERE`` (an indicator without a better direction) are sure differences and are counted on their
+    own, and ``INGEN_DATA`` (no interval or no benchmark) is never counted as uncertain. Missing values
+    count as ``INGEN_DATA``; an unknown code raises ``ValueError``.
+    """
+    counts = dict.fromkeys(CLASSIFICATIONS, 0)
+    for c in codes:
+        code = INGEN_DATA if c is None or (isinstance(c, float) and np.isnan(c)) else str(c)
+        if code not in counts:
+            raise ValueError(f"Ukjent klassifisering: {code!r}")
+        counts[code] += 1
+    return ClassificationCounts(**counts)
+
 
 METHOD_TEXT_FIXED = (
     "Forskjell fra sammenligningstallet: enhetens eget {pct} %-intervall flyttet med sammenligningstallet "
@@ -71,7 +105,7 @@ def _z(conf: float) -> float:
 
 def method_text(conf: float = 0.95, uncertain_benchmark: bool = False) -> str:
     """Norwegian method text for ``compare_to_benchmark``."""
-    pct = f"{100 * conf:g}".replace(".", ",")
+    pct = fmt_spec(100 * conf, "g")
     return (METHOD_TEXT_MOVER if uncertain_benchmark else METHOD_TEXT_FIXED).format(pct=pct)
 
 
@@ -105,7 +139,7 @@ def compare_to_benchmark(
     benchmark_upper_col: str | None = None,
     conf: float = 0.95,
 ) -> pd.DataFrame:
-    """Add ``difference``, ``diff_lower``, ``diff_upper``, ``classification`` and ``classification_label``.
+    """Add ``difference``, ``diff_lower``, ``diff_upper`` and ``classification`` (a code; labels: ``present``).
 
     ``df`` carries the interval columns of ``add_intervals`` (added here if missing) and a benchmark
     value column. Method: without benchmark uncertainty the unit's own interval minus the benchmark.
@@ -143,9 +177,6 @@ def compare_to_benchmark(
     direction = catalogue_lookup(out["indicator"], "direction", default=0).astype(float)
     cls = classify(dlo, dhi, direction)
     out["classification"] = pd.Categorical(cls, categories=list(CLASSIFICATIONS))
-    out["classification_label"] = pd.Categorical.from_codes(
-        out["classification"].cat.codes.to_numpy(), categories=[CLASSIFICATION_LABELS[c] for c in CLASSIFICATIONS]
-    )
     return out
 
 
@@ -339,7 +370,7 @@ def rest_of_kommune(school: pd.DataFrame, kommune: pd.DataFrame) -> pd.DataFrame
 
 
 __all__ = [
-    "BEDRE", "CLASSIFICATIONS", "CLASSIFICATION_LABELS", "HOYERE", "IKKE_SIKKER", "INGEN_DATA", "LAVERE",
-    "METHOD_TEXT_DIFFERENCE", "METHOD_TEXT_REST", "SVAKERE", "classify", "compare_to_benchmark",
+    "BEDRE", "CLASSIFICATIONS", "ClassificationCounts", "HOYERE", "IKKE_SIKKER", "INGEN_DATA", "LAVERE",
+    "METHOD_TEXT_DIFFERENCE", "METHOD_TEXT_REST", "SVAKERE", "classify", "compare_to_benchmark", "count_classifications",
     "difference_interval", "method_text", "newcombe_difference", "rest_of_kommune", "welch_difference",
 ]

@@ -25,6 +25,7 @@ import pandas as pd
 from scipy import stats
 
 from data.catalogue import INDICATORS, get_indicator
+from data.numbers import fmt_spec
 from data.schema import sorted_periods
 
 # Columns added by ``add_intervals`` (and returned by ``pooled_window``).
@@ -63,12 +64,12 @@ METHOD_TEXT = (
 
 def _conf_pct(conf: float) -> str:
     pct = 100 * conf
-    return f"{pct:.0f}" if abs(pct - round(pct)) < 1e-9 else f"{pct:.1f}".replace(".", ",")
+    return fmt_spec(pct, ".0f") if abs(pct - round(pct)) < 1e-9 else fmt_spec(pct, ".1f")
 
 
 def _num_no(x: float) -> str:
     """Number in Norwegian style (decimal comma, no trailing zeros)."""
-    return f"{x:g}".replace(".", ",")
+    return fmt_spec(x, "g")
 
 
 def _check_conf(conf: float) -> None:
@@ -412,24 +413,7 @@ def pooled_window(df: pd.DataFrame, periods: list[str], by: list[str] | None = N
     return add_intervals(res, conf=conf, share_method=share_method)
 
 
-def interval_text(row: pd.Series, decimals: int | None = None) -> str:
-    """'45,2 (40,1–50,3)' for one row carrying interval columns; the reason when there is none."""
-    if row.get("no_interval_reason", "") or not np.isfinite(row.get("lower", np.nan)):
-        est = row.get("estimate", np.nan)
-        reason = row.get("no_interval_reason", "") or "Ingen intervall"
-        return reason if not np.isfinite(est) else f"{_fmt(est, decimals)} ({reason.lower()})"
-    if decimals is None:
-        code = str(row.get("indicator", ""))
-        decimals = INDICATORS[code].decimals if code in INDICATORS else 1
-    return f"{_fmt(row['estimate'], decimals)} ({_fmt(row['lower'], decimals)}–{_fmt(row['upper'], decimals)})"
-
-
-def _fmt(x: float, decimals: int | None) -> str:
-    d = 1 if decimals is None else decimals
-    return f"{x:.{d}f}".replace(".", ",")
-
-
 __all__ = [
     "INTERVAL_COLUMNS", "METHOD_TEXT", "add_intervals", "catalogue_lookup", "clopper_pearson_interval",
-    "get_indicator", "interval_text", "mean_interval", "pooled_window", "wilson_interval", "window_label",
+    "get_indicator", "mean_interval", "pooled_window", "wilson_interval", "window_label",
 ]

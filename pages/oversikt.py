@@ -10,20 +10,22 @@ import streamlit as st
 from plotly.subplots import make_subplots
 
 import data
-from analysis.overview import latest_periods, overview_by_year, overview_pooled
+from analysis.compare import count_classifications
+from analysis.overview import overview_by_year, overview_pooled
+from analysis.window import last_school_years
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, suppression_min_n
 from present.charts import PALETTE, SUPPRESSED_SYMBOL, base_layout, error_bars
 from ui.findings_widgets import add_finding_markers, findings_store, findings_under_chart
 from present.format import fmt_interval, fmt_number, row_label
 from ui.state import data_token, kommune_row, selected_kommune
-from present.strings import t
+from present.strings import classification_label, t
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def compute(token: str, kommune_id: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Yearly and pooled overview for a kommune (cached per data version and kommune)."""
     figures = data.load_dataset()
-    periods = latest_periods(figures, 3)
+    periods = last_school_years(figures["period"].unique())
     lineage = data.kommune_lineage(kommune_id)
     fylke_id = kommune_row(kommune_id)["fylke_id"]
     return (
@@ -31,10 +33,6 @@ def compute(token: str, kommune_id: str) -> tuple[pd.DataFrame, pd.DataFrame, li
         overview_pooled(figures, lineage, fylke_id, periods),
         periods,
     )
-
-
-def classification_text(code: str) -> str:
-    return t(f"class.{code}")
 
 
 def table(frame: pd.DataFrame, with_period: bool) -> pd.DataFrame:
@@ -52,7 +50,7 @@ def table(frame: pd.DataFrame, with_period: bool) -> pd.DataFrame:
             t("common.suppressed") if r.get("fylke_suppressed") is True else fmt_number(r["fylke_estimate"], d)
         )
         row[t("oversikt.col.nasjonalt")] = fmt_number(r["nasjonalt_estimate"], d)
-        row[t("oversikt.col.vurdering")] = classification_text(r["classification"])
+        row[t("oversikt.col.vurdering")] = classification_label(r["classification"])
         row[t("oversikt.col.direction")] = (
             t("oversikt.lower_better") if ind.direction == LOWER_IS_BETTER else t("oversikt.higher_better")
         )
@@ -147,16 +145,9 @@ st.markdown(t("oversikt.intro", first=periods[0], last=periods[-1]))
 
 st.subheader(t("oversikt.pooled_title", first=periods[0], last=periods[-1]))
 st.caption(t("oversikt.pooled_help"))
-counts = pooled["classification"].value_counts()
-st.markdown(
-    t(
-        "oversikt.summary",
-        svakere=int(counts.get("svakere", 0)),
-        bedre=int(counts.get("bedre", 0)),
-        usikker=int(counts.get("ikke_sikker", 0) + counts.get("lavere", 0) + counts.get("hoyere", 0)),
-        ingen=int(counts.get("ingen_data", 0)),
-    )
-)
+counts = count_classifications(pooled["classification"])
+st.markdown(t("oversikt.summary", svakere=counts.svakere, bedre=counts.bedre, usikker=counts.usikker,
+              ingen=counts.ingen_data))
 st.dataframe(table(pooled, with_period=False), hide_index=True, width="stretch", key="oversikt_pooled_table")
 
 st.subheader(t("oversikt.yearly_title"))

@@ -16,6 +16,7 @@ from plotly.subplots import make_subplots
 
 from data.catalogue import indicator_label
 from present.charts import PALETTE, SUPPRESSED_SYMBOL, base_layout, error_bars
+from present.format import fmt_number
 
 PANELS_PER_FIGURE = 12
 COLS = 3
@@ -179,7 +180,7 @@ def school_shares_figure(schools: pd.DataFrame, kommune_share: float, top_thresh
     colors = [PALETTE["highlight"] if bool(t) else PALETTE["kommune"] for t in s["top"]]
     fig = go.Figure(go.Bar(
         x=s["share"], y=s["school_name"], orientation="h", marker={"color": colors},
-        text=[f"{v:.0f} %".replace(".", ",") for v in s["share"]], textposition="outside",
+        text=[f"{fmt_number(v, 0)} %" for v in s["share"]], textposition="outside",
         name="Skolens andel risikopoeng", showlegend=False))
     if not math.isnan(kommune_share):
         fig.add_vline(x=kommune_share, line={"color": PALETTE["nasjonalt"], "width": 3})

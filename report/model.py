@@ -20,25 +20,18 @@ import plotly.graph_objects as go
 
 import data
 from analysis import uttrekk as u
-from analysis.compare import compare_to_benchmark
-from analysis.intervals import pooled_window
-from analysis.overview import latest_periods, overview_by_year, overview_pooled
+from analysis.compare import count_classifications
+from analysis.overview import benchmark_comparison, overview_by_year, overview_pooled
+from analysis.window import WINDOW_YEARS, last_school_years
 from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
 from report import charts
 from report.methods import methods_sections
 from report.uttrekk_text import explain, kommune_obs, pct, point_table
 from present.format import fmt_interval, fmt_number
+from present.strings import classification_label
 
 Key = tuple[str, str, int]
 
-CLASS_TEXT = {
-    "svakere": "Svakere enn nasjonalt",
-    "bedre": "Bedre enn nasjonalt",
-    "ikke_sikker": "Ikke sikker forskjell",
-    "lavere": "Lavere enn nasjonalt",
-    "hoyere": "Høyere enn nasjonalt",
-    "ingen_data": "Kan ikke vurderes",
-}
 MARK = {"svakere": " ▼", "bedre": " ▲"}
 SHORT_NAMES = {"grunnskolepoeng": "GSP", "np_mestring_1": "Nivå 1", "eu_stotte_larer": "Støtte lærer",
                "eu_motivasjon": "Motivasjon", "eu_mobbing": "Mobbing"}
@@ -153,7 +146,7 @@ class ReportOptions:
     include_checklist: bool = True
     include_methods: bool = True
     include_rejected_findings: bool = False  # status «forkastet»
-    window_years: int = 3
+    window_years: int = WINDOW_YEARS
 
 
 # ----------------------------------------------------------------------------------------------
@@ -189,32 +182,10 @@ def _dec(code: str) -> int:
 
 
 def school_pooled(figures: pd.DataFrame, lineage: list[str], periods: list[str], keys: Sequence[Key],
-                  national: pd.DataFrame, school_ids: Sequence[str] | None) -> pd.DataFrame:
-    """Each school's pupils pooled over the window per indicator, with interval and verdict vs the nation."""
-    mask = (
-        (figures["level"] == "skole") & figures["kommune_id"].isin(lineage) & figures["period"].isin(periods)
-        & figures["indicator"].isin({k[0] for k in keys}) & (figures["kjonn"] == "alle")
-    )
-    rows = figures.loc[mask].copy()
-    if rows.empty:
-        return pd.DataFrame()
-    for col in ("level", "unit_id", "unit_name", "kommune_id", "indicator", "subject", "period"):
-        rows[col] = rows[col].astype(str)
-    rows["trinn"] = rows["trinn"].astype(int)
-    rows = rows.merge(_keys_frame(keys), on=["indicator", "subject", "trinn"], how="inner")
-    if school_ids is not None:
-        rows = rows[rows["unit_id"].isin(list(school_ids))]
-    if rows.empty:
-        return pd.DataFrame()
-    # The school's latest name.
-    names = rows.sort_values("period").groupby("unit_id")["unit_name"].last()
-    rows["unit_name"] = rows["unit_id"].map(names)
-    pooled = pooled_window(rows.drop(columns=["order"]), periods,
-                           by=["level", "unit_id", "unit_name", "indicator", "subject", "trinn", "kjonn"])
-    nat = national[["indicator", "subject", "trinn", "nasjonalt_estimate", "nasjonalt_se"]]
-    pooled = pooled.merge(nat, on=["indicator", "subject", "trinn"], how="left")
-    pooled = compare_to_benchmark(pooled, benchmark_value_col="nasjonalt_estimate", benchmark_se_col="nasjonalt_se")
-    return _filter_keys(pooled, keys).sort_values(["unit_name", "order"]).reset_index(drop=True)
+                  school_ids: Sequence[str] | None) -> pd.DataFrame:
+    """Each school's pupils pooled over the window per indicator, with interval and verdict vs the nation
+    (``analysis.overview.benchmark_comparison`` at school level)."""
+    return benchmark_comparison(figures, {lineage[0]: lineage}, periods, keys, level="skole", school_ids=school_ids)
 
 
 def _finding_line(f: Any, school_names: dict[str, str]) -> str:
@@ -290,7 +261,7 @@ def build_report(
     krow = hit.iloc[0]
     kname, fylke_id, fylke_name = str(krow["kommune_name"]), str(krow["fylke_id"]), str(krow["fylke_name"])
     lineage = data.kommune_lineage(kommune_id)
-    periods = latest_periods(figures, options.window_years)
+    periods = last_school_years(figures["period"].unique(), options.window_years)
     keys = list(options.indicators)
     report = Report(
         kommune_id=kommune_id, kommune_name=kname, fylke_name=fylke_name,
@@ -305,11 +276,11 @@ def build_report(
     # --- summary ---
     summary = Section("Sammendrag")
     if len(pooled):
-        cls = pooled["classification"].astype(str).value_counts()
+        cls = count_classifications(pooled["classification"])
         summary.blocks.append(Paragraph(
-            f"Tre år samlet er {kname} svakere enn landet på {int(cls.get('svakere', 0))} og bedre på "
-            f"{int(cls.get('bedre', 0))} av {len(pooled)} valgte indikatorer. For {int(cls.get('ikke_sikker', 0))} "
-            f"er forskjellen fra landet ikke sikker, og {int(cls.get('ingen_data', 0))} kan ikke vurderes "
+            f"Tre år samlet er {kname} svakere enn landet på {cls.svakere} og bedre på "
+            f"{cls.bedre} av {len(pooled)} valgte indikatorer. For {cls.usikker} "
+            f"er forskjellen fra landet ikke sikker, og {cls.ingen_data} kan ikke vurderes "
             "(skjermet eller uten tall)."))
     kept = [f for f in findings if _keep_finding(f, options)]
     if kept:
@@ -337,7 +308,7 @@ def build_report(
                 rows.append([
                     indicator_label(r["indicator"], r["subject"], int(r["trinn"])), fmt_interval(r),
                     _num(r["n"], 0), "skjermet" if bool(r.get("fylke_suppressed")) else _num(r["fylke_estimate"], d),
-                    _num(r["nasjonalt_estimate"], d), CLASS_TEXT.get(str(r["classification"]), ""),
+                    _num(r["nasjonalt_estimate"], d), classification_label(r["classification"]),
                 ])
             sec.blocks.append(Table(
                 ["Indikator", "Kommunen, tre år (95 % intervall)", "Elever (n)", "Fylket", "Nasjonalt",
@@ -365,9 +336,7 @@ def build_report(
     # --- schools ---
     if options.include_schools and keys:
         sec = Section("Skolene")
-        nat = pooled[["indicator", "subject", "trinn", "nasjonalt_estimate", "nasjonalt_se"]] if len(pooled) else \
-            pd.DataFrame(columns=["indicator", "subject", "trinn", "nasjonalt_estimate", "nasjonalt_se"])
-        sp = school_pooled(figures, lineage, periods, keys, nat, options.schools)
+        sp = school_pooled(figures, lineage, periods, keys, options.schools)
         if len(sp):
             school_names = dict(zip(sp["unit_id"], sp["unit_name"]))
             sec.blocks.append(Paragraph(
