@@ -277,32 +277,70 @@ def rest_of_kommune(school: pd.DataFrame, kommune: pd.DataFrame) -> pd.DataFrame
     Returns canonical rows (level "kommune", ``unit_id`` "<kommune>-uten-<skole>") plus ``school_id``,
     ``school_name``, ``rest_reason``, ``rounding_error`` and ``derived_from_suppressed``.
     """
+    m = _rest_inputs(school, kommune)
+    x = m["value"].to_numpy(dtype=float, na_value=np.nan)
+    n = m["n"].to_numpy(dtype=float, na_value=np.nan)
+    s_supp = m["suppressed"].to_numpy(dtype=bool, na_value=False)
+    kv = m["k_value"].to_numpy(dtype=float, na_value=np.nan)
+    kn = m["k_n"].to_numpy(dtype=float, na_value=np.nan)
+    k_missing = m["k_supp"].isna().to_numpy()
+    k_supp = m["k_supp"].fillna(False).to_numpy(dtype=bool)
+    ind = m["indicator"].astype(str)
+    is_share = ind.map(lambda c: c in INDICATORS and INDICATORS[c].kind == "share").to_numpy(bool)
+    thr = ind.map(lambda c: suppression_min_n(c) if c in INDICATORS else 10).to_numpy(float)
+    value, rest_sd, rounding = _rest_values(m, is_share)
+    rn = kn - n
+    code, reason = _rest_reasons(k_missing, k_supp, s_supp, x, n, kv, kn, thr)
+    ok = code == 0
+    suppressed_out = np.isin(code, [2, 3, 6])
+    out = pd.DataFrame({
+        "level": "kommune",
+        "unit_id": (m["kommune_id"].astype(str) + "-uten-" + m["unit_id"].astype(str)).to_numpy(),
+        "unit_name": (m["kommune_name"].astype(str).where(~k_missing, m["kommune_id"].astype(str))
+                      + " uten " + m["unit_name"].astype(str)).to_numpy(),
+        "kommune_id": m["kommune_id"].to_numpy(),
+        "fylke_id": m["fylke_id"].to_numpy() if "fylke_id" in m.columns else "",
+        **{c: m[c].to_numpy() for c in ("indicator", "subject", "trinn", "kjonn", "period")},
+        "value": np.where(ok, value, np.nan),
+        "n": np.where(ok, rn, np.nan),
+        "sd": np.where(ok, rest_sd, np.nan),
+        "suppressed": suppressed_out,
+        "marker": np.where(suppressed_out, MARKER_SUPPRESSED, np.where(ok, "", MARKER_NO_DATA)),
+        "unit_of_measure": m["unit_of_measure"].to_numpy() if "unit_of_measure" in m.columns else "",
+        "source": m["source"].to_numpy() if "source" in m.columns else "",
+        "school_id": m["unit_id"].astype(str).to_numpy(),
+        "school_name": m["unit_name"].astype(str).to_numpy(),
+        "rest_reason": reason,
+        "rounding_error": np.where(ok, rounding, np.nan),
+        "derived_from_suppressed": s_supp | k_supp,
+    })
+    out["trinn"] = out["trinn"].astype("Int8")
+    return out
+
+
+def _rest_inputs(school: pd.DataFrame, kommune: pd.DataFrame) -> pd.DataFrame:
+    """School rows with their kommune's figure of the same indicator, trinn, kjønn and year (``k_*``)."""
     kom = kommune[kommune["level"].astype(str) == "kommune"] if "level" in kommune.columns else kommune
     k = kom[["unit_id", "unit_name", *_JOIN, "value", "n", "sd", "suppressed"]].copy()
     k = k.rename(columns={"unit_id": "kommune_id", "unit_name": "kommune_name", "value": "k_value", "n": "k_n",
                           "sd": "k_sd", "suppressed": "k_supp"})
     s = school.copy()
-    for c in ("kommune_id", *_JOIN):
-        s[c] = s[c].astype(str) if c != "trinn" else s[c].astype("Int64")
-    for c in ("kommune_id", *_JOIN):
-        k[c] = k[c].astype(str) if c != "trinn" else k[c].astype("Int64")
-    m = s.merge(k, on=["kommune_id", *_JOIN], how="left")
+    for frame in (s, k):
+        for c in ("kommune_id", *_JOIN):
+            frame[c] = frame[c].astype(str) if c != "trinn" else frame[c].astype("Int64")
+    return s.merge(k, on=["kommune_id", *_JOIN], how="left")
 
+
+def _rest_values(m: pd.DataFrame, is_share: np.ndarray):
+    """(value, sd, rounding bound) of the rest: shares from counts, means ``(N·m − n·x)/(N − n)``, the SD
+    from the pooled sums of squares when both SDs are known."""
     x = m["value"].to_numpy(dtype=float, na_value=np.nan)
     n = m["n"].to_numpy(dtype=float, na_value=np.nan)
     sd = m["sd"].to_numpy(dtype=float, na_value=np.nan)
-    s_supp = m["suppressed"].to_numpy(dtype=bool, na_value=False)
     kv = m["k_value"].to_numpy(dtype=float, na_value=np.nan)
     kn = m["k_n"].to_numpy(dtype=float, na_value=np.nan)
     ksd = m["k_sd"].to_numpy(dtype=float, na_value=np.nan)
-    k_missing = m["k_supp"].isna().to_numpy()
-    k_supp = m["k_supp"].fillna(False).to_numpy(dtype=bool)
-
-    ind = m["indicator"].astype(str)
-    is_share = ind.map(lambda c: c in INDICATORS and INDICATORS[c].kind == "share").to_numpy(bool)
-    thr = ind.map(lambda c: suppression_min_n(c) if c in INDICATORS else 10).to_numpy(float)
-    decimals = ind.map(lambda c: INDICATORS[c].decimals if c in INDICATORS else 1).to_numpy(float)
-
+    decimals = m["indicator"].astype(str).map(lambda c: INDICATORS[c].decimals if c in INDICATORS else 1)
     rn = kn - n
     with np.errstate(divide="ignore", invalid="ignore"):
         share_succ = np.round(kv / 100 * kn) - np.round(x / 100 * n)
@@ -312,11 +350,15 @@ def rest_of_kommune(school: pd.DataFrame, kommune: pd.DataFrame) -> pd.DataFrame
         sq_s = (n - 1) * sd ** 2 + n * x ** 2
         rest_var = (sq_k - sq_s - rn * mean_val ** 2) / (rn - 1)
         rest_sd = np.sqrt(np.clip(rest_var, 0, None))
-        delta = 0.5 * 10.0 ** (-decimals)
+        delta = 0.5 * 10.0 ** (-decimals.to_numpy(float))
         rounding = (kn * delta + n * delta) / rn
     rest_sd = np.where(np.isfinite(ksd) & np.isfinite(sd) & (rn >= 2) & ~is_share, rest_sd, np.nan)
+    return np.where(is_share, share_val, mean_val), rest_sd, rounding
 
-    # Reasons, first match wins.
+
+def _rest_reasons(k_missing, k_supp, s_supp, x, n, kv, kn, thr):
+    """(code, text) of why the rest is not given, first match wins; code 0 and '' when it is."""
+    rn = kn - n
     conds = [
         k_missing,
         k_supp,
@@ -328,45 +370,11 @@ def rest_of_kommune(school: pd.DataFrame, kommune: pd.DataFrame) -> pd.DataFrame
     texts = [REST_KOMMUNE_MISSING, REST_KOMMUNE_SUPPRESSED, REST_SCHOOL_SUPPRESSED, REST_N_UNKNOWN,
              REST_NO_OTHERS, None]
     code = np.select(conds, list(range(1, len(conds) + 1)), default=0)
-    reason = np.array([""] * len(m), dtype=object)
+    reason = np.array([""] * len(code), dtype=object)
     for i, t in enumerate(texts, start=1):
         sel = code == i
-        if t is None:
-            reason[sel] = [REST_TOO_FEW.format(thr=int(v)) for v in thr[sel]]
-        else:
-            reason[sel] = t
-    ok = code == 0
-    suppressed_out = np.isin(code, [2, 3, 6])
-    derived = s_supp | k_supp
-
-    value = np.where(ok, np.where(is_share, share_val, mean_val), np.nan)
-    out = pd.DataFrame({
-        "level": "kommune",
-        "unit_id": (m["kommune_id"].astype(str) + "-uten-" + m["unit_id"].astype(str)).to_numpy(),
-        "unit_name": (m["kommune_name"].astype(str).where(~k_missing, m["kommune_id"].astype(str))
-                      + " uten " + m["unit_name"].astype(str)).to_numpy(),
-        "kommune_id": m["kommune_id"].to_numpy(),
-        "fylke_id": m["fylke_id"].to_numpy() if "fylke_id" in m.columns else "",
-        "indicator": m["indicator"].to_numpy(),
-        "subject": m["subject"].to_numpy(),
-        "trinn": m["trinn"].to_numpy(),
-        "kjonn": m["kjonn"].to_numpy(),
-        "period": m["period"].to_numpy(),
-        "value": value,
-        "n": np.where(ok, rn, np.nan),
-        "sd": np.where(ok, rest_sd, np.nan),
-        "suppressed": suppressed_out,
-        "marker": np.where(suppressed_out, MARKER_SUPPRESSED, np.where(ok, "", MARKER_NO_DATA)),
-        "unit_of_measure": m["unit_of_measure"].to_numpy() if "unit_of_measure" in m.columns else "",
-        "source": m["source"].to_numpy() if "source" in m.columns else "",
-        "school_id": m["unit_id"].astype(str).to_numpy(),
-        "school_name": m["unit_name"].astype(str).to_numpy(),
-        "rest_reason": reason,
-        "rounding_error": np.where(ok, rounding, np.nan),
-        "derived_from_suppressed": derived,
-    })
-    out["trinn"] = out["trinn"].astype("Int8")
-    return out
+        reason[sel] = [REST_TOO_FEW.format(thr=int(v)) for v in thr[sel]] if t is None else t
+    return code, reason
 
 
 __all__ = [
