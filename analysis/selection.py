@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from data.catalogue import MARKER_SUPPRESSED
-from data.schema import COLUMNS, TEXT_COLUMNS, period_start_year, sorted_periods
+from data.schema import COLUMNS, TEXT_COLUMNS, period_start_year
 
 SELECT_COLUMNS: list[str] = list(COLUMNS)
 

@@ -10,12 +10,14 @@ import math
 import textwrap
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from data.catalogue import indicator_label
 from data.schema import sorted_periods
+from present.format import fmt_number
 from present.strings import t
 
 # Okabe–Ito palette (colour-blind safe).
@@ -241,4 +243,31 @@ def indicator_years_figure(yearly: pd.DataFrame, keys: list[tuple[str, str, int]
     fig.update_annotations(font_size=13)
     if layout.top_margin is not None:
         fig.update_layout(margin={"t": layout.top_margin}, title={"y": 0.985, "yanchor": "top"})
+    return fig
+
+
+# --- the uttrekk model: each school's share of possible risk points (page and report) ---------------
+
+def school_shares_figure(schools: pd.DataFrame, kommune_share: float, top_threshold: float, title: str) -> go.Figure:
+    """Horizontal bars: each school's share of possible risk points; the kommune and the national top-group line.
+
+    ``schools``: ``UttrekkResult.kommune_schools`` (school_name, share, top, ranked).
+    """
+    s = schools[schools["share"].notna()].sort_values("share")
+    colors = [PALETTE["highlight"] if bool(t) else PALETTE["kommune"] for t in s["top"]]
+    fig = go.Figure(go.Bar(
+        x=s["share"], y=s["school_name"], orientation="h", marker={"color": colors},
+        text=[f"{fmt_number(v, 0)} %" for v in s["share"]], textposition="outside",
+        name="Skolens andel risikopoeng", showlegend=False))
+    if not math.isnan(kommune_share):
+        fig.add_vline(x=kommune_share, line={"color": PALETTE["nasjonalt"], "width": 3})
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="Kommunens andel",
+                                 line={"color": PALETTE["nasjonalt"], "width": 3}))
+    if np.isfinite(top_threshold):
+        fig.add_vline(x=top_threshold, line={"color": PALETTE["highlight"], "width": 2, "dash": "dash"})
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines",
+                                 name="Grense for de 25 % skolene i landet med høyest andel",
+                                 line={"color": PALETTE["highlight"], "width": 2, "dash": "dash"}))
+    base_layout(fig, title=title, height=max(300, 48 * len(s) + 170))
+    fig.update_xaxes(title="Andel av mulige risikopoeng (%)", range=[0, 110])
     return fig

@@ -1,4 +1,5 @@
-"""Plotly figures of the utfordringsbilde report (and the pages that show the same pictures).
+"""Plotly figures of the utfordringsbilde report. The indicator small multiples and the school shares are
+the pages' own figures from ``present.charts``, sized for print; the school small multiples are the report's.
 
 Every chart draws the interval, the benchmark as a line and suppressed figures as a marked point with
 the word «skjermet» (never a number). Style comes from ``present.charts`` (Okabe–Ito palette, large fonts).
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -18,7 +18,7 @@ from data.catalogue import indicator_label
 from present import charts as present_charts
 from present.charts import (PALETTE, PANEL_COLS, PRINT, add_panel_traces, base_layout, error_bars, match_key,
                             panel_title, suppressed_marker)
-from present.format import fmt_number
+from present.charts import school_shares_figure  # noqa: F401 - the report's name for the shared figure
 
 PANELS_PER_FIGURE = 12
 COLS = PANEL_COLS
@@ -102,29 +102,4 @@ def schools_figure(schools: pd.DataFrame, keys: list[tuple[str, str, int]], titl
     fig.update_annotations(font_size=13)
     fig.update_layout(margin={"l": 10, "t": 110}, font={"size": 13}, title={"y": 0.985, "yanchor": "top"})
     fig.update_yaxes(automargin=True)
-    return fig
-
-
-def school_shares_figure(schools: pd.DataFrame, kommune_share: float, top_threshold: float, title: str) -> go.Figure:
-    """Horizontal bars: each school's share of possible risk points; the kommune and the national top-group line.
-
-    ``schools``: ``UttrekkResult.kommune_schools`` (school_name, share, top, ranked).
-    """
-    s = schools[schools["share"].notna()].sort_values("share")
-    colors = [PALETTE["highlight"] if bool(t) else PALETTE["kommune"] for t in s["top"]]
-    fig = go.Figure(go.Bar(
-        x=s["share"], y=s["school_name"], orientation="h", marker={"color": colors},
-        text=[f"{fmt_number(v, 0)} %" for v in s["share"]], textposition="outside",
-        name="Skolens andel risikopoeng", showlegend=False))
-    if not math.isnan(kommune_share):
-        fig.add_vline(x=kommune_share, line={"color": PALETTE["nasjonalt"], "width": 3})
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="Kommunens andel",
-                                 line={"color": PALETTE["nasjonalt"], "width": 3}))
-    if np.isfinite(top_threshold):
-        fig.add_vline(x=top_threshold, line={"color": PALETTE["highlight"], "width": 2, "dash": "dash"})
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines",
-                                 name="Grense for de 25 % skolene i landet med høyest andel",
-                                 line={"color": PALETTE["highlight"], "width": 2, "dash": "dash"}))
-    base_layout(fig, title=title, height=max(300, 48 * len(s) + 170))
-    fig.update_xaxes(title="Andel av mulige risikopoeng (%)", range=[0, 110])
     return fig

@@ -23,7 +23,7 @@ from present.strings import classification_label
 from report import charts
 from report.document import Bullets, Figure, Paragraph, Section, Subheading, Table
 from report.methods import methods_sections
-from report.uttrekk_text import explain, kommune_obs, pct, point_table
+from present.uttrekk_text import explain, kommune_obs, pct, point_table
 
 Key = tuple[str, str, int]
 
@@ -297,7 +297,7 @@ def _uttrekk_school_blocks(ctx: ReportContext, res: u.UttrekkResult) -> list:
 
 
 def uttrekk_section(ctx: ReportContext) -> list[Section]:
-    """«Hvorfor er kommunen trukket ut?»: the selection model explained (``report.uttrekk_text``)."""
+    """«Hvorfor er kommunen trukket ut?»: the selection model explained (``present.uttrekk_text``)."""
     if not ctx.options.include_uttrekk:
         return []
     res = ctx.uttrekk if ctx.uttrekk is not None else u.compute(ctx.figures)
