@@ -13,12 +13,12 @@ import data
 from analysis import uttrekk as u
 from analysis.compare import count_classifications
 from analysis.window import last_school_years
-from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
+from data.catalogue import UTTREKK_SET, indicator_label
 from data.findings import vocab
 from report import ReportOptions, batch_zip
 from report.model import MARK, checklist_progress, short_label
 from ui import findings_widgets as fw
-from present.format import fmt_number
+from present.format import fmt_interval
 from ui.state import data_token, kommune_options, selected_kommune
 from present.strings import t
 
@@ -68,13 +68,9 @@ def numbers_table(token: str, kommune_ids: tuple[str, ...]) -> pd.DataFrame:
 
 
 def cell(r) -> str:
-    if bool(r["suppressed"]):
-        return t("common.suppressed")
-    if pd.isna(r["estimate"]):
-        return t("common.no_data")
-    d = INDICATORS[r["indicator"]].decimals
-    return (f"{fmt_number(r['estimate'], d)} ({fmt_number(r['lower'], d)}–{fmt_number(r['upper'], d)})"
-            + MARK.get(str(r["classification"]), ""))
+    """'42,3 (40,1–44,5) ▼': the pooled figure with its interval and the mark of its verdict."""
+    text = fmt_interval(r)
+    return text if bool(r["suppressed"]) or pd.isna(r["estimate"]) else text + MARK.get(str(r["classification"]), "")
 
 
 st.title(t("sf.title"))

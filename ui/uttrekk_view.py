@@ -54,7 +54,8 @@ def _offset_inputs(current: u.UttrekkParams) -> dict:
 def _form_values(current: u.UttrekkParams, periods: list[str]) -> dict:
     """The settings widgets (inside the form); returns the chosen values."""
     c1, c2 = st.columns(2)
-    end_opts = periods[2:] if len(periods) > 2 else periods
+    first_end = current.window_years - 1  # the first school year that ends a full window
+    end_opts = periods[first_end:] if len(periods) > first_end else periods
     end = c1.selectbox(t("uttrekk.end_period"), end_opts,
                        index=end_opts.index(current.end_period) if current.end_period in end_opts
                        else len(end_opts) - 1)
