@@ -89,27 +89,6 @@ def nearest_peers(
     kommuner with complete context (scikit-learn ``StandardScaler``); neighbours are found by Euclidean
     distance in that space (``NearestNeighbors``, brute force). The kommune itself is left out; ``rank``
     runs 1..k from the nearest; ``distance`` is in units of standard deviations.
-
-    Parameters
-    ----------
-    context : DataFrame
-        One row per kommune (``data.load_context()``).
-    kommune_id : str
-    features : sequence of str
-        Context columns to match on.
-    k : int
-        Number of neighbours.
-
-    Returns
-    -------
-    DataFrame
-        ``kommune_id``, ``distance``, ``rank``, nearest first.
-
-    References
-    ----------
-    Hastie, T., Tibshirani, R. and Friedman, J. (2009). The Elements of Statistical Learning, 2nd ed.,
-    Springer, section 13.3 (nearest-neighbour methods, standardised features); scikit-learn
-    ``StandardScaler`` and ``NearestNeighbors``.
     """
     from sklearn.neighbors import NearestNeighbors
     from sklearn.preprocessing import StandardScaler
@@ -190,7 +169,6 @@ def expected_value(
     tau² estimated by the method of moments from the unweighted residuals (a feasible-GLS
     meta-regression); the prediction interval then uses the kommune's own tau² + se². Without ``se``
     the fit is ordinary least squares.
-
     Parameters
     ----------
     indicator_by_kommune : DataFrame
@@ -215,12 +193,16 @@ def expected_value(
     """
     kid = str(kommune_id)
     features = list(features)
-    x, y, train, has_se = _training_data(indicator_by_kommune, context, kid, features)
+    x = feature_matrix(context, features)
+    y = indicator_by_kommune.copy()
+    y["kommune_id"] = y["kommune_id"].astype(str)
+    y = y.drop_duplicates("kommune_id").set_index("kommune_id")
+    if kid not in x.index:
+        raise PeerError(f"Kommune {kid} mangler kontekstdata for de valgte variablene.")
     observed = float(y["value"].get(kid, np.nan)) if kid in y.index else float("nan")
-    target = x.loc[[kid], features].to_numpy()
-    se_target = float(y["se"].get(kid)) if has_se else float("nan")
-    fit, frame, tau2 = _fit_and_predict(train, features, target, se_target, alpha, has_se)
-    labels = ", ".join(CONTEXT_FEATURES.get(f, f).lower() for f in features)
+    train, has_se = _training_set(x, y, kid, features)
+    fit, frame, tau2 = _fit_and_predict(train, x.loc[[kid], features], features,
+                                        float(y["se"].get(kid)) if has_se else None, alpha)
     return ExpectedValue(
         observed=observed,
         expected=float(frame["mean"].iloc[0]),
@@ -228,7 +210,7 @@ def expected_value(
         pi_upper=float(frame["obs_ci_upper"].iloc[0]),
         r2=float(fit.rsquared),
         n_kommuner=int(len(train)),
-        method=_expected_method_text(labels, len(train), round(100 * (1 - alpha)), has_se),
+        method=_expected_method_text(features, len(train), alpha, has_se),
         weighted=has_se,
         tau2=tau2,
         coefficients=dict(zip(["const", *features], map(float, fit.params))),
@@ -237,15 +219,8 @@ def expected_value(
     )
 
 
-def _training_data(indicator_by_kommune: pd.DataFrame, context: pd.DataFrame, kid: str,
-                   features: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, bool]:
-    """Context matrix, values by kommune, the other kommuner to fit on, and whether every se is usable."""
-    x = feature_matrix(context, features)
-    y = indicator_by_kommune.copy()
-    y["kommune_id"] = y["kommune_id"].astype(str)
-    y = y.drop_duplicates("kommune_id").set_index("kommune_id")
-    if kid not in x.index:
-        raise PeerError(f"Kommune {kid} mangler kontekstdata for de valgte variablene.")
+def _training_set(x: pd.DataFrame, y: pd.DataFrame, kid: str, features: list[str]) -> tuple[pd.DataFrame, bool]:
+    """The other kommuner with a value (and whether every one, and the kommune, has a usable ``se``)."""
     has_se = "se" in y.columns
     cols = ["value", "se"] if has_se else ["value"]
     train = x.join(y[cols], how="inner").drop(index=kid, errors="ignore")
@@ -258,29 +233,31 @@ def _training_data(indicator_by_kommune: pd.DataFrame, context: pd.DataFrame, ki
         raise PeerError(
             f"For få kommuner med tall ({len(train)}) til å beregne forventet verdi; trenger minst {min_n}."
         )
-    return x, y, train, has_se
+    return train, has_se
 
 
-def _fit_and_predict(train: pd.DataFrame, features: list[str], target: np.ndarray, se_target: float,
-                     alpha: float, weighted: bool):
-    """OLS, or WLS with weights 1/(τ² + se²) and τ² by moments; the prediction frame for ``target``."""
+def _fit_and_predict(train: pd.DataFrame, target_x: pd.DataFrame, features: list[str], target_se: float | None,
+                     alpha: float):
+    """(fit, prediction summary frame, tau²): OLS, or feasible-GLS WLS with 1/(tau² + se²) when ``target_se``."""
     import statsmodels.api as sm
 
     exog = sm.add_constant(train[features].to_numpy(), has_constant="add")
     endog = train["value"].to_numpy()
-    target = sm.add_constant(target, has_constant="add")
+    target = sm.add_constant(target_x.to_numpy(), has_constant="add")
     ols = sm.OLS(endog, exog).fit()
-    if not weighted:
+    if target_se is None:
         return ols, ols.get_prediction(target).summary_frame(alpha=alpha), float("nan")
     se2 = train["se"].to_numpy() ** 2
     # Method of moments: mean squared residual (df-corrected) minus the mean sampling variance.
     tau2 = max(0.0, float(ols.ssr / ols.df_resid - se2.mean()))
     fit = sm.WLS(endog, exog, weights=1.0 / (tau2 + se2)).fit()
-    w_target = 1.0 / (tau2 + se_target ** 2)
+    w_target = 1.0 / (tau2 + target_se ** 2)
     return fit, fit.get_prediction(target, weights=np.array([w_target])).summary_frame(alpha=alpha), tau2
 
 
-def _expected_method_text(labels: str, n_train: int, level: int, weighted: bool) -> str:
+def _expected_method_text(features: list[str], n_train: int, alpha: float, weighted: bool) -> str:
+    labels = ", ".join(CONTEXT_FEATURES.get(f, f).lower() for f in features)
+    level = round(100 * (1 - alpha))
     if weighted:
         return (
             f"Forventet verdi fra vektet lineær regresjon (WLS, statsmodels) av indikatoren på {labels} "

@@ -18,6 +18,7 @@ import statsmodels.api as sm
 
 from analysis.intervals import add_intervals
 from data.catalogue import INDICATORS
+from data.numbers import fmt_spec
 from data.schema import period_start_year, sorted_periods
 
 MIN_PERIODS = 4
@@ -49,7 +50,7 @@ TREND_BY: tuple[str, ...] = ("level", "unit_id", "indicator", "subject", "trinn"
 
 def method_text(conf: float = 0.95, min_periods: int = MIN_PERIODS) -> str:
     """Norwegian method text for trends."""
-    return METHOD_TEXT.format(pct=f"{100 * conf:g}".replace(".", ","), min_periods=min_periods)
+    return METHOD_TEXT.format(pct=fmt_spec(100 * conf, "g"), min_periods=min_periods)
 
 
 @dataclass(frozen=True)
