@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Literal, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from analysis.compare import compare_to_benchmark
@@ -46,24 +47,52 @@ def uttrekk_keys() -> pd.DataFrame:
     return keys_frame(UTTREKK_SET)
 
 
-def _select(figures: pd.DataFrame, periods: Sequence[str], keys: pd.DataFrame, extra) -> pd.DataFrame:
-    """Rows (kjønn «alle») of ``keys`` in ``periods`` where ``extra`` holds, as plain columns."""
-    mask = (figures["period"].isin(list(periods)) & figures["indicator"].isin(keys["indicator"].unique())
-            & (figures["kjonn"] == "alle") & extra)
-    rows = _plain(figures.loc[mask, SELECT_COLUMNS])
-    rows["trinn"] = rows["trinn"].astype(int)
-    return rows.merge(keys[INDICATOR_KEYS], on=INDICATOR_KEYS, how="inner")
+def _window_mask(figures: pd.DataFrame, periods: Sequence[str], keys: pd.DataFrame) -> np.ndarray:
+    """Rows (kjønn «alle») of the keys' indicators in ``periods``, as a boolean mask over the big frame."""
+    return (figures["period"].isin(list(periods)).to_numpy() & figures["indicator"].isin(keys["indicator"].unique()).to_numpy()
+            & (figures["kjonn"] == "alle").to_numpy())
 
 
-def _kommune_units(figures: pd.DataFrame, lineages: Mapping[str, Sequence[str]], periods: Sequence[str],
-                   keys: pd.DataFrame) -> pd.DataFrame:
-    """Each kommune's figures per year under its current number (the merger policy in the module doc)."""
-    to_current = {str(num): str(cur) for cur, nums in lineages.items() for num in [cur, *nums]}
-    rows = _select(figures, periods, keys, (figures["level"] == "kommune") & figures["unit_id"].isin(list(to_current)))
+def _select(figures: pd.DataFrame, keys: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """``figures[mask]`` as plain columns, only the (indicator, subject, trinn) of ``keys``."""
+    out = _plain(figures.loc[mask, SELECT_COLUMNS])
+    out["trinn"] = out["trinn"].astype(int)
+    return out.merge(keys[INDICATOR_KEYS], on=INDICATOR_KEYS, how="inner")
+
+
+def _numbers(lineages: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Every kommune number in the lineages -> the current number that carries its history."""
+    return {str(num): str(cur) for cur, nums in lineages.items() for num in [cur, *nums]}
+
+
+def _unit_mask(figures: pd.DataFrame, lineages: Mapping[str, Sequence[str]], level: Level,
+               school_ids: Sequence[str] | None) -> np.ndarray:
+    """The kommuner's own rows (any of their numbers), or with ``level="skole"`` their schools' rows."""
+    nums = list(_numbers(lineages))
+    if level == "kommune":
+        return (figures["level"] == "kommune").to_numpy() & figures["unit_id"].isin(nums).to_numpy()
+    mask = (figures["level"] == "skole").to_numpy() & figures["kommune_id"].isin(nums).to_numpy()
+    if school_ids is not None:
+        mask &= figures["unit_id"].isin([str(s) for s in school_ids]).to_numpy()
+    return mask
+
+
+def _area_mask(figures: pd.DataFrame, fylke_id: str | None) -> np.ndarray:
+    """The nation's rows and, when ``fylke_id`` is given, the fylke's."""
+    level = figures["level"]
+    area = level == "nasjonalt"
+    if fylke_id:
+        area = area | ((level == "fylke") & (figures["unit_id"] == str(fylke_id)))
+    return area.to_numpy()
+
+
+def _merge_lineages(rows: pd.DataFrame, lineages: Mapping[str, Sequence[str]]) -> pd.DataFrame:
+    """Each kommune's rows per year under its current number (the merger policy in the module doc)."""
+    to_current = _numbers(lineages)
     is_own = rows["unit_id"].isin([str(k) for k in lineages])
     own, old = rows[is_own], rows[~is_own]
     if old.empty:
-        return own.reset_index(drop=True)
+        return own
     slot = INDICATOR_KEYS + ["period"]
     have = set(own[["unit_id", *slot]].itertuples(index=False, name=None))
     old = old.assign(_cur=old["unit_id"].map(to_current))
@@ -79,26 +108,12 @@ def _kommune_units(figures: pd.DataFrame, lineages: Mapping[str, Sequence[str]],
     return out
 
 
-def _school_units(figures: pd.DataFrame, lineages: Mapping[str, Sequence[str]], periods: Sequence[str],
-                  keys: pd.DataFrame, school_ids: Sequence[str] | None) -> pd.DataFrame:
-    """The schools of the kommuner (any of their numbers), each under its latest name."""
-    nums = {str(n) for cur, ns in lineages.items() for n in [cur, *ns]}
-    rows = _select(figures, periods, keys, (figures["level"] == "skole") & figures["kommune_id"].isin(list(nums)))
-    if school_ids is not None:
-        rows = rows[rows["unit_id"].isin([str(s) for s in school_ids])]
-    if len(rows):
-        names = rows.assign(_y=rows["period"]).sort_values("_y").groupby("unit_id")["unit_name"].last()
-        rows = rows.assign(unit_name=rows["unit_id"].map(names))
-    return rows.reset_index(drop=True)
-
-
-def _area_rows(figures: pd.DataFrame, periods: Sequence[str], keys: pd.DataFrame, fylke_id: str | None) -> pd.DataFrame:
-    """The nation's rows and, when ``fylke_id`` is given, the fylke's."""
-    level = figures["level"]
-    extra = level == "nasjonalt"
-    if fylke_id:
-        extra = extra | ((level == "fylke") & (figures["unit_id"] == str(fylke_id)))
-    return _select(figures, periods, keys, extra)
+def _latest_names(rows: pd.DataFrame) -> pd.DataFrame:
+    """Every unit under its latest name (a school renamed within the window is one school)."""
+    if rows.empty:
+        return rows
+    names = rows.assign(_y=rows["period"]).sort_values("_y").groupby("unit_id")["unit_name"].last()
+    return rows.assign(unit_name=rows["unit_id"].map(names))
 
 
 def _side_by_side(est: pd.DataFrame, level: Level, on: list[str]) -> pd.DataFrame:
@@ -152,13 +167,14 @@ def benchmark_comparison(
     the difference between independent proportions. Statistics in Medicine 17(8), 873–890.
     """
     kf = keys_frame(keys)
-    if level == "kommune":
-        units = _kommune_units(figures, lineages, periods, kf)
-    else:
-        units = _school_units(figures, lineages, periods, kf, school_ids)
-    if units.empty:
+    mask = _window_mask(figures, periods, kf) & (_unit_mask(figures, lineages, level, school_ids)
+                                                  | _area_mask(figures, fylke_id))
+    rows = _select(figures, kf, mask)
+    is_unit = (rows["level"] == level).to_numpy()
+    if not is_unit.any():
         return pd.DataFrame()
-    rows = pd.concat([units, _area_rows(figures, periods, kf, fylke_id)], ignore_index=True)
+    units = _merge_lineages(rows[is_unit], lineages) if level == "kommune" else _latest_names(rows[is_unit])
+    rows = pd.concat([units, rows[~is_unit]], ignore_index=True)
     on = INDICATOR_KEYS + (["period"] if by_year else [])
     if by_year:
         est = add_intervals(rows)

@@ -16,7 +16,9 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
+from analysis.compare import BEDRE, IKKE_SIKKER, INGEN_DATA, SVAKERE
 from analysis.intervals import add_intervals
+from analysis.window import last_school_years
 from data.catalogue import INDICATORS
 from data.numbers import fmt_spec
 from data.schema import period_start_year, sorted_periods
@@ -154,15 +156,15 @@ def stability(df_with_classification: pd.DataFrame, window: list[str] | int = 5,
     by = list(by) if by is not None else [c for c in TREND_BY if c in df_with_classification.columns]
     d = df_with_classification
     all_periods = sorted_periods(d["period"].astype(str).unique())
-    periods = all_periods[-int(window):] if isinstance(window, int) else sorted_periods(window)
+    periods = last_school_years(all_periods, int(window)) if isinstance(window, int) else sorted_periods(window)
     d = d[d["period"].astype(str).isin(periods)]
     cls = d["classification"].astype(str)
     flags = pd.DataFrame({
-        "years_svakere": (cls == "svakere").astype(int),
-        "years_bedre": (cls == "bedre").astype(int),
-        "years_ikke_sikker": (cls == "ikke_sikker").astype(int),
-        "years_with_data": (cls != "ingen_data").astype(int),
-        "_svak_period": np.where(cls == "svakere", d["period"].astype(str), ""),
+        "years_svakere": (cls == SVAKERE).astype(int),
+        "years_bedre": (cls == BEDRE).astype(int),
+        "years_ikke_sikker": (cls == IKKE_SIKKER).astype(int),
+        "years_with_data": (cls != INGEN_DATA).astype(int),
+        "_svak_period": np.where(cls == SVAKERE, d["period"].astype(str), ""),
     }, index=d.index)
     for c in by:
         flags[c] = d[c]

@@ -86,3 +86,19 @@ def test_schools_of_every_number_in_the_lineage_under_their_latest_name():
 
 def test_no_rows_gives_an_empty_frame():
     assert benchmark_comparison(_frame(), {"1234": ["1234"]}, YEARS, (KEY,)).empty
+
+
+def test_real_grunnskolepoeng_merger_year_counted_once(realdata):
+    """Udir's export carries Halden's 2018-19 figure under both 0101 and 3001 (Viken reform); the merged
+    kommune gets one row per year and pools those pupils once (the old pooling counted 339 of them twice)."""
+    from data.importers import import_files
+
+    path = realdata / "udir-grunnskolepoeng-skoler-2015-2021" / "Grunnskolepoeng_Udir.xlsx"
+    f = import_files([(path.name, path.read_bytes())]).figures
+    years = ["2018-19", "2019-20", "2020-21"]
+    lineage = {"3001": ["3001", "0101"]}
+    yearly = benchmark_comparison(f, lineage, years, [KEY], by_year=True)
+    assert list(yearly["period"]) == years and list(yearly["n"]) == [339, 374, 330]
+    pooled = benchmark_comparison(f, lineage, years, [KEY]).iloc[0]
+    assert pooled["n"] == 339 + 374 + 330
+    assert pooled["estimate"] == pytest.approx((339 * 41.0 + 374 * 41.7 + 330 * 41.9) / 1043)
