@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -151,6 +152,9 @@ class Cluster(SingleServer):
         self.haproxy: subprocess.Popen | None = None
         self.pg = None
         self.workdir = Path(tempfile.mkdtemp(prefix="ub-cluster-"))
+        # One cookie secret for every replica: the XSRF cookie one replica set stays valid on another after
+        # a failover (uploads on the Data page check it).
+        self.env.setdefault("STREAMLIT_SERVER_COOKIE_SECRET", secrets.token_hex(32))
 
     def replica_url(self, i: int) -> str:
         return f"http://127.0.0.1:{self.replica_ports[i]}"
