@@ -117,7 +117,8 @@ class SvgFigure:
         self.layout = fig.get("layout", {})
         self.w, self.h = width, height
         self.fs = float(self.layout.get("font", {}).get("size", 12))
-        self.parts: list[str] = []
+        self.parts: list = []  # SVG snippets, and (color, width, dash) keys where a merged path goes
+        self.paths: dict[tuple, list[str]] = {}
         for tr in self.data:
             if tr.get("type", "scatter") not in ("scatter", "bar"):
                 raise UnsupportedFigure(f"trace type {tr.get('type')}")
@@ -262,15 +263,31 @@ class SvgFigure:
              color: str = "#222222", weight: str = "normal", line_gap: float = 1.2) -> None:
         size = size or self.fs
         lines = str(s).split("<br>")
-        spans = "".join(f'<tspan x="{x:.1f}" dy="{0 if i == 0 else line_gap * size:.1f}">{_esc(line)}</tspan>'
-                        for i, line in enumerate(lines))
+        spans = _esc(lines[0]) if len(lines) == 1 else "".join(
+            f'<tspan x="{x:.1f}" dy="{0 if i == 0 else line_gap * size:.1f}">{_esc(line)}</tspan>'
+            for i, line in enumerate(lines))
         self.parts.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:.1f}" text-anchor="{anchor}" '
                           f'fill="{color}" font-weight="{weight}">{spans}</text>')
 
     def line(self, x0, y0, x1, y1, color: str, width: float = 1.0, dash: str | None = None) -> None:
-        d = f' stroke-dasharray="{DASHES.get(dash, dash)}"' if dash and dash != "solid" else ""
-        self.parts.append(f'<line x1="{x0:.1f}" y1="{y0:.1f}" x2="{x1:.1f}" y2="{y1:.1f}" stroke="{color}" '
-                          f'stroke-width="{width:g}"{d}/>')
+        """A straight line; lines of one style are merged into one path (far fewer SVG nodes to draw)."""
+        key = (color, float(width), DASHES.get(dash, dash) if dash and dash != "solid" else "")
+        if key not in self.paths:
+            self.paths[key] = []
+            self.parts.append(key)
+        self.paths[key].append(f"M{x0:.1f} {y0:.1f}L{x1:.1f} {y1:.1f}")
+
+    def svg_body(self) -> str:
+        out = []
+        for part in self.parts:
+            if isinstance(part, tuple):
+                color, width, dash = part
+                d = f' stroke-dasharray="{dash}"' if dash else ""
+                out.append(f'<path d="{"".join(self.paths[part])}" fill="none" stroke="{color}" '
+                           f'stroke-width="{width:g}"{d}/>')
+            else:
+                out.append(part)
+        return "".join(out)
 
     def marker(self, x: float, y: float, m: dict, color: str) -> None:
         size = float(m.get("size", 6))
@@ -485,6 +502,6 @@ def figure_to_svg(fig, width: int = 1100, height: int | None = None) -> str:
     s.draw_annotations()
     s.draw_title()
     s.draw_legend()
-    body = "".join(s.parts)
+    body = s.svg_body()
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{h}" viewBox="0 0 {width} {h}" '
             f'font-family="{FONT}"><rect width="{width}" height="{h}" fill="white"/>{body}</svg>')
