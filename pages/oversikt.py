@@ -13,6 +13,7 @@ import data
 from analysis.overview import latest_periods, overview_by_year, overview_pooled
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, suppression_min_n
 from present.charts import PALETTE, SUPPRESSED_SYMBOL, base_layout, error_bars
+from ui.frozen import freeze
 from ui.findings_widgets import add_finding_markers, findings_store, findings_under_chart
 from present.format import fmt_interval, fmt_number, row_label
 from ui.state import data_token, kommune_row, selected_kommune
@@ -75,8 +76,14 @@ def kommune_findings(kommune_id: str) -> list:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def cached_yearly_chart(token: str, kommune_id: str, findings_key: tuple, _yearly: pd.DataFrame,
                         _findings: list) -> go.Figure:
-    """The figure per data version, kommune and findings (ids and versions); shared read-only."""
-    return yearly_chart(_yearly, _findings)
+    """The figure per data version, kommune and findings (ids and versions); shared read-only, serialised once."""
+    return freeze(yearly_chart(_yearly, _findings))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def cached_tables(token: str, kommune_id: str, _pooled: pd.DataFrame, _yearly: pd.DataFrame) -> tuple:
+    """The two table views per data version and kommune (built row by row: cached, shared read-only)."""
+    return table(_pooled, with_period=False), table(_yearly, with_period=True)
 
 
 def yearly_chart(yearly: pd.DataFrame, findings: list | None = None) -> go.Figure:
@@ -157,7 +164,8 @@ st.markdown(
         ingen=int(counts.get("ingen_data", 0)),
     )
 )
-st.dataframe(table(pooled, with_period=False), hide_index=True, width="stretch", key="oversikt_pooled_table")
+pooled_table, yearly_table = cached_tables(data_token(), kommune_id, pooled, yearly)
+st.dataframe(pooled_table, hide_index=True, width="stretch", key="oversikt_pooled_table")
 
 st.subheader(t("oversikt.yearly_title"))
 chart_col, table_col = st.columns([3, 2])
@@ -168,7 +176,7 @@ with chart_col:
     st.plotly_chart(fig, width="stretch", key="oversikt_chart")
 with table_col:
     st.caption(t("common.table_view"))
-    st.dataframe(table(yearly, with_period=True), hide_index=True, width="stretch", height=700, key="oversikt_year_table")
+    st.dataframe(yearly_table, hide_index=True, width="stretch", height=700, key="oversikt_year_table")
 methods = sorted({m for m in pd.concat([yearly["ci_method"], pooled["ci_method"]]).dropna().unique() if m})
 st.caption(t("oversikt.methods", methods="; ".join(methods)))
 st.caption(t("oversikt.suppressed_note", min_n=suppression_min_n("grunnskolepoeng")))
