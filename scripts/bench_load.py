@@ -215,11 +215,14 @@ async def run_load(url: str, pids: list[int], sizes: list[int], pages: list[str]
 def main(argv: list[str] | None = None) -> int:
     import logging
 
+    from websockets.exceptions import ConnectionClosed
+
     logging.disable(logging.WARNING)
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--url", help="a running server (http://127.0.0.1:PORT); default: start one")
     ap.add_argument("--pid", type=int, action="append", default=[], help="server process id(s) for RSS")
     ap.add_argument("--replicas", type=int, default=0, help="start N replicas behind HAProxy instead of one server")
+    ap.add_argument("--repo", help="start the app from this checkout instead (e.g. the code before a change)")
     ap.add_argument("--sessions", default="1,5,20")
     ap.add_argument("--pages", default=",".join(PAGES))
     ap.add_argument("--reruns", type=int, default=3)
@@ -231,18 +234,19 @@ def main(argv: list[str] | None = None) -> int:
         if args.url:
             result = asyncio.run(run_load(args.url, args.pid, sizes, pages, args.reruns, args.timeout))
         else:
-            result = _with_server(args.replicas, sizes, pages, args.reruns, args.timeout)
-    except (LoadError, asyncio.TimeoutError, OSError) as exc:
+            result = _with_server(args.replicas, sizes, pages, args.reruns, args.timeout, args.repo)
+    except (LoadError, asyncio.TimeoutError, OSError, ConnectionClosed) as exc:
         print(json.dumps({"error": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False))
         return 1
     print(json.dumps(result, indent=2, ensure_ascii=False))
     return 0
 
 
-def _with_server(replicas: int, sizes: list[int], pages: list[str], reruns: int, timeout: float) -> dict:
+def _with_server(replicas: int, sizes: list[int], pages: list[str], reruns: int, timeout: float,
+                 repo: str | None = None) -> dict:
     from scripts.serve_cluster import Cluster, SingleServer
 
-    server = Cluster(replicas=replicas) if replicas > 0 else SingleServer()
+    server = Cluster(replicas=replicas, repo=repo) if replicas > 0 else SingleServer(repo=repo)
     with server:
         t0 = time.perf_counter()
         server.wait_ready(timeout=120)
@@ -250,6 +254,7 @@ def _with_server(replicas: int, sizes: list[int], pages: list[str], reruns: int,
         result = asyncio.run(run_load(server.url, server.app_pids(), sizes, pages, reruns, timeout))
         result["replicas"] = max(replicas, 1)
         result["server_ready_s"] = round(ready, 2)
+        result["load_avg_1min"] = round(os.getloadavg()[0], 2)  # other work on the machine skews every figure
         return result
 
 

@@ -6,7 +6,8 @@
 - HAProxy listens on ``--address``:``--port`` (default 127.0.0.1:8501) and balances new connections by
   least connections. Sticky: the first HTTP response sets a cookie naming the replica, and the browser's
   websocket (``/_stcore/stream``) and uploads carry it to the same replica. A replica that stops is taken
-  out by the health check (``/_stcore/health``, every second) and its clients are redispatched: the
+  out (connections to it are refused and retried on another; the health check on ``/_stcore/health`` every
+  2 s marks it down) and its clients are redispatched: the
   Streamlit frontend reconnects on its own, gets a new session on a live replica and reruns the page from
   its URL (kommune and choices are in the query string), so the user keeps working;
 - findings live in PostgreSQL: ``DATABASE_URL`` if set, otherwise a throwaway cluster (the tests'
@@ -48,6 +49,7 @@ defaults
     timeout server 1h
     timeout tunnel 1h
     timeout http-request 30s
+    timeout check 10s
     retries 3
     option redispatch
 frontend app
@@ -58,7 +60,9 @@ backend replicas
     cookie {cookie} insert indirect nocache httponly
     option httpchk GET /_stcore/health
     http-check expect string ok
-    default-server inter 1s fall 2 rise 1 on-marked-down shutdown-sessions
+    # A replica busy with many sessions answers its health check late: it is only taken out after three
+    # missed checks, and its open websockets are left alone (a stopped process closes them itself).
+    default-server inter 2s fall 3 rise 1
 {servers}
 """
 
@@ -83,28 +87,29 @@ def _healthy(url: str) -> bool:
         return False
 
 
-def prepare_shared(env: dict[str, str]) -> None:
+def prepare_shared(env: dict[str, str], repo: Path = REPO) -> None:
     """Build the dataset cache and migrate the findings database once, before any replica starts."""
     code = ("import data; data.load_dataset(); import os; u=os.environ.get('DATABASE_URL'); "
             "from data.findings import FindingsStore; FindingsStore(u).dispose() if u else None")
-    subprocess.run([PY, "-c", code], cwd=REPO, env=env, check=True, timeout=600,
+    subprocess.run([PY, "-c", code], cwd=repo, env=env, check=True, timeout=600,
                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
 class SingleServer:
     """One app process (``scripts/serve.py``) on a free port; the same interface as ``Cluster``."""
 
-    def __init__(self, env: dict[str, str] | None = None):
+    def __init__(self, env: dict[str, str] | None = None, repo: Path | None = None):
         self.env = {**os.environ, **(env or {})}
+        self.repo = Path(repo or REPO)  # another checkout of the app (the benchmark's «before»)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.procs: list[subprocess.Popen] = []
 
     def _start_app(self, port: int) -> subprocess.Popen:
         return subprocess.Popen(
-            [PY, str(REPO / "scripts" / "serve.py"), "--server.headless", "true", "--server.address", "127.0.0.1",
+            [PY, str(self.repo / "scripts" / "serve.py"), "--server.headless", "true", "--server.address", "127.0.0.1",
              "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=REPO, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            cwd=self.repo, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def start(self) -> None:
         self.procs = [self._start_app(self.port)]
@@ -142,8 +147,8 @@ class Cluster(SingleServer):
     """N replicas behind HAProxy, findings in PostgreSQL, one shared data folder."""
 
     def __init__(self, replicas: int = 2, env: dict[str, str] | None = None, port: int | None = None,
-                 address: str = "127.0.0.1"):
-        super().__init__(env)
+                 address: str = "127.0.0.1", repo: Path | None = None):
+        super().__init__(env, repo)
         self.replicas = replicas
         self.address = address
         self.port = port or free_port()
@@ -179,7 +184,7 @@ class Cluster(SingleServer):
         binary = haproxy_binary()
         try:
             self._database()
-            prepare_shared(self.env)
+            prepare_shared(self.env, self.repo)
             self.procs = [self._start_app(p) for p in self.replica_ports]
             cfg = self._haproxy_config()
             subprocess.run([binary, "-c", "-q", "-f", str(cfg)], check=True, capture_output=True, timeout=30)
@@ -197,7 +202,7 @@ class Cluster(SingleServer):
                     raise RuntimeError(f"replica {i} not ready after {timeout} s")
                 time.sleep(0.1)
         super().wait_ready(max(1.0, deadline - time.monotonic()))
-        time.sleep(1.2)  # one health-check interval, so HAProxy has seen every replica up
+        time.sleep(2.2)  # one health-check interval, so HAProxy has seen every replica up
 
     def stop_replica(self, i: int) -> None:
         p = self.procs[i]
