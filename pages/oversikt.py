@@ -94,48 +94,38 @@ def yearly_chart(yearly: pd.DataFrame, findings: list | None = None) -> go.Figur
     # Long labels (mobbing) wrap instead of running into the neighbouring panel's title.
     titles = ["<br>".join(textwrap.wrap(row_label(g.iloc[0]), 44)) for _, g in groups]
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=0.09, horizontal_spacing=0.06)
+    traces, cells, marks = [], [], []  # all traces added in one call: ~10x faster than add_trace per trace
     for i, (_, g) in enumerate(groups):
-        r, c = i // cols + 1, i % cols + 1
-        show = i == 0
-        ok = g[g["lower"].notna()]
-        fig.add_trace(
-            go.Scatter(
-                x=ok["period"], y=ok["estimate"], mode="markers", name=t("common.kommune"),
-                marker={"color": PALETTE["kommune"], "size": 10}, error_y=error_bars(ok["lower"], ok["upper"], ok["estimate"]),
-                legendgroup="k", showlegend=show,
-                hovertemplate="%{x}: %{y}<extra>" + t("common.kommune") + "</extra>",
-            ),
-            row=r, col=c,
-        )
-        supp = g[g["suppressed"]]
+        cell, show = (i // cols + 1, i % cols + 1), i == 0
+        ok, supp = g[g["lower"].notna()], g[g["suppressed"]]
+        new = [{"type": "scatter", "x": ok["period"].tolist(), "y": ok["estimate"].tolist(), "mode": "markers",
+                "name": t("common.kommune"), "marker": {"color": PALETTE["kommune"], "size": 10},
+                "error_y": error_bars(ok["lower"], ok["upper"], ok["estimate"]), "legendgroup": "k", "showlegend": show,
+                "hovertemplate": "%{x}: %{y}<extra>" + t("common.kommune") + "</extra>"}]
         if len(supp):
-            fig.add_trace(
-                go.Scatter(
-                    x=supp["period"], y=supp["nasjonalt_estimate"], mode="markers+text", text=[t("common.suppressed")] * len(supp),
-                    textposition="top center", name=t("common.suppressed"),
-                    marker={"symbol": SUPPRESSED_SYMBOL, "size": 12, "color": PALETTE["highlight"]},
-                    legendgroup="s", showlegend=True, hovertemplate="%{x}: " + t("common.suppressed") + "<extra></extra>",
-                ),
-                row=r, col=c,
-            )
-        fig.add_trace(
-            go.Scatter(x=g["period"], y=g["fylke_estimate"], mode="lines+markers", name=t("common.fylke"),
-                       line={"color": PALETTE["fylke"], "dash": "dot"}, marker={"symbol": "diamond"},
-                       legendgroup="f", showlegend=show),
-            row=r, col=c,
-        )
-        fig.add_trace(
-            go.Scatter(x=g["period"], y=g["nasjonalt_estimate"], mode="lines", name=t("common.nasjonalt"),
-                       line={"color": PALETTE["nasjonalt"], "width": 3}, legendgroup="n", showlegend=show),
-            row=r, col=c,
-        )
+            new.append({"type": "scatter", "x": supp["period"].tolist(), "y": supp["nasjonalt_estimate"].tolist(),
+                        "mode": "markers+text", "text": [t("common.suppressed")] * len(supp), "textposition": "top center",
+                        "name": t("common.suppressed"), "legendgroup": "s", "showlegend": True,
+                        "marker": {"symbol": SUPPRESSED_SYMBOL, "size": 12, "color": PALETTE["highlight"]},
+                        "hovertemplate": "%{x}: " + t("common.suppressed") + "<extra></extra>"})
+        new.append({"type": "scatter", "x": g["period"].tolist(), "y": g["fylke_estimate"].tolist(),
+                    "mode": "lines+markers", "name": t("common.fylke"), "line": {"color": PALETTE["fylke"], "dash": "dot"},
+                    "marker": {"symbol": "diamond"}, "legendgroup": "f", "showlegend": show})
+        new.append({"type": "scatter", "x": g["period"].tolist(), "y": g["nasjonalt_estimate"].tolist(), "mode": "lines",
+                    "name": t("common.nasjonalt"), "line": {"color": PALETTE["nasjonalt"], "width": 3},
+                    "legendgroup": "n", "showlegend": show})
+        traces += new
+        cells += [cell] * len(new)
         first = g.iloc[0]
         linked = [f for f in findings or [] if not f.schools and any(
             link.matches(first["indicator"], first["subject"], int(first["trinn"])) for link in f.indicators)]
         if linked:
-            y = dict(zip(g["period"], g["estimate"].fillna(g["nasjonalt_estimate"])))
-            add_finding_markers(fig, linked, y_by_x=y, x_values=list(g["period"]), fallback_x=g["period"].iloc[-1],
-                                row=r, col=c, showlegend=False)
+            marks.append((g, linked, cell))
+    fig.add_traces(traces, rows=[c[0] for c in cells], cols=[c[1] for c in cells])
+    for g, linked, (r, c) in marks:
+        y = dict(zip(g["period"], g["estimate"].fillna(g["nasjonalt_estimate"])))
+        add_finding_markers(fig, linked, y_by_x=y, x_values=list(g["period"]), fallback_x=g["period"].iloc[-1],
+                            row=r, col=c, showlegend=False)
     base_layout(fig, title=t("oversikt.chart_title"), height=300 * rows)
     fig.update_annotations(font_size=13)
     return fig
