@@ -171,16 +171,19 @@ methods = sorted({m for m in pd.concat([yearly["ci_method"], pooled["ci_method"]
 st.caption(t("oversikt.methods", methods="; ".join(methods)))
 st.caption(t("oversikt.suppressed_note", min_n=suppression_min_n("grunnskolepoeng")))
 
-st.subheader(t("oversikt.findings_title"))
-choices = list(pooled.index)
-picked = st.selectbox(
-    t("oversikt.findings_pick"), choices, format_func=lambda i: row_label(pooled.loc[i]), key="oversikt_funn_indikator"
-)
-row = pooled.loc[picked]
-current = {
-    "page": "oversikt", "kommune_id": kommune_id, "indicator": row["indicator"], "subject": row["subject"],
-    "trinn": int(row["trinn"]), "periods": periods,
-}
-linked = [f for f in findings if not f.schools and any(
-    link.matches(row["indicator"], row["subject"], int(row["trinn"])) for link in f.indicators)]
-findings_under_chart(current, linked, key="oversikt")
+@st.fragment
+def findings_section(kommune_id: str, pooled: pd.DataFrame, periods: list[str], findings: list) -> None:
+    """Findings for one chosen indicator. A fragment: picking another indicator reruns only this part
+    (saving a finding reruns the whole page, so the chart's markers follow)."""
+    st.subheader(t("oversikt.findings_title"))
+    picked = st.selectbox(t("oversikt.findings_pick"), list(pooled.index), format_func=lambda i: row_label(pooled.loc[i]),
+                          key="oversikt_funn_indikator")
+    row = pooled.loc[picked]
+    current = {"page": "oversikt", "kommune_id": kommune_id, "indicator": row["indicator"], "subject": row["subject"],
+               "trinn": int(row["trinn"]), "periods": periods}
+    linked = [f for f in findings if not f.schools and any(
+        link.matches(row["indicator"], row["subject"], int(row["trinn"])) for link in f.indicators)]
+    findings_under_chart(current, linked, key="oversikt")
+
+
+findings_section(kommune_id, pooled, periods, findings)
