@@ -12,6 +12,8 @@ the page ``--reruns`` times, all sessions at once. Per page and N:
 - ``first_run_p50_s`` / ``first_run_p95_s``: connect → first ``script_finished`` (a new visitor);
 - ``rerun_p50_s`` / ``rerun_p95_s``: ``rerun_script`` → ``script_finished`` on a connected session;
 - ``rerun_throughput_per_s``: reruns completed per second of wall time in the rerun phase;
+- ``server_cpu_per_first_run_s`` / ``server_cpu_per_rerun_s``: CPU time the server process(es) used per run
+  (the figure to compare on a machine shared with other work, where wall times swing with the load);
 - ``rss_mb``: resident memory of the server process(es) after the round (summed over replicas).
 
 A page that is not found (Streamlit's ``page_not_found`` message, or a run that ends on another page), a run
@@ -147,6 +149,22 @@ def rss_mb(pids: list[int]) -> float:
     return round(total / 1024, 1)
 
 
+def cpu_s(pids: list[int]) -> float:
+    """CPU time (user + system) the server process(es) have used so far, seconds.
+
+    Per run this is the figure to compare on a shared machine: wall times grow with other load, the
+    server's own CPU time per run hardly does.
+    """
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 async def _first(session: Session) -> float:
     t0 = time.perf_counter()
     await session.connect()
@@ -155,19 +173,20 @@ async def _first(session: Session) -> float:
 
 
 async def round_for(url: str, page: str, kommuner: list[str], reruns: int, timeout: float,
-                    error_text: str) -> dict:
+                    error_text: str, pids: list[int] | None = None) -> dict:
     """N = len(kommuner) sessions at once on one page: first runs, then ``reruns`` reruns each."""
     sessions = [Session(url, page, k, timeout, error_text) for k in kommuner]
+    pids = pids or []
     try:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), cpu_s(pids)
         firsts = await asyncio.gather(*(_first(s) for s in sessions))
-        first_wall = time.perf_counter() - t0
+        first_wall, first_cpu = time.perf_counter() - t0, cpu_s(pids) - c0
         reruns_s: list[float] = []
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), cpu_s(pids)
         for _ in range(max(reruns, 0)):
             results = await asyncio.gather(*(s.run() for s in sessions))
             reruns_s.extend(r.seconds for r in results)
-        rerun_wall = time.perf_counter() - t0
+        rerun_wall, rerun_cpu = time.perf_counter() - t0, cpu_s(pids) - c0
     finally:
         await asyncio.gather(*(s.close() for s in sessions), return_exceptions=True)
     return {
@@ -178,6 +197,8 @@ async def round_for(url: str, page: str, kommuner: list[str], reruns: int, timeo
         "rerun_p50_s": round(statistics.median(reruns_s), 3) if reruns_s else None,
         "rerun_p95_s": round(_pct(reruns_s, 0.95), 3) if reruns_s else None,
         "rerun_throughput_per_s": round(len(reruns_s) / rerun_wall, 2) if reruns_s else None,
+        "server_cpu_per_first_run_s": round(first_cpu / len(firsts), 3) if pids else None,
+        "server_cpu_per_rerun_s": round(rerun_cpu / len(reruns_s), 3) if pids and reruns_s else None,
     }
 
 
@@ -204,7 +225,8 @@ async def run_load(url: str, pids: list[int], sizes: list[int], pages: list[str]
         for n in sizes:
             if page not in PAGES:
                 raise LoadError(f"unknown page {page!r} (known: {', '.join(PAGES)})")
-            rounds[str(n)] = await round_for(url, PAGES[page][0], ids[start:start + n], reruns, timeout, error_text)
+            rounds[str(n)] = await round_for(url, PAGES[page][0], ids[start:start + n], reruns, timeout, error_text,
+                                             pids)
             rounds[str(n)]["rss_mb"] = rss_mb(pids)
             start += n
         out["pages"][page] = {"title": PAGES[page][1], "rounds": rounds}
