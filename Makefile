@@ -15,6 +15,7 @@ test:
 	bash scripts/test.sh
 
 bench: setup
+	bash scripts/system-deps.sh --soft
 	.venv/bin/python scripts/bench.py
 
 clean:

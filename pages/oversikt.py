@@ -12,6 +12,7 @@ from analysis.overview import overview_by_year, overview_pooled
 from analysis.window import last_school_years
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, suppression_min_n
 from present.charts import indicator_years_figure, panel_position
+from ui.frozen import freeze
 from ui.findings_widgets import add_finding_markers, findings_store, findings_under_chart
 from present.format import fmt_interval, fmt_number, row_label
 from ui.state import data_token, kommune_row, selected_kommune
@@ -70,8 +71,14 @@ def kommune_findings(kommune_id: str) -> list:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def cached_yearly_chart(token: str, kommune_id: str, findings_key: tuple, _yearly: pd.DataFrame,
                         _findings: list) -> go.Figure:
-    """The figure per data version, kommune and findings (ids and versions); shared read-only."""
-    return yearly_chart(_yearly, _findings)
+    """The figure per data version, kommune and findings (ids and versions); shared read-only, serialised once."""
+    return freeze(yearly_chart(_yearly, _findings))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def cached_tables(token: str, kommune_id: str, _pooled: pd.DataFrame, _yearly: pd.DataFrame) -> tuple:
+    """The two table views per data version and kommune (built row by row: cached, shared read-only)."""
+    return table(_pooled, with_period=False), table(_yearly, with_period=True)
 
 
 def yearly_chart(yearly: pd.DataFrame, findings: list | None = None) -> go.Figure:
@@ -105,7 +112,8 @@ st.caption(t("oversikt.pooled_help"))
 counts = count_classifications(pooled["classification"])
 st.markdown(t("oversikt.summary", svakere=counts.svakere, bedre=counts.bedre, usikker=counts.usikker,
               ingen=counts.ingen_data))
-st.dataframe(table(pooled, with_period=False), hide_index=True, width="stretch", key="oversikt_pooled_table")
+pooled_table, yearly_table = cached_tables(data_token(), kommune_id, pooled, yearly)
+st.dataframe(pooled_table, hide_index=True, width="stretch", key="oversikt_pooled_table")
 
 st.subheader(t("oversikt.yearly_title"))
 chart_col, table_col = st.columns([3, 2])
@@ -116,21 +124,24 @@ with chart_col:
     st.plotly_chart(fig, width="stretch", key="oversikt_chart")
 with table_col:
     st.caption(t("common.table_view"))
-    st.dataframe(table(yearly, with_period=True), hide_index=True, width="stretch", height=700, key="oversikt_year_table")
+    st.dataframe(yearly_table, hide_index=True, width="stretch", height=700, key="oversikt_year_table")
 methods = sorted({m for m in pd.concat([yearly["ci_method"], pooled["ci_method"]]).dropna().unique() if m})
 st.caption(t("oversikt.methods", methods="; ".join(methods)))
 st.caption(t("oversikt.suppressed_note", min_n=suppression_min_n("grunnskolepoeng")))
 
-st.subheader(t("oversikt.findings_title"))
-choices = list(pooled.index)
-picked = st.selectbox(
-    t("oversikt.findings_pick"), choices, format_func=lambda i: row_label(pooled.loc[i]), key="oversikt_funn_indikator"
-)
-row = pooled.loc[picked]
-current = {
-    "page": "oversikt", "kommune_id": kommune_id, "indicator": row["indicator"], "subject": row["subject"],
-    "trinn": int(row["trinn"]), "periods": periods,
-}
-linked = [f for f in findings if not f.schools and any(
-    link.matches(row["indicator"], row["subject"], int(row["trinn"])) for link in f.indicators)]
-findings_under_chart(current, linked, key="oversikt")
+@st.fragment
+def findings_section(kommune_id: str, pooled: pd.DataFrame, periods: list[str], findings: list) -> None:
+    """Findings for one chosen indicator. A fragment: picking another indicator reruns only this part
+    (saving a finding reruns the whole page, so the chart's markers follow)."""
+    st.subheader(t("oversikt.findings_title"))
+    picked = st.selectbox(t("oversikt.findings_pick"), list(pooled.index), format_func=lambda i: row_label(pooled.loc[i]),
+                          key="oversikt_funn_indikator")
+    row = pooled.loc[picked]
+    current = {"page": "oversikt", "kommune_id": kommune_id, "indicator": row["indicator"], "subject": row["subject"],
+               "trinn": int(row["trinn"]), "periods": periods}
+    linked = [f for f in findings if not f.schools and any(
+        link.matches(row["indicator"], row["subject"], int(row["trinn"])) for link in f.indicators)]
+    findings_under_chart(current, linked, key="oversikt")
+
+
+findings_section(kommune_id, pooled, periods, findings)

@@ -25,7 +25,8 @@ from present.strings import t
 log = logging.getLogger(__name__)
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
+# Shared, not copied: st.cache_data would unpickle the ~14 MB result on every run of every session.
+@st.cache_resource(show_spinner=False, max_entries=2)
 def uttrekk_model(token: str) -> u.UttrekkResult:
     return u.compute(data.load_dataset())
 

@@ -22,7 +22,8 @@ from ui.state import data_token, kommune_row, selected_kommune
 log = logging.getLogger(__name__)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+# Shared, not copied: st.cache_data would unpickle the ~14 MB result on every run of every session.
+@st.cache_resource(show_spinner=False, max_entries=8)
 def model(token: str, params_key: str, _params: u.UttrekkParams) -> u.UttrekkResult:
     """The model for all kommuner, memoised per data version and parameter set."""
     return u.compute(data.load_dataset(), _params)

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 
 from report.images import figures_to_png
+from report.svg import figure_to_svg
 from report.model import Bullets, Figure, Paragraph, Report, Subheading, Table
 
 log = logging.getLogger(__name__)
@@ -80,12 +81,32 @@ def _colgroup(table: Table) -> str:
     return "<colgroup>" + "".join(f"<col style='width:{100 * w / total:.1f}%'>" for w in widths) + "</colgroup>"
 
 
-def to_html(report: Report, images: list[bytes] | None = None) -> str:
-    """The report as one self-contained HTML document (images embedded as data URIs)."""
+def figure_svgs(report: Report) -> dict[int, str]:
+    """SVG of every figure the direct renderer can draw (``report.svg``), by ``id`` of the figure block."""
+    out: dict[int, str] = {}
+    for f in report.figures():
+        try:
+            out[id(f)] = figure_to_svg(f.fig, height=f.height)
+        except Exception:  # noqa: BLE001 - drawn by kaleido instead (see render_pdf)
+            log.warning("SVG renderer could not draw a report figure; using kaleido", exc_info=True)
+    return out
+
+
+def _img_src(png: bytes | None, svg: str | None) -> str | None:
+    if svg:
+        return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    if png:
+        return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    return None
+
+
+def to_html(report: Report, images: list[bytes] | None = None, svgs: dict[int, str] | None = None) -> str:
+    """The report as one self-contained HTML document (images embedded as data URIs; SVG where given)."""
     esc = html.escape
     figs = report.figures()
     pngs = images if images is not None else [f.png for f in figs]
     img_of = {id(f): p for f, p in zip(figs, pngs)}
+    svgs = svgs or {}
     out = [
         "<!DOCTYPE html><html lang='nb'><head><meta charset='utf-8'>",
         f"<title>{esc(report.title)}</title><style>{_css(report)}</style></head><body>",
@@ -108,9 +129,8 @@ def to_html(report: Report, images: list[bytes] | None = None) -> str:
                 cap = f"<caption>{esc(b.caption)}</caption>" if b.caption else ""
                 out.append(f"<table>{cap}{_colgroup(b)}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
             elif isinstance(b, Figure):
-                png = img_of.get(id(b))
-                if png:
-                    src = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+                src = _img_src(img_of.get(id(b)), svgs.get(id(b)))
+                if src:
                     out.append(f"<figure><img src='{src}' alt='{esc(b.caption)}'><figcaption>{esc(b.caption)}"
                                "</figcaption></figure>")
                 else:
@@ -135,14 +155,21 @@ def render_images(report: Report, progress: Progress | None = None, start: float
 
 
 def render_pdf(report: Report, progress: Progress | None = None) -> bytes:
-    """The report as PDF bytes (renders the charts first if needed)."""
-    render_images(report, progress, 0.0, 0.8)
+    """The report as PDF bytes. Charts are drawn as SVG (``report.svg``, no browser); a chart that renderer
+    cannot draw is rendered to PNG with kaleido as before."""
     if progress:
-        progress(0.85, "Setter sammen PDF")
+        progress(0.1, "Tegner grafene")
+    svgs = figure_svgs(report)
+    missing = [f for f in report.figures() if id(f) not in svgs and f.png is None]
+    if missing:
+        for f, p in zip(missing, figures_to_png([f.fig for f in missing], heights=[f.height for f in missing])):
+            f.png = p
+    if progress:
+        progress(0.5, "Setter sammen PDF")
     try:
         from weasyprint import HTML
 
-        pdf = HTML(string=to_html(report)).write_pdf()
+        pdf = HTML(string=to_html(report, svgs=svgs)).write_pdf()
     except OSError as exc:  # libpango missing
         log.exception("weasyprint failed")
         raise PdfExportError("PDF kunne ikke lages: systembiblioteket Pango mangler (pakken libpango-1.0-0).") from exc

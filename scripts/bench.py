@@ -11,7 +11,10 @@ Measured on the national-scale demo data:
   server's peak RSS with one browser session that visits every page;
 - ``pages``: scripts/bench_pages.py (warm rerun vs the floor of selection + fig.to_json(), ratio ≤ 3);
 - ``import_1m``: scripts/bench_import.py (1,000,000-row Skoleporten CSV: time and peak RSS);
-- ``report``: scripts/bench_report.py (one kommune's utfordringsbilde as PDF and DOCX).
+- ``report``: scripts/bench_report.py (one kommune's utfordringsbilde as PDF and DOCX);
+- ``load``: scripts/bench_load.py over Streamlit's websocket protocol (1, 5 and 20 sessions at once on
+  Oversikt, Skoler and «Hvorfor er vi trukket ut?»), ``single`` against one server process and
+  ``replicas_2`` against two replicas behind HAProxy (scripts/serve_cluster.py), side by side.
 Each part runs in its own process so one part's caches never flatter another's. ``--quick`` skips the
 slow parts (import, report, browser).
 """
@@ -152,6 +155,17 @@ def bench_server(tmp: Path) -> dict:
         proc.wait(10)
 
 
+def bench_load(tmp: Path) -> dict:
+    """The websocket load test, one server process and then two replicas (each on a fresh server)."""
+    env = {"UTFORDRINGSBILDE_DATA_DIR": str(tmp)}
+    out = {"single": run_json(["scripts/bench_load.py"], env, timeout=1800)}
+    if shutil.which("haproxy") or os.path.exists("/usr/sbin/haproxy"):
+        out["replicas_2"] = run_json(["scripts/bench_load.py", "--replicas", "2"], env, timeout=1800)
+    else:
+        out["replicas_2"] = {"error": "haproxy not installed (scripts/system-deps.sh)"}
+    return out
+
+
 def main() -> None:
     quick = "--quick" in sys.argv
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -164,6 +178,7 @@ def main() -> None:
             result["server"] = bench_server(tmp)
             result["import_1m"] = run_json(["scripts/bench_import.py"], {"UTFORDRINGSBILDE_DATA_DIR": str(tmp)})
             result["report"] = run_json(["scripts/bench_report.py"], {"UTFORDRINGSBILDE_DATA_DIR": str(tmp)})
+            result["load"] = bench_load(tmp)
         print(json.dumps(result, indent=2, ensure_ascii=False))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -23,6 +23,7 @@ from data.schema import sorted_periods
 from present import exploration_charts as xc
 from present.format import fmt_number
 from present.strings import t
+from ui.frozen import freeze
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -215,7 +216,7 @@ def expected(token: str, kommune_id: str, key: tuple[str, str, int], features: t
 # Building a Plotly figure validates every property and costs far more than sending it, so the
 # finished figure and its table view are kept with ``st.cache_resource`` (no copy on a hit). They are
 # shared between sessions: treat them as read-only. To draw on a figure (e.g. findings markers),
-# copy it first: ``go.Figure(fig)``.
+# copy it first: ``go.Figure(fig)``. Figures are frozen (``ui.frozen``): serialised once, not on every run.
 # ------------------------------------------------------------------------------------------------
 
 
@@ -224,7 +225,7 @@ def development_view(token: str, kommune_id: str, kommune_name: str, fylke_id: s
                      trinn: int, kjonn: str, peer_ids: tuple[str, ...], school_ids: tuple[str, ...], title: str):
     res = development(token, kommune_id, kommune_name, fylke_id, indicator, subject, trinn, kjonn, peer_ids,
                       school_ids)
-    fig = xc.development_figure(res["series"], res["periods"], res["pooled"], res["window"], indicator, title)
+    fig = freeze(xc.development_figure(res["series"], res["periods"], res["pooled"], res["window"], indicator, title))
     table, supp = xc.development_table(res["series"], INDICATORS[indicator].decimals)
     return fig, table, supp
 
@@ -234,11 +235,11 @@ def schools_view(token: str, kommune_id: str, kommune_name: str, fylke_id: str, 
                  trinn: int, kjonn: str, window: tuple[str, ...], title: str, spread_title: str):
     res = schools(token, kommune_id, kommune_name, fylke_id, indicator, subject, trinn, kjonn, window)
     d = INDICATORS[indicator].decimals
-    fig = xc.schools_figure(res["schools"], res["refs"], indicator, title)
+    fig = freeze(xc.schools_figure(res["schools"], res["refs"], indicator, title))
     table, supp = xc.schools_table(res["schools"], d)
     spread_fig = spread_table = spread_supp = None
     if len(res["drivers"]):
-        spread_fig = xc.spread_figure(res["drivers"], indicator, spread_title)
+        spread_fig = freeze(xc.spread_figure(res["drivers"], indicator, spread_title))
         spread_table, spread_supp = xc.spread_table(res["drivers"], res["schools"], d)
     return {"fig": fig, "table": table, "supp": supp, "spread_fig": spread_fig, "spread_table": spread_table,
             "spread_supp": spread_supp}
@@ -250,7 +251,7 @@ def funnel_view(token: str, area: str, indicator: str, subject: str, trinn: int,
     res = funnel(token, area, indicator, subject, trinn, kjonn, window, overdispersion)
     bench = float(res["benchmark"]["estimate"].iloc[0]) if len(res["benchmark"]) else float("nan")
     mine = set(kommune_school_ids)
-    fig = xc.funnel_figure(res["schools"], mine, bench, res["limits"], indicator, title)
+    fig = freeze(xc.funnel_figure(res["schools"], mine, bench, res["limits"], indicator, title))
     table, supp = xc.funnel_table(res["schools"], mine, INDICATORS[indicator].decimals, res["positions"])
     return fig, table, supp, res["method"], int(res["schools"]["suppressed"].sum())
 
@@ -260,7 +261,7 @@ def peers_view(token: str, kommune_id: str, method: str, features: tuple[str, ..
     found, error = peers(token, kommune_id, method, features, k)
     if error or (found["rank"] > 0).sum() == 0:
         return None, None
-    return xc.peers_figure(found, title), xc.peers_table(found)
+    return freeze(xc.peers_figure(found, title)), xc.peers_table(found)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
