@@ -13,6 +13,8 @@ Output:
   ``first_year..last_year`` in which ``orig_id`` was valid and mapped to ``target_id`` on the given border
   (2020 or 2024); consecutive years collapsed into one row; years before 1990 left out. Border ``0`` rows
   are the master table's own steps: the number(s) ``orig_id`` became right after ``last_year``.
+- ``skoler_udir_2025_26.csv``: Udir's 2025-26 school tree (``udir-eu-enhetid-tree-2025-26/filterVerdier.json``,
+  Udir data, NLOD 2.0) as orgnr → today's kommune, read by ``data.school_places.read_tree``.
 - ``kommune_names.csv``: ``kommune_id,first_year,last_year,name,official_name,fylke_id,fylke_name`` for
   today's kommuner (``last_year`` empty) and every historical number.
 
@@ -27,6 +29,8 @@ from pathlib import Path
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from data import school_places  # noqa: E402
 OUT = ROOT / "data" / "reference"
 FIRST_YEAR = 1990
 # Names whose Norwegian (bokmål) form is not the first part of SSB's official name.
@@ -103,6 +107,8 @@ def main(realdata: Path) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     succ.to_csv(OUT / "kommune_succession.csv", index=False, lineterminator="\n")
     _names(realdata).to_csv(OUT / "kommune_names.csv", index=False, lineterminator="\n")
+    tree = (realdata / "udir-eu-enhetid-tree-2025-26" / "filterVerdier.json").read_bytes()
+    school_places.read_tree(tree).to_csv(school_places.REFERENCE, index=False, lineterminator="\n")
     print(f"{len(succ)} succession rows, names written to {OUT}")
 
 
