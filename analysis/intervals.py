@@ -57,8 +57,13 @@ _DEFAULT_SD_NOUN: dict[str, str] = {
 METHOD_TEXT = (
     "Andeler: 95 % Wilson-intervall (score-intervall) fra antall elever og andelen. "
     "Gjennomsnitt: 95 % t-intervall fra antall elever og standardavviket på elevnivå; "
-    "der kilden ikke oppgir standardavvik, brukes et nasjonalt standardavvik, og det står i teksten."
+    "der kilden ikke oppgir standardavvik, brukes et nasjonalt standardavvik, og det står i teksten. "
+    "Der Udirs statistikkbank oppgir «Usikkerhet» for skalapoeng, brukes Udirs eget intervall "
+    "(skalapoeng ± usikkerhet) i stedet for intervallet fra antall elever."
 )
+# Udir's published «Usikkerhet» (canonical ``udir_margin``) as the interval; the page's method line says so.
+METHOD_UDIR_MARGIN = "Udirs usikkerhet (±), brukt i stedet for intervall fra antall elever"
+METHOD_UDIR_MARGIN_POOLED = "Udirs usikkerhet (±), samlet over årene som √Σ(nᵢ/N)²·uᵢ²"
 
 
 def _conf_pct(conf: float) -> str:
@@ -207,7 +212,9 @@ def add_intervals(df: pd.DataFrame, conf: float = 0.95, share_method: str = "wil
     Shares: Wilson (default) or Clopper-Pearson on ``successes = round(value/100·n)``; ``se`` is the
     interval-implied standard error ``(upper - lower) / (2 z)`` (never 0, also at 0 % or 100 %).
     Means: t interval with df = n - 1 and ``se = sd/sqrt(n)``, SD from the source's ``sd`` column where
-    given, else the catalogue's national standard SD. Suppressed rows, rows without value, rows with
+    given, else the catalogue's national standard SD. Means with Udir's published «Usikkerhet»
+    (``udir_margin``) use Udir's own interval ``value ± udir_margin`` instead (``se = udir_margin / z``), and
+    ``ci_method`` names it («Udirs usikkerhet (±)»). Suppressed rows, rows without value, rows with
     unknown ``n`` (or n < 2 for means) get NaN intervals and a reason.
     """
     _check_conf(conf)
@@ -226,6 +233,10 @@ def add_intervals(df: pd.DataFrame, conf: float = 0.95, share_method: str = "wil
                   else np.zeros(nrow, dtype=bool))
     is_share = cat["is_share"]
     known = cat["known"]
+    margin = (out["udir_margin"].to_numpy(dtype=float, na_value=np.nan) if "udir_margin" in out.columns
+              else np.full(nrow, np.nan))
+    # Udir's own ± half-width wins over the pupil-count interval where the source gives it (means only).
+    use_margin = known & ~is_share & ~suppressed & np.isfinite(value) & np.isfinite(margin) & (margin >= 0)
 
     # Reasons, in order of precedence (first match wins).
     reason_texts = ["", REASON_UNKNOWN_INDICATOR, REASON_SUPPRESSED, REASON_NO_VALUE, REASON_N_UNKNOWN,
@@ -241,6 +252,7 @@ def add_intervals(df: pd.DataFrame, conf: float = 0.95, share_method: str = "wil
         ~is_share & ~np.isfinite(sd_used),
     ]
     reason_code = np.select(conditions, list(range(1, len(conditions) + 1)), default=0).astype(np.int8)
+    reason_code = np.where(use_margin, 0, reason_code).astype(np.int8)
     ok = reason_code == 0
 
     lower = np.full(nrow, np.nan)
@@ -257,7 +269,11 @@ def add_intervals(df: pd.DataFrame, conf: float = 0.95, share_method: str = "wil
         lower[sh] = 100 * lo
         upper[sh] = 100 * hi
         se[sh] = 100 * (hi - lo) / (2 * z)
-    mn = ok & ~is_share
+    mn = ok & ~is_share & ~use_margin
+    if use_margin.any():
+        lower[use_margin] = value[use_margin] - margin[use_margin]
+        upper[use_margin] = value[use_margin] + margin[use_margin]
+        se[use_margin] = margin[use_margin] / z
     if mn.any():
         lo, hi = mean_interval(value[mn], sd_used[mn], n[mn], conf)
         lower[mn] = lo
@@ -282,8 +298,14 @@ def add_intervals(df: pd.DataFrame, conf: float = 0.95, share_method: str = "wil
     method_code = np.where(
         ~ok, 0,
         np.where(is_share, 1, np.where(have_sd, 2, default_text_code[cat["codes"]]))).astype(np.int16)
-    sd_source_code = np.where(ok & ~is_share, np.where(have_sd, 1, 2), 0).astype(np.int8)
-    sd_used = np.where(ok, sd_used, np.nan)
+    if use_margin.any():
+        pooled = (out["periods_used"].to_numpy(dtype=float, na_value=0) > 1) if "periods_used" in out.columns \
+            else np.zeros(nrow, dtype=bool)
+        texts += [METHOD_UDIR_MARGIN, METHOD_UDIR_MARGIN_POOLED]
+        method_code = np.where(use_margin, np.where(pooled, len(texts) - 1, len(texts) - 2), method_code)
+        method_code = method_code.astype(np.int16)
+    sd_source_code = np.where(ok & ~is_share & ~use_margin, np.where(have_sd, 1, 2), 0).astype(np.int8)
+    sd_used = np.where(ok & ~use_margin, sd_used, np.nan)
 
     out["estimate"] = np.where(suppressed, np.nan, value)
     out["lower"] = lower
@@ -334,7 +356,11 @@ def pooled_window(df: pd.DataFrame, periods: list[str], by: list[str] | None = N
     Means: the n-weighted mean ``Σ n_i m_i / Σ n_i``; where every used year has a source SD the pooled
     pupil-level SD comes from the total sum of squares
     ``Σ[(n_i-1)s_i² + n_i(m_i - m̄)²] / (N - 1)`` (within + between years), otherwise ``sd`` is left
-    empty so the catalogue's national SD is used. Returns one row per group with ``period`` set to the
+    empty so the catalogue's national SD is used. Where every used year carries Udir's «Usikkerhet» ``u_i``
+    (``udir_margin``, the ± half-width of Udir's 95 % interval), the pooled half-width is
+    ``√Σ (n_i/N)² u_i²``: the variance of a fixed-weight mean of independent yearly estimates,
+    ``Var(Σ w_i m_i) = Σ w_i² se_i²`` with ``se_i = u_i / z`` (e.g. Kish 1965, *Survey Sampling*, §3.3 on
+    combining independent strata). Returns one row per group with ``period`` set to the
     window label, ``n`` = pooled pupils, ``periods_used``/``periods_suppressed`` (counts) and
     ``periods_used_list``, plus every interval column of ``add_intervals``. Groups with no published
     year are returned suppressed (no value, reason "Skjermet").
@@ -354,6 +380,8 @@ def pooled_window(df: pd.DataFrame, periods: list[str], by: list[str] | None = N
     value = sub["value"].to_numpy(dtype=float, na_value=np.nan)
     n = sub["n"].to_numpy(dtype=float, na_value=np.nan)
     sd = sub["sd"].to_numpy(dtype=float, na_value=np.nan) if "sd" in sub.columns else np.full(len(sub), np.nan)
+    margin = (sub["udir_margin"].to_numpy(dtype=float, na_value=np.nan) if "udir_margin" in sub.columns
+              else np.full(len(sub), np.nan))
     supp = sub["suppressed"].to_numpy(dtype=bool, na_value=False)
     pub = ~supp & np.isfinite(value) & np.isfinite(n) & (n > 0)
     is_share = cat["is_share"]
@@ -371,6 +399,9 @@ def pooled_window(df: pd.DataFrame, periods: list[str], by: list[str] | None = N
         # Σx² per year = (n-1)s² + n m² ; NaN when the year has no SD.
         "s2": np.where(pub & ~is_share, (n - 1) * sd ** 2 + n * value ** 2, 0.0),
         "sd_missing": (pub & ~is_share & ~np.isfinite(sd)).astype(int),
+        # Udir's ± per year (u_i): the pooled mean Σ n_i m_i / N has half-width √Σ (n_i/N)² u_i².
+        "m2": np.where(pub & ~is_share & np.isfinite(margin), (n * margin) ** 2, 0.0),
+        "m_missing": (pub & ~is_share & ~np.isfinite(margin)).astype(int),
         # Bit mask of the used years (decoded to text once per distinct mask below).
         "mask": np.where(pub, np.exp2(year_pos), 0.0),
         "pos": year_pos,
@@ -385,6 +416,7 @@ def pooled_window(df: pd.DataFrame, periods: list[str], by: list[str] | None = N
     g = w.groupby(by, observed=True, sort=True, dropna=False)
     agg = g.agg(pub=("pub", "sum"), supp=("supp", "sum"), N=("N", "sum"), succ=("succ", "sum"),
                 s1=("s1", "sum"), s2=("s2", "sum"), sd_missing=("sd_missing", "sum"), mask=("mask", "sum"),
+                m2=("m2", "sum"), m_missing=("m_missing", "sum"),
                 **{c: (c, "last") for c in carry})
     res = agg.reset_index()
     res_ind = res["indicator"].astype(str) if "indicator" in res.columns else pd.Series([""] * len(res))
@@ -400,12 +432,15 @@ def pooled_window(df: pd.DataFrame, periods: list[str], by: list[str] | None = N
     res["value"] = np.where(has, np.where(share_row, share_val, mean_val), np.nan)
     res["n"] = np.where(has, N, np.nan)
     res["sd"] = np.where(has, pooled_sd, np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pooled_margin = np.sqrt(res["m2"].to_numpy()) / N
+    res["udir_margin"] = np.where(has & ~share_row & (res["m_missing"].to_numpy() == 0), pooled_margin, np.nan)
     res["suppressed"] = ~has
     res["marker"] = np.where(has, "", "*")
     res["period"] = label
     res["periods_used"] = res.pop("pub").astype("int64")
     res["periods_suppressed"] = res.pop("supp").astype("int64")
-    res = res.drop(columns=["N", "succ", "s1", "s2", "sd_missing"])
+    res = res.drop(columns=["N", "succ", "s1", "s2", "sd_missing", "m2", "m_missing"])
     masks = res.pop("mask").to_numpy().astype(np.int64)
     texts = {m: ", ".join(p for i, p in enumerate(wanted_sorted) if m >> i & 1) for m in np.unique(masks)}
     res["periods_used_list"] = [texts[m] for m in masks]

@@ -15,11 +15,13 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from data import demo
 from data.config import data_dir
-from data.schema import validate
+from data.catalogue import LEGACY_MARGIN_INDICATOR
+from data.schema import validate, with_optional
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -105,7 +107,7 @@ def load_dataset() -> pd.DataFrame:
     state = _import_state()
     imported = imported_dir() / "figures.parquet"
     if state.get("mode") in ("add", "replace") and imported.exists():
-        imp = _read_parquet_memo(imported)
+        imp = _upgraded(imported)
         if state["mode"] == "replace":
             return imp
         key = ("combined", str(imported), imported.stat().st_mtime_ns)
@@ -116,6 +118,26 @@ def load_dataset() -> pd.DataFrame:
             _memo[key] = hit
         return hit  # type: ignore[return-value]
     return _read_parquet_memo(ensure_demo() / "figures.parquet")
+
+
+def _upgraded(path: Path) -> pd.DataFrame:
+    """Imported figures in today's format: «Usikkerhet» rows saved as an indicator before issue 11 become
+    the ``udir_margin`` of their skalapoeng; optional columns present."""
+    key = ("upgraded", str(path), path.stat().st_mtime_ns)
+    hit = _memo.get(key)
+    if hit is None:
+        df = with_optional(_read_parquet_memo(path))
+        legacy = (df["indicator"].astype(str) == LEGACY_MARGIN_INDICATOR).to_numpy()
+        if legacy.any():
+            keys = ["level", "unit_id", "subject", "trinn", "kjonn", "period"]
+            margins = df.loc[legacy, keys + ["value"]].rename(columns={"value": "_m"}).astype({k: str for k in keys})
+            df = df.loc[~legacy].copy()
+            probe = df[keys].astype(str).merge(margins, on=keys, how="left")
+            is_sp = (df["indicator"].astype(str) == "np_skalapoeng").to_numpy()
+            df["udir_margin"] = np.where(is_sp & ~df["suppressed"].to_numpy(), probe["_m"].to_numpy(), np.nan)
+            df = validate(df)
+        _memo[key] = hit = df
+    return hit  # type: ignore[return-value]
 
 
 def dataset_info() -> DatasetInfo:
