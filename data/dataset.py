@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from data import demo
+from data import demo, renumber, succession
 from data.config import data_dir
 from data.catalogue import LEGACY_MARGIN_INDICATOR
 from data.schema import validate, with_optional
@@ -114,15 +114,33 @@ def load_dataset() -> pd.DataFrame:
         hit = _memo.get(key)
         if hit is None:
             demo_fig = _read_parquet_memo(ensure_demo() / "figures.parquet")
-            hit = validate(pd.concat([demo_fig, imp], ignore_index=True))
+            hit = validate(pd.concat([_demo_without(demo_fig, imp), imp], ignore_index=True))
             _memo[key] = hit
         return hit  # type: ignore[return-value]
     return _read_parquet_memo(ensure_demo() / "figures.parquet")
 
 
+def _demo_without(demo_fig: pd.DataFrame, imp: pd.DataFrame) -> pd.DataFrame:
+    """The demo figures minus those the import replaces: the same unit, indicator, group and period, with
+    «nasjonalt» one unit whatever its id (the demo's ``0``, Udir's ``I``). Adding never duplicates a series."""
+    group = ["indicator", "subject", "trinn", "kjonn", "period"]
+
+    def keys(df: pd.DataFrame) -> pd.Series:
+        unit = np.where(df["level"].astype(str) == "nasjonalt", "", df["unit_id"].astype(str))
+        parts = [df["level"].astype(str), pd.Series(unit, index=df.index)] + [df[c].astype(str) for c in group]
+        return pd.Series(["|".join(x) for x in zip(*parts)], index=df.index)
+
+    geo = demo_fig["level"].astype(str) != "skole"  # schools are fictional: no real school shares an id
+    taken = set(keys(imp[imp["level"].astype(str) != "skole"]))
+    drop = pd.Series(False, index=demo_fig.index)
+    drop[geo] = keys(demo_fig[geo]).isin(taken)
+    return demo_fig[~drop.to_numpy()]
+
+
 def _upgraded(path: Path) -> pd.DataFrame:
     """Imported figures in today's format: «Usikkerhet» rows saved as an indicator before issue 11 become
-    the ``udir_margin`` of their skalapoeng; optional columns present."""
+    the ``udir_margin`` of their skalapoeng; optional columns present; kommune and school figures filed
+    under today's kommune numbers (``data.renumber``)."""
     key = ("upgraded", str(path), path.stat().st_mtime_ns)
     hit = _memo.get(key)
     if hit is None:
@@ -136,7 +154,7 @@ def _upgraded(path: Path) -> pd.DataFrame:
             is_sp = (df["indicator"].astype(str) == "np_skalapoeng").to_numpy()
             df["udir_margin"] = np.where(is_sp & ~df["suppressed"].to_numpy(), probe["_m"].to_numpy(), np.nan)
             df = validate(df)
-        _memo[key] = hit = df
+        _memo[key] = hit = renumber.file_under_current(df)
     return hit  # type: ignore[return-value]
 
 
@@ -167,20 +185,38 @@ def load_kommuner() -> pd.DataFrame:
 
 
 def _kommuner_from_figures(reg: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
-    kom = figures[figures["level"] == "kommune"][["unit_id", "unit_name", "fylke_id"]].drop_duplicates("unit_id")
-    kom = kom.rename(columns={"unit_id": "kommune_id", "unit_name": "kommune_name"}).astype(str)
-    # Kommuner that only school rows name (e.g. a Skoleporten import of school figures).
-    sch = figures[figures["level"] == "skole"][["kommune_id", "fylke_id"]].drop_duplicates("kommune_id").astype(str)
-    sch = sch[(sch["kommune_id"] != "") & ~sch["kommune_id"].isin(kom["kommune_id"])]
-    sch["kommune_name"] = "Kommune " + sch["kommune_id"]
-    kom = pd.concat([kom, sch[["kommune_id", "kommune_name", "fylke_id"]]], ignore_index=True)
-    fylke_names = (
-        figures[figures["level"] == "fylke"][["unit_id", "unit_name"]].drop_duplicates("unit_id")
-        .astype(str).set_index("unit_id")["unit_name"]
-    )
-    kom["fylke_name"] = kom["fylke_id"].map(fylke_names).fillna(kom["fylke_id"])
-    kom["successor_id"] = None
-    kom["last_period"] = None
+    """Registry rows for the kommuner in the figures: today's names and fylker from ``data.succession``,
+    merged numbers pointing to today's kommune (``successor_id``), merged or split numbers ``historical``."""
+    rows = figures[figures["level"].isin(["kommune", "skole"])][["level", "unit_id", "unit_name", "kommune_id",
+                                                                 "fylke_id", "period"]].astype(str)
+    rows["kid"] = np.where(rows["level"] == "kommune", rows["unit_id"], rows["kommune_id"])
+    rows = rows[rows["kid"] != ""]
+    rows["start"] = rows["period"].str[:4]
+    rows = rows.sort_values(["level", "start"], ascending=[True, False])  # kommune rows first, latest year first
+    kom = rows.drop_duplicates("kid")
+    last = rows.groupby("kid")["period"].max()
+    status = renumber.kommune_status(kom["kid"], kom["kid"].map(last))
+    status = status.set_index("kommune_id")
+    missing = sorted({s for s in status["successor_id"].dropna() if s not in set(kom["kid"])})
+    fylke_names = (figures[figures["level"] == "fylke"][["unit_id", "unit_name"]].astype(str)
+                   .drop_duplicates("unit_id").set_index("unit_id")["unit_name"])
+    out = []
+    for k, name, fid, lvl in zip(list(kom["kid"]) + missing, list(kom["unit_name"]) + [""] * len(missing),
+                                 list(kom["fylke_id"]) + [""] * len(missing),
+                                 list(kom["level"]) + ["skole"] * len(missing)):
+        known = k in status.index
+        hist = bool(status.at[k, "historical"]) if known else False
+        fylke = None if hist else succession.fylke_of(k)
+        shown = succession.name(k, last.get(k)) or (succession.clean_name(name) if lvl == "kommune" else "")
+        fid = fylke[0] if fylke else fid
+        out.append({
+            "kommune_id": k, "kommune_name": shown or f"Kommune {k}", "fylke_id": fid,
+            "fylke_name": fylke[1] if fylke else succession.clean_name(fylke_names.get(fid, fid)),
+            "successor_id": status.at[k, "successor_id"] if known else None,
+            "last_period": last.get(k) if hist else None, "historical": hist,
+        })
+    kom = pd.DataFrame(out, columns=["kommune_id", "kommune_name", "fylke_id", "fylke_name", "successor_id",
+                                     "last_period", "historical"])
     base = reg if dataset_info().is_demo else reg.iloc[0:0]
     return pd.concat([base, kom[~kom["kommune_id"].isin(base["kommune_id"])]], ignore_index=True)
 
@@ -216,9 +252,10 @@ def kommune_lineage(kommune_id: str) -> list[str]:
 
 
 def current_kommuner() -> pd.DataFrame:
-    """Kommuner that exist now (no successor), sorted by name, for pickers."""
+    """Kommuner that exist now (no successor, not a split or merged number), sorted by name, for pickers."""
     reg = load_kommuner()
-    cur = reg[reg["successor_id"].isna()].copy()
+    historical = reg["historical"].fillna(False).astype(bool) if "historical" in reg.columns else False
+    cur = reg[reg["successor_id"].isna() & ~historical].copy()
     return cur.sort_values("kommune_name").reset_index(drop=True)
 
 
