@@ -41,6 +41,7 @@ def select_benchmark_rows(
         figures["period"].isin(periods)
         & figures["indicator"].isin(keys["indicator"].unique())
         & (figures["kjonn"] == "alle")
+        & figures["trinn"].notna()  # real exports may hold figures without trinn (videregående)
         & (
             ((level == "kommune") & unit.isin(kommune_ids))
             | ((level == "fylke") & (unit == fylke_id))

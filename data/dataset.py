@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from data import demo, renumber, succession
+from data import demo, real_context, renumber, succession
 from data.config import data_dir
 from data.catalogue import LEGACY_MARGIN_INDICATOR
 from data.schema import validate, with_optional
@@ -126,8 +126,9 @@ def _demo_without(demo_fig: pd.DataFrame, imp: pd.DataFrame) -> pd.DataFrame:
     group = ["indicator", "subject", "trinn", "kjonn", "period"]
 
     def keys(df: pd.DataFrame) -> pd.Series:
-        unit = np.where(df["level"].astype(str) == "nasjonalt", "", df["unit_id"].astype(str))
-        parts = [df["level"].astype(str), pd.Series(unit, index=df.index)] + [df[c].astype(str) for c in group]
+        text = lambda c: df[c].astype(object).where(df[c].notna(), "").astype(str)  # noqa: E731
+        unit = np.where(text("level") == "nasjonalt", "", text("unit_id"))
+        parts = [text("level"), pd.Series(unit, index=df.index)] + [text(c) for c in group]
         return pd.Series(["|".join(x) for x in zip(*parts)], index=df.index)
 
     geo = demo_fig["level"].astype(str) != "skole"  # schools are fictional: no real school shares an id
@@ -229,10 +230,19 @@ def load_skoler() -> pd.DataFrame:
 def load_context() -> pd.DataFrame:
     """Kommune context for peers: population, adult education, disability benefit, child welfare, KOSTRA group."""
     ctx = _read_parquet_memo(ensure_demo() / "context.parquet")
+    state = _import_state().get("mode")
+    if state in ("add", "replace") and (imported_dir() / "figures.parquet").exists():
+        # Real kommuner get their real population (data.real_context); the demo's fictional ones keep theirs.
+        real = real_context.real_context()
+        ctx = real if state == "replace" else pd.concat([ctx, real], ignore_index=True)
     extra = imported_dir() / "context.parquet"
     if extra.exists():
         imp = _read_parquet_memo(extra)
-        ctx = pd.concat([ctx[~ctx["kommune_id"].isin(imp["kommune_id"])], imp], ignore_index=True)
+        # An imported SSB table's values win; what it lacks (e.g. population) is kept from before.
+        merged = imp.set_index("kommune_id").combine_first(ctx.set_index("kommune_id").loc[
+            lambda c: c.index.isin(imp["kommune_id"])])
+        ctx = pd.concat([ctx[~ctx["kommune_id"].isin(imp["kommune_id"])], merged.reset_index()[ctx.columns]],
+                        ignore_index=True)
     return ctx
 
 

@@ -26,16 +26,30 @@ from data import school_places, succession
 from data.schema import KEY_COLUMNS, validate, with_optional
 
 
-def _renumbered_kommune(kommune_id: str, period: str) -> str | None:
+def _kommune_target(kommune_id: str, period: str) -> str | None:
+    """Today's number to file a kommune figure under, or None to keep it under its own number.
+
+    Udir recalculates history into newer structures (the grunnskolepoeng file has Skien both as 0806 and
+    as 3807 for 2015-16): a number used *before* it existed describes its own area, which went whole into
+    today's kommune unless it was later split; a number used *after* it ended is judged by its last year.
+    """
+    span = succession.validity(kommune_id)
+    if span is None:
+        return None
+    year = int(str(period)[:4])
+    if year < span[0]:
+        hit = succession.successors(kommune_id, span[0])
+        return hit[0][0] if len(hit) == 1 and hit[0][0] != kommune_id else None
+    return _renumbered_kommune(kommune_id, min(year, span[1]))
+
+
+def _renumbered_kommune(kommune_id: str, period) -> str | None:
     """Today's number when ``kommune_id`` in that year was only renumbered (no merger, no split)."""
     hit = succession.successors(kommune_id, period)
     if len(hit) != 1 or hit[0][0] == kommune_id:
         return None
     current = hit[0][0]
     others = [p for p, _ in succession.predecessors(current, period) if p != current]
-    # Look-ups for a school year also accept the next calendar year: ask about that year too.
-    if others != [kommune_id]:
-        others = [p for p, _ in succession.predecessors(current, int(str(period)[:4]) + 1) if p != current]
     return current if others in ([kommune_id], []) else None
 
 
@@ -50,7 +64,7 @@ def file_under_current(df: pd.DataFrame) -> pd.DataFrame:
     kom = out["kommune_id"].to_numpy(dtype=object)
     period = out["period"].astype(str).to_numpy(dtype=object)
     pairs = {(k, p) for k, p in zip(kom, period) if k}
-    renamed = {pair: _renumbered_kommune(*pair) for pair in pairs}
+    renamed = {pair: _kommune_target(*pair) for pair in pairs}
     whole = {pair: succession.current_id(*pair) for pair in pairs}
 
     is_kom = level == "kommune"
@@ -69,10 +83,21 @@ def file_under_current(df: pd.DataFrame) -> pd.DataFrame:
     fylke_now = {k: (succession.fylke_of(k) or (k[:2], ""))[0] for k in set(target[moved])}
     out.loc[moved, "fylke_id"] = [fylke_now[k] for k in target[moved]]
     out["unit_name"] = _display_names(out, level, move_kom)
-    # A file holding both the old and the new number for one year: the figure already under today's wins.
-    dup = out.duplicated(KEY_COLUMNS, keep=False) & pd.Series(moved, index=out.index)
-    out = out[~dup]
-    return validate(out)
+    return validate(_one_figure_per_key(out, moved))
+
+
+def _one_figure_per_key(out: pd.DataFrame, moved: np.ndarray) -> pd.DataFrame:
+    """Where old and new numbers now give the same key (both structures in one file, or both numbers in
+    one year), keep one figure: a published or suppressed one over an empty cell, then the newest structure
+    (the figure already under today's number, else the source number that came into use last)."""
+    if not out.duplicated(KEY_COLUMNS).any():
+        return out
+    orig = out["orig_kommune_id"].astype(str).to_numpy()
+    rank = np.array([np.inf if not m else float((succession.validity(o) or (0, 0))[0]) for m, o in zip(moved, orig)])
+    empty = (out["value"].isna() & ~out["suppressed"]).to_numpy()
+    order = pd.DataFrame({"empty": empty, "rank": -rank}, index=out.index).sort_values(["empty", "rank"], kind="stable")
+    ranked = out.loc[order.index]
+    return ranked[~ranked.duplicated(KEY_COLUMNS, keep="first")].sort_index()
 
 
 def _display_names(out: pd.DataFrame, level: np.ndarray, move_kom: np.ndarray) -> np.ndarray:

@@ -100,6 +100,15 @@ def successors(kommune_id: str, year_or_period, border: int = CURRENT_BORDER) ->
     return sorted({(t, w) for f, la, t, w in spans if f <= edge <= la})
 
 
+def validity(kommune_id: str) -> tuple[int, int] | None:
+    """(first, last) calendar year in which the number was in use since 1990; None for a number the table
+    does not know. Today's numbers run to the table's horizon (2034)."""
+    spans = _lookup().get((CURRENT_BORDER, str(kommune_id).zfill(4)))
+    if not spans:
+        return None
+    return min(f for f, _, _, _ in spans), max(la for _, la, _, _ in spans)
+
+
 def current_id(kommune_id: str, year_or_period) -> str | None:
     """Today's number when the whole kommune went into one kommune; None when it was split."""
     hit = successors(kommune_id, year_or_period)

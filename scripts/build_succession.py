@@ -15,6 +15,8 @@ Output:
   are the master table's own steps: the number(s) ``orig_id`` became right after ``last_year``.
 - ``skoler_udir_2025_26.csv``: Udir's 2025-26 school tree (``udir-eu-enhetid-tree-2025-26/filterVerdier.json``,
   Udir data, NLOD 2.0) as orgnr → today's kommune, read by ``data.school_places.read_tree``.
+- ``kommune_population.csv``: ``kommune_id,calyear,pop_total,pop_6_15`` for today's kommuner, observed years
+  (``imputed=False``) from 2015, from ``nor_population_kommune_b2024.csv`` (SSB population, packaged by csdata).
 - ``kommune_names.csv``: ``kommune_id,first_year,last_year,name,official_name,fylke_id,fylke_name`` for
   today's kommuner (``last_year`` empty) and every historical number.
 
@@ -107,6 +109,10 @@ def main(realdata: Path) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     succ.to_csv(OUT / "kommune_succession.csv", index=False, lineterminator="\n")
     _names(realdata).to_csv(OUT / "kommune_names.csv", index=False, lineterminator="\n")
+    pop = pd.read_csv(cs / "nor_population_kommune_b2024.csv", dtype={"kommune_id": str})
+    pop = pop[(~pop["imputed"]) & (pop["calyear"] >= 2015)].astype({"calyear": int, "pop_total": int, "pop_6_15": int})
+    pop[["kommune_id", "calyear", "pop_total", "pop_6_15"]].to_csv(OUT / "kommune_population.csv", index=False,
+                                                                   lineterminator="\n")
     tree = (realdata / "udir-eu-enhetid-tree-2025-26" / "filterVerdier.json").read_bytes()
     school_places.read_tree(tree).to_csv(school_places.REFERENCE, index=False, lineterminator="\n")
     print(f"{len(succ)} succession rows, names written to {OUT}")

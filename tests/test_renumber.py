@@ -70,10 +70,31 @@ def test_add_mode_replaces_demo_national_series(tmp_path, monkeypatch):
                       period=p, value=50.0, n=60000) for p in ("2023-24", "2024-25")]))
     imp = validate(pd.DataFrame([
         canonical_row(level="nasjonalt", unit_id="I", unit_name="Hele landet", kommune_id="", fylke_id="",
-                      period="2024-25", value=51.0, n=56000)]))
+                      period="2024-25", value=51.0, n=56000),
+        canonical_row(level="nasjonalt", unit_id="I", unit_name="Hele landet", kommune_id="", fylke_id="",
+                      indicator="eu_mobbing", trinn=None, subject="", period="2024-25", value=7.0, n=9000)]))
     kept = dataset._demo_without(demo, imp)
     both = validate(pd.concat([kept, imp]))
     nat = both[both["level"] == "nasjonalt"].set_index("period")
+    nat = nat[nat["indicator"] == "np_skalapoeng"]
     assert nat["value"].to_dict() == {"2023-24": 50.0, "2024-25": 51.0}
     assert not nat.index.duplicated().any()
     assert np.isnan(both["udir_margin"]).all()
+
+
+def test_both_structures_in_one_file():
+    """Udir's grunnskolepoeng export holds Skien both as 0806 (old) and as 3807 (recalculated into the 2020
+    structure) for the same years, and an empty 0806 cell after 2020: one Skien series results."""
+    df = validate(pd.DataFrame([
+        _kom("0806", "2015-16", "Skien", value=39.7),
+        _kom("3807", "2015-16", "Skien", value=39.7),
+        _kom("0806", "2020-21", "Skien", value=np.nan),
+        _kom("3807", "2020-21", "Skien", value=42.2),
+        _kom("0602", "2015-16", "Drammen", value=41.8),  # merger predecessor: kept under its number
+        _kom("3005", "2015-16", "Drammen", value=np.nan),  # recalculated merged Drammen (empty that year)
+    ]))
+    out = renumber.file_under_current(df)
+    skien = out[out["unit_id"] == "4003"].set_index("period")
+    assert skien["value"].to_dict() == {"2015-16": 39.7, "2020-21": 42.2}
+    assert set(skien["orig_kommune_id"]) == {"3807"}
+    assert set(out["unit_id"].astype(str)) == {"4003", "0602", "3301"}

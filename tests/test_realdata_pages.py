@@ -1,0 +1,103 @@
+"""End to end on real data: every file in ../shared/realdata that the app reads, imported into a fresh data
+folder, then Oversikt, Utvikling, Skoler, Sammenlignbare and «Hvorfor er vi trukket ut?» for Arendal (4203),
+Skien (4003), Ålesund (1508) and Oslo (0301) in AppTest (issue 11).
+
+Asserts per page: no exception or error box; no «None», «nan» or «NaN» in the page text; every window label
+on the page names periods that the data behind it hold; Skien's kommune series is one unit (4003) across the
+2024 renumbering."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+import data
+from data.importers import KommuneHint, import_files, save_import
+from tests.apptest import open_app
+
+KOMMUNER = {"4203": "Arendal", "4003": "Skien", "1508": "Ålesund", "0301": "Oslo"}
+PAGES = ["oversikt", "utvikling", "skoler", "sammenlignbare", "uttrekk"]
+# Skoleporten's names-only file is about Stavanger (its SOURCE.md); the Data page asks for that kommune.
+HINTS = {"nedlasting.csv": KommuneHint("1103", "Stavanger")}
+PERIOD = r"\d{4}-\d{2}"
+BAD_WORDS = re.compile(r"\b(None|nan|NaN)\b")
+
+
+def _supported(realdata: Path) -> list[tuple[str, bytes]]:
+    """Every sample file that imports on its own (the others are rejected with a message, as in the app)."""
+    files = []
+    for path in sorted(realdata.rglob("*")):
+        if not path.is_file() or path.suffix.lower() in {".md", ".rda"}:
+            continue
+        raw = path.read_bytes()
+        if import_files([(path.name, raw)], kommune=HINTS.get(path.name)).ok:
+            files.append((path.name, raw))
+    return files
+
+
+@pytest.fixture(scope="module")
+def real_folder(realdata, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("realdata-e2e")
+    session = Path(os.environ["UTFORDRINGSBILDE_DATA_DIR"])
+    data.ensure_demo()
+    (folder / "demo").symlink_to(session / "demo", target_is_directory=True)
+    old = os.environ["UTFORDRINGSBILDE_DATA_DIR"]
+    os.environ["UTFORDRINGSBILDE_DATA_DIR"] = str(folder)
+    files = _supported(realdata)
+    names = {n for n, _ in files}
+    assert {"2022-23_20260224-1157_Nasjonale_proever_ungdomstrinn.csv",
+            "2024-25_20260224-1157_Nasjonale_proever_5._trinn.csv", "Grunnskolepoeng_Udir.xlsx"} <= names, names
+    # The Skoleporten file needs its kommune; the others carry numbers. One import per kind, as a user would.
+    for group in ([f for f in files if f[0] in HINTS], [f for f in files if f[0] not in HINTS]):
+        if group:
+            res = import_files(group, kommune=HINTS.get(group[0][0]))
+            assert res.ok, res.errors
+            save_import(res, "replace")
+    yield folder, names
+    os.environ["UTFORDRINGSBILDE_DATA_DIR"] = old
+
+
+def _texts(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [e.value for e in at.error]
+    parts += [h.value for h in at.subheader] + [h.value for h in at.title] + [h.value for h in at.header]
+    parts += [s.value for s in at.success] + [i.value for i in at.info] + [w.value for w in at.warning]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    for box in list(at.selectbox) + list(at.radio) + list(at.multiselect):
+        parts += [str(box.label)] + [str(o) for o in box.options]
+    return "\n".join(str(p) for p in parts)
+
+
+def _window_labels(text: str) -> list[tuple[str, str]]:
+    """(first, last) of every «A–B» school-year range on the page."""
+    return re.findall(rf"({PERIOD})\s*[–-]\s*({PERIOD})", text)
+
+
+@pytest.mark.parametrize("kommune", list(KOMMUNER))
+@pytest.mark.parametrize("page", PAGES)
+def test_page_on_real_data(real_folder, page, kommune):
+    figures = data.load_dataset()
+    periods = set(figures["period"].astype(str))
+    at = open_app(page, kommune=kommune)
+    text = _texts(at)
+    assert KOMMUNER[kommune] in text
+    bad = BAD_WORDS.findall(text)
+    assert not bad, (bad, [line for line in text.splitlines() if BAD_WORDS.search(line)][:5])
+    assert "(2020 - 2023)" not in text
+    for first, last in _window_labels(text):
+        assert first in periods and last in periods, (first, last, sorted(periods))
+        assert first != last, f"«{first}–{last}»: a one-year window written as a range"
+
+
+def test_skien_series_unbroken(real_folder):
+    figures = data.load_dataset()
+    kom = figures[figures["level"] == "kommune"]
+    skien = kom[kom["unit_id"] == "4003"]
+    assert {"2022-23", "2024-25"} <= set(skien["period"].astype(str))
+    assert "3807" not in set(kom["unit_id"].astype(str))
+    assert set(skien.loc[skien["period"] == "2022-23", "orig_kommune_id"].astype(str)) == {"3807"}
+    picker = data.current_kommuner()
+    assert not picker["kommune_id"].isin(["3807", "0806", "1507"]).any()
+    assert "Skien" in set(picker["kommune_name"])
