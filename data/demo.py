@@ -57,7 +57,10 @@ DEMO_SUCCESSION = pd.DataFrame([
      "target_id": SHOWCASE_MERGER, "weight": 1.0}
     for border in (succession.CURRENT_BORDER, 0) for old in SHOWCASE_MERGER_OLD
 ])
-succession.register(DEMO_SUCCESSION)
+succession.register(DEMO_SUCCESSION, pd.DataFrame([
+    {"kommune_id": k, "first_year": FIRST_YEAR, "last_year": MERGER_YEAR - 1, "name": n, "official_name": n,
+     "fylke_id": "73", "fylke_name": ""} for k, n in zip(SHOWCASE_MERGER_OLD, ("Austfjord", "Vestfjord"))
+]))
 
 FYLKE_NAMES = [
     "Nordmark", "Sørvidda", "Vestbrim", "Austhei", "Midtfjella", "Havstrand",

@@ -28,6 +28,7 @@ REFERENCE = Path(__file__).resolve().parent / "reference"
 CURRENT_BORDER = 2024
 _SUFFIX = re.compile(r"\s*\(\s*\d{4}\s*-\s*\d{4}\s*\)\s*$")
 _extra: list[pd.DataFrame] = []
+_extra_names: list[pd.DataFrame] = []
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,13 @@ class Event:
         return f"{self.year}-{(self.year + 1) % 100:02d}"
 
 
-def register(rows: pd.DataFrame) -> None:
-    """Add succession rows (same columns as the reference table; e.g. the demo's fictional merger)."""
+def register(rows: pd.DataFrame, names: pd.DataFrame | None = None) -> None:
+    """Add succession rows (same columns as the reference table; e.g. the demo's fictional merger) and,
+    optionally, their names (columns of ``kommune_names.csv``)."""
+    if names is not None:
+        _extra_names.append(names.astype({"kommune_id": str}))
+        _names.cache_clear()
+        _norwegian_forms.cache_clear()
     need = ["orig_id", "first_year", "last_year", "target_id", "weight"]
     frame = rows.copy()
     if "border" not in frame:
@@ -62,7 +68,8 @@ def _table() -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=1)
 def _names() -> pd.DataFrame:
-    return pd.read_csv(REFERENCE / "kommune_names.csv", dtype={"kommune_id": str, "fylke_id": str})
+    base = pd.read_csv(REFERENCE / "kommune_names.csv", dtype={"kommune_id": str, "fylke_id": str})
+    return pd.concat([base, *_extra_names], ignore_index=True).drop_duplicates()
 
 
 @functools.lru_cache(maxsize=1)

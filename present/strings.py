@@ -222,6 +222,53 @@ NB: dict[str, str] = {
     "peers.ev_y": "Faktisk resultat",
     "peers.ev_r2": "Konteksten forklarer {r2} av variasjonen mellom kommunene (R²), {n} kommuner.",
     "peers.ev_note_self": "kommunen selv; 95 % prediksjonsintervall {lo}–{hi}",
+    "coverage.export.grunnskolepoeng": (
+        "Grunnskolepoeng: Udirs statistikkbank, «Grunnskolepoeng», alle enheter, med «Antall elever» (Eksporter → CSV)."
+    ),
+    "coverage.export.np_mestring_5": (
+        "Mestringsnivå 1, 5. trinn: statistikkbanken, «Nasjonale prøver 5. trinn», vis «Mestringsnivåfordeling» "
+        "(andel per mestringsnivå) med «Antall elever deltatt»."
+    ),
+    "coverage.export.np_mestring_8": (
+        "Mestringsnivå 1, 8. trinn: statistikkbanken, «Nasjonale prøver ungdomstrinn», 8. trinn, vis "
+        "«Mestringsnivåfordeling» med «Antall elever deltatt»."
+    ),
+    "coverage.export.eu_index": (
+        "{label}: statistikkbanken, «Elevundersøkelsen – indikatorer», 7. og 10. trinn (eller Udirs eksport-API, "
+        "tabell 148 EUG-Indikator, lagret som JSON)."
+    ),
+    "coverage.export.eu_mobbing": (
+        "{label}: statistikkbanken, «Elevundersøkelsen – mobbing», 7. og 10. trinn (eller Udirs eksport-API, "
+        "tabell 150 EUG-Mobbing, lagret som JSON)."
+    ),
+    "coverage.heading": "Hva dataene dekker",
+    "coverage.present": "{label}: tall for {years}.",
+    "coverage.stand_in": "{label} mangler; viser {stand_in} for {years} i stedet.",
+    "coverage.missing": "Mangler {label}. {hint}",
+    "coverage.summary": "Dataene har {present} av {total} uttrekksindikatorer for {kommune}.",
+    "coverage.saved": (
+        "Importen gjør dette mulig: {kommuner} kommuner og {skoler} skoler, skoleårene {years}; "
+        "{present} av {total} uttrekksindikatorer finnes for minst én kommune. {pages}"
+    ),
+    "coverage.saved_pages_full": "Se Oversikt og «Hvorfor er vi trukket ut?».",
+    "coverage.saved_pages_partial": (
+        "Utvikling og Skoler viser alt som er importert; Oversikt og «Hvorfor er vi trukket ut?» viser det som "
+        "finnes og sier hvilken eksport som mangler."
+    ),
+    "reform.merger": "Sammenslått {year} ({names})",
+    "reform.split": "Delt {year} (fra {names})",
+    "reform.split_break": (
+        "{kommune} ble opprettet ved delingen av {old} ({number}) og har egne kommunetall fra {period}. "
+        "Kommunetall fra før gjelder hele {old} og er ikke lagt inn her (de kan ikke deles på de nye kommunene); "
+        "skolene følges med organisasjonsnummer."
+    ),
+    "reform.renumbered": "Tall før {period} er publisert under kommunenummer {numbers} og er lagt inn under {kommune}.",
+    "window.and": "og",
+    "window.none": "ingen publiserte tall i {window}",
+    "window.partial": "{used} av {total} år: {years} ({why})",
+    "window.reason.no_data": "ingen tall i dataene",
+    "window.reason.suppressed": "skjermet",
+    "window.reason.no_figure": "ikke publisert for enheten",
     "window.end": "Siste skoleår",
     "window.end_help": "Perioden slutter med dette skoleåret.",
     "window.years": "Antall år samlet",
