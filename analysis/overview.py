@@ -68,14 +68,15 @@ def _side_by_side(intervals: pd.DataFrame, on: list[str]) -> pd.DataFrame:
 
 
 def overview_by_year(
-    figures: pd.DataFrame, kommune_ids: list[str], fylke_id: str, periods: list[str]
+    figures: pd.DataFrame, kommune_ids: list[str], fylke_id: str, periods: list[str],
+    keys: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per uttrekk indicator and school year: the kommune with interval, fylke, nation, verdict.
 
     A kommune figure missing in a year (no pupils on that trinn) gives no row; a suppressed one is kept
     with ``suppressed`` True and classification ``ingen_data``.
     """
-    keys = uttrekk_keys()
+    keys = uttrekk_keys() if keys is None else keys  # e.g. with stand-ins for missing indicators (data.coverage)
     rows = select_benchmark_rows(figures, kommune_ids, fylke_id, periods, keys)
     if rows.empty:
         return pd.DataFrame()
@@ -85,10 +86,11 @@ def overview_by_year(
 
 
 def overview_pooled(
-    figures: pd.DataFrame, kommune_ids: list[str], fylke_id: str, periods: list[str]
+    figures: pd.DataFrame, kommune_ids: list[str], fylke_id: str, periods: list[str],
+    keys: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per uttrekk indicator: the kommune's pupils pooled over ``periods`` against the nation's."""
-    keys = uttrekk_keys()
+    keys = uttrekk_keys() if keys is None else keys  # e.g. with stand-ins for missing indicators (data.coverage)
     rows = select_benchmark_rows(figures, kommune_ids, fylke_id, periods, keys)
     if rows.empty:
         return pd.DataFrame()

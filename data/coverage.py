@@ -88,3 +88,9 @@ def import_summary(figures: pd.DataFrame) -> dict[str, object]:
         "uttrekk_present": sum(1 for k in UTTREKK_SET if k in keys), "uttrekk_total": len(UTTREKK_SET),
         "has_n": bool(figures["n"].notna().any()),
     }
+
+
+def shown_keys(coverage: Sequence[Coverage]) -> pd.DataFrame:
+    """(indicator, subject, trinn, order) to show: each uttrekk indicator, or its stand-in in its place."""
+    rows = [((c.stand_in or c.indicator), c.subject, c.trinn, i) for i, c in enumerate(coverage)]
+    return pd.DataFrame(rows, columns=["indicator", "subject", "trinn", "order"])

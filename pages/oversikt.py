@@ -12,9 +12,12 @@ from plotly.subplots import make_subplots
 import data
 from analysis.overview import latest_periods, overview_by_year, overview_pooled
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, suppression_min_n
+from data.coverage import shown_keys, uttrekk_coverage
 from present.charts import PALETTE, SUPPRESSED_SYMBOL, base_layout, error_bars
 from ui.findings_widgets import add_finding_markers, findings_store, findings_under_chart
 from present.format import fmt_interval, fmt_number, row_label
+from present.window import school_years
+from ui.realdata_widgets import coverage_block, window_label_for
 from ui.state import data_token, kommune_row, selected_kommune
 from present.strings import t
 
@@ -23,12 +26,13 @@ from present.strings import t
 def compute(token: str, kommune_id: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Yearly and pooled overview for a kommune (cached per data version and kommune)."""
     figures = data.load_dataset()
-    periods = latest_periods(figures, 3)
+    periods = school_years(latest_periods(figures, 1)[-1], 3)  # the calendar window, gaps included
     lineage = data.kommune_lineage(kommune_id)
     fylke_id = kommune_row(kommune_id)["fylke_id"]
+    keys = shown_keys(uttrekk_coverage(figures, lineage))  # stand-ins (skalapoeng) where an indicator is missing
     return (
-        overview_by_year(figures, lineage, fylke_id, periods),
-        overview_pooled(figures, lineage, fylke_id, periods),
+        overview_by_year(figures, lineage, fylke_id, periods, keys),
+        overview_pooled(figures, lineage, fylke_id, periods, keys),
         periods,
     )
 
@@ -140,12 +144,12 @@ if not kommune_id:
 info = kommune_row(kommune_id)
 st.title(t("oversikt.title", kommune=info["kommune_name"]))
 yearly, pooled, periods = compute(data_token(), kommune_id)
+coverage_block(data_token(), kommune_id, info["kommune_name"])  # what the data hold, which export brings the rest
 if yearly.empty:
-    st.warning(t("common.no_data"))
     st.stop()
 st.markdown(t("oversikt.intro", first=periods[0], last=periods[-1]))
 
-st.subheader(t("oversikt.pooled_title", first=periods[0], last=periods[-1]))
+st.subheader(t("oversikt.pooled_title", window=window_label_for(data_token(), kommune_id, tuple(periods))))
 st.caption(t("oversikt.pooled_help"))
 counts = pooled["classification"].value_counts()
 st.markdown(

@@ -69,7 +69,7 @@ NB: dict[str, str] = {
         "({first}–{last}). Hvert tall har et 95 % konfidensintervall. «Svakere» eller «bedre» enn nasjonalt "
         "står bare der intervallet ikke dekker det nasjonale tallet; ellers står det «ikke sikker forskjell»."
     ),
-    "oversikt.pooled_title": "Tre år samlet ({first}–{last})",
+    "oversikt.pooled_title": "Skoleårene samlet – {window}",
     "oversikt.pooled_help": (
         "Elevene fra de tre årene er slått sammen til ett tall. Det gir et stødigere anslag enn hvert år for seg, "
         "særlig i små kommuner."
@@ -85,7 +85,7 @@ NB: dict[str, str] = {
     "oversikt.col.direction": "Best er",
     "oversikt.higher_better": "høyt",
     "oversikt.lower_better": "lavt",
-    "oversikt.summary": "Samlet for tre år: {svakere} svakere, {bedre} bedre og {usikker} uten sikker forskjell fra landet ({ingen} kan ikke vurderes).",
+    "oversikt.summary": "Samlet: {svakere} svakere, {bedre} bedre og {usikker} uten sikker forskjell fra landet ({ingen} kan ikke vurderes).",
     "oversikt.findings_title": "Funn knyttet til indikatorene",
     "oversikt.findings_pick": "Vis og legg til funn for",
     "oversikt.suppressed_note": "«skjermet» betyr at tallet ikke er offentlig fordi for få elever står bak (under {min_n}).",
@@ -118,7 +118,7 @@ NB: dict[str, str] = {
     "utv.peers_count": "{count} av {total} kommuner med publiserte tall",
     "utv.peers_list": "Med i sammenligningen: {names}.",
     "utv.peers_link": "Velg sammenlignbare kommuner og se hvor like de er",
-    "utv.pooled_title": "Tre år samlet ({window})",
+    "utv.pooled_title": "Skoleårene samlet – {window}",
     "utv.pooled_help": "Elevene fra årene {years} slått sammen: {n} elever. Tallet i parentes er et 95 % intervall.",
     "utv.pooled_caption": (
         "Tre år samlet gir et stødigere tall enn hvert år for seg, fordi flere elever står bak. "
@@ -148,6 +148,11 @@ NB: dict[str, str] = {
     "peers.method.knn": "Nærmeste naboer på kontekst",
     "peers.method.kostra": "KOSTRA-gruppe",
     "peers.none": "Ingen sammenlignbare kommuner er valgt.",
+    "peers.context_missing": (
+        "For {kommune} mangler disse kontekstvariablene: {missing}. Valget av sammenlignbare kommuner bygger derfor "
+        "bare på {basis} ({source}). Importer en SSB-tabell i JSON-stat2 for å ta med flere."
+    ),
+    "peers.context_nothing": "ingen kontekstvariabler",
     "peers.method_help": (
         "KOSTRA-gruppe: kommuner som SSB grupperer sammen etter folketall og økonomi. Nærmeste naboer: "
         "kommunene som ligner mest på de valgte kontekstvariablene (folketall, utdanningsnivå, uføretrygd, barnevern)."
@@ -223,28 +228,28 @@ NB: dict[str, str] = {
     "peers.ev_r2": "Konteksten forklarer {r2} av variasjonen mellom kommunene (R²), {n} kommuner.",
     "peers.ev_note_self": "kommunen selv; 95 % prediksjonsintervall {lo}–{hi}",
     "coverage.export.grunnskolepoeng": (
-        "Grunnskolepoeng: Udirs statistikkbank, «Grunnskolepoeng», alle enheter, med «Antall elever» (Eksporter → CSV)."
+        "Udirs statistikkbank, «Grunnskolepoeng», alle enheter, med «Antall elever» (Eksporter → CSV)."
     ),
     "coverage.export.np_mestring_5": (
-        "Mestringsnivå 1, 5. trinn: statistikkbanken, «Nasjonale prøver 5. trinn», vis «Mestringsnivåfordeling» "
+        "Udirs statistikkbank, «Nasjonale prøver 5. trinn», vis «Mestringsnivåfordeling» "
         "(andel per mestringsnivå) med «Antall elever deltatt»."
     ),
     "coverage.export.np_mestring_8": (
-        "Mestringsnivå 1, 8. trinn: statistikkbanken, «Nasjonale prøver ungdomstrinn», 8. trinn, vis "
+        "Udirs statistikkbank, «Nasjonale prøver ungdomstrinn», 8. trinn, vis "
         "«Mestringsnivåfordeling» med «Antall elever deltatt»."
     ),
     "coverage.export.eu_index": (
-        "{label}: statistikkbanken, «Elevundersøkelsen – indikatorer», 7. og 10. trinn (eller Udirs eksport-API, "
+        "Udirs statistikkbank, «Elevundersøkelsen – indikatorer», 7. og 10. trinn (eller Udirs eksport-API, "
         "tabell 148 EUG-Indikator, lagret som JSON)."
     ),
     "coverage.export.eu_mobbing": (
-        "{label}: statistikkbanken, «Elevundersøkelsen – mobbing», 7. og 10. trinn (eller Udirs eksport-API, "
+        "Udirs statistikkbank, «Elevundersøkelsen – mobbing», 7. og 10. trinn (eller Udirs eksport-API, "
         "tabell 150 EUG-Mobbing, lagret som JSON)."
     ),
     "coverage.heading": "Hva dataene dekker",
     "coverage.present": "{label}: tall for {years}.",
-    "coverage.stand_in": "{label} mangler; viser {stand_in} for {years} i stedet.",
-    "coverage.missing": "Mangler {label}. {hint}",
+    "coverage.stand_in": "{label} mangler (viser {stand_in}, {years}, i stedet). Hentes fra: {hint}",
+    "coverage.missing": "{label} mangler. Hentes fra: {hint}",
     "coverage.summary": "Dataene har {present} av {total} uttrekksindikatorer for {kommune}.",
     "coverage.saved": (
         "Importen gjør dette mulig: {kommuner} kommuner og {skoler} skoler, skoleårene {years}; "

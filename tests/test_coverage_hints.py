@@ -29,7 +29,7 @@ def test_coverage_on_partial_data():
     assert regning8.stand_in is None and regning8.export_key == "coverage.export.np_mestring_8"
     assert cov[("eu_mobbing", "", 7)].export_key == "coverage.export.eu_mobbing"
     for c in cov.values():  # every hint exists and names the statistikkbank
-        assert "statistikkbank" in t(c.export_key, label="X")
+        assert "statistikkbank" in t(c.export_key)
 
 
 def test_import_summary():

@@ -64,7 +64,8 @@ def _texts(at) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [e.value for e in at.error]
     parts += [h.value for h in at.subheader] + [h.value for h in at.title] + [h.value for h in at.header]
     parts += [s.value for s in at.success] + [i.value for i in at.info] + [w.value for w in at.warning]
-    parts += [f"{m.label} {m.value}" for m in at.metric]
+    parts += [f"{m.label} {m.value}" for m in at.metric] + [x.value for x in at.text]
+    parts += [x.label for x in at.expander]
     for box in list(at.selectbox) + list(at.radio) + list(at.multiselect):
         parts += [str(box.label)] + [str(o) for o in box.options]
     return "\n".join(str(p) for p in parts)

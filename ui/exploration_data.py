@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 import data
+from present.window import school_years
 from analysis import selection
 from analysis.intervals import add_intervals, pooled_window
 from analysis.peers import PeerError, expected_value, resolve_peers
@@ -96,7 +97,9 @@ def development(token: str, kommune_id: str, kommune_name: str, fylke_id: str, i
     series = add_intervals(pd.concat([p for p in parts if len(p)], ignore_index=True))
     for c in ("ci_method", "no_interval_reason"):
         series[c] = series[c].astype(str)
-    window = selection.last_periods(periods, window_years)
+    # The calendar window ending with the latest year of this indicator: a year missing in the data stays
+    # in the window (the label then says «2 av 3 år» and why), it is not replaced by an older year.
+    window = school_years(periods[-1], window_years) if periods else []
     pooled = pooled_window(series, window, by=["role", "series", "indicator", "subject", "trinn", "kjonn"])
     pooled["ci_method"] = pooled["ci_method"].astype(str)
     kom_rows = series[series["role"] == "kommune"]
