@@ -19,6 +19,8 @@ from data.schema import sorted_periods
 from report.charts import school_shares_figure
 from report.uttrekk_text import explain, kommune_obs, pct, point_table, school_obs, what_if_sentence
 from present.format import fmt_number
+from present.window import school_years, window_text
+from ui.realdata_widgets import coverage_block
 from ui.state import data_token, kommune_row, selected_kommune
 from present.strings import t
 
@@ -131,6 +133,7 @@ except Exception:  # noqa: BLE001 - a clear message, details in the log
 
 krow = res.kommune_row(kommune_id)
 ex = explained(token, repr(params), res, kommune_id, name)
+coverage_block(token, kommune_id, name)  # which uttrekk indicators the data hold, which export brings the rest
 if krow is None or pd.isna(krow["share"]):
     st.warning(ex.headline)
     st.stop()
@@ -141,7 +144,8 @@ m2.metric(t("uttrekk.metric.rank"), fmt_number(krow["rank"], 0), t("uttrekk.rank
           delta_color="off")
 m3.metric(t("uttrekk.metric.spread"), "–" if pd.isna(krow["spread"]) else pp(krow["spread"]))
 m4.metric(t("uttrekk.metric.status"), status_text(krow))
-st.caption(t("uttrekk.window", first=res.periods[0], last=res.periods[-1]))
+wanted = school_years(params.end_period or res.periods[-1], params.window_years)
+st.caption(t("uttrekk.window", window=window_text(wanted, res.periods)))
 
 tabs = st.tabs([t("uttrekk.tab.explain"), t("uttrekk.tab.points"), t("uttrekk.tab.schools"),
                 t("uttrekk.tab.whatif"), t("uttrekk.tab.stability"), t("uttrekk.tab.all")])

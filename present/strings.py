@@ -190,7 +190,7 @@ NB: dict[str, str] = {
     "peers.class.lavere": "Lavere enn de sammenlignbare",
     "peers.class.hoyere": "Høyere enn de sammenlignbare",
     "peers.class.ingen_data": "Kan ikke vurderes",
-    "peers.compare_heading": "Kommunen mot de sammenlignbare kommunene ({window})",
+    "peers.compare_heading": "Kommunen mot de sammenlignbare kommunene – {window}",
     "peers.compare_none": "Det finnes ingen tall å sammenligne for denne kommunen.",
     "peers.compare_summary": (
         "Av {total} indikatorer er kommunen svakere enn de sammenlignbare på {svakere}, bedre på {bedre}, "
@@ -286,7 +286,7 @@ NB: dict[str, str] = {
     ),
     "skoler.no_schools": "Kommunen har ingen skoler med tall for {label}.",
     "skoler.summary": (
-        "**{n} skoler** ({window}): {svakere} svakere enn resten av kommunen, {bedre} bedre, {usikker} uten sikker "
+        "**{n} skoler**, {window}: {svakere} svakere enn resten av kommunen, {bedre} bedre, {usikker} uten sikker "
         "forskjell, {skjermet} skjermet og {ingen} som ikke kan vurderes."
     ),
     "skoler.chart_heading": "Skolene mot resten av kommunen",
@@ -342,7 +342,7 @@ NB: dict[str, str] = {
     "skoler.spread_heading": "Forskjeller mellom skolene i kommunen",
     "skoler.spread_none": "For få skoler med publiserte tall til å beregne spredningen mellom skolene.",
     "skoler.spread_summary": (
-        "**{icc} %** av variasjonen mellom elevene ligger mellom skolene ({window}). Det tilsvarer et standardavvik "
+        "**{icc} %** av variasjonen mellom elevene ligger mellom skolene, {window}. Det tilsvarer et standardavvik "
         "mellom skolene på {sd} {unit}. {n} skoler med tall, {supp} skjermet (ikke med). Test av at skolene er like: "
         "p = {p}."
     ),
@@ -419,7 +419,7 @@ NB: dict[str, str] = {
     "data.mode_add": "Legg til demodataene (demo og ekte tall side om side)",
     "data.mode_replace": "Erstatt demodataene (bare ekte tall)",
     "data.save": "Lagre importen",
-    "data.saved": "Importen er lagret: {rows} tall. Datakilden er nå «{label}». Se siden «Oversikt».",
+    "data.saved": "Importen er lagret: {rows} tall. Datakilden er nå «{label}». {possible}",
     "data.save_failed": "Importen kunne ikke lagres: {error} Ingenting er endret.",
     "data.context_rows": "Kontekst for {count} kommuner",
     "data.clear_head": "Tilbake til demodata",
@@ -589,7 +589,7 @@ NB: dict[str, str] = {
     "uttrekk.error": "Modellen kunne ikke regnes ut for disse innstillingene. Prøv standardinnstillingene.",
     "uttrekk.apply": "Bruk innstillingene",
     "uttrekk.computing": "Regner ut risikopoeng for alle kommuner …",
-    "uttrekk.window": "Skoleår {first}–{last}.",
+    "uttrekk.window": "Skoleår: {window}.",
     "uttrekk.pp": "{value} pp",
     "uttrekk.reliability_heading": "Hvor sikre er poengene?",
     "uttrekk.reliability_help": "Hva betyr «sikker» og «ikke sikker»?",

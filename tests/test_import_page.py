@@ -50,6 +50,9 @@ def test_upload_report_save_and_oversikt(realdata, data_folder):
     at.radio(key="import_mode").set_value("replace").run()
     at.button(key="import_save").click().run()
     assert not at.exception and at.success and "Importen er lagret" in at.success[0].value
+    # The message says what the import made possible (kommuner under today's numbers, uttrekk coverage).
+    assert "Importen gjør dette mulig: 356 kommuner" in at.success[0].value
+    assert "0 av 11 uttrekksindikatorer" in at.success[0].value
     assert data.dataset_info().is_demo is False
 
     at.switch_page("pages/oversikt.py").run()

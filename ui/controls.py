@@ -18,6 +18,7 @@ from analysis.peers import CONTEXT_FEATURES, DEFAULT_FEATURES, DEFAULT_K, PEER_M
 from data.catalogue import INDICATORS, SUBJECT_LABELS, indicator_label
 from ui.state import param_choice, param_multi
 from present.strings import t
+from present.window import school_years
 
 KJONN_LABEL_KEYS = {"alle": "kjonn.alle", "jenter": "kjonn.jenter", "gutter": "kjonn.gutter"}
 MAX_K = 40
@@ -70,7 +71,8 @@ def window_picker(periods: list[str], container=None, default_years: int = 3) ->
                        help=t("window.end_help"))
     years = param_choice(t("window.years"), [3, 2, 1] if default_years == 3 else [1, 2, 3], "vindu", container=c2,
                          format_func=lambda y: t("window.years_n", n=y), to_str=str)
-    return selection.last_periods(ordered, int(years), end=end)
+    # The calendar window (a year the data lack stays in it; the page's label then says «2 av 3 år» and why).
+    return school_years(end, int(years))
 
 
 def peer_settings(*, editable: bool, container=None) -> tuple[str, tuple[str, ...], int]:

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 import data
+from data import succession
 from present.window import school_years
 from analysis import selection
 from analysis.intervals import add_intervals, pooled_window
@@ -54,7 +55,10 @@ def peers(token: str, kommune_id: str, method: str, features: tuple[str, ...], k
     except PeerError as exc:
         empty = pd.DataFrame({"kommune_id": pd.Series(dtype=str), "kommune_name": pd.Series(dtype=str),
                               "rank": pd.Series(dtype=int), "distance": pd.Series(dtype=float)})
-        return empty, str(exc)
+        name = succession.name(kommune_id) or next(iter(data.load_kommuner().loc[
+            lambda r: r["kommune_id"].astype(str) == str(kommune_id), "kommune_name"]), str(kommune_id))
+        msg = str(exc).replace(f"Kommune {kommune_id}", str(name)).replace(f"kommune {kommune_id}", str(name))
+        return empty, msg
     own = pd.DataFrame({"kommune_id": [str(kommune_id)], "distance": [0.0], "rank": [0]})
     out = pd.concat([own, found.drop(columns="kostra_group")], ignore_index=True)
     reg = data.load_kommuner().astype({"kommune_id": str}).set_index("kommune_id")

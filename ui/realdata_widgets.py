@@ -14,9 +14,10 @@ import streamlit as st
 
 import data
 from analysis.peers import CONTEXT_FEATURES
-from data import real_context, succession
+from data import real_context, renumber, succession
 from data.catalogue import indicator_label
 from data.coverage import import_summary, uttrekk_coverage
+from present.format import fmt_number
 from present.reform import split_break_text
 from present.strings import t
 from present.window import missing_reasons, span_text, window_text
@@ -121,8 +122,15 @@ def context_note(kommune_id: str, kommune_name: str, used: Sequence[str], missin
 
 def import_message(figures: pd.DataFrame) -> str:
     """The Data page's save message: what the import made possible."""
-    s = import_summary(figures)
+    filed = renumber.file_under_current(figures)  # counted under today's kommune numbers
+    s = import_summary(filed)
     pages = t("coverage.saved_pages_full" if s["uttrekk_present"] == s["uttrekk_total"] else
               "coverage.saved_pages_partial")
-    return t("coverage.saved", kommuner=s["kommuner"], skoler=s["skoler"], years=span_text(s["periods"]),
+    kom = filed[filed["level"] == "kommune"]
+    ids = set(kom["unit_id"].astype(str)) | set(filed.loc[filed["level"] == "skole", "kommune_id"].astype(str))
+    last = kom["period"].astype(str).groupby(kom["unit_id"].astype(str)).max()
+    status = renumber.kommune_status(sorted(ids - {""}), [last.get(k, "") for k in sorted(ids - {""})])
+    today = int((~status["historical"]).sum())  # what the picker will offer
+    return t("coverage.saved", kommuner=fmt_number(today, 0), skoler=fmt_number(s["skoler"], 0),
+             years=span_text(s["periods"]),
              present=s["uttrekk_present"], total=s["uttrekk_total"], pages=pages)
