@@ -147,9 +147,10 @@ yearly, pooled, periods = compute(data_token(), kommune_id)
 coverage_block(data_token(), kommune_id, info["kommune_name"])  # what the data hold, which export brings the rest
 if yearly.empty:
     st.stop()
-st.markdown(t("oversikt.intro", first=periods[0], last=periods[-1]))
+wlabel = window_label_for(data_token(), kommune_id, tuple(periods))  # the years actually used, and why not others
+st.markdown(t("oversikt.intro", window=wlabel))
 
-st.subheader(t("oversikt.pooled_title", window=window_label_for(data_token(), kommune_id, tuple(periods))))
+st.subheader(t("oversikt.pooled_title", window=wlabel))
 st.caption(t("oversikt.pooled_help"))
 counts = pooled["classification"].value_counts()
 st.markdown(

@@ -66,7 +66,7 @@ NB: dict[str, str] = {
     "oversikt.title": "Oversikt: {kommune}",
     "oversikt.intro": (
         "Indikatorene som brukes i uttrekket til oppfølgingsordningen, for de tre siste skoleårene "
-        "({first}–{last}). Hvert tall har et 95 % konfidensintervall. «Svakere» eller «bedre» enn nasjonalt "
+        "({window}). Hvert tall har et 95 % konfidensintervall. «Svakere» eller «bedre» enn nasjonalt "
         "står bare der intervallet ikke dekker det nasjonale tallet; ellers står det «ikke sikker forskjell»."
     ),
     "oversikt.pooled_title": "Skoleårene samlet – {window}",
@@ -267,10 +267,13 @@ NB: dict[str, str] = {
         "Kommunetall fra før gjelder hele {old} og er ikke lagt inn her (de kan ikke deles på de nye kommunene); "
         "skolene følges med organisasjonsnummer."
     ),
-    "reform.renumbered": "Tall før {period} er publisert under kommunenummer {numbers} og er lagt inn under {kommune}.",
+    "reform.renumbered": (
+        "Tallene til og med {last} er publisert under kommunenummer {numbers} (før kommunereformen) og er lagt "
+        "inn under {kommune}."
+    ),
     "window.and": "og",
     "window.none": "ingen publiserte tall i {window}",
-    "window.partial": "{used} av {total} år: {years} ({why})",
+    "window.partial": "{used} av {total} år: {years}; {why}",
     "window.reason.no_data": "ingen tall i dataene",
     "window.reason.suppressed": "skjermet",
     "window.reason.no_figure": "ikke publisert for enheten",

@@ -52,7 +52,10 @@ def window_text(wanted: Sequence[str], used: Iterable[str], reasons: Mapping[str
     if len(used_set) == len(wanted):
         return span_text(wanted)
     missing = [p for p in wanted if p not in used_set]
-    why = "; ".join(f"{p}: {(reasons or {}).get(p, t('window.reason.no_data'))}" for p in missing)
+    by_reason: dict[str, list[str]] = {}
+    for p in missing:
+        by_reason.setdefault((reasons or {}).get(p, t("window.reason.no_data")), []).append(p)
+    why = "; ".join(f"{_and(ps)}: {reason}" for reason, ps in by_reason.items())
     return t("window.partial", used=len(used_set), total=len(wanted), years=span_text(used_set), why=why)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import data
+from data.schema import make_period, period_start_year
 from data.importers import KommuneHint, import_files, save_import
 from tests.apptest import open_app
 
@@ -23,6 +24,16 @@ PAGES = ["oversikt", "utvikling", "skoler", "sammenlignbare", "uttrekk"]
 # Skoleporten's names-only file is about Stavanger (its SOURCE.md); the Data page asks for that kommune.
 HINTS = {"nedlasting.csv": KommuneHint("1103", "Stavanger")}
 PERIOD = r"\d{4}-\d{2}"
+# What a page must say on these data (beside the generic checks).
+EXPECT = {
+    ("oversikt", "4003"): ["Grunnskolepoeng, 10. trinn: tall for 2015-16–2020-21",
+                           "Hentes fra: Udirs statistikkbank, «Nasjonale prøver 5. trinn», vis «Mestringsnivåfordeling»",
+                           "2 av 3 år: 2022-23 og 2024-25; 2023-24: ingen tall i dataene"],
+    ("utvikling", "4003"): ["Tallene til og med 2020-21 er publisert under kommunenummer 3807"],
+    ("utvikling", "1508"): ["Ålesund ble opprettet ved delingen av Ålesund (1507)"],
+    ("sammenlignbare", "4003"): ["bygger derfor bare på folketall"],
+    ("uttrekk", "0301"): ["Dataene har 1 av 11 uttrekksindikatorer for Oslo"],
+}
 BAD_WORDS = re.compile(r"\b(None|nan|NaN)\b")
 
 
@@ -87,9 +98,19 @@ def test_page_on_real_data(real_folder, page, kommune):
     bad = BAD_WORDS.findall(text)
     assert not bad, (bad, [line for line in text.splitlines() if BAD_WORDS.search(line)][:5])
     assert "(2020 - 2023)" not in text
+    for snippet in EXPECT.get((page, kommune), []):
+        assert snippet in text, snippet
     for first, last in _window_labels(text):
-        assert first in periods and last in periods, (first, last, sorted(periods))
+        # A range claims every school year in it: each must be in the data (a gap year is named, not hidden).
+        years = [make_period(y) for y in range(period_start_year(first), period_start_year(last) + 1)]
+        assert set(years) <= periods, (first, last, sorted(periods))
         assert first != last, f"«{first}–{last}»: a one-year window written as a range"
+    for used, total, listed, why in re.findall(r"(\d) av (\d) år: ([^;]*); ([^\n]*)", text):
+        # «2 av 3 år: 2022-23 og 2024-25; 2023-24: ingen tall i dataene»: the count matches the years named,
+        # the years named are in the data, and every year of the window is accounted for.
+        named = re.findall(PERIOD, listed)
+        assert int(used) == len(named) < int(total) and set(named) <= periods, (used, total, listed)
+        assert len(named) + len(set(re.findall(PERIOD, why.split(".")[0]))) >= int(total), (listed, why)
 
 
 def test_skien_series_unbroken(real_folder):
@@ -102,3 +123,25 @@ def test_skien_series_unbroken(real_folder):
     picker = data.current_kommuner()
     assert not picker["kommune_id"].isin(["3807", "0806", "1507"]).any()
     assert "Skien" in set(picker["kommune_name"])
+
+
+def test_skien_unbroken_across_2024_renumbering(tmp_path, monkeypatch):
+    """Elevundersøkelsen saved from the export API for 2023-24 (Skien as 3807 «Skien (2020 - 2023)») and
+    2024-25 (4003): one Skien series on Utvikling, both years, no old number anywhere."""
+    session = Path(os.environ["UTFORDRINGSBILDE_DATA_DIR"])
+    data.ensure_demo()
+    (tmp_path / "demo").symlink_to(session / "demo", target_is_directory=True)
+    monkeypatch.setenv("UTFORDRINGSBILDE_DATA_DIR", str(tmp_path))
+    fix = Path(__file__).resolve().parent / "fixtures" / "eu_api"
+    files = [(n, (fix / n).read_bytes()) for n in ("eug_indikator_2023-24.json", "eug_indikator_2024-25.json")]
+    res = import_files(files)
+    assert res.ok, res.errors
+    save_import(res, "replace")
+    at = open_app("utvikling", kommune="4003", indikator="eu_stotte_larer", trinn="7")
+    text = _texts(at)
+    assert "Tallene til og med 2023-24 er publisert under kommunenummer 3807" in text
+    assert "2 av 3 år: 2023-24–2024-25" in text and "(2020 - 2023)" not in text
+    table = at.dataframe[0].value
+    skien = table[table.iloc[:, 0] == "Skien"]
+    assert sorted(skien.iloc[:, 1].astype(str)) == ["2023-24", "2024-25"]
+    assert not [o for o in at.sidebar.selectbox[0].options if "3807" in str(o)]

@@ -19,11 +19,11 @@ def test_window_text():
     wanted = school_years("2025-26", 3)
     assert window_text(wanted, wanted) == "2023-24–2025-26"
     assert window_text(wanted, ["2023-24", "2025-26"]) == \
-        "2 av 3 år: 2023-24 og 2025-26 (2024-25: ingen tall i dataene)"
+        "2 av 3 år: 2023-24 og 2025-26; 2024-25: ingen tall i dataene"
     reasons = missing_reasons(wanted, in_data=["2023-24", "2024-25", "2025-26"], suppressed=["2024-25"])
     assert window_text(wanted, ["2023-24", "2025-26"], reasons) == \
-        "2 av 3 år: 2023-24 og 2025-26 (2024-25: skjermet)"
+        "2 av 3 år: 2023-24 og 2025-26; 2024-25: skjermet"
     assert window_text(wanted, ["2025-26"]) == \
-        "1 av 3 år: 2025-26 (2023-24: ingen tall i dataene; 2024-25: ingen tall i dataene)"
+        "1 av 3 år: 2025-26; 2023-24 og 2024-25: ingen tall i dataene"
     assert window_text(["2025-26"], ["2025-26"]) == "2025-26"
     assert window_text(wanted, []) == "ingen publiserte tall i 2023-24–2025-26"

@@ -87,11 +87,10 @@ def renumbering_note(series: pd.DataFrame, kommune_id: str) -> str | None:
     notes = []
     if "orig_kommune_id" in series.columns:
         orig = series["orig_kommune_id"].astype(object).where(series["orig_kommune_id"].notna(), "").astype(str)
-        old, own = series[orig != ""], series[orig == ""]
+        old = series[orig != ""]
         if len(old):
-            first_own = min(own["period"].astype(str)) if len(own) else max(old["period"].astype(str))
             numbers = " og ".join(sorted(set(orig[orig != ""])))
-            notes.append(t("reform.renumbered", period=first_own, numbers=numbers,
+            notes.append(t("reform.renumbered", last=max(old["period"].astype(str)), numbers=numbers,
                            kommune=succession.name(kommune_id) or kommune_id))
     split = split_break_text(kommune_id)
     if split:
