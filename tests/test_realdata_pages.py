@@ -145,3 +145,24 @@ def test_skien_unbroken_across_2024_renumbering(tmp_path, monkeypatch):
     skien = table[table.iloc[:, 0] == "Skien"]
     assert sorted(skien.iloc[:, 1].astype(str)) == ["2023-24", "2024-25"]
     assert not [o for o in at.sidebar.selectbox[0].options if "3807" in str(o)]
+
+
+def test_add_mode_keeps_one_national_series(realdata, tmp_path, monkeypatch):
+    """A statistikkbank export added to the demo: its national figures replace the demo's for the same
+    indicator and year (Utvikling crashed with «cannot reindex on an axis with duplicate labels»)."""
+    session = Path(os.environ["UTFORDRINGSBILDE_DATA_DIR"])
+    data.ensure_demo()
+    (tmp_path / "demo").symlink_to(session / "demo", target_is_directory=True)
+    monkeypatch.setenv("UTFORDRINGSBILDE_DATA_DIR", str(tmp_path))
+    path = realdata / "udir-np-skoler-nasjonalt" / "2024-25_20260224-1157_Nasjonale_proever_5._trinn.csv"
+    res = import_files([(path.name, path.read_bytes())])
+    assert res.ok, res.errors
+    save_import(res, "add")
+    figures = data.load_dataset()
+    nat = figures[(figures["level"] == "nasjonalt") & (figures["indicator"] == "np_skalapoeng")
+                  & (figures["subject"] == "lesing") & (figures["trinn"] == 5) & (figures["kjonn"] == "alle")]
+    assert not nat["period"].astype(str).duplicated().any()
+    assert set(nat.loc[nat["period"] == "2024-25", "unit_id"].astype(str)) == {"I"}
+    for kommune in ("7290", "4003"):
+        at = open_app("utvikling", kommune=kommune, indikator="np_skalapoeng", fag="lesing", trinn="5")
+        assert not BAD_WORDS.findall(_texts(at))
