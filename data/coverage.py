@@ -90,7 +90,6 @@ def import_summary(figures: pd.DataFrame) -> dict[str, object]:
     }
 
 
-def shown_keys(coverage: Sequence[Coverage]) -> pd.DataFrame:
-    """(indicator, subject, trinn, order) to show: each uttrekk indicator, or its stand-in in its place."""
-    rows = [((c.stand_in or c.indicator), c.subject, c.trinn, i) for i, c in enumerate(coverage)]
-    return pd.DataFrame(rows, columns=["indicator", "subject", "trinn", "order"])
+def shown_keys(coverage: Sequence[Coverage]) -> list[tuple[str, str, int]]:
+    """(indicator, subject, trinn) to show, in uttrekk order: each uttrekk indicator, or its stand-in."""
+    return [((c.stand_in or c.indicator), c.subject, c.trinn) for c in coverage]
