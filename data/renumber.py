@@ -93,7 +93,8 @@ def _one_figure_per_key(out: pd.DataFrame, moved: np.ndarray) -> pd.DataFrame:
     if not out.duplicated(KEY_COLUMNS).any():
         return out
     orig = out["orig_kommune_id"].astype(str).to_numpy()
-    rank = np.array([np.inf if not m else float((succession.validity(o) or (0, 0))[0]) for m, o in zip(moved, orig)])
+    first = {o: float((succession.validity(o) or (0, 0))[0]) for o in set(orig[moved])}
+    rank = np.array([first[o] if m else np.inf for m, o in zip(moved, orig)])
     empty = (out["value"].isna() & ~out["suppressed"]).to_numpy()
     order = pd.DataFrame({"empty": empty, "rank": -rank}, index=out.index).sort_values(["empty", "rank"], kind="stable")
     ranked = out.loc[order.index]
@@ -109,8 +110,10 @@ def _display_names(out: pd.DataFrame, level: np.ndarray, move_kom: np.ndarray) -
         if raw not in cache:
             cache[raw] = succession.clean_name(raw)
         names[i] = cache[raw]
+    ids = out["unit_id"].to_numpy(dtype=object)
+    today = {k: succession.name(k) for k in set(ids[move_kom])}
     for i in np.flatnonzero(move_kom):
-        names[i] = succession.name(out["unit_id"].iat[i]) or names[i]
+        names[i] = today[ids[i]] or names[i]
     return names
 
 

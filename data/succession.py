@@ -50,6 +50,7 @@ def register(rows: pd.DataFrame, names: pd.DataFrame | None = None) -> None:
     if names is not None:
         _extra_names.append(names.astype({"kommune_id": str}))
         _names.cache_clear()
+        _name_index.cache_clear()
         _norwegian_forms.cache_clear()
     need = ["orig_id", "first_year", "last_year", "target_id", "weight"]
     frame = rows.copy()
@@ -58,6 +59,7 @@ def register(rows: pd.DataFrame, names: pd.DataFrame | None = None) -> None:
     _extra.append(frame[["border", *need]].astype({"orig_id": str, "target_id": str}))
     _table.cache_clear()
     _lookup.cache_clear()
+    _by_target.cache_clear()
 
 
 @functools.lru_cache(maxsize=1)
@@ -127,14 +129,22 @@ def is_split(kommune_id: str, year_or_period) -> bool:
     return len(successors(kommune_id, year_or_period)) > 1
 
 
+@functools.lru_cache(maxsize=1)
+def _by_target() -> dict[str, list[tuple[str, int, int, float]]]:
+    """Today's number -> [(orig, first, last, weight)] on the current border; built once."""
+    out: dict[str, list[tuple[str, int, int, float]]] = {}
+    for (border, orig), spans in _lookup().items():
+        if border == CURRENT_BORDER:
+            for f, la, t, w in spans:
+                out.setdefault(t, []).append((orig, f, la, w))
+    return out
+
+
 def predecessors(current: str, year_or_period) -> list[tuple[str, float]]:
     """Numbers valid in that year whose area (share ``weight``) is in today's kommune ``current``."""
-    year, out = _year(year_or_period), []
-    for (border, orig), spans in _lookup().items():
-        if border != CURRENT_BORDER:
-            continue
-        out += [(orig, w) for f, la, t, w in spans if t == current and f <= year <= la]
-    return sorted(set(out)) or [(str(current), 1.0)]
+    year = _year(year_or_period)
+    out = {(orig, w) for orig, f, la, w in _by_target().get(str(current), []) if f <= year <= la}
+    return sorted(out) or [(str(current), 1.0)]
 
 
 def events(current: str) -> list[Event]:
@@ -145,12 +155,9 @@ def events(current: str) -> list[Event]:
     numbers ended together, otherwise ``nytt nummer``.
     """
     ends: dict[int, list[tuple[str, float]]] = {}
-    for (border, orig), spans in _lookup().items():
-        if border != CURRENT_BORDER:
-            continue
-        for f, la, t, w in spans:
-            if t == current and orig != current:
-                ends.setdefault(la + 1, []).append((orig, w))
+    for orig, f, la, w in _by_target().get(str(current), []):
+        if orig != current:
+            ends.setdefault(la + 1, []).append((orig, w))
     out = []
     for year, ended in sorted(ends.items()):
         origs = tuple(sorted({o for o, _ in ended}))
@@ -205,18 +212,26 @@ def fylke_of(kommune_id: str) -> tuple[str, str] | None:
     return None if row is None else (str(row["fylke_id"]).zfill(2), str(row["fylke_name"]))
 
 
+@functools.lru_cache(maxsize=1)
+def _name_index() -> dict[str, list[dict]]:
+    """kommune_id -> its name rows (dicts), oldest first; built once."""
+    out: dict[str, list[dict]] = {}
+    for row in _names().sort_values(["kommune_id", "first_year"]).to_dict("records"):
+        out.setdefault(str(row["kommune_id"]), []).append(row)
+    return out
+
+
 def _name_row(code: str, year_or_period):
-    names = _names()
-    rows = names[names["kommune_id"] == code]
-    if rows.empty:
+    rows = _name_index().get(code)
+    if not rows:
         return None
+    last = lambda r: 9999 if pd.isna(r["last_year"]) else r["last_year"]  # noqa: E731
     if year_or_period is not None:
         y = _year(year_or_period)
-        last = rows["last_year"].fillna(9999)
-        hit = rows[(rows["first_year"] <= y) & (last >= y)]
-        if not hit.empty:
-            return hit.iloc[-1]
-    return rows.sort_values("last_year", na_position="last").iloc[-1]
+        hit = [r for r in rows if r["first_year"] <= y <= last(r)]
+        if hit:
+            return hit[-1]
+    return max(rows, key=last)
 
 
 def current_kommuner() -> pd.DataFrame:
