@@ -123,19 +123,24 @@ def load_dataset() -> pd.DataFrame:
 def _demo_without(demo_fig: pd.DataFrame, imp: pd.DataFrame) -> pd.DataFrame:
     """The demo figures minus those the import replaces: the same unit, indicator, group and period, with
     «nasjonalt» one unit whatever its id (the demo's ``0``, Udir's ``I``). Adding never duplicates a series."""
-    group = ["indicator", "subject", "trinn", "kjonn", "period"]
+    cols = ["level", "unit_id", "indicator", "subject", "trinn", "kjonn", "period"]
 
-    def keys(df: pd.DataFrame) -> pd.Series:
-        text = lambda c: df[c].astype(object).where(df[c].notna(), "").astype(str)  # noqa: E731
-        unit = np.where(text("level") == "nasjonalt", "", text("unit_id"))
-        parts = [text("level"), pd.Series(unit, index=df.index)] + [text(c) for c in group]
-        return pd.Series(["|".join(x) for x in zip(*parts)], index=df.index)
+    def keys(df: pd.DataFrame) -> pd.MultiIndex:
+        plain = pd.DataFrame({c: df[c].astype(object).where(df[c].notna(), "").astype(str) for c in cols})
+        plain.loc[plain["level"] == "nasjonalt", "unit_id"] = ""
+        return pd.MultiIndex.from_frame(plain)
 
-    geo = demo_fig["level"].astype(str) != "skole"  # schools are fictional: no real school shares an id
-    taken = set(keys(imp[imp["level"].astype(str) != "skole"]))
-    drop = pd.Series(False, index=demo_fig.index)
-    drop[geo] = keys(demo_fig[geo]).isin(taken)
-    return demo_fig[~drop.to_numpy()]
+    geo_imp = imp[imp["level"].astype(str) != "skole"]  # schools are fictional in the demo: no shared ids
+    if geo_imp.empty:
+        return demo_fig
+    # Cheap pre-filter on two categoricals, then exact keys on the few candidates.
+    cand = (demo_fig["level"].astype(str) != "skole").to_numpy() & \
+        demo_fig["indicator"].isin(geo_imp["indicator"].astype(str).unique()).to_numpy() & \
+        demo_fig["period"].isin(geo_imp["period"].astype(str).unique()).to_numpy()
+    drop = np.zeros(len(demo_fig), dtype=bool)
+    if cand.any():
+        drop[np.flatnonzero(cand)] = keys(demo_fig[cand]).isin(keys(geo_imp))
+    return demo_fig[~drop]
 
 
 def _upgraded(path: Path) -> pd.DataFrame:
