@@ -15,6 +15,7 @@ from data.coverage import shown_keys, uttrekk_coverage
 from present.charts import indicator_years_figure, panel_position
 from ui.findings_widgets import add_finding_markers, findings_store, findings_under_chart
 from present.format import fmt_interval, fmt_number, row_label
+from present.reform import split_break_text
 from present.window import school_years
 from ui.realdata_widgets import coverage_block, window_label_for
 from ui.state import data_token, kommune_row, selected_kommune
@@ -100,6 +101,8 @@ info = kommune_row(kommune_id)
 st.title(t("oversikt.title", kommune=info["kommune_name"]))
 yearly, pooled, periods = compute(data_token(), kommune_id)
 coverage_block(data_token(), kommune_id, info["kommune_name"])  # what the data hold, which export brings the rest
+if split_note := split_break_text(kommune_id):  # a kommune out of a split: its series starts with a break
+    st.caption(split_note)
 if yearly.empty:
     st.stop()
 wlabel = window_label_for(data_token(), kommune_id, tuple(periods))  # the years actually used, and why not others

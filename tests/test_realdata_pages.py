@@ -166,3 +166,9 @@ def test_add_mode_keeps_one_national_series(realdata, tmp_path, monkeypatch):
     for kommune in ("7290", "4003"):
         at = open_app("utvikling", kommune=kommune, indikator="np_skalapoeng", fag="lesing", trinn="5")
         assert not BAD_WORDS.findall(_texts(at))
+
+
+def test_statsforvalter_on_real_data(real_folder):
+    """Statsforvalter on data without any uttrekk indicator for the window (crashed: empty table)."""
+    at = open_app("statsforvalter", kommune="4003")
+    assert not BAD_WORDS.findall(_texts(at))
