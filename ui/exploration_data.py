@@ -21,6 +21,7 @@ from analysis.trends import trend
 from analysis import spread as spread_stats
 from analysis.window import WINDOW_YEARS
 from data.catalogue import INDICATORS, UTTREKK_SET
+from data.coverage import shown_keys, uttrekk_coverage
 from data.schema import sorted_periods
 from present import exploration_charts as xc
 from present.format import fmt_number
@@ -198,9 +199,11 @@ def funnel_positions(estimate: np.ndarray, at_n: pd.DataFrame, direction: int) -
 @st.cache_data(show_spinner=False, max_entries=32)
 def peer_comparison(token: str, kommune_id: str, peer_ids: tuple[str, ...],
                     window: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Sammenlignbare: the kommune against its peers on every uttrekk indicator (``selection.peer_comparison``)."""
-    return selection.peer_comparison(data.load_dataset(), data.load_kommuner(), kommune_id, peer_ids, window,
-                                     UTTREKK_SET)
+    """Sammenlignbare: the kommune against its peers on every uttrekk indicator (``selection.peer_comparison``);
+    on partial data a stand-in (skalapoeng) in the place of a missing mestringsnivå share (``data.coverage``)."""
+    figures = data.load_dataset()
+    keys = shown_keys(uttrekk_coverage(figures, data.kommune_lineage(kommune_id)))
+    return selection.peer_comparison(figures, data.load_kommuner(), kommune_id, peer_ids, window, keys)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
