@@ -97,6 +97,10 @@ def test_page_on_real_data(real_folder, page, kommune):
     assert KOMMUNER[kommune] in text
     bad = BAD_WORDS.findall(text)
     assert not bad, (bad, [line for line in text.splitlines() if BAD_WORDS.search(line)][:5])
+    for frame in at.dataframe:  # the table views' text cells too
+        cells = frame.value.select_dtypes(include=["object", "string"])
+        texts = [str(c) for col in cells for c in cells[col] if isinstance(c, str)]
+        assert not any(BAD_WORDS.search(c) for c in texts), list(frame.value.columns)
     assert "(2020 - 2023)" not in text
     for snippet in EXPECT.get((page, kommune), []):
         assert snippet in text, snippet
