@@ -58,8 +58,13 @@ _DEFAULT_SD_NOUN: dict[str, str] = {
 METHOD_TEXT = (
     "Andeler: 95 % Wilson-intervall (score-intervall) fra antall elever og andelen. "
     "Gjennomsnitt: 95 % t-intervall fra antall elever og standardavviket på elevnivå; "
-    "der kilden ikke oppgir standardavvik, brukes et nasjonalt standardavvik, og det står i teksten."
+    "der kilden ikke oppgir standardavvik, brukes et nasjonalt standardavvik, og det står i teksten. "
+    "Der Udirs statistikkbank oppgir «Usikkerhet» for skalapoeng, brukes Udirs eget intervall "
+    "(skalapoeng ± usikkerhet) i stedet for intervallet fra antall elever."
 )
+# Udir's published «Usikkerhet» (canonical ``udir_margin``) as the interval; the page's method line says so.
+METHOD_UDIR_MARGIN = "Udirs usikkerhet (±), brukt i stedet for intervall fra antall elever"
+METHOD_UDIR_MARGIN_POOLED = "Udirs usikkerhet (±), samlet over årene som √Σ(nᵢ/N)²·uᵢ²"
 
 
 def _conf_pct(conf: float) -> str:
@@ -214,8 +219,9 @@ def _reason_codes(known, suppressed, value, n, is_share, sd_used) -> np.ndarray:
     return np.select(conditions, list(range(1, len(conditions) + 1)), default=0).astype(np.int8)
 
 
-def _limits(value, n, sd_used, ok, is_share, conf: float, share_method: str):
-    """(lower, upper, se) for the rows in ``ok``: Wilson/Clopper–Pearson for shares, t for means."""
+def _limits(value, n, sd_used, ok, is_share, conf: float, share_method: str, margin=None):
+    """(lower, upper, se) for the rows in ``ok``: Wilson/Clopper–Pearson for shares, t for means, and
+    Udir's own ``value ± margin`` (``se = margin / z``) for means where ``margin`` is given."""
     nrow = len(value)
     lower, upper, se = np.full(nrow, np.nan), np.full(nrow, np.nan), np.full(nrow, np.nan)
     z = stats.norm.isf((1 - conf) / 2)
@@ -227,7 +233,12 @@ def _limits(value, n, sd_used, ok, is_share, conf: float, share_method: str):
         lo, hi = fn(x, nn, conf)
         lower[sh], upper[sh] = 100 * lo, 100 * hi
         se[sh] = 100 * (hi - lo) / (2 * z)
-    mn = ok & ~is_share
+    use_margin = ok & ~is_share & np.isfinite(margin) if margin is not None else np.zeros(nrow, dtype=bool)
+    if use_margin.any():
+        lower[use_margin] = value[use_margin] - margin[use_margin]
+        upper[use_margin] = value[use_margin] + margin[use_margin]
+        se[use_margin] = margin[use_margin] / z
+    mn = ok & ~is_share & ~use_margin
     if mn.any():
         lower[mn], upper[mn] = mean_interval(value[mn], sd_used[mn], n[mn], conf)
         se[mn] = sd_used[mn] / np.sqrt(n[mn])
@@ -236,9 +247,10 @@ def _limits(value, n, sd_used, ok, is_share, conf: float, share_method: str):
     return np.where(ok, np.fmin(lower, value), np.nan), np.where(ok, np.fmax(upper, value), np.nan), se
 
 
-def _method_texts(cat: dict, ok, is_share, have_sd, conf: float, share_method: str) -> pd.Categorical:
+def _method_texts(cat: dict, ok, is_share, have_sd, conf: float, share_method: str,
+                  use_margin=None, pooled=None) -> pd.Categorical:
     """The method text per row as a categorical: one code per (share | mean+source SD | mean+default SD
-    per indicator)."""
+    per indicator | Udir's margin, single year or pooled)."""
     pct = _conf_pct(conf)
     share_text = f"{pct} % Wilson-intervall" if share_method == "wilson" else f"{pct} % Clopper-Pearson-intervall (eksakt)"
     texts = ["", share_text, f"{pct} % t-intervall (elevnivå-SD fra kilden)"]
@@ -251,7 +263,10 @@ def _method_texts(cat: dict, ok, is_share, have_sd, conf: float, share_method: s
     method_code = np.where(
         ~ok, 0,
         np.where(is_share, 1, np.where(have_sd, 2, default_text_code[cat["codes"]]))).astype(np.int16)
-    return pd.Categorical.from_codes(method_code, categories=_unique_categories(texts))
+    if use_margin is not None and use_margin.any():
+        texts += [METHOD_UDIR_MARGIN, METHOD_UDIR_MARGIN_POOLED]
+        method_code = np.where(use_margin, np.where(pooled, len(texts) - 1, len(texts) - 2), method_code)
+    return pd.Categorical.from_codes(method_code.astype(np.int16), categories=_unique_categories(texts))
 
 
 def add_intervals(df: pd.DataFrame, conf: float = 0.95, share_method: str = "wilson") -> pd.DataFrame:
@@ -265,7 +280,9 @@ def add_intervals(df: pd.DataFrame, conf: float = 0.95, share_method: str = "wil
     Shares: Wilson (default) or Clopper-Pearson on ``successes = round(value/100·n)``; ``se`` is the
     interval-implied standard error ``(upper - lower) / (2 z)`` (never 0, also at 0 % or 100 %).
     Means: t interval with df = n - 1 and ``se = sd/sqrt(n)``, SD from the source's ``sd`` column where
-    given, else the catalogue's national standard SD. Suppressed rows, rows without value, rows with
+    given, else the catalogue's national standard SD. Means with Udir's published «Usikkerhet»
+    (``udir_margin``) use Udir's own interval ``value ± udir_margin`` instead (``se = udir_margin / z``), and
+    ``ci_method`` names it («Udirs usikkerhet (±)»). Suppressed rows, rows without value, rows with
     unknown ``n`` (or n < 2 for means) get NaN intervals and a reason.
 
     References: Wilson, E. B. (1927), JASA 22, 209–212; Clopper, C. J. & Pearson, E. S. (1934),
@@ -285,19 +302,26 @@ def add_intervals(df: pd.DataFrame, conf: float = 0.95, share_method: str = "wil
     is_share = cat["is_share"]
     have_sd = np.isfinite(sd_src) & (sd_src >= 0)
     sd_used = np.where(is_share, np.nan, np.where(have_sd, sd_src, cat["default_sd"]))
+    margin = (out["udir_margin"].to_numpy(dtype=float, na_value=np.nan) if "udir_margin" in out.columns
+              else np.full(nrow, np.nan))
+    # Udir's own ± half-width wins over the pupil-count interval where the source gives it (means only).
+    use_margin = cat["known"] & ~is_share & ~suppressed & np.isfinite(value) & np.isfinite(margin) & (margin >= 0)
     reason_code = _reason_codes(cat["known"], suppressed, value, n, is_share, sd_used)
+    reason_code = np.where(use_margin, 0, reason_code).astype(np.int8)
     ok = reason_code == 0
-    lower, upper, se = _limits(value, n, sd_used, ok, is_share, conf, share_method)
+    lower, upper, se = _limits(value, n, sd_used, ok, is_share, conf, share_method, np.where(use_margin, margin, np.nan))
     halfwidth = (upper - lower) / 2
-    sd_source_code = np.where(ok & ~is_share, np.where(have_sd, 1, 2), 0).astype(np.int8)
+    sd_source_code = np.where(ok & ~is_share & ~use_margin, np.where(have_sd, 1, 2), 0).astype(np.int8)
+    pooled = (out["periods_used"].to_numpy(dtype=float, na_value=0) > 1) if "periods_used" in out.columns \
+        else np.zeros(nrow, dtype=bool)
 
     out["estimate"] = np.where(suppressed, np.nan, value)
     out["lower"] = lower
     out["upper"] = upper
     out["halfwidth"] = halfwidth
     out["se"] = np.where(ok, se, np.nan)
-    out["ci_method"] = _method_texts(cat, ok, is_share, have_sd, conf, share_method)
-    out["sd_used"] = np.where(ok, sd_used, np.nan)
+    out["ci_method"] = _method_texts(cat, ok, is_share, have_sd, conf, share_method, use_margin, pooled)
+    out["sd_used"] = np.where(ok & ~use_margin, sd_used, np.nan)
     out["sd_source"] = pd.Categorical.from_codes(sd_source_code, categories=["", SD_SOURCE_SOURCE, SD_SOURCE_DEFAULT])
     out["large_uncertainty"] = ok & (halfwidth > cat["large_hw"])
     out["no_interval_reason"] = pd.Categorical.from_codes(reason_code, categories=list(REASON_TEXTS))
@@ -339,6 +363,8 @@ def _pool_sums(sub: pd.DataFrame, wanted_sorted: list[str]) -> pd.DataFrame:
     value = sub["value"].to_numpy(dtype=float, na_value=np.nan)
     n = sub["n"].to_numpy(dtype=float, na_value=np.nan)
     sd = sub["sd"].to_numpy(dtype=float, na_value=np.nan) if "sd" in sub.columns else np.full(len(sub), np.nan)
+    margin = (sub["udir_margin"].to_numpy(dtype=float, na_value=np.nan) if "udir_margin" in sub.columns
+              else np.full(len(sub), np.nan))
     supp = sub["suppressed"].to_numpy(dtype=bool, na_value=False)
     pub = ~supp & np.isfinite(value) & np.isfinite(n) & (n > 0)
     is_share = cat["is_share"]
@@ -352,6 +378,9 @@ def _pool_sums(sub: pd.DataFrame, wanted_sorted: list[str]) -> pd.DataFrame:
         "s1": np.where(pub & ~is_share, n * value, 0.0),
         "s2": np.where(pub & ~is_share, (n - 1) * sd ** 2 + n * value ** 2, 0.0),
         "sd_missing": (pub & ~is_share & ~np.isfinite(sd)).astype(int),
+        # Udir's ± per year (u_i): the pooled mean Σ n_i m_i / N has half-width √Σ (n_i/N)² u_i².
+        "m2": np.where(pub & ~is_share & np.isfinite(margin), (n * margin) ** 2, 0.0),
+        "m_missing": (pub & ~is_share & ~np.isfinite(margin)).astype(int),
         "mask": np.where(pub, np.exp2(year_pos), 0.0),
         "pos": year_pos,
     }, index=sub.index)
@@ -372,12 +401,15 @@ def _pooled_figures(res: pd.DataFrame, label: str, wanted_sorted: list[str]) -> 
     res["value"] = np.where(has, np.where(share_row, share_val, mean_val), np.nan)
     res["n"] = np.where(has, N, np.nan)
     res["sd"] = np.where(has, pooled_sd, np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pooled_margin = np.sqrt(res["m2"].to_numpy()) / N
+    res["udir_margin"] = np.where(has & ~share_row & (res["m_missing"].to_numpy() == 0), pooled_margin, np.nan)
     res["suppressed"] = ~has
     res["marker"] = np.where(has, "", "*")
     res["period"] = label
     res["periods_used"] = res.pop("pub").astype("int64")
     res["periods_suppressed"] = res.pop("supp").astype("int64")
-    res = res.drop(columns=["N", "succ", "s1", "s2", "sd_missing"])
+    res = res.drop(columns=["N", "succ", "s1", "s2", "sd_missing", "m2", "m_missing"])
     masks = res.pop("mask").to_numpy().astype(np.int64)
     texts = {m: ", ".join(p for i, p in enumerate(wanted_sorted) if m >> i & 1) for m in np.unique(masks)}
     res["periods_used_list"] = [texts[m] for m in masks]
@@ -392,7 +424,11 @@ def pooled_window(df: pd.DataFrame, periods: list[str], by: list[str] | None = N
     Means: the n-weighted mean ``Σ n_i m_i / Σ n_i``; where every used year has a source SD the pooled
     pupil-level SD comes from the total sum of squares
     ``Σ[(n_i-1)s_i² + n_i(m_i - m̄)²] / (N - 1)`` (within + between years), otherwise ``sd`` is left
-    empty so the catalogue's national SD is used. Returns one row per group with ``period`` set to the
+    empty so the catalogue's national SD is used. Where every used year carries Udir's «Usikkerhet» ``u_i``
+    (``udir_margin``, the ± half-width of Udir's 95 % interval), the pooled half-width is
+    ``√Σ (n_i/N)² u_i²``: the variance of a fixed-weight mean of independent yearly estimates,
+    ``Var(Σ w_i m_i) = Σ w_i² se_i²`` with ``se_i = u_i / z`` (Kish 1965, *Survey Sampling*, §3.3 on
+    combining independent strata). Returns one row per group with ``period`` set to the
     window label, ``n`` = pooled pupils, ``periods_used``/``periods_suppressed`` (counts) and
     ``periods_used_list``, plus every interval column of ``add_intervals``. Groups with no published
     year are returned suppressed (no value, reason "Skjermet").
@@ -420,6 +456,7 @@ def pooled_window(df: pd.DataFrame, periods: list[str], by: list[str] | None = N
     g = w.groupby(by, observed=True, sort=True, dropna=False)
     agg = g.agg(pub=("pub", "sum"), supp=("supp", "sum"), N=("N", "sum"), succ=("succ", "sum"),
                 s1=("s1", "sum"), s2=("s2", "sum"), sd_missing=("sd_missing", "sum"), mask=("mask", "sum"),
+                m2=("m2", "sum"), m_missing=("m_missing", "sum"),
                 **{c: (c, "last") for c in carry})
     res = _pooled_figures(agg.reset_index(), label, wanted_sorted)
     return add_intervals(res, conf=conf, share_method=share_method)

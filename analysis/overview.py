@@ -28,6 +28,7 @@ from analysis.compare import compare_to_benchmark
 from analysis.intervals import add_intervals, pooled_window
 from analysis.selection import SELECT_COLUMNS, _plain, combine_units
 from data.catalogue import UTTREKK_SET
+from data.schema import OPTIONAL_COLUMNS
 
 INDICATOR_KEYS = ["indicator", "subject", "trinn"]
 Key = tuple[str, str, int]
@@ -50,12 +51,14 @@ def uttrekk_keys() -> pd.DataFrame:
 def _window_mask(figures: pd.DataFrame, periods: Sequence[str], keys: pd.DataFrame) -> np.ndarray:
     """Rows (kjønn «alle») of the keys' indicators in ``periods``, as a boolean mask over the big frame."""
     return (figures["period"].isin(list(periods)).to_numpy() & figures["indicator"].isin(keys["indicator"].unique()).to_numpy()
-            & (figures["kjonn"] == "alle").to_numpy())
+            & (figures["kjonn"] == "alle").to_numpy()
+            & figures["trinn"].notna().to_numpy())  # real exports: vgo figures have no trinn
 
 
 def _select(figures: pd.DataFrame, keys: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
-    """``figures[mask]`` as plain columns, only the (indicator, subject, trinn) of ``keys``."""
-    out = _plain(figures.loc[mask, SELECT_COLUMNS])
+    """``figures[mask]`` as plain columns, only the (indicator, subject, trinn) of ``keys``; optional columns
+    ride along where the data have them (Udir's «Usikkerhet» is the interval)."""
+    out = _plain(figures.loc[mask, SELECT_COLUMNS + [c for c in OPTIONAL_COLUMNS if c in figures.columns]])
     out["trinn"] = out["trinn"].astype(int)
     return out.merge(keys[INDICATOR_KEYS], on=INDICATOR_KEYS, how="inner")
 
@@ -186,15 +189,20 @@ def benchmark_comparison(
     return out.sort_values(sort, kind="stable").reset_index(drop=True)
 
 
-def overview_by_year(figures: pd.DataFrame, lineage: list[str], fylke_id: str, periods: list[str]) -> pd.DataFrame:
+def overview_by_year(figures: pd.DataFrame, lineage: list[str], fylke_id: str, periods: list[str],
+                     keys: Sequence[Key] = UTTREKK_SET) -> pd.DataFrame:
     """Oversikt, year by year: the kommune (``lineage[0]``) per uttrekk indicator and school year.
 
     A kommune figure missing in a year (no pupils on that trinn) gives no row; a suppressed one is kept
     with ``suppressed`` True and classification ``ingen_data``. See ``benchmark_comparison``.
     """
-    return benchmark_comparison(figures, {lineage[0]: lineage}, periods, by_year=True, fylke_id=fylke_id)
+    return benchmark_comparison(figures, {lineage[0]: lineage}, periods, keys, by_year=True, fylke_id=fylke_id)
 
 
-def overview_pooled(figures: pd.DataFrame, lineage: list[str], fylke_id: str, periods: list[str]) -> pd.DataFrame:
-    """Oversikt, pooled: the kommune's pupils over ``periods`` per uttrekk indicator against the nation's."""
-    return benchmark_comparison(figures, {lineage[0]: lineage}, periods, fylke_id=fylke_id)
+def overview_pooled(figures: pd.DataFrame, lineage: list[str], fylke_id: str, periods: list[str],
+                    keys: Sequence[Key] = UTTREKK_SET) -> pd.DataFrame:
+    """Oversikt, pooled: the kommune's pupils over ``periods`` per uttrekk indicator against the nation's.
+
+    ``keys``: the indicators to show (default the uttrekk set; ``data.coverage.shown_keys`` puts a stand-in
+    such as skalapoeng in the place of an uttrekk indicator the data lack)."""
+    return benchmark_comparison(figures, {lineage[0]: lineage}, periods, keys, fylke_id=fylke_id)

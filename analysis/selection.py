@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from data.catalogue import MARKER_SUPPRESSED
-from data.schema import COLUMNS, TEXT_COLUMNS, period_start_year
+from data.schema import COLUMNS, OPTIONAL_COLUMNS, TEXT_COLUMNS, period_start_year
 
 SELECT_COLUMNS: list[str] = list(COLUMNS)
 
@@ -58,7 +58,9 @@ def slice_indicator(
     mask = mask & (df["kjonn"] == kjonn).to_numpy()
     if trinn is not None:
         mask = mask & (df["trinn"] == int(trinn)).fillna(False).to_numpy(dtype=bool)
-    return _plain(df.loc[mask, SELECT_COLUMNS])
+    # Optional columns ride along where the data have them (Udir's «Usikkerhet», the source's kommune number).
+    cols = SELECT_COLUMNS + [c for c in OPTIONAL_COLUMNS if c in df.columns]
+    return _plain(df.loc[mask, cols])
 
 
 def indicator_options(df: pd.DataFrame, kommune_ids: Iterable[str]) -> pd.DataFrame:

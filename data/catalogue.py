@@ -119,15 +119,12 @@ INDICATORS: dict[str, Indicator] = {
             "skalapoeng", HIGHER_IS_BETTER, 1.0, 100.0, (8, 9), NP_SUBJECTS,
             default_sd=10.0, large_uncertainty_halfwidth=4.0, in_uttrekk=False, decimals=0,
         ),
-        Indicator(
-            # Statistikkbanken's "Usikkerhet" column: half-width (±) of Udir's own 95 % interval around
-            # the skalapoeng. Kept as published; it is a property of another figure, not a result.
-            "np_usikkerhet", "Nasjonale prøver, usikkerhet (± skalapoeng)", NASJONALE_PROVER, "mean",
-            "± skalapoeng", NEUTRAL, 0.0, 100.0, (5, 8, 9), NP_SUBJECTS,
-            default_sd=None, large_uncertainty_halfwidth=100.0, in_uttrekk=False,
-        ),
     ]
 }
+
+# Statistikkbanken's «Usikkerhet» is not an indicator: it is stored with the skalapoeng it belongs to
+# (canonical column ``udir_margin``) and used as that figure's interval (issue 11).
+LEGACY_MARGIN_INDICATOR = "np_usikkerhet"  # how imports saved before issue 11 stored it
 
 # The uttrekk indicators as (indicator, subject, trinn), in the order Udir lists them (docs/methods.md §7).
 UTTREKK_SET: tuple[tuple[str, str, int], ...] = (

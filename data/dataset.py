@@ -15,11 +15,13 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from data import demo
+from data import demo, real_context, renumber, succession
 from data.config import data_dir
-from data.schema import validate
+from data.catalogue import LEGACY_MARGIN_INDICATOR
+from data.schema import validate, with_optional
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -122,17 +124,61 @@ def load_dataset() -> pd.DataFrame:
     state = _import_state()
     imported = imported_dir() / "figures.parquet"
     if state.get("mode") in ("add", "replace") and imported.exists():
-        imp = _read_parquet_memo(imported)
+        imp = _upgraded(imported)
         if state["mode"] == "replace":
             return imp
         key = ("combined", str(imported), imported.stat().st_mtime_ns)
         hit = _memo.get(key)
         if hit is None:
             demo_fig = _read_parquet_memo(ensure_demo() / "figures.parquet")
-            hit = validate(pd.concat([demo_fig, imp], ignore_index=True))
+            hit = validate(pd.concat([_demo_without(demo_fig, imp), imp], ignore_index=True))
             _memo[key] = hit
         return hit  # type: ignore[return-value]
     return _read_parquet_memo(ensure_demo() / "figures.parquet")
+
+
+def _demo_without(demo_fig: pd.DataFrame, imp: pd.DataFrame) -> pd.DataFrame:
+    """The demo figures minus those the import replaces: the same unit, indicator, group and period, with
+    «nasjonalt» one unit whatever its id (the demo's ``0``, Udir's ``I``). Adding never duplicates a series."""
+    cols = ["level", "unit_id", "indicator", "subject", "trinn", "kjonn", "period"]
+
+    def keys(df: pd.DataFrame) -> pd.MultiIndex:
+        plain = pd.DataFrame({c: df[c].astype(object).where(df[c].notna(), "").astype(str) for c in cols})
+        plain.loc[plain["level"] == "nasjonalt", "unit_id"] = ""
+        return pd.MultiIndex.from_frame(plain)
+
+    geo_imp = imp[imp["level"].astype(str) != "skole"]  # schools are fictional in the demo: no shared ids
+    if geo_imp.empty:
+        return demo_fig
+    # Cheap pre-filter on two categoricals, then exact keys on the few candidates.
+    cand = (demo_fig["level"].astype(str) != "skole").to_numpy() & \
+        demo_fig["indicator"].isin(geo_imp["indicator"].astype(str).unique()).to_numpy() & \
+        demo_fig["period"].isin(geo_imp["period"].astype(str).unique()).to_numpy()
+    drop = np.zeros(len(demo_fig), dtype=bool)
+    if cand.any():
+        drop[np.flatnonzero(cand)] = keys(demo_fig[cand]).isin(keys(geo_imp))
+    return demo_fig[~drop]
+
+
+def _upgraded(path: Path) -> pd.DataFrame:
+    """Imported figures in today's format: «Usikkerhet» rows saved as an indicator before issue 11 become
+    the ``udir_margin`` of their skalapoeng; optional columns present; kommune and school figures filed
+    under today's kommune numbers (``data.renumber``)."""
+    key = ("upgraded", str(path), path.stat().st_mtime_ns)
+    hit = _memo.get(key)
+    if hit is None:
+        df = with_optional(_read_parquet_memo(path))
+        legacy = (df["indicator"].astype(str) == LEGACY_MARGIN_INDICATOR).to_numpy()
+        if legacy.any():
+            keys = ["level", "unit_id", "subject", "trinn", "kjonn", "period"]
+            margins = df.loc[legacy, keys + ["value"]].rename(columns={"value": "_m"}).astype({k: str for k in keys})
+            df = df.loc[~legacy].copy()
+            probe = df[keys].astype(str).merge(margins, on=keys, how="left")
+            is_sp = (df["indicator"].astype(str) == "np_skalapoeng").to_numpy()
+            df["udir_margin"] = np.where(is_sp & ~df["suppressed"].to_numpy(), probe["_m"].to_numpy(), np.nan)
+            df = validate(df)
+        _memo[key] = hit = renumber.file_under_current(df)
+    return hit  # type: ignore[return-value]
 
 
 def dataset_info() -> DatasetInfo:
@@ -162,20 +208,38 @@ def load_kommuner() -> pd.DataFrame:
 
 
 def _kommuner_from_figures(reg: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
-    kom = figures[figures["level"] == "kommune"][["unit_id", "unit_name", "fylke_id"]].drop_duplicates("unit_id")
-    kom = kom.rename(columns={"unit_id": "kommune_id", "unit_name": "kommune_name"}).astype(str)
-    # Kommuner that only school rows name (e.g. a Skoleporten import of school figures).
-    sch = figures[figures["level"] == "skole"][["kommune_id", "fylke_id"]].drop_duplicates("kommune_id").astype(str)
-    sch = sch[(sch["kommune_id"] != "") & ~sch["kommune_id"].isin(kom["kommune_id"])]
-    sch["kommune_name"] = "Kommune " + sch["kommune_id"]
-    kom = pd.concat([kom, sch[["kommune_id", "kommune_name", "fylke_id"]]], ignore_index=True)
-    fylke_names = (
-        figures[figures["level"] == "fylke"][["unit_id", "unit_name"]].drop_duplicates("unit_id")
-        .astype(str).set_index("unit_id")["unit_name"]
-    )
-    kom["fylke_name"] = kom["fylke_id"].map(fylke_names).fillna(kom["fylke_id"])
-    kom["successor_id"] = None
-    kom["last_period"] = None
+    """Registry rows for the kommuner in the figures: today's names and fylker from ``data.succession``,
+    merged numbers pointing to today's kommune (``successor_id``), merged or split numbers ``historical``."""
+    rows = figures[figures["level"].isin(["kommune", "skole"])][["level", "unit_id", "unit_name", "kommune_id",
+                                                                 "fylke_id", "period"]].astype(str)
+    rows["kid"] = np.where(rows["level"] == "kommune", rows["unit_id"], rows["kommune_id"])
+    rows = rows[rows["kid"] != ""]
+    rows["start"] = rows["period"].str[:4]
+    rows = rows.sort_values(["level", "start"], ascending=[True, False])  # kommune rows first, latest year first
+    kom = rows.drop_duplicates("kid")
+    last = rows.groupby("kid")["period"].max()
+    status = renumber.kommune_status(kom["kid"], kom["kid"].map(last))
+    status = status.set_index("kommune_id")
+    missing = sorted({s for s in status["successor_id"].dropna() if s not in set(kom["kid"])})
+    fylke_names = (figures[figures["level"] == "fylke"][["unit_id", "unit_name"]].astype(str)
+                   .drop_duplicates("unit_id").set_index("unit_id")["unit_name"])
+    out = []
+    for k, name, fid, lvl in zip(list(kom["kid"]) + missing, list(kom["unit_name"]) + [""] * len(missing),
+                                 list(kom["fylke_id"]) + [""] * len(missing),
+                                 list(kom["level"]) + ["skole"] * len(missing)):
+        known = k in status.index
+        hist = bool(status.at[k, "historical"]) if known else False
+        fylke = None if hist else succession.fylke_of(k)
+        shown = succession.name(k, last.get(k)) or (succession.clean_name(name) if lvl == "kommune" else "")
+        fid = fylke[0] if fylke else fid
+        out.append({
+            "kommune_id": k, "kommune_name": shown or f"Kommune {k}", "fylke_id": fid,
+            "fylke_name": fylke[1] if fylke else succession.clean_name(fylke_names.get(fid, fid)),
+            "successor_id": status.at[k, "successor_id"] if known else None,
+            "last_period": last.get(k) if hist else None, "historical": hist,
+        })
+    kom = pd.DataFrame(out, columns=["kommune_id", "kommune_name", "fylke_id", "fylke_name", "successor_id",
+                                     "last_period", "historical"])
     base = reg if dataset_info().is_demo else reg.iloc[0:0]
     return pd.concat([base, kom[~kom["kommune_id"].isin(base["kommune_id"])]], ignore_index=True)
 
@@ -188,10 +252,19 @@ def load_skoler() -> pd.DataFrame:
 def load_context() -> pd.DataFrame:
     """Kommune context for peers: population, adult education, disability benefit, child welfare, KOSTRA group."""
     ctx = _read_parquet_memo(ensure_demo() / "context.parquet")
+    state = _import_state().get("mode")
+    if state in ("add", "replace") and (imported_dir() / "figures.parquet").exists():
+        # Real kommuner get their real population (data.real_context); the demo's fictional ones keep theirs.
+        real = real_context.real_context()
+        ctx = real if state == "replace" else pd.concat([ctx, real], ignore_index=True)
     extra = imported_dir() / "context.parquet"
     if extra.exists():
         imp = _read_parquet_memo(extra)
-        ctx = pd.concat([ctx[~ctx["kommune_id"].isin(imp["kommune_id"])], imp], ignore_index=True)
+        # An imported SSB table's values win; what it lacks (e.g. population) is kept from before.
+        merged = imp.set_index("kommune_id").combine_first(ctx.set_index("kommune_id").loc[
+            lambda c: c.index.isin(imp["kommune_id"])])
+        ctx = pd.concat([ctx[~ctx["kommune_id"].isin(imp["kommune_id"])], merged.reset_index()[ctx.columns]],
+                        ignore_index=True)
     return ctx
 
 
@@ -211,9 +284,10 @@ def kommune_lineage(kommune_id: str) -> list[str]:
 
 
 def current_kommuner() -> pd.DataFrame:
-    """Kommuner that exist now (no successor), sorted by name, for pickers."""
+    """Kommuner that exist now (no successor, not a split or merged number), sorted by name, for pickers."""
     reg = load_kommuner()
-    cur = reg[reg["successor_id"].isna()].copy()
+    historical = reg["historical"].fillna(False).astype(bool) if "historical" in reg.columns else False
+    cur = reg[reg["successor_id"].isna() & ~historical].copy()
     return cur.sort_values("kommune_name").reset_index(drop=True)
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from data import succession
 from data.catalogue import INDICATORS, MARKER_SUPPRESSED, suppression_min_n
 from data.schema import COLUMNS, make_period, period_start_year
 from data.suppression_rules import complementary_suppression
@@ -49,6 +50,18 @@ SHOWCASE_SPREAD = "7290"
 SHOWCASE_MERGER = "7390"
 SHOWCASE_MERGER_OLD = ("7391", "7392")
 SHOWCASE_SPREAD_WEAK_SCHOOL_NAME = "Nedre Brekke skole"
+
+# The merger goes through the same succession code as the real reforms (``data.succession``): the old
+# numbers map to the new one on the current border (2024) and as the reform step (border 0).
+DEMO_SUCCESSION = pd.DataFrame([
+    {"border": border, "orig_id": old, "first_year": FIRST_YEAR, "last_year": MERGER_YEAR - 1,
+     "target_id": SHOWCASE_MERGER, "weight": 1.0}
+    for border in (succession.CURRENT_BORDER, 0) for old in SHOWCASE_MERGER_OLD
+])
+succession.register(DEMO_SUCCESSION, pd.DataFrame([
+    {"kommune_id": k, "first_year": FIRST_YEAR, "last_year": MERGER_YEAR - 1, "name": n, "official_name": n,
+     "fylke_id": "73", "fylke_name": ""} for k, n in zip(SHOWCASE_MERGER_OLD, ("Austfjord", "Vestfjord"))
+]))
 
 FYLKE_NAMES = [
     "Nordmark", "Sørvidda", "Vestbrim", "Austhei", "Midtfjella", "Havstrand",

@@ -37,6 +37,11 @@ COLUMNS: dict[str, str] = {
     "unit_of_measure": "category",
     "source": "category",
 }
+# Columns a frame may lack (older caches, the demo): ``validate`` adds them empty.
+# ``udir_margin``: Udir's published «Usikkerhet», the ± half-width of Udir's own interval for the figure
+# (nasjonale prøver in statistikkbanken); ``orig_kommune_id``: the kommune number the source used when the
+# figure is filed under today's (2024) number (``data.succession``), "" when unchanged.
+OPTIONAL_COLUMNS: dict[str, str] = {"udir_margin": "float64", "orig_kommune_id": "category"}
 TEXT_COLUMNS = [c for c, t in COLUMNS.items() if t == "category"]
 KEY_COLUMNS = ["level", "unit_id", "indicator", "subject", "trinn", "kjonn", "period"]
 
@@ -70,9 +75,22 @@ def empty_frame() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in COLUMNS.items()})
 
 
+def with_optional(df: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every optional column present (empty where it was missing); the same frame if complete."""
+    missing = [c for c in OPTIONAL_COLUMNS if c not in df.columns]
+    if not missing:
+        return df
+    df = df.copy()
+    for col in missing:
+        dtype = OPTIONAL_COLUMNS[col]
+        df[col] = pd.Categorical([""] * len(df)) if dtype == "category" else np.full(len(df), np.nan)
+    return df
+
+
 def _coerce(df: pd.DataFrame) -> pd.DataFrame:
     out = {}
-    for col, dtype in COLUMNS.items():
+    df = with_optional(df)
+    for col, dtype in {**COLUMNS, **OPTIONAL_COLUMNS}.items():
         s = df[col]
         if dtype == "category":
             if not isinstance(s.dtype, pd.CategoricalDtype):
@@ -120,6 +138,8 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
         problems.append("negativt antall elever (n)")
     if (df["sd"] < 0).any():
         problems.append("negativt standardavvik (sd)")
+    if (df["udir_margin"] < 0).any():
+        problems.append("negativ usikkerhet (udir_margin)")
 
     # Value ranges per indicator (vectorised through the category codes).
     # Map on the categories (a few dozen), not on every row.

@@ -21,7 +21,9 @@ from data.importers import (
     read_state,
     save_import,
 )
+from present.format import fmt_number
 from present.strings import t
+from ui.realdata_widgets import import_message
 
 log = logging.getLogger(__name__)
 RESULT_KEY = "data_import_result"
@@ -120,7 +122,8 @@ def _save_section(result) -> None:
             st.error(t("data.save_failed", error=str(exc) if isinstance(exc, ValueError) else ""))
             return
         st.session_state.pop(RESULT_KEY, None)
-        st.success(t("data.saved", rows=f"{len(result.figures):,}".replace(",", " "), label=state["label"]))
+        possible = import_message(result.figures) if len(result.figures) else ""  # what the import made possible
+        st.success(t("data.saved", rows=fmt_number(len(result.figures), 0), label=state["label"], possible=possible))
 
 
 def main() -> None:

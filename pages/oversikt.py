@@ -9,12 +9,16 @@ import streamlit as st
 import data
 from analysis.compare import count_classifications
 from analysis.overview import overview_by_year, overview_pooled
-from analysis.window import last_school_years
+from analysis.window import WINDOW_YEARS, last_school_years
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, suppression_min_n
+from data.coverage import shown_keys, uttrekk_coverage
 from present.charts import indicator_years_figure, panel_position
 from ui.frozen import freeze
 from ui.findings_widgets import add_finding_markers, findings_store, findings_under_chart
 from present.format import fmt_interval, fmt_number, row_label
+from present.reform import split_break_text
+from present.window import school_years
+from ui.realdata_widgets import coverage_block, window_label_for
 from ui.state import data_token, kommune_row, selected_kommune
 from present.strings import classification_label, t
 
@@ -23,12 +27,13 @@ from present.strings import classification_label, t
 def compute(token: str, kommune_id: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Yearly and pooled overview for a kommune (cached per data version and kommune)."""
     figures = data.load_dataset()
-    periods = last_school_years(figures["period"].unique())
+    periods = school_years(last_school_years(figures["period"].unique())[-1], WINDOW_YEARS)  # calendar window
     lineage = data.kommune_lineage(kommune_id)
     fylke_id = kommune_row(kommune_id)["fylke_id"]
+    keys = shown_keys(uttrekk_coverage(figures, lineage))  # stand-ins (skalapoeng) where an indicator is missing
     return (
-        overview_by_year(figures, lineage, fylke_id, periods),
-        overview_pooled(figures, lineage, fylke_id, periods),
+        overview_by_year(figures, lineage, fylke_id, periods, keys),
+        overview_pooled(figures, lineage, fylke_id, periods, keys),
         periods,
     )
 
@@ -102,12 +107,15 @@ if not kommune_id:
 info = kommune_row(kommune_id)
 st.title(t("oversikt.title", kommune=info["kommune_name"]))
 yearly, pooled, periods = compute(data_token(), kommune_id)
+coverage_block(data_token(), kommune_id, info["kommune_name"])  # what the data hold, which export brings the rest
+if split_note := split_break_text(kommune_id):  # a kommune out of a split: its series starts with a break
+    st.caption(split_note)
 if yearly.empty:
-    st.warning(t("common.no_data"))
     st.stop()
-st.markdown(t("oversikt.intro", first=periods[0], last=periods[-1]))
+wlabel = window_label_for(data_token(), kommune_id, tuple(periods))  # the years actually used, and why not others
+st.markdown(t("oversikt.intro", window=wlabel))
 
-st.subheader(t("oversikt.pooled_title", first=periods[0], last=periods[-1]))
+st.subheader(t("oversikt.pooled_title", window=wlabel))
 st.caption(t("oversikt.pooled_help"))
 counts = count_classifications(pooled["classification"])
 st.markdown(t("oversikt.summary", svakere=counts.svakere, bedre=counts.bedre, usikker=counts.usikker,

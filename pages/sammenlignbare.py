@@ -15,13 +15,13 @@ import numpy as np
 import streamlit as st
 
 from analysis.compare import count_classifications
-from analysis.intervals import window_label
 from analysis.peers import CONTEXT_FEATURES
 from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
 from ui import exploration_data as xd
 from ui.controls import peer_settings, window_picker
 from ui.downloads import table_with_downloads
 from present.format import fmt_number
+from ui.realdata_widgets import context_note, usable_features, window_label_for
 from ui.state import page_kommune, param_choice
 from present.strings import t
 
@@ -46,9 +46,11 @@ st.markdown(t("peers.intro"))
 
 settings, main = st.columns([1, 3])
 with settings:
-    method, features, k = peer_settings(editable=True)
+    method, chosen, k = peer_settings(editable=True)
+    features, lacking = usable_features(kommune_id, chosen)  # a real kommune: only the context it has
+    features = features or chosen
     window = window_picker(xd.all_periods(token))
-wlabel = window_label(window)
+wlabel = window_label_for(token, kommune_id, tuple(window))
 feature_text = ", ".join(CONTEXT_FEATURES[f].lower() for f in features)
 peers, peer_error = xd.peers(token, kommune_id, method, features, k)
 peer_ids = tuple(peers.loc[peers["rank"] > 0, "kommune_id"])
@@ -58,6 +60,7 @@ current = {"page": "sammenlignbare", "kommune_id": kommune_id, "peers": list(pee
 
 with main:
     st.subheader(t("peers.who_heading"))
+    context_note(kommune_id, info["kommune_name"], features if lacking != list(chosen) else (), lacking)
     if peer_error:
         st.warning(peer_error)
     elif not peer_ids:

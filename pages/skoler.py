@@ -16,7 +16,6 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analysis.compare import count_classifications
-from analysis.intervals import window_label
 from data.catalogue import INDICATORS, NEUTRAL, suppression_min_n
 from ui import exploration_data as xd
 from ui.controls import full_label, indicator_choices, indicator_picker, window_picker
@@ -24,6 +23,7 @@ from ui.downloads import table_with_downloads
 from present.exploration_charts import school_axis_labels
 from ui.findings_widgets import add_finding_markers, chart_findings, findings_under_chart
 from present.format import fmt_number
+from ui.realdata_widgets import window_label_for
 from ui.state import page_kommune, param_choice
 from present.strings import t
 
@@ -39,7 +39,7 @@ indicator, subject, trinn, kjonn = indicator_picker(opts)
 window = window_picker(xd.periods_for(token, indicator, subject, trinn, kjonn))
 ind = INDICATORS[indicator]
 label = full_label(indicator, subject, trinn, kjonn)
-wlabel = window_label(window)
+wlabel = window_label_for(token, kommune_id, tuple(window), indicator, subject, trinn)
 
 res = xd.schools(token, kommune_id, info["kommune_name"], info["fylke_id"], indicator, subject, trinn, kjonn,
                  tuple(window))

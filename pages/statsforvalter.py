@@ -47,7 +47,9 @@ def numbers_table(token: str, kommune_ids: tuple[str, ...]) -> pd.DataFrame:
     opts = kommune_options(token)
     names = dict(zip(opts["kommune_id"], opts["kommune_name"]))
     kommuner = res.kommuner.set_index(res.kommuner["kommune_id"].astype(str))
-    by_kommune = {str(k): g.set_index(["indicator", "subject", "trinn"]) for k, g in tab.groupby("kommune_id")}
+    # Partial real data can hold no uttrekk indicator at all: an empty table without columns.
+    groups = tab.groupby("kommune_id") if "kommune_id" in tab.columns else []
+    by_kommune = {str(k): g.set_index(["indicator", "subject", "trinn"]) for k, g in groups}
     rows = []
     for kid in kommune_ids:
         row = {t("sf.col.kommune"): f"{names.get(kid, kid)} ({kid})"}

@@ -14,6 +14,7 @@ import streamlit as st
 import data
 from analysis import uttrekk as u
 from data.schema import sorted_periods
+from ui.realdata_widgets import coverage_block
 from present.strings import t
 from present.uttrekk_text import explain
 from ui import uttrekk_view as view
@@ -67,6 +68,7 @@ except Exception:  # noqa: BLE001 - a clear message, details in the log
 
 krow = res.kommune_row(kommune_id)
 ex = explained(token, repr(params), res, kommune_id, name)
+coverage_block(token, kommune_id, name)  # which uttrekk indicators the data hold, which export brings the rest
 if krow is None or pd.isna(krow["share"]):
     st.warning(ex.headline)
     st.stop()

@@ -12,13 +12,14 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis.intervals import window_label
 from data.catalogue import INDICATORS, suppression_min_n
 from ui import exploration_data as xd
 from ui.controls import full_label, indicator_choices, indicator_picker, peer_settings
 from ui.downloads import table_with_downloads
 from ui.findings_widgets import add_finding_markers, chart_findings, findings_under_chart
 from present.format import fmt_number
+from present.reform import add_reform_markers
+from ui.realdata_widgets import renumbering_note, usable_features, window_label_for
 from ui.state import page_kommune, param_multi
 from present.strings import t
 
@@ -47,6 +48,7 @@ chosen_schools = param_multi(t("utv.schools"), list(school_names), "skoler",
                              placeholder=t("utv.schools_placeholder"))
 with st.expander(t("utv.peers_expander")):
     method, features, k = peer_settings(editable=False)
+    features = usable_features(kommune_id, features)[0] or features  # real kommuner: the context they have
     peers, peer_error = xd.peers(token, kommune_id, method, features, k)
     peer_ids = tuple(peers.loc[peers["rank"] > 0, "kommune_id"])
     if peer_error:
@@ -69,7 +71,7 @@ current = {"page": "utvikling", "kommune_id": kommune_id, "indicator": indicator
 if series[series["role"] == "kommune"].empty:
     st.warning(t("utv.no_kommune_data", label=label))
 
-st.subheader(t("utv.pooled_title", window=window_label(window)))
+st.subheader(t("utv.pooled_title", window=window_label_for(token, kommune_id, tuple(window), indicator, subject, trinn)))
 for col, role in zip(st.columns(4), ["kommune", "fylke", "nasjonalt", "peers"]):
     pr = pooled[pooled["role"] == role]
     if len(pr):
@@ -96,15 +98,19 @@ fig, table, supp = xd.development_view(token, kommune_id, info["kommune_name"], 
                                        trinn, kjonn, peer_ids, tuple(chosen_schools), title)
 methods = "; ".join(sorted({m for m in series["ci_method"].unique() if m})) or t("common.no_data")
 linked = chart_findings(current)
-if linked:  # the cached figure is shared between sessions: draw markers on a copy
+fig = go.Figure(fig)  # the cached figure is shared between sessions: draw markers on a copy
+add_reform_markers(fig, kommune_id, list(periods))  # merger/split years as labelled lines
+if linked:
     kom = series[series["role"] == "kommune"]
-    fig = add_finding_markers(go.Figure(fig), linked, y_by_x=dict(zip(kom["period"], kom["estimate"])),
+    fig = add_finding_markers(fig, linked, y_by_x=dict(zip(kom["period"], kom["estimate"])),
                               x_values=list(periods), fallback_x=periods[-1] if len(periods) else None)
 chart_col, table_col = st.container(), st.container()  # chart full width, its table view right below
 with chart_col:
     st.plotly_chart(fig, width="stretch", theme=None, key="utvikling_chart")
     st.caption(t("common.method_line", method=methods))
     st.caption(t("utv.suppressed_caption", min_n=suppression_min_n(indicator)))
+    if note := renumbering_note(series[series["role"] == "kommune"], kommune_id):
+        st.caption(note)
     findings_slot = st.container()
 with table_col:
     table_with_downloads(table, key="utvikling", filename=f"utvikling_{kommune_id}_{indicator}_{subject}_{trinn}_{kjonn}",

@@ -69,10 +69,10 @@ NB: dict[str, str] = {
     "oversikt.title": "Oversikt: {kommune}",
     "oversikt.intro": (
         "Indikatorene som brukes i uttrekket til oppfølgingsordningen, for de tre siste skoleårene "
-        "({first}–{last}). Hvert tall har et 95 % konfidensintervall. «Svakere» eller «bedre» enn nasjonalt "
+        "({window}). Hvert tall har et 95 % konfidensintervall. «Svakere» eller «bedre» enn nasjonalt "
         "står bare der intervallet ikke dekker det nasjonale tallet; ellers står det «ikke sikker forskjell»."
     ),
-    "oversikt.pooled_title": "Tre år samlet ({first}–{last})",
+    "oversikt.pooled_title": "Skoleårene samlet – {window}",
     "oversikt.pooled_help": (
         "Elevene fra de tre årene er slått sammen til ett tall. Det gir et stødigere anslag enn hvert år for seg, "
         "særlig i små kommuner."
@@ -88,7 +88,7 @@ NB: dict[str, str] = {
     "oversikt.col.direction": "Best er",
     "oversikt.higher_better": "høyt",
     "oversikt.lower_better": "lavt",
-    "oversikt.summary": "Samlet for tre år: {svakere} svakere, {bedre} bedre og {usikker} uten sikker forskjell fra landet ({ingen} kan ikke vurderes).",
+    "oversikt.summary": "Samlet: {svakere} svakere, {bedre} bedre og {usikker} uten sikker forskjell fra landet ({ingen} kan ikke vurderes).",
     "oversikt.findings_title": "Funn knyttet til indikatorene",
     "oversikt.findings_pick": "Vis og legg til funn for",
     "oversikt.suppressed_note": "«skjermet» betyr at tallet ikke er offentlig fordi for få elever står bak (under {min_n}).",
@@ -121,7 +121,7 @@ NB: dict[str, str] = {
     "utv.peers_count": "{count} av {total} kommuner med publiserte tall",
     "utv.peers_list": "Med i sammenligningen: {names}.",
     "utv.peers_link": "Velg sammenlignbare kommuner og se hvor like de er",
-    "utv.pooled_title": "Tre år samlet ({window})",
+    "utv.pooled_title": "Skoleårene samlet – {window}",
     "utv.pooled_help": "Elevene fra årene {years} slått sammen: {n} elever. Tallet i parentes er et 95 % intervall.",
     "utv.pooled_caption": (
         "Tre år samlet gir et stødigere tall enn hvert år for seg, fordi flere elever står bak. "
@@ -151,6 +151,11 @@ NB: dict[str, str] = {
     "peers.method.knn": "Nærmeste naboer på kontekst",
     "peers.method.kostra": "KOSTRA-gruppe",
     "peers.none": "Ingen sammenlignbare kommuner er valgt.",
+    "peers.context_missing": (
+        "For {kommune} mangler disse kontekstvariablene: {missing}. Valget av sammenlignbare kommuner bygger derfor "
+        "bare på {basis} ({source}). Importer en SSB-tabell i JSON-stat2 for å ta med flere."
+    ),
+    "peers.context_nothing": "ingen kontekstvariabler",
     "peers.method_help": (
         "KOSTRA-gruppe: kommuner som SSB grupperer sammen etter folketall og økonomi. Nærmeste naboer: "
         "kommunene som ligner mest på de valgte kontekstvariablene (folketall, utdanningsnivå, uføretrygd, barnevern)."
@@ -188,7 +193,7 @@ NB: dict[str, str] = {
     "peers.class.lavere": "Lavere enn de sammenlignbare",
     "peers.class.hoyere": "Høyere enn de sammenlignbare",
     "peers.class.ingen_data": "Kan ikke vurderes",
-    "peers.compare_heading": "Kommunen mot de sammenlignbare kommunene ({window})",
+    "peers.compare_heading": "Kommunen mot de sammenlignbare kommunene – {window}",
     "peers.compare_none": "Det finnes ingen tall å sammenligne for denne kommunen.",
     "peers.compare_summary": (
         "Av {total} indikatorer er kommunen svakere enn de sammenlignbare på {svakere}, bedre på {bedre}, "
@@ -225,6 +230,56 @@ NB: dict[str, str] = {
     "peers.ev_y": "Faktisk resultat",
     "peers.ev_r2": "Konteksten forklarer {r2} av variasjonen mellom kommunene (R²), {n} kommuner.",
     "peers.ev_note_self": "kommunen selv; 95 % prediksjonsintervall {lo}–{hi}",
+    "coverage.export.grunnskolepoeng": (
+        "Udirs statistikkbank, «Grunnskolepoeng», alle enheter, med «Antall elever» (Eksporter → CSV)."
+    ),
+    "coverage.export.np_mestring_5": (
+        "Udirs statistikkbank, «Nasjonale prøver 5. trinn», vis «Mestringsnivåfordeling» "
+        "(andel per mestringsnivå) med «Antall elever deltatt»."
+    ),
+    "coverage.export.np_mestring_8": (
+        "Udirs statistikkbank, «Nasjonale prøver ungdomstrinn», 8. trinn, vis "
+        "«Mestringsnivåfordeling» med «Antall elever deltatt»."
+    ),
+    "coverage.export.eu_index": (
+        "Udirs statistikkbank, «Elevundersøkelsen – indikatorer», 7. og 10. trinn (eller Udirs eksport-API, "
+        "tabell 148 EUG-Indikator, lagret som JSON)."
+    ),
+    "coverage.export.eu_mobbing": (
+        "Udirs statistikkbank, «Elevundersøkelsen – mobbing», 7. og 10. trinn (eller Udirs eksport-API, "
+        "tabell 150 EUG-Mobbing, lagret som JSON)."
+    ),
+    "coverage.heading": "Hva dataene dekker",
+    "coverage.present": "{label}: tall for {years}.",
+    "coverage.stand_in": "{label} mangler (viser {stand_in}, {years}, i stedet). Hentes fra: {hint}",
+    "coverage.missing": "{label} mangler. Hentes fra: {hint}",
+    "coverage.summary": "Dataene har {present} av {total} uttrekksindikatorer for {kommune}.",
+    "coverage.saved": (
+        "Importen gjør dette mulig: {kommuner} kommuner og {skoler} skoler, skoleårene {years}; "
+        "{present} av {total} uttrekksindikatorer finnes for minst én kommune. {pages}"
+    ),
+    "coverage.saved_pages_full": "Se Oversikt og «Hvorfor er vi trukket ut?».",
+    "coverage.saved_pages_partial": (
+        "Utvikling og Skoler viser alt som er importert; Oversikt og «Hvorfor er vi trukket ut?» viser det som "
+        "finnes og sier hvilken eksport som mangler."
+    ),
+    "reform.merger": "Sammenslått {year} ({names})",
+    "reform.split": "Delt {year} (fra {names})",
+    "reform.split_break": (
+        "{kommune} ble opprettet ved delingen av {old} ({number}) og har egne kommunetall fra {period}. "
+        "Kommunetall fra før gjelder hele {old} og er ikke lagt inn her (de kan ikke deles på de nye kommunene); "
+        "skolene følges med organisasjonsnummer."
+    ),
+    "reform.renumbered": (
+        "Tallene til og med {last} er publisert under kommunenummer {numbers} (før kommunereformen) og er lagt "
+        "inn under {kommune}."
+    ),
+    "window.and": "og",
+    "window.none": "ingen publiserte tall i {window}",
+    "window.partial": "{used} av {total} år: {years}; {why}",
+    "window.reason.no_data": "ingen tall i dataene",
+    "window.reason.suppressed": "skjermet",
+    "window.reason.no_figure": "ikke publisert for enheten",
     "window.end": "Siste skoleår",
     "window.end_help": "Perioden slutter med dette skoleåret.",
     "window.years": "Antall år samlet",
@@ -237,7 +292,7 @@ NB: dict[str, str] = {
     ),
     "skoler.no_schools": "Kommunen har ingen skoler med tall for {label}.",
     "skoler.summary": (
-        "**{n} skoler** ({window}): {svakere} svakere enn resten av kommunen, {bedre} bedre, {usikker} uten sikker "
+        "**{n} skoler**, {window}: {svakere} svakere enn resten av kommunen, {bedre} bedre, {usikker} uten sikker "
         "forskjell, {skjermet} skjermet og {ingen} som ikke kan vurderes."
     ),
     "skoler.summary_neutral": (
@@ -297,7 +352,7 @@ NB: dict[str, str] = {
     "skoler.spread_heading": "Forskjeller mellom skolene i kommunen",
     "skoler.spread_none": "For få skoler med publiserte tall til å beregne spredningen mellom skolene.",
     "skoler.spread_summary": (
-        "**{icc} %** av variasjonen mellom elevene ligger mellom skolene ({window}). Det tilsvarer et standardavvik "
+        "**{icc} %** av variasjonen mellom elevene ligger mellom skolene, {window}. Det tilsvarer et standardavvik "
         "mellom skolene på {sd} {unit}. {n} skoler med tall, {supp} skjermet (ikke med). Test av at skolene er like: "
         "p = {p}."
     ),
@@ -374,7 +429,7 @@ NB: dict[str, str] = {
     "data.mode_add": "Legg til demodataene (demo og ekte tall side om side)",
     "data.mode_replace": "Erstatt demodataene (bare ekte tall)",
     "data.save": "Lagre importen",
-    "data.saved": "Importen er lagret: {rows} tall. Datakilden er nå «{label}». Se siden «Oversikt».",
+    "data.saved": "Importen er lagret: {rows} tall. Datakilden er nå «{label}». {possible}",
     "data.save_failed": "Importen kunne ikke lagres: {error} Ingenting er endret.",
     "data.context_rows": "Kontekst for {count} kommuner",
     "data.clear_head": "Tilbake til demodata",
@@ -544,7 +599,7 @@ NB: dict[str, str] = {
     "uttrekk.error": "Modellen kunne ikke regnes ut for disse innstillingene. Prøv standardinnstillingene.",
     "uttrekk.apply": "Bruk innstillingene",
     "uttrekk.computing": "Regner ut risikopoeng for alle kommuner …",
-    "uttrekk.window": "Skoleår {first}–{last}.",
+    "uttrekk.window": "Skoleår: {window}.",
     "uttrekk.pp": "{value} pp",
     "uttrekk.reliability_heading": "Hvor sikre er poengene?",
     "uttrekk.reliability_help": "Hva betyr «sikker» og «ikke sikker»?",

@@ -13,6 +13,7 @@ import pandas as pd
 
 from analysis import uttrekk as u
 from present.format import fmt_number
+from present.window import school_years, window_text
 
 
 def pct(x: float, decimals: int = 0) -> str:
@@ -226,17 +227,20 @@ def explain(result: u.UttrekkResult, kommune_id: str, kommune_name: str) -> Uttr
     """All explanation sentences for a kommune: headline, level, spread (with what-ifs), reliability,
     drivers and stability (see the module docstring)."""
     k = result.kommune_row(kommune_id)
-    first, last = (result.periods[0], result.periods[-1]) if result.periods else ("", "")
+    # The window as used: «2 av 3 år: …; 2023-24: ingen tall i dataene» when a year is missing in the data.
+    p = result.params
+    window = window_text(school_years(p.end_period or result.periods[-1], p.window_years), result.periods) \
+        if result.periods else ""
     if k is None or k["possible"] == 0 or pd.isna(k["share"]):
         return UttrekkExplanation(
             headline=(f"Det finnes ingen publiserte tall for {kommune_name} på uttrekksindikatorene i "
-                      f"skoleårene {first}–{last}, så modellen kan ikke regne ut risikopoeng."),
+                      f"vinduet {window}, så modellen kan ikke regne ut risikopoeng."),
             uncertain=True,
         )
     ex = UttrekkExplanation(
         headline=(
             f"{kommune_name} får {fmt_number(k['points'], 0)} av {fmt_number(k['possible'], 0)} mulige "
-            f"risikopoeng i skoleårene {first}–{last}, altså {pct(k['share'])}. Det gir plass "
+            f"risikopoeng i vinduet {window}, altså {pct(k['share'])}. Det gir plass "
             f"{fmt_number(k['rank'], 0)} av {int(k['n_kommuner'])} kommuner (plass 1 har høyest andel)."
         ),
         level=_level(k, result.params, kommune_name),

@@ -20,16 +20,24 @@ import data
 from analysis import uttrekk as u
 from analysis.overview import benchmark_comparison
 from analysis.window import last_school_years
+from present.window import school_years, span_text, window_text
 from report.document import Block, Bullets, Figure, Paragraph, Report, Section, Subheading, Table
 from report.sections import (MARK, SECTION_BUILDERS, Key, ReportContext, ReportOptions, checklist_progress,
                              checklist_progress_text, keep_finding, school_pooled, short_label)
+
+
+def window_span(periods: list[str], years: int | None = None) -> str:
+    """The report's window as used: «2023-24–2025-26», or «2 av 3 år: …; 2024-25: ingen tall i dataene»."""
+    if not periods:
+        return ""
+    return window_text(school_years(periods[-1], years or len(periods)), periods) if years else span_text(periods)
 
 
 def source_line(periods: list[str], created: date) -> str:
     """'Kilde: … Skoleårene …. Laget dd.mm.yyyy.' — printed on every page."""
     info = data.dataset_info()
     src = info.label + (f" ({', '.join(info.sources)})" if info.sources and info.sources != ("demo",) else "")
-    window = f"{periods[0]}–{periods[-1]}" if periods else ""
+    window = window_span(periods)
     return f"Kilde: {src}. Skoleår {window}. Laget {created.strftime('%d.%m.%Y')}."
 
 
@@ -78,7 +86,7 @@ def build_report(
     report = Report(
         kommune_id=kommune_id, kommune_name=kname, fylke_name=fylke_name,
         title=f"Utfordringsbilde for {kname}",
-        subtitle=f"Kommunenummer {kommune_id}, {fylke_name}. Skoleårene {periods[0]}–{periods[-1]}.",
+        subtitle=f"Kommunenummer {kommune_id}, {fylke_name}. Skoleår: {window_span(periods, options.window_years)}.",
         source_line=source_line(periods, created), created=created, periods=periods, sections=[],
     )
     for builder in SECTION_BUILDERS:

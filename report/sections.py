@@ -21,6 +21,7 @@ from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
 from present.format import fmt_interval, fmt_number
 from present.strings import classification_label
 from report import charts
+from present.window import span_text
 from report.document import Bullets, Figure, Paragraph, Section, Subheading, Table
 from report.methods import methods_sections
 from present.uttrekk_text import explain, kommune_obs, pct, point_table
@@ -187,7 +188,7 @@ def _pooled_table(pooled: pd.DataFrame, periods: list[str]) -> Table:
             _num(r["nasjonalt_estimate"], d), classification_label(r["classification"]),
         ])
     return Table(["Indikator", "Kommunen, tre år (95 % intervall)", "Elever (n)", "Fylket", "Nasjonalt",
-                  "Vurdering mot nasjonalt"], rows, caption=f"Tre år samlet, {periods[0]}–{periods[-1]}.")
+                  "Vurdering mot nasjonalt"], rows, caption=f"Skoleårene samlet: {span_text(periods)}.")
 
 
 def _yearly_table(yearly: pd.DataFrame, periods: list[str]) -> Table:

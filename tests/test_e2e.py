@@ -121,7 +121,7 @@ def test_upload_real_sample_on_data_page(page: Page, tmp_path, realdata, output_
         page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(sample))
         page.get_by_role("button", name="Les og kontroller filene").click()
         expect(page.get_by_text("Kontrollrapport").first).to_be_visible()
-        expect(page.get_by_text("14 802").first).to_be_visible()  # figures imported from this file
+        expect(page.get_by_text("7 401").first).to_be_visible()  # figures imported (Usikkerhet rides on skalapoeng)
         page.screenshot(path=str(output_dir / "e2e-data-report.png"), full_page=True)
         page.get_by_text("Erstatt demodataene", exact=False).click()
         page.get_by_role("button", name="Lagre importen").click()

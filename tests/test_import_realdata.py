@@ -4,8 +4,8 @@ Expectations were written from reading the files (counts checked by hand with th
 - Skoleporten nedlasting: 6,233 lines, 2,678 '.' (the SOURCE.md says 2,677; the file has 2,678),
   3,555 figures, no n; 2,156 lines of the 2009-2013 mestringsnivå average, all '.'.
 - NP 8. trinn 2022-23: 1,536 unit lines (1/11/355/1,169), 6 value columns (skalapoeng + usikkerhet × 3
-  subjects) -> 9,216 figures; 2,240 '*' and 416 empty value cells.
-- NP 5. trinn 2024-25: 2,467 lines (1/15/358/2,093) -> 14,802 figures; 4,122 '*' and 130 empty.
+  subjects); usikkerhet is the skalapoeng's udir_margin -> 4,608 figures; 1,120 '*' and 208 empty skalapoeng cells.
+- NP 5. trinn 2024-25: 2,467 lines (1/15/358/2,093) -> 7,401 figures; 2,061 '*' and 65 empty skalapoeng cells.
 - Grunnskolepoeng xlsx: 2,824 lines x 6 years; 1,811 '*' value cells; schools under old and new kommune
   numbers collapse to 1,198 schools; 722 kommune numbers, 26 fylker.
 - Elevundersøkelsen mobbing (vgo): 4 indicator lines; only 'Mobbing på skolen' x 'Alle utdanningsprogram'
@@ -69,16 +69,16 @@ def test_np_8_trinn_2022_23(realdata):
     res, rep = _import(realdata, NP8)
     f = res.figures
     assert rep.encoding == "UTF-16-LE uten BOM" and rep.delimiter == "tabulator"
-    assert rep.rows_read == 1536 and rep.rows_mapped == 9216 and rep.rows_skipped == 0
-    assert rep.markers["* – Skjermet (for få elever)"] == 2240
-    assert rep.markers["tom – Tom celle (ingen resultat)"] == 416
+    assert rep.rows_read == 1536 and rep.rows_mapped == 4608 and rep.rows_skipped == 0
+    assert rep.markers["* – Skjermet (for få elever)"] == 1120
+    assert rep.markers["tom – Tom celle (ingen resultat)"] == 208
     assert set(f["period"].astype(str)) == {"2022-23"} and set(f["trinn"].astype(int)) == {8}
     lv = f.drop_duplicates("unit_id")["level"].astype(str).value_counts().to_dict()
     assert lv == {"skole": 1169, "kommune": 355, "fylke": 11, "nasjonalt": 1}
     nat = f[(f["level"] == "nasjonalt") & (f["indicator"] == "np_skalapoeng")].set_index("subject")
     assert nat.loc["engelsk", "value"] == 50 and nat.loc["engelsk", "n"] == 56437  # '56 437'
-    unc = f[(f["level"] == "nasjonalt") & (f["indicator"] == "np_usikkerhet") & (f["subject"] == "engelsk")]
-    assert unc["value"].tolist() == [0.1]  # decimal comma '0,1'
+    assert "np_usikkerhet" not in set(f["indicator"].astype(str))  # «Usikkerhet» is the skalapoeng's udir_margin
+    assert nat.loc["engelsk", "udir_margin"] == 0.1  # decimal comma '0,1'
     arendal = f[(f["unit_id"] == "4203") & (f["indicator"] == "np_skalapoeng")].set_index("subject")
     assert arendal.loc["regning", "value"] == 49 and arendal.loc["regning", "n"] == 277
     supp = f[f["suppressed"]]
@@ -93,9 +93,9 @@ def test_np_8_trinn_2022_23(realdata):
 def test_np_5_trinn_2024_25(realdata):
     res, rep = _import(realdata, NP5)
     f = res.figures
-    assert rep.rows_read == 2467 and rep.rows_mapped == 14802 and rep.rows_skipped == 0
-    assert rep.markers["* – Skjermet (for få elever)"] == 4122
-    assert rep.markers["tom – Tom celle (ingen resultat)"] == 130
+    assert rep.rows_read == 2467 and rep.rows_mapped == 7401 and rep.rows_skipped == 0
+    assert rep.markers["* – Skjermet (for få elever)"] == 2061
+    assert rep.markers["tom – Tom celle (ingen resultat)"] == 65
     assert set(f["period"].astype(str)) == {"2024-25"} and set(f["trinn"].astype(int)) == {5}
     assert f.loc[f["level"] == "fylke", "unit_id"].nunique() == 15
     assert f.loc[f["level"] == "skole", "unit_id"].nunique() == 2093
@@ -144,7 +144,7 @@ def test_eu_mobbing_vgo(realdata):
 def test_two_np_files_together(realdata):
     files = [(p.name, p.read_bytes()) for p in (realdata / NP8, realdata / NP5)]
     res = import_files(files)
-    assert res.ok and len(res.figures) == 9216 + 14802
+    assert res.ok and len(res.figures) == 4608 + 7401
 
 
 def test_non_export_samples_give_clear_messages(realdata):

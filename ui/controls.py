@@ -15,10 +15,11 @@ import streamlit as st
 import data
 from analysis import selection
 from analysis.peers import CONTEXT_FEATURES, DEFAULT_FEATURES, DEFAULT_K, PEER_METHODS
-from analysis.window import WINDOW_YEARS, last_school_years
+from analysis.window import WINDOW_YEARS
 from data.catalogue import INDICATORS, SUBJECT_LABELS, indicator_label
 from ui.state import param_choice, param_multi
 from present.strings import t
+from present.window import school_years
 
 KJONN_LABEL_KEYS = {"alle": "kjonn.alle", "jenter": "kjonn.jenter", "gutter": "kjonn.gutter"}
 MAX_K = 40
@@ -72,7 +73,8 @@ def window_picker(periods: list[str], container=None, default_years: int = WINDO
     choices = sorted(range(1, WINDOW_YEARS + 1), reverse=default_years == WINDOW_YEARS)
     years = param_choice(t("window.years"), choices, "vindu", container=c2,
                          format_func=lambda y: t("window.years_n", n=y), to_str=str)
-    return last_school_years(ordered, int(years), end=end)
+    # The calendar window (a year the data lack stays in it; the page's label then says «2 av 3 år» and why).
+    return school_years(end, int(years))
 
 
 def peer_settings(*, editable: bool, container=None) -> tuple[str, tuple[str, ...], int]:

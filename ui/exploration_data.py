@@ -12,13 +12,16 @@ import pandas as pd
 import streamlit as st
 
 import data
+from data import succession
+from present.window import school_years
 from analysis import selection
 from analysis.intervals import add_intervals, pooled_window
 from analysis.peers import PeerError, expected_value, resolve_peers
 from analysis.trends import trend
 from analysis import spread as spread_stats
-from analysis.window import WINDOW_YEARS, last_school_years
+from analysis.window import WINDOW_YEARS
 from data.catalogue import INDICATORS, UTTREKK_SET
+from data.coverage import shown_keys, uttrekk_coverage
 from data.schema import sorted_periods
 from present import exploration_charts as xc
 from present.format import fmt_number
@@ -56,7 +59,10 @@ def peers(token: str, kommune_id: str, method: str, features: tuple[str, ...], k
     except PeerError as exc:
         empty = pd.DataFrame({"kommune_id": pd.Series(dtype=str), "kommune_name": pd.Series(dtype=str),
                               "rank": pd.Series(dtype=int), "distance": pd.Series(dtype=float)})
-        return empty, str(exc)
+        name = succession.name(kommune_id) or next(iter(data.load_kommuner().loc[
+            lambda r: r["kommune_id"].astype(str) == str(kommune_id), "kommune_name"]), str(kommune_id))
+        msg = str(exc).replace(f"Kommune {kommune_id}", str(name)).replace(f"kommune {kommune_id}", str(name))
+        return empty, msg
     own = pd.DataFrame({"kommune_id": [str(kommune_id)], "distance": [0.0], "rank": [0]})
     out = pd.concat([own, found.drop(columns="kostra_group")], ignore_index=True)
     reg = data.load_kommuner().astype({"kommune_id": str}).set_index("kommune_id")
@@ -99,7 +105,9 @@ def development(token: str, kommune_id: str, kommune_name: str, fylke_id: str, i
     series = add_intervals(pd.concat([p for p in parts if len(p)], ignore_index=True))
     for c in ("ci_method", "no_interval_reason"):
         series[c] = series[c].astype(str)
-    window = last_school_years(periods, window_years)
+    # The calendar window ending with the latest year of this indicator: a year missing in the data stays
+    # in the window (the label then says «2 av 3 år» and why), it is not replaced by an older year.
+    window = school_years(periods[-1], window_years) if periods else []
     pooled = pooled_window(series, window, by=["role", "series", "indicator", "subject", "trinn", "kjonn"])
     pooled["ci_method"] = pooled["ci_method"].astype(str)
     kom_rows = series[series["role"] == "kommune"]
@@ -192,9 +200,11 @@ def funnel_positions(estimate: np.ndarray, at_n: pd.DataFrame, direction: int) -
 @st.cache_data(show_spinner=False, max_entries=32)
 def peer_comparison(token: str, kommune_id: str, peer_ids: tuple[str, ...],
                     window: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Sammenlignbare: the kommune against its peers on every uttrekk indicator (``selection.peer_comparison``)."""
-    return selection.peer_comparison(data.load_dataset(), data.load_kommuner(), kommune_id, peer_ids, window,
-                                     UTTREKK_SET)
+    """Sammenlignbare: the kommune against its peers on every uttrekk indicator (``selection.peer_comparison``);
+    on partial data a stand-in (skalapoeng) in the place of a missing mestringsnivå share (``data.coverage``)."""
+    figures = data.load_dataset()
+    keys = shown_keys(uttrekk_coverage(figures, data.kommune_lineage(kommune_id)))
+    return selection.peer_comparison(figures, data.load_kommuner(), kommune_id, peer_ids, window, keys)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

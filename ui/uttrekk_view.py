@@ -16,6 +16,7 @@ from analysis import uttrekk as u
 from data.catalogue import indicator_label
 from present.format import fmt_number
 from present.strings import t
+from present.window import school_years, window_text
 from present.charts import school_shares_figure
 from present.uttrekk_text import UttrekkExplanation, kommune_obs, pct, point_table, school_obs, what_if_sentence
 
@@ -103,7 +104,9 @@ def metrics(res: u.UttrekkResult, krow: pd.Series) -> None:
               delta_color="off")
     m3.metric(t("uttrekk.metric.spread"), "–" if pd.isna(krow["spread"]) else pp(krow["spread"]))
     m4.metric(t("uttrekk.metric.status"), status_text(krow))
-    st.caption(t("uttrekk.window", first=res.periods[0], last=res.periods[-1]))
+    # The window as used: «2 av 3 år: …» with the reason where a year is missing in the data.
+    wanted = school_years(res.params.end_period or res.periods[-1], res.params.window_years)
+    st.caption(t("uttrekk.window", window=window_text(wanted, res.periods)))
 
 
 def explanation_tab(ex: UttrekkExplanation) -> None:

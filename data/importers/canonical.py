@@ -10,7 +10,7 @@ from data.catalogue import INDICATORS
 from data.importers.errors import ImportFailure
 from data.importers.report import ImportReport
 from data.numbers import fmt_spec
-from data.schema import COLUMNS, KEY_COLUMNS
+from data.schema import COLUMNS, KEY_COLUMNS, OPTIONAL_COLUMNS
 
 VALUE_COLUMNS = ["value", "n", "sd", "marker", "suppressed"]
 
@@ -30,9 +30,10 @@ def build(
     """
     n_rows = len(lines)
     full = {}
-    for col in COLUMNS:
-        v = columns.get(col, "" if COLUMNS[col] == "category" else np.nan)
-        if COLUMNS[col] == "category":
+    types = {**COLUMNS, **OPTIONAL_COLUMNS}
+    for col in types:
+        v = columns.get(col, "" if types[col] == "category" else np.nan)
+        if types[col] == "category":
             if np.isscalar(v) or v is None:
                 v = pd.Categorical.from_codes(np.zeros(n_rows, dtype=np.int8), categories=[str(v or "")])
             elif not isinstance(v, pd.Categorical):
@@ -48,7 +49,7 @@ def build(
         df = df.sort_values(prefer_sort, ascending=False, kind="stable")
     df = _dedupe(file_name, df, report)
     df = df.sort_values("_line", kind="stable").drop(columns="_line").reset_index(drop=True)
-    for col, dtype in COLUMNS.items():
+    for col, dtype in types.items():
         if dtype == "category":
             continue  # already categorical (unused categories are harmless and costly to drop)
         elif dtype == "Int8":

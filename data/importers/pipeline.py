@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from data.importers import jsonstat, skoleporten, statbank
+from data.importers import eu_api, jsonstat, skoleporten, statbank
 from data.importers.canonical import build  # noqa: F401  (re-exported for readers' tests)
 from data.importers.errors import ImportFailure
 from data.importers.identity import KommuneHint
@@ -34,8 +34,8 @@ log = logging.getLogger(__name__)
 Progress = Callable[[float, str], None]
 
 SUPPORTED_TEXT = (
-    "Skoleporten-nedlasting (CSV), eksport fra Udirs statistikkbank (CSV eller Excel) eller en SSB-tabell i "
-    "JSON-stat2"
+    "Skoleporten-nedlasting (CSV), eksport fra Udirs statistikkbank (CSV eller Excel), Elevundersøkelsen fra "
+    "Udirs eksport-API (JSON) eller en SSB-tabell i JSON-stat2"
 )
 
 
@@ -44,6 +44,7 @@ _SOURCE_OF = {
     statbank.FORMAT_UNITS: "Udir statistikkbanken",
     statbank.FORMAT_INDICATORS: "Udir statistikkbanken",
     jsonstat.FORMAT_LABEL: "SSB",
+    eu_api.FORMAT_LABEL: "Udir eksport-API",
 }
 
 
@@ -89,6 +90,8 @@ def read_file(
         raise ImportFailure(file_name, f"Filen er en PDF. Forventet {SUPPORTED_TEXT}.")
     if kind == "binary":
         raise ImportFailure(file_name, f"Filen er ikke en tekstfil. Forventet {SUPPORTED_TEXT}.")
+    if eu_api.sniff(raw[:8192]) >= 0.5:  # issue 10's registry will walk sniff() over every importer
+        return eu_api.read(file_name, raw, report), None, report
     text, encoding = decode(file_name, raw)
     report.encoding = encoding
     stripped = text.lstrip()

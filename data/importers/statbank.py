@@ -119,7 +119,9 @@ def parse_header(header: str, position: int) -> ColSpec | None:
     if m == "skalapoeng":
         spec.role, spec.indicator = "value", "np_skalapoeng"
     elif m == "usikkerhet":
-        spec.role, spec.indicator = "value", "np_usikkerhet"
+        # Udir's ± half-width for the skalapoeng of the same group: an attribute of that figure
+        # (canonical ``udir_margin``), not a result of its own.
+        spec.role = "margin"
     elif m == "grunnskolepoeng":
         spec.role, spec.indicator = "value", "grunnskolepoeng"
     elif lvl and f"np_mestring_{lvl.group(1)}" in INDICATORS:
@@ -170,6 +172,10 @@ def read_units(file_name: str, frame: pd.DataFrame, header_line: int, report: Im
     if others:
         report.note(f"Kolonner som ikke brukes, er hoppet over: {', '.join(others[:8])}.")
     values, n_cols, sd_cols, breaks = _pair_columns(specs, report)
+    margins = {s.group(): s for s in specs if s.role == "margin" and not s.is_break}
+    if margins:
+        report.note("«Usikkerhet» er lagret som Udirs usikkerhet (±) for skalapoengene i samme kolonnegruppe "
+                    "og brukes som intervall for dem.")
     if not values:
         raise ImportFailure(file_name, "Fant ingen tallkolonner. Forventet overskrifter som "
                             "«2024-25.Lesing.5. årstrinn.Alle eierformer.Alle kjønn.Skalapoeng».", header_line)
@@ -222,6 +228,7 @@ def read_units(file_name: str, frame: pd.DataFrame, header_line: int, report: Im
         value, marker, suppressed, unknown = parse_cells(_texts(frame, spec.header))
         nn = parse_count(_texts(frame, n_cols[spec.group()].header)) if spec.group() in n_cols else np.full(n, np.nan)
         sd = parse_count(_texts(frame, sd_cols[spec.group()].header)) if spec.group() in sd_cols else np.full(n, np.nan)
+        margin = _margin(frame, margins, spec, n)
         keep = ~bad_level & ~unknown & ~bad_kom
         for m in pd.unique(marker[keep & (marker != "")]) if keep.any() else []:
             marker_counts[m] += int(((marker == m) & keep).sum())
@@ -238,7 +245,7 @@ def read_units(file_name: str, frame: pd.DataFrame, header_line: int, report: Im
             "trinn": _trinn(spec), "kjonn": spec.kjonn, "period": spec.period,
             "value": np.where(suppressed, np.nan, value), "n": nn, "sd": sd, "suppressed": suppressed,
             "marker": marker, "unit_of_measure": INDICATORS[spec.indicator].unit_of_measure, "source": SOURCE,
-            "_keep": keep,
+            "udir_margin": np.where(suppressed, np.nan, margin), "_keep": keep,
         })
         part_lines.append(lines)
     if bad_level.any():
@@ -252,6 +259,14 @@ def read_units(file_name: str, frame: pd.DataFrame, header_line: int, report: Im
     if not parts:
         raise ImportFailure(file_name, "Ingen av tallkolonnene kunne brukes (se hoppet over).", header_line)
     return _assemble(file_name, parts, part_lines, report, prefer_sort=["kommune_id"])
+
+
+def _margin(frame: pd.DataFrame, margins: dict, spec: ColSpec, n: int) -> np.ndarray:
+    """Udir's «Usikkerhet» (±) for a skalapoeng column, NaN for other figures or where it is missing."""
+    if spec.indicator != "np_skalapoeng" or spec.group() not in margins:
+        return np.full(n, np.nan)
+    value, _, _, _ = parse_cells(_texts(frame, margins[spec.group()].header))
+    return np.where(value >= 0, value, np.nan)
 
 
 def _break_notes(frame: pd.DataFrame, breaks: dict, report: ImportReport) -> None:
