@@ -1,0 +1,153 @@
+"""Rounding-aware comparisons of published figures (issue 12, items 1 and 4).
+
+Published figures are rounded to a fixed number of decimals (``data.catalogue.Indicator.decimals``).
+A figure published as ``x`` with ``d`` decimals lies in ``[x − δ, x + δ]`` with ``δ = ½·10^(−d)``.
+Everything computed from rounded figures inherits that error, and sampling intervals know nothing of
+it. This module
+
+* bounds the rounding error of a difference, including the «rest of the kommune» derived figure
+  ``rest = (N·x_K − n·x_S)/(N − n)``;
+* widens a difference interval by that bound (the interval then covers the true difference of the
+  unrounded figures whenever the sampling interval covers it: a conservative, worst-case union),
+  and withholds a verdict whose observed difference lies within the bound;
+* compares a figure with a limit on the published decimal grid, so that a figure exactly on a limit
+  gets the same risk points however it was computed (no floating-point accident decides 1 or 3).
+
+References
+----------
+Sheppard, W. F. (1898). On the calculation of the most probable values of frequency-constants, for
+data arranged according to equidistant divisions of a scale. Proc. London Math. Soc. 29, 353–380
+(rounding error uniform on ±δ; here the worst case ±δ is used, not its variance).
+Higham, N. J. (2002). Accuracy and Stability of Numerical Algorithms, 2nd ed., §2.2 (absolute error
+bounds propagate through linear combinations as Σ|cᵢ|·δᵢ).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from analysis.compare import IKKE_SIKKER, classify
+
+# A verdict withheld because the observed difference lies within the rounding bound of its inputs.
+INNENFOR_AVRUNDING = "innenfor_avrunding"
+
+
+def rounding_bound(decimals) -> np.ndarray:
+    """Half a unit of the last published decimal: ``δ = ½·10^(−decimals)``.
+
+    Parameters
+    ----------
+    decimals : int or array of int
+        Published decimals (0 for skalapoeng, 1 for percentages and grunnskolepoeng, 2 for indices).
+
+    Returns
+    -------
+    ndarray of float, the maximal absolute rounding error of one published figure.
+    """
+    return 0.5 * 10.0 ** (-np.asarray(decimals, dtype=float))
+
+
+def difference_bound(delta1, delta2) -> np.ndarray:
+    """Rounding bound of ``x₁ − x₂`` of two independently rounded figures: ``δ₁ + δ₂`` (Higham §2.2)."""
+    return np.asarray(delta1, dtype=float) + np.asarray(delta2, dtype=float)
+
+
+def rest_bound(n_kommune, n_school, delta_kommune, delta_school) -> np.ndarray:
+    """Rounding bound of the derived «rest of the kommune» figure ``(N·x_K − n·x_S)/(N − n)``.
+
+    Linear error propagation (Higham 2002, §2.2): ``(N·δ_K + n·δ_S)/(N − n)``. NaN when ``N ≤ n``.
+    """
+    big_n = np.asarray(n_kommune, dtype=float)
+    n = np.asarray(n_school, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = (big_n * np.asarray(delta_kommune, float) + n * np.asarray(delta_school, float)) / (big_n - n)
+    return np.where(big_n > n, out, np.nan)
+
+
+def school_minus_rest_bound(n_kommune, n_school, delta_kommune, delta_school) -> np.ndarray:
+    """Rounding bound of ``x_S − rest`` where rest is derived from the same school figure.
+
+    ``x_S − rest = N/(N − n)·(x_S − x_K)``, so the bound is ``N/(N − n)·(δ_S + δ_K)``; tighter than
+    adding ``δ_S`` to ``rest_bound`` because the school's own rounding error partly cancels.
+    Issue 12's example: N = 2500, n = 500, δ = 0,5 gives 1,25.
+    """
+    big_n = np.asarray(n_kommune, dtype=float)
+    n = np.asarray(n_school, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = big_n / (big_n - n) * (np.asarray(delta_school, float) + np.asarray(delta_kommune, float))
+    return np.where(big_n > n, out, np.nan)
+
+
+def widen(diff_lower, diff_upper, bound) -> tuple[np.ndarray, np.ndarray]:
+    """Widen a difference interval by a rounding bound on each side: ``(lower − b, upper + b)``.
+
+    If the sampling interval covers the difference of the unrounded figures with probability 1 − α,
+    the widened interval covers the true difference with at least that probability, because the
+    rounded difference is at most ``b`` from the unrounded one. A NaN bound leaves the interval.
+    """
+    b = np.nan_to_num(np.asarray(bound, dtype=float), nan=0.0)
+    return np.asarray(diff_lower, float) - b, np.asarray(diff_upper, float) + b
+
+
+def classify_rounding_aware(difference, diff_lower, diff_upper, bound, direction) -> np.ndarray:
+    """Classify a difference with the rounding bound taken into account.
+
+    Method: the interval is widened by ``bound`` (``widen``) and classified by
+    ``analysis.compare.classify``. A verdict is withheld (``INNENFOR_AVRUNDING``) when the observed
+    |difference| is within the bound: the sign of the difference itself is then not known from the
+    published figures. Rows classified «ikke sikker» stay so.
+    """
+    lo, hi = widen(np.atleast_1d(diff_lower), np.atleast_1d(diff_upper), bound)
+    out = classify(lo, hi, np.broadcast_to(direction, lo.shape))
+    d = np.atleast_1d(np.asarray(difference, dtype=float))
+    b = np.nan_to_num(np.asarray(bound, dtype=float), nan=0.0)
+    within = np.isfinite(d) & (np.abs(d) <= b) & (b > 0)
+    out = np.where(within & (out != "ingen_data"), INNENFOR_AVRUNDING, out)
+    return out.astype(object)
+
+
+def on_grid(values, decimals) -> np.ndarray:
+    """Round to the published decimal grid, half away from zero (as published tables do).
+
+    ``np.round`` rounds half to even and works on binary floats (2.675 → 2.67); here the value is
+    first snapped to 9 significant places past the grid to remove representation error, then rounded
+    half away from zero, so 2.675 → 2.68 and 0.1 + 0.2 → 0.3 at one decimal.
+    """
+    v = np.asarray(values, dtype=float)
+    scale = 10.0 ** np.asarray(decimals, dtype=float)
+    scaled = np.round(v * scale, 9)
+    return np.sign(scaled) * np.floor(np.abs(scaled) + 0.5) / scale
+
+
+def points_on_grid(values, national, absolute, direction, decimals) -> np.ndarray:
+    """Risk points 0/1/3 with figure and limits compared on the published decimal grid.
+
+    Udir's rule (DESIGN §1): beyond the absolute limit 3 points, on the unfavourable side of the
+    national limit 1 point, else 0. «Beyond» is strict: a figure *on* a limit is not beyond it.
+    All three numbers are put on the grid first (``on_grid``), so a figure exactly on the limit
+    (50.0 against a limit computed as 53.0 − 3.0000000000000004) gets the same points however it was
+    computed. NaN values give 0 points.
+    """
+    d = np.asarray(direction, dtype=float)
+    v = on_grid(values, decimals)
+    nat = on_grid(national, decimals)
+    ab = on_grid(absolute, decimals)
+    with np.errstate(invalid="ignore"):
+        beyond_abs = d * (v - ab) < 0
+        beyond_nat = d * (v - nat) < 0
+    pts = np.where(beyond_abs, 3, np.where(beyond_nat, 1, 0))
+    return np.where(np.isfinite(v), pts, 0).astype(int)
+
+
+def within_bound_count(classification, rounding_classification) -> int:
+    """How many verdicts (not «ikke sikker»/«ingen data») the rounding bound removes."""
+    a = np.asarray(classification, dtype=object)
+    b = np.asarray(rounding_classification, dtype=object)
+    verdict = ~np.isin(a, [IKKE_SIKKER, "ingen_data"])
+    return int(np.sum(verdict & (b != a)))
+
+
+__all__ = [
+    "INNENFOR_AVRUNDING", "classify_rounding_aware", "difference_bound", "on_grid", "points_on_grid",
+    "rest_bound", "rounding_bound", "school_minus_rest_bound", "widen", "within_bound_count",
+]

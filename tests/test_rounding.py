@@ -1,0 +1,138 @@
+"""Rounding-aware comparisons: the issue's worked example, ties on the limit, coverage on rounded figures."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from decimal import ROUND_HALF_UP, Decimal
+
+from analysis.compare import BEDRE, IKKE_SIKKER, SVAKERE, welch_difference
+from analysis.rounding import (
+    INNENFOR_AVRUNDING,
+    classify_rounding_aware,
+    on_grid,
+    points_on_grid,
+    rest_bound,
+    rounding_bound,
+    school_minus_rest_bound,
+    widen,
+)
+
+
+def test_bound_of_published_decimals():
+    assert rounding_bound(0) == 0.5
+    assert rounding_bound(1) == pytest.approx(0.05)
+    assert rounding_bound(2) == pytest.approx(0.005)
+
+
+def test_issue_example_school_500_in_kommune_2500():
+    # School published 50 (n = 500), kommune 51 (N = 2500), skalapoeng (0 decimals), SD 10.
+    big_n, n, xs, xk = 2500, 500, 50.0, 51.0
+    rest = (big_n * xk - n * xs) / (big_n - n)
+    assert rest == pytest.approx(51.25)
+    d, lo, hi, _ = welch_difference(xs, 10, n, rest, 10, big_n - n)
+    assert (lo, hi) == pytest.approx((-2.23, -0.27), abs=0.01)
+    b = school_minus_rest_bound(big_n, n, 0.5, 0.5)
+    assert b == pytest.approx(1.25)
+    wl, wh = widen(lo, hi, b)
+    assert (wl, wh) == pytest.approx((-3.48, 0.98), abs=0.01)
+    # The worst case the issue names: truth 50.45 against 50.55 gives an unrounded difference inside.
+    true_rest = (big_n * 50.55 - n * 50.45) / (big_n - n)
+    assert wl <= 50.45 - true_rest <= wh
+    assert classify_rounding_aware(d, lo, hi, b, 1)[0] == INNENFOR_AVRUNDING
+
+
+def test_rest_bound_is_the_worst_case_by_enumeration():
+    # Independent check: the extreme of (N·x_K − n·x_S)/(N − n) over the rounding box is at a corner.
+    big_n, n, d = 800, 120, 0.05
+    corners = [(sk, ss) for sk in (-d, d) for ss in (-d, d)]
+    worst = max(abs((big_n * sk - n * ss) / (big_n - n)) for sk, ss in corners)
+    assert rest_bound(big_n, n, d, d) == pytest.approx(worst)
+    worst_diff = max(abs(ss - (big_n * sk - n * ss) / (big_n - n)) for sk, ss in corners)
+    assert school_minus_rest_bound(big_n, n, d, d) == pytest.approx(worst_diff)
+    assert np.isnan(rest_bound(100, 100, d, d))
+
+
+def test_verdict_kept_when_outside_the_bound():
+    # Difference −5 with interval (−7, −3), bound 1,25: still «svakere».
+    assert classify_rounding_aware(-5.0, -7.0, -3.0, 1.25, 1)[0] == SVAKERE
+    assert classify_rounding_aware(5.0, 3.0, 7.0, 1.25, 1)[0] == BEDRE
+    # Interval that only the widening makes cross 0.
+    assert classify_rounding_aware(-2.0, -3.0, -1.0, 1.25, 1)[0] == IKKE_SIKKER
+
+
+def test_on_grid_rounds_half_away_from_zero_like_decimal():
+    rng = np.random.default_rng(1)
+    vals = np.round(rng.uniform(-100, 100, 2000), 3)
+    vals = np.concatenate([vals, [2.675, 0.1 + 0.2, 2.5, -2.5, 0.05, 1.005]])
+    for dec in (0, 1, 2):
+        ref = [float(Decimal(repr(float(v))).quantize(Decimal(1).scaleb(-dec), rounding=ROUND_HALF_UP))
+               for v in vals]
+        assert on_grid(vals, dec) == pytest.approx(ref, abs=1e-12)
+
+
+def test_figure_exactly_on_the_limit_gets_the_same_points_however_computed():
+    # Higher is better; national 42.3, absolute limit 3.0 below it = 39.3 (float: 39.3 or 39.29999…).
+    national = 42.3
+    computed_limits = [national - 3.0, 39.3, 42.3 - 2.0 - 1.0, (42.3 * 3 - 9.0) / 3, 39.300000000000004]
+    value_forms = [39.3, 0.1 * 393, 39.29999999999999, 13.1 * 3]
+    got = {int(points_on_grid(v, national, ab, 1, 1)[()]) for v in value_forms for ab in computed_limits}
+    assert got == {1}  # on the absolute limit: not beyond it, but below the national limit
+    # Lower is better (mestringsnivå 1): national 8.0, absolute 8.0 + 7.0 = 15.0.
+    got = {int(points_on_grid(v, 8.0, ab, -1, 1)[()]) for v in (15.0, 0.15 * 100, 14.999999999999998)
+           for ab in (8.0 + 7.0, 15.000000000000002, 0.1 * 150)}
+    assert got == {1}
+    # On the national limit: 0 points.
+    assert points_on_grid(np.array([42.3, 42.300000000000004]), 42.3, 39.3, 1, 1).tolist() == [0, 0]
+    assert points_on_grid(np.array([39.2, 42.2, np.nan]), 42.3, 39.3, 1, 1).tolist() == [3, 1, 0]
+
+
+def _simulate(n_school, n_kommune, sd, decimals, reps, seed, effect=0.0):
+    """Skalapoeng-style figures: pupils' means and SDs, published rounded; rest derived from them."""
+    rng = np.random.default_rng(seed)
+    n_rest = n_kommune - n_school
+    mu_r = rng.uniform(40, 60, reps)  # truth anywhere relative to the grid
+    mu_s = mu_r + effect
+    ms = mu_s + rng.normal(0, sd / np.sqrt(n_school), reps)
+    mr = mu_r + rng.normal(0, sd / np.sqrt(n_rest), reps)
+    sds = sd * np.sqrt(rng.chisquare(n_school - 1, reps) / (n_school - 1))
+    sdr = sd * np.sqrt(rng.chisquare(n_rest - 1, reps) / (n_rest - 1))
+    mk = (n_school * ms + n_rest * mr) / n_kommune
+    xs, xk = on_grid(ms, decimals), on_grid(mk, decimals)
+    rest = (n_kommune * xk - n_school * xs) / n_rest
+    d, lo, hi, _ = welch_difference(xs, sds, n_school, rest, sdr, n_rest)
+    delta = rounding_bound(decimals)
+    b = school_minus_rest_bound(n_kommune, n_school, delta, delta)
+    cls = classify_rounding_aware(d, lo, hi, b, 1)
+    wl, wh = widen(lo, hi, b)
+    truth = mu_s - mu_r
+    return (lo <= truth) & (truth <= hi), (wl <= truth) & (truth <= wh), cls, (lo > 0) | (hi < 0)
+
+
+@pytest.mark.parametrize("n_school,n_kommune", [(500, 2500), (60, 400), (25, 3000)])
+def test_coverage_on_rounded_figures(n_school, n_kommune):
+    plain, widened, cls, plain_verdict = _simulate(n_school, n_kommune, 10.0, 0, 20000, seed=n_school)
+    # Published rounding breaks the plain interval for large schools; widening restores ≥ 94 %.
+    assert widened.mean() >= 0.94, widened.mean()
+    if n_school == 500:
+        assert plain.mean() < 0.85  # the issue's 73,7 %
+        # No true difference: plain verdicts are frequent, rounding-aware ones rare.
+        assert plain_verdict.mean() > 0.15
+        assert np.isin(cls, [SVAKERE, BEDRE]).mean() <= 0.05
+
+
+def test_coverage_shares_one_decimal():
+    # Percent figures with one decimal: the bound is small but still keeps coverage.
+    rng = np.random.default_rng(5)
+    reps, n_s, n_k = 20000, 300, 1500
+    p = rng.uniform(0.05, 0.3, reps)
+    xs_c = rng.binomial(n_s, p)
+    xr_c = rng.binomial(n_k - n_s, p)
+    xs = on_grid(100 * xs_c / n_s, 1)
+    xk = on_grid(100 * (xs_c + xr_c) / n_k, 1)
+    rest = (n_k * xk - n_s * xs) / (n_k - n_s)
+    se = np.sqrt(xs * (100 - xs) / n_s + rest * (100 - rest) / (n_k - n_s))
+    d = xs - rest
+    b = school_minus_rest_bound(n_k, n_s, 0.05, 0.05)
+    wl, wh = widen(d - 1.96 * se, d + 1.96 * se, b)
+    assert ((wl <= 0) & (0 <= wh)).mean() >= 0.94
