@@ -224,6 +224,8 @@ def funnel_limits(benchmark: float, n, kind: str, sd: float | None = None,
     Returns columns ``n``, ``lower_95``/``upper_95``, ``lower_99_8``/``upper_99_8`` (per level) in the
     value's unit (percent for shares).
     """
+    if phi is not None and tau2 is not None:
+        raise ValueError("Velg enten φ eller τ² for overspredning, ikke begge (se analysis.funnel.funnel).")
     nn = np.asarray(n, dtype=float)
     out = pd.DataFrame({"n": nn})
     if kind == "share":
