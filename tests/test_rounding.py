@@ -136,3 +136,29 @@ def test_coverage_shares_one_decimal():
     b = school_minus_rest_bound(n_k, n_s, 0.05, 0.05)
     wl, wh = widen(d - 1.96 * se, d + 1.96 * se, b)
     assert ((wl <= 0) & (0 <= wh)).mean() >= 0.94
+
+
+def test_risk_points_on_the_limit_do_not_depend_on_floating_point():
+    """issue 12 item 4: a figure exactly on the absolute limit gets the same points however computed."""
+    import pandas as pd
+
+    from analysis import uttrekk
+    from data.schema import validate
+
+    def frame(national, value):
+        rows = []
+        for level, uid, val in (("nasjonalt", "0", national), ("kommune", "K1", value), ("skole", "S1", value)):
+            rows.append({"level": level, "unit_id": uid, "unit_name": uid, "kommune_id": "" if uid == "0" else "K1",
+                         "fylke_id": "", "indicator": "grunnskolepoeng", "subject": "", "trinn": 10,
+                         "kjonn": "alle", "period": "2025-26", "value": val, "n": 100.0, "sd": 8.5,
+                         "suppressed": False, "marker": "", "unit_of_measure": "poeng", "source": "test"})
+        return validate(pd.DataFrame(rows))
+
+    params = uttrekk.UttrekkParams(indicators=(("grunnskolepoeng", "", 10),), window_years=1)
+    got = set()
+    # 42.3 − 3.0 is 39.3 in decimal but 39.29999999999999 or 39.300000000000004 in binary, depending on form.
+    for national, value in ((42.3, 39.3), (42.3, 13.1 * 3), (42.3, 39.29999999999999), (14.1 * 3, 39.3),
+                            (42.300000000000004, 39.3)):
+        obs = uttrekk.risk_points(frame(national, value), params)
+        got |= set(obs["raw_points"].tolist())
+    assert got == {1}
