@@ -15,8 +15,8 @@ Methods
   or additive ``θ ± z·sqrt(s² + τ²)`` (normal approximation).
 - ``overdispersion``: winsorised z-scores (10 % each tail), ``φ̂ = Σz²/I``, test ``Iφ̂ ~ χ²_I``;
   ``τ̂² = (Iφ̂ − (I − 1)) / (Σw − Σw²/Σw)`` with ``w = 1/s²`` (DerSimonian-Laird style), truncated at 0.
-- ``eb_shrinkage``: normal-normal empirical Bayes toward the benchmark: ``B = s²/(s² + τ²)``,
-  ``θ̃ = B·θ₀ + (1 − B)·y``, posterior SD ``sqrt((1 − B)·s²)``.
+- ``eb_shrinkage``: normal-normal empirical Bayes toward the units' own mean with Paule–Mandel τ²
+  (``analysis.shrinkage.normal_shrinkage``); ``analysis.shrinkage`` also has the beta-binomial model.
 """
 
 from __future__ import annotations
@@ -318,14 +318,25 @@ def overdispersion(z_scores, se=None, winsorize: float = 0.1, alpha: float = 0.0
     return OverdispersionResult(phi, tau2, p, i, p < alpha)
 
 
-def eb_shrinkage(estimates, se, benchmark, tau2: float) -> tuple[np.ndarray, np.ndarray]:
-    """Empirical-Bayes (normal-normal) shrinkage toward ``benchmark``.
+def eb_shrinkage(estimates, se, benchmark=None, tau2: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Empirical-Bayes (normal-normal) shrinkage; now a thin wrapper of ``analysis.shrinkage``.
 
-    ``B = se²/(se² + τ²)``; returns ``(B·benchmark + (1 − B)·estimate, sqrt((1 − B)·se²))``. With
-    ``τ² = 0`` every unit is pulled fully to the benchmark; large units move little.
+    Issue 12 item 5: the old version shrank toward the benchmark with a winsorised τ² that was biased
+    low (its intervals covered 67 %). With ``benchmark=None`` and ``tau2=None`` (the defaults) this is
+    ``analysis.shrinkage.normal_shrinkage``: toward the units' own precision-weighted mean, τ² by
+    Paule–Mandel, posterior SD including the uncertainty of the mean (Morris 1983). An explicit
+    ``benchmark``/``tau2`` keeps the old formula ``B·benchmark + (1 − B)·y``, ``sqrt((1 − B)·s²)``.
+    Returns ``(shrunken estimates, posterior SD)``.
     """
+    from analysis.shrinkage import normal_shrinkage
+
     y = np.asarray(estimates, float)
     s2 = np.asarray(se, float) ** 2
+    if benchmark is None and tau2 is None:
+        r = normal_shrinkage(y, np.sqrt(s2))
+        return r.estimate, (r.upper - r.lower) / (2 * stats.norm.isf(0.025))
+    if benchmark is None or tau2 is None:
+        raise ValueError("Oppgi både sammenligningstall og τ², eller ingen av dem.")
     with np.errstate(divide="ignore", invalid="ignore"):
         b = np.where(s2 + tau2 > 0, s2 / (s2 + tau2), 1.0)
     return b * np.asarray(benchmark, float) + (1 - b) * y, np.sqrt((1 - b) * s2)
