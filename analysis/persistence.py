@@ -1,0 +1,144 @@
+"""A unit's level over time, the between-school share with an interval, relative «stor usikkerhet»,
+and regression to the mean (issue 12, items 6–8).
+
+* ``persistent_level``: the estimand «skolens nivå over tid» (the steady level that cohorts vary
+  around), not «de tre elevkullene» (the pupils actually tested, which the pooled interval of
+  ``analysis.intervals.pooled_window`` describes). Random-effects meta-analysis of the yearly figures:
+  between-year variance τ² by Paule–Mandel (or DerSimonian–Laird), mean ``μ̂ = Σw*y/Σw*`` with
+  ``w* = 1/(sᵢ² + τ̂²)``; interval by Hartung–Knapp–Sidik–Jonkman (t with k − 1 df, variance scaled by
+  ``max(1, q)``, the modified form), because with three years the normal interval is far too short.
+* ``icc_interval``: Searle's (1971) F-based interval for the one-way ANOVA intraclass correlation,
+  with the unbalanced-design group size ``n₀``: ``F_L = F/F_{1−α/2}``, ``F_U = F/F_{α/2}`` on
+  (k − 1, N − k) df, ``ICC = (F − 1)/(F + n₀ − 1)`` at each end.
+* ``national_spread`` and ``large_uncertainty``: «stor usikkerhet» when the 95 % half-width exceeds
+  ``data.catalogue.LARGE_UNCERTAINTY_SHARE_OF_SPREAD`` × the national between-school SD (moment
+  estimate: variance of the school figures minus their mean sampling variance).
+* ``regression_to_mean``: drawn kommuner's share of risk points in the selection window and in the
+  next window, with the prediction of the between-window regression line (Galton; Barnett, van der Pols
+  & Dobson 2005).
+
+References
+----------
+Hartung, J. & Knapp, G. (2001). On tests of the overall treatment effect in meta-analysis with normally
+distributed responses. Stat Med 20, 1771–1782; Röver, Knapp & Friede (2015). Hartung-Knapp-Sidik-Jonkman
+approach and its modification. BMC Med Res Methodol 15:99 (the ``max(1, q)`` modification).
+Searle, S. R. (1971). Linear Models, Wiley, §9.7 (interval for σ²_b/(σ²_b + σ²_w) from the F ratio);
+Donner, A. (1986). A review of inference procedures for the intraclass correlation coefficient in the
+one-way random effects model. Int Stat Rev 54, 67–82 (the n₀ version for unequal group sizes).
+Barnett, A. G., van der Pols, J. C. & Dobson, A. J. (2005). Regression to the mean: what it is and how
+to deal with it. Int J Epidemiol 34, 215–220.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import stats
+
+from analysis.shrinkage import tau2_dersimonian_laird, tau2_paule_mandel
+from analysis.spread import anova_icc
+
+
+@dataclass(frozen=True)
+class Level:
+    """Random-effects estimate of a unit's steady level over k years."""
+
+    estimate: float
+    lower: float
+    upper: float
+    tau2: float
+    k: int
+    method: str
+
+
+def persistent_level(y, se, conf: float = 0.95, method: str = "pm", modified: bool = True) -> Level:
+    """Random-effects level over the years with a Hartung–Knapp interval (see module docstring).
+
+    Needs at least three years with an SE; fewer gives NaN (the page then says why). ``modified=False``
+    gives the unmodified HKSJ interval of ``statsmodels.stats.meta_analysis.combine_effects``
+    (``conf_int(use_t=True)``, random effect wls).
+    """
+    y = np.asarray(y, float)
+    s2 = np.asarray(se, float) ** 2
+    ok = np.isfinite(y) & np.isfinite(s2) & (s2 > 0)
+    y, s2 = y[ok], s2[ok]
+    k = len(y)
+    if k < 3:
+        return Level(np.nan, np.nan, np.nan, np.nan, k, method)
+    t2 = tau2_paule_mandel(y, s2) if method == "pm" else tau2_dersimonian_laird(y, s2)
+    w = 1 / (s2 + t2)
+    mu = float(np.sum(w * y) / np.sum(w))
+    q = float(np.sum(w * (y - mu) ** 2) / (k - 1))
+    scale = max(1.0, q) if modified else q
+    half = float(stats.t.isf((1 - conf) / 2, k - 1) * np.sqrt(scale / np.sum(w)))
+    return Level(mu, mu - half, mu + half, float(t2), k, method)
+
+
+def icc_interval(n, mean, var, conf: float = 0.95) -> tuple[float, float, float]:
+    """ICC of one-way random-effects ANOVA from aggregates, with Searle's F-based interval.
+
+    ``n``, ``mean``, ``var``: group sizes, means and within-group variances (as in
+    ``analysis.spread.anova_icc``). Returns ``(icc, lower, upper)``, the ends clipped to [0, 1].
+    """
+    r = anova_icc(n, mean, var)
+    nn = np.asarray(n, float)
+    k, big_n = len(nn), float(nn.sum())
+    if not np.isfinite(r.f_stat) or k < 2 or big_n - k <= 0:
+        return r.icc, np.nan, np.nan
+    n0 = (big_n - np.sum(nn ** 2) / big_n) / (k - 1)
+    a = 1 - conf
+    f_l = r.f_stat / stats.f.isf(a / 2, k - 1, big_n - k)
+    f_u = r.f_stat / stats.f.ppf(a / 2, k - 1, big_n - k)
+    lo = (f_l - 1) / (f_l + n0 - 1)
+    hi = (f_u - 1) / (f_u + n0 - 1)
+    return r.icc, float(np.clip(lo, 0, 1)), float(np.clip(hi, 0, 1))
+
+
+def national_spread(values, se) -> float:
+    """Between-unit SD net of sampling noise: ``sqrt(max(0, var(y) − mean(s²)))`` (moment estimate).
+
+    Falls back to the raw SD of the values when the noise exceeds the spread.
+    """
+    y, s = np.asarray(values, float), np.asarray(se, float)
+    ok = np.isfinite(y) & np.isfinite(s)
+    if ok.sum() < 3:
+        return float("nan")
+    net = np.var(y[ok], ddof=1) - np.mean(s[ok] ** 2)
+    return float(np.sqrt(net)) if net > 0 else float(np.std(y[ok], ddof=1))
+
+
+def large_uncertainty(halfwidth, spread: float, share: float | None = None, fallback=None) -> np.ndarray:
+    """«Stor usikkerhet» relative to the scale: half-width > ``share`` × national between-unit SD.
+
+    ``share`` defaults to ``data.catalogue.LARGE_UNCERTAINTY_SHARE_OF_SPREAD``; where ``spread`` is not
+    finite, ``fallback`` (the catalogue's absolute half-width) is used instead.
+    """
+    from data.catalogue import LARGE_UNCERTAINTY_SHARE_OF_SPREAD
+
+    share = LARGE_UNCERTAINTY_SHARE_OF_SPREAD if share is None else share
+    h = np.asarray(halfwidth, float)
+    limit = share * spread if np.isfinite(spread) and spread > 0 else (np.nan if fallback is None else fallback)
+    return np.where(np.isfinite(h), h > limit, False)
+
+
+def regression_to_mean(first, second, drawn) -> dict:
+    """Drawn units' mean in the selection window and the next, against the regression-line prediction.
+
+    ``first``/``second``: every unit's share of risk points in the two windows (aligned, NaN allowed);
+    ``drawn``: who was drawn on the first. Returns the drawn units' means in both windows, the
+    all-unit means, the slope of ``second`` on ``first`` and the predicted mean for the drawn units if
+    nothing but regression to the mean happened: ``m₂ + b·(x̄_drawn − m₁)``.
+    """
+    x, y = np.asarray(first, float), np.asarray(second, float)
+    d = np.asarray(drawn, bool)
+    ok = np.isfinite(x) & np.isfinite(y)
+    slope = float(np.polyfit(x[ok], y[ok], 1)[0]) if ok.sum() >= 3 else float("nan")
+    m1, m2 = float(np.mean(x[ok])), float(np.mean(y[ok]))
+    dx, dy = float(np.mean(x[ok & d])), float(np.mean(y[ok & d]))
+    return {"n_drawn": int((ok & d).sum()), "drawn_first": dx, "drawn_second": dy, "all_first": m1,
+            "all_second": m2, "slope": slope, "predicted_second": m2 + slope * (dx - m1)}
+
+
+__all__ = ["Level", "icc_interval", "large_uncertainty", "national_spread", "persistent_level",
+           "regression_to_mean"]
