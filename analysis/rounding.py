@@ -93,17 +93,30 @@ def classify_rounding_aware(difference, diff_lower, diff_upper, bound, direction
     """Classify a difference with the rounding bound taken into account.
 
     Method: the interval is widened by ``bound`` (``widen``) and classified by
-    ``analysis.compare.classify``. A verdict is withheld (``INNENFOR_AVRUNDING``) when the observed
-    |difference| is within the bound: the sign of the difference itself is then not known from the
-    published figures. Rows classified «ikke sikker» stay so.
+    ``analysis.compare.classify``. A verdict the plain interval would give is withheld
+    (``INNENFOR_AVRUNDING``) when the observed |difference| is within the bound: the sign of the
+    difference itself is then not known from the published figures. Rows the plain interval calls
+    «ikke sikker» stay so.
     """
-    lo, hi = widen(np.atleast_1d(diff_lower), np.atleast_1d(diff_upper), bound)
-    out = classify(lo, hi, np.broadcast_to(direction, lo.shape))
+    lo0, hi0 = np.atleast_1d(np.asarray(diff_lower, float)), np.atleast_1d(np.asarray(diff_upper, float))
+    direction = np.broadcast_to(direction, lo0.shape)
+    plain = classify(lo0, hi0, direction)
+    lo, hi = widen(lo0, hi0, bound)
+    out = classify(lo, hi, direction)
     d = np.atleast_1d(np.asarray(difference, dtype=float))
     b = np.nan_to_num(np.asarray(bound, dtype=float), nan=0.0)
     within = np.isfinite(d) & (np.abs(d) <= b) & (b > 0)
-    out = np.where(within & (out != "ingen_data"), INNENFOR_AVRUNDING, out)
+    had_verdict = ~np.isin(plain, [IKKE_SIKKER, "ingen_data"])
+    out = np.where(within & had_verdict, INNENFOR_AVRUNDING, out)
     return out.astype(object)
+
+
+def classification_labels(codes) -> list[str]:
+    """Plain-language labels of classification codes, with «Innenfor avrundingen» for withheld verdicts."""
+    from analysis.compare import CLASSIFICATION_LABELS
+
+    labels = {**CLASSIFICATION_LABELS, INNENFOR_AVRUNDING: "Innenfor avrundingen"}
+    return [labels.get(str(c), str(c)) for c in codes]
 
 
 def on_grid(values, decimals) -> np.ndarray:
@@ -147,7 +160,73 @@ def within_bound_count(classification, rounding_classification) -> int:
     return int(np.sum(verdict & (b != a)))
 
 
+def count_error_bound(n, delta_pct) -> np.ndarray:
+    """Largest error in a count recovered as ``round(v/100·n)`` from a share ``v`` published with error ≤ δ pp.
+
+    ``|v·n/100 − c| ≤ δ·n/100``; when that is below ½ the count is recovered exactly (0), otherwise
+    the recovered count can be off by up to ``floor(δ·n/100 + ½)``.
+    """
+    e = np.asarray(delta_pct, float) * np.asarray(n, float) / 100
+    return np.where(e < 0.5, 0.0, np.floor(e + 0.5))
+
+
+def pooled_school_rest_bound(n_school, n_kommune, delta_school, delta_kommune, share: bool) -> float:
+    """Rounding bound of (school pooled over years) − (rest of the kommune pooled over the same years).
+
+    Means: with ``a_t = n_t/Σn`` and ``b_t = r_t/Σr`` (``r_t = N_t − n_t``) the error is
+    ``Σ e_S,t (a_t + n_t/Σr) − Σ e_K,t N_t/Σr``, bounded by ``δ_S(1 + Σn_t/Σr) + δ_K·ΣN_t/Σr``
+    (one year: ``N/(N − n)·(δ_S + δ_K)``, as ``school_minus_rest_bound``). Shares: the page pools
+    counts recovered from the published shares, exact while ``δ·n/100 < ½``; the bound is
+    ``100·(Σc_S/Σn + Σ(c_K + c_S)/Σr)`` with ``c = count_error_bound``. Years are the arrays' entries.
+    """
+    n = np.asarray(n_school, float)
+    big_n = np.asarray(n_kommune, float)
+    ok = np.isfinite(n) & np.isfinite(big_n) & (big_n > n) & (n > 0)
+    if not ok.any():
+        return float("nan")
+    n, big_n = n[ok], big_n[ok]
+    ds = np.broadcast_to(np.asarray(delta_school, float), ok.shape)[ok]
+    dk = np.broadcast_to(np.asarray(delta_kommune, float), ok.shape)[ok]
+    rest = (big_n - n).sum()
+    if share:
+        cs, ck = count_error_bound(n, ds), count_error_bound(big_n, dk)
+        return float(100 * (cs.sum() / n.sum() + (ck + cs).sum() / rest))
+    return float(np.sum(ds * (n / n.sum() + n / rest)) + np.sum(dk * big_n / rest))
+
+
+def school_rest_bounds(school_rows, rest_rows):
+    """Per school: the rounding bound of its pooled difference from the pooled rest of the kommune.
+
+    ``school_rows``: the schools' published yearly rows (unit_id, period, indicator, n); ``rest_rows``:
+    ``analysis.compare.rest_of_kommune`` output for the same rows (school_id, period, value, n = pupils in
+    the rest). Only years where the rest exists count (as in the pooled rest). Decimals come from the
+    catalogue. Returns a DataFrame ``school_id``, ``rounding_bound`` (NaN where no year counts).
+    """
+    import pandas as pd
+
+    from data.catalogue import INDICATORS
+
+    if len(rest_rows) == 0:
+        return pd.DataFrame({"school_id": pd.Series(dtype=str), "rounding_bound": pd.Series(dtype=float)})
+    r = rest_rows[rest_rows["value"].notna()][["school_id", "period", "indicator", "n"]].copy()
+    r = r.rename(columns={"n": "rest_n"})
+    s = school_rows[["unit_id", "period", "n"]].rename(columns={"unit_id": "school_id"})
+    for frame in (r, s):
+        frame["school_id"] = frame["school_id"].astype(str)
+        frame["period"] = frame["period"].astype(str)
+    m = r.merge(s, on=["school_id", "period"], how="inner")
+    out = []
+    for sid, g in m.groupby("school_id", sort=False):
+        code = str(g["indicator"].iloc[0])
+        ind = INDICATORS.get(code)
+        delta = float(rounding_bound(ind.decimals if ind else 1))
+        share = bool(ind and ind.kind == "share")
+        n = g["n"].to_numpy(float)
+        out.append((sid, pooled_school_rest_bound(n, n + g["rest_n"].to_numpy(float), delta, delta, share)))
+    return pd.DataFrame(out, columns=["school_id", "rounding_bound"])
+
+
 __all__ = [
-    "INNENFOR_AVRUNDING", "classify_rounding_aware", "difference_bound", "on_grid", "points_on_grid",
-    "rest_bound", "rounding_bound", "school_minus_rest_bound", "widen", "within_bound_count",
+    "INNENFOR_AVRUNDING", "classification_labels", "classify_rounding_aware", "count_error_bound", "pooled_school_rest_bound", "difference_bound", "on_grid", "points_on_grid",
+    "rest_bound", "rounding_bound", "school_rest_bounds", "school_minus_rest_bound", "widen", "within_bound_count",
 ]

@@ -277,13 +277,32 @@ def school_comparison(sl: pd.DataFrame, lineage: Sequence[str], window: Sequence
     out["rest_reason"] = [reasons.get(sid, "") for sid in out["school_id"]]
     out = compare_to_benchmark(out, "rest_estimate", benchmark_lower_col="rest_lower",
                                benchmark_upper_col="rest_upper")
-    out["classification"] = out["classification"].astype(str)
+    out = _rounding_aware(out, sch, rest)
     for c in ("ci_method", "no_interval_reason", "classification_label"):
         if c in out.columns:
             out[c] = out[c].astype(str)
     out["_s"] = out["suppressed"].astype(bool)
     out = out.sort_values(["_s", "estimate", "school_name"], kind="stable").drop(columns="_s")
     return out.reset_index(drop=True)
+
+
+def _rounding_aware(out: pd.DataFrame, sch: pd.DataFrame, rest: pd.DataFrame) -> pd.DataFrame:
+    """Issue 12 item 1: widen each school-vs-rest interval by the rounding bound of the published
+    figures it is derived from (``analysis.rounding.school_rest_bounds``) and withhold verdicts within
+    it («innenfor_avrunding»). ``classification_unrounded`` keeps the plain verdict."""
+    from analysis.intervals import catalogue_lookup
+    from analysis.rounding import classification_labels, classify_rounding_aware, school_rest_bounds, widen
+
+    bounds = school_rest_bounds(sch, rest).set_index("school_id")["rounding_bound"]
+    out["rounding_bound"] = out["school_id"].astype(str).map(bounds).astype(float)
+    out["classification_unrounded"] = out["classification"].astype(str)
+    direction = catalogue_lookup(out["indicator"], "direction", default=0).astype(float)
+    out["classification"] = classify_rounding_aware(out["difference"], out["diff_lower"], out["diff_upper"],
+                                                    out["rounding_bound"], direction).astype(str)
+    out["diff_lower"], out["diff_upper"] = widen(out["diff_lower"], out["diff_upper"], out["rounding_bound"])
+    if "classification_label" in out.columns:
+        out["classification_label"] = classification_labels(out["classification"])
+    return out
 
 
 def pooled_units(rows: pd.DataFrame, window: Sequence[str]) -> pd.DataFrame:

@@ -162,3 +162,43 @@ def test_risk_points_on_the_limit_do_not_depend_on_floating_point():
         obs = uttrekk.risk_points(frame(national, value), params)
         got |= set(obs["raw_points"].tolist())
     assert got == {1}
+
+
+def test_pooled_bound_reduces_to_one_year_and_is_worst_case_by_enumeration():
+    from itertools import product
+
+    from analysis.rounding import count_error_bound, pooled_school_rest_bound
+
+    assert pooled_school_rest_bound([500], [2500], 0.5, 0.5, share=False) == pytest.approx(1.25)
+    n, big_n, d = np.array([40.0, 55.0, 30.0]), np.array([300.0, 320.0, 310.0]), 0.5
+    rest = big_n - n
+    worst = 0.0
+    for es in product((-d, d), repeat=3):
+        for ek in product((-d, d), repeat=3):
+            es_, ek_ = np.array(es), np.array(ek)
+            school = np.sum(n * es_) / n.sum()
+            rest_err = np.sum(big_n * ek_ - n * es_) / rest.sum()
+            worst = max(worst, abs(school - rest_err))
+    assert pooled_school_rest_bound(n, big_n, d, d, share=False) == pytest.approx(worst)
+    # Shares with one decimal: counts are exact below 1 000 pupils, so no bound at all.
+    assert pooled_school_rest_bound(n, big_n, 0.05, 0.05, share=True) == 0.0
+    assert count_error_bound([999, 1000, 3000], 0.05).tolist() == [0.0, 1.0, 2.0]
+
+
+def test_school_comparison_withholds_the_issue_example():
+    """School 500 pupils published 50, kommune 2 500 published 51 (skalapoeng): no «svakere» any more."""
+    import pandas as pd
+
+    from analysis.selection import school_comparison
+    from data.schema import validate
+    from tests.rows import canonical_row
+
+    rows = [canonical_row(unit_id="S1", unit_name="Skole A", value=50.0, n=500.0, sd=10.0),
+            canonical_row(unit_id="S2", unit_name="Skole B", value=51.3, n=2000.0, sd=10.0),
+            canonical_row(level="kommune", unit_id="7001", unit_name="Kommune", value=51.0, n=2500.0, sd=10.0)]
+    comp = school_comparison(validate(pd.DataFrame(rows)), ["7001"], ["2023-24"]).set_index("school_id")
+    a = comp.loc["S1"]
+    assert a["classification_unrounded"] == SVAKERE
+    assert a["classification"] == INNENFOR_AVRUNDING
+    assert a["rounding_bound"] == pytest.approx(1.25)
+    assert a["diff_lower"] < 0 < a["diff_upper"]
