@@ -10,6 +10,7 @@ import pandas as pd
 
 from analysis.compare import compare_to_benchmark
 from analysis.intervals import add_intervals, pooled_window
+from analysis.rounding import apply_benchmark_rounding
 from data.catalogue import UTTREKK_SET
 from data.schema import sorted_periods
 
@@ -63,7 +64,9 @@ def _side_by_side(intervals: pd.DataFrame, on: list[str]) -> pd.DataFrame:
     out = out.merge(nat.add_prefix("nasjonalt_").rename(columns={f"nasjonalt_{c}": c for c in on}), on=on, how="left")
     out["benchmark"] = out["nasjonalt_estimate"]
     out["benchmark_se"] = out["nasjonalt_se"]
-    return compare_to_benchmark(out, benchmark_value_col="benchmark", benchmark_se_col="benchmark_se")
+    out = compare_to_benchmark(out, benchmark_value_col="benchmark", benchmark_se_col="benchmark_se")
+    # Issue 12: both figures are rounded when published; no verdict within that bound.
+    return apply_benchmark_rounding(out, benchmark_n_col="nasjonalt_n")
 
 
 def overview_by_year(

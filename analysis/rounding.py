@@ -226,7 +226,61 @@ def school_rest_bounds(school_rows, rest_rows):
     return pd.DataFrame(out, columns=["school_id", "rounding_bound"])
 
 
+def published_bound(indicator_codes, n) -> np.ndarray:
+    """Rounding bound of one published (or pooled-from-published) figure in its own unit.
+
+    Means: ``δ`` (a pupil-weighted mean of figures each within δ is within δ). Shares: 0 when the
+    pooled n is below the count-recovery limit (``δ·n/100 < ½`` in every year, so the counts the
+    intervals use are exact), else ``δ``.
+    """
+    from data.catalogue import INDICATORS
+
+    codes = [str(c) for c in indicator_codes]
+    dec = np.array([INDICATORS[c].decimals if c in INDICATORS else 1 for c in codes], dtype=float)
+    share = np.array([c in INDICATORS and INDICATORS[c].kind == "share" for c in codes], dtype=bool)
+    delta = rounding_bound(dec)
+    nn = np.asarray(n, dtype=float)
+    exact = share & np.isfinite(nn) & (delta * nn / 100 < 0.5)
+    return np.where(exact, 0.0, delta)
+
+
+def apply_benchmark_rounding(out, benchmark_n_col: str | None = None, withheld: str = IKKE_SIKKER):
+    """Widen unit-vs-benchmark comparisons (``analysis.compare.compare_to_benchmark`` output) by the
+    rounding bound of both published figures, ``published_bound(unit) + published_bound(benchmark)``,
+    and withhold verdicts within it (``classify_rounding_aware``). A withheld verdict gets the code
+    ``withheld`` («ikke sikker» by default, so every consumer of the codes keeps working) and
+    ``rounding_withheld`` True. Adds ``rounding_bound`` and ``classification_unrounded``;
+    ``classification`` keeps its dtype (categorical or text).
+    """
+    import pandas as pd
+
+    from analysis.intervals import catalogue_lookup
+
+    out = out.copy()
+    ind = out["indicator"].astype(str).to_numpy()
+    bench_n = out[benchmark_n_col].to_numpy(dtype=float, na_value=np.nan) if benchmark_n_col else np.full(len(out), np.inf)
+    bound = published_bound(ind, out["n"].to_numpy(dtype=float, na_value=np.nan)) + published_bound(ind, bench_n)
+    direction = catalogue_lookup(out["indicator"], "direction", default=0).astype(float)
+    was_categorical = isinstance(out["classification"].dtype, pd.CategoricalDtype)
+    out["classification_unrounded"] = out["classification"].astype(str)
+    cls = classify_rounding_aware(out["difference"], out["diff_lower"], out["diff_upper"], bound, direction)
+    out["rounding_withheld"] = cls == INNENFOR_AVRUNDING
+    cls = np.where(cls == INNENFOR_AVRUNDING, withheld, cls).astype(object)
+    out["diff_lower"], out["diff_upper"] = widen(out["diff_lower"], out["diff_upper"], bound)
+    out["rounding_bound"] = bound
+    if was_categorical:
+        cats = list(out["classification"].cat.categories)
+        if withheld not in cats:
+            cats.append(withheld)
+        out["classification"] = pd.Categorical(cls, categories=cats)
+    else:
+        out["classification"] = cls.astype(str)
+    if "classification_label" in out.columns:
+        out["classification_label"] = classification_labels(cls)
+    return out
+
+
 __all__ = [
-    "INNENFOR_AVRUNDING", "classification_labels", "classify_rounding_aware", "count_error_bound", "pooled_school_rest_bound", "difference_bound", "on_grid", "points_on_grid",
+    "INNENFOR_AVRUNDING", "apply_benchmark_rounding", "classification_labels", "classify_rounding_aware", "count_error_bound", "pooled_school_rest_bound", "difference_bound", "on_grid", "points_on_grid", "published_bound",
     "rest_bound", "rounding_bound", "school_rest_bounds", "school_minus_rest_bound", "widen", "within_bound_count",
 ]

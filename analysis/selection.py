@@ -349,6 +349,7 @@ def peer_comparison(df: pd.DataFrame, kommuner: pd.DataFrame, kommune_id: str, p
     """
     from analysis.compare import compare_to_benchmark
     from analysis.intervals import pooled_window
+    from analysis.rounding import apply_benchmark_rounding
 
     kid = str(kommune_id)
     peers = [str(p) for p in peer_ids if str(p) != kid]
@@ -384,6 +385,7 @@ def peer_comparison(df: pd.DataFrame, kommuner: pd.DataFrame, kommune_id: str, p
     own["peers_total"] = len(peers)
     summary = compare_to_benchmark(own, "peer_estimate", benchmark_lower_col="peer_lower",
                                    benchmark_upper_col="peer_upper")
+    summary = apply_benchmark_rounding(summary, benchmark_n_col="peer_n")  # issue 12: published rounding
     for c in ("classification", "classification_label", "ci_method", "no_interval_reason"):
         summary[c] = summary[c].astype(str)
     return summary.sort_values("order").reset_index(drop=True), units

@@ -644,6 +644,7 @@ def kommuner_indicator_table(figures: pd.DataFrame, lineages: dict[str, list[str
     """
     from analysis.compare import compare_to_benchmark
     from analysis.intervals import pooled_window
+    from analysis.rounding import apply_benchmark_rounding
 
     to_current = {old: k for k, nums in lineages.items() for old in nums}
     mask = (
@@ -665,5 +666,6 @@ def kommuner_indicator_table(figures: pd.DataFrame, lineages: dict[str, list[str
         columns={"estimate": "nasjonalt_estimate", "se": "nasjonalt_se"})
     out = pooled[pooled["level"] == "kommune"].merge(nat, on=["indicator", "subject", "trinn"], how="left")
     out = compare_to_benchmark(out, benchmark_value_col="nasjonalt_estimate", benchmark_se_col="nasjonalt_se")
+    out = apply_benchmark_rounding(out)  # issue 12: no verdict within the published rounding
     out = out.drop(columns=["kommune_id"], errors="ignore").rename(columns={"unit_id": "kommune_id"})
     return out.reset_index(drop=True)

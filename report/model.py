@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 import data
 from analysis import uttrekk as u
 from analysis.compare import compare_to_benchmark
+from analysis.rounding import apply_benchmark_rounding
 from analysis.intervals import pooled_window
 from analysis.overview import latest_periods, overview_by_year, overview_pooled
 from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
@@ -214,6 +215,7 @@ def school_pooled(figures: pd.DataFrame, lineage: list[str], periods: list[str],
     nat = national[["indicator", "subject", "trinn", "nasjonalt_estimate", "nasjonalt_se"]]
     pooled = pooled.merge(nat, on=["indicator", "subject", "trinn"], how="left")
     pooled = compare_to_benchmark(pooled, benchmark_value_col="nasjonalt_estimate", benchmark_se_col="nasjonalt_se")
+    pooled = apply_benchmark_rounding(pooled)  # issue 12: no verdict within the published rounding
     return _filter_keys(pooled, keys).sort_values(["unit_name", "order"]).reset_index(drop=True)
 
 
