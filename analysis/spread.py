@@ -145,7 +145,9 @@ def spread_drivers(school_rows: pd.DataFrame, conf: float = 0.95) -> pd.DataFram
     Per published school: ``contribution = nᵢ(xᵢ − x̄)²`` and its share of the between-school sum of
     squares; ``others`` = the other published schools' pooled figure; ``difference`` = school − others
     with ``diff_lower``/``diff_upper`` (Welch for means, Newcombe for shares) and a direction-aware
-    ``classification`` (see ``analysis.compare.classify``). Sorted by contribution, largest first.
+    ``classification`` (see ``analysis.compare.classify``) made on the interval widened by
+    ``rounding_bound`` (the published figures' rounding, ``analysis.rounding``; ``diff_lower``/``diff_upper``
+    stay the sampling interval). Sorted by contribution, largest first.
     """
     sch = school_rows[school_rows["level"].astype(str) == "skole"] if "level" in school_rows.columns else school_rows
     d = _pupil_moments(sch)
@@ -177,6 +179,13 @@ def spread_drivers(school_rows: pd.DataFrame, conf: float = 0.95) -> pd.DataFram
         diff, lo, hi = difference_interval(m, n, om, rn, kind="mean", sd1=np.sqrt(var),
                                            sd2=np.sqrt(np.clip(ovar, 0, None)), conf=conf)
     direction = INDICATORS[inds[0]].direction if inds[0] in INDICATORS else 0
+    # Issue 12: the school and the other schools are pooled from rounded published figures.
+    from analysis.rounding import INNENFOR_AVRUNDING, classify_rounding_aware, published_bound
+
+    codes = np.full(len(d), inds[0])
+    bound = published_bound(codes, n) + published_bound(codes, rn)
+    cls = classify_rounding_aware(diff, lo, hi, bound, np.full(len(d), direction))
+    cls = np.where(cls == INNENFOR_AVRUNDING, "ikke_sikker", cls).astype(object)
     out = pd.DataFrame({
         "unit_id": d["unit_id"].astype(str).to_numpy(),
         "unit_name": d["unit_name"].astype(str).to_numpy() if "unit_name" in d.columns else "",
@@ -188,7 +197,8 @@ def spread_drivers(school_rows: pd.DataFrame, conf: float = 0.95) -> pd.DataFram
         "difference": diff,
         "diff_lower": lo,
         "diff_upper": hi,
-        "classification": classify(lo, hi, np.full(len(d), direction)),
+        "classification": cls,
+        "rounding_bound": bound,
     })
     return out.sort_values("contribution", ascending=False, kind="stable").reset_index(drop=True)
 
