@@ -8,7 +8,8 @@ benchmark:
   ``yᵢ ~ N(θᵢ, sᵢ²)``, ``θᵢ ~ N(μ, τ²)``. τ² by DerSimonian–Laird (method of moments) or Paule–Mandel
   (iterated method of moments, the default: less biased than DL when sᵢ vary); μ̂ the precision-weighted
   mean with weights ``1/(sᵢ² + τ̂²)``. Posterior mean ``μ̂ + (1 − Bᵢ)(yᵢ − μ̂)``, ``Bᵢ = sᵢ²/(sᵢ² + τ̂²)``;
-  variance ``(1 − Bᵢ)sᵢ² + Bᵢ²·Var(μ̂)`` (Morris 1983, eq. 3.4 without the τ² uncertainty term).
+  variance ``(1 − Bᵢ)sᵢ² + Bᵢ²·Var(μ̂) + 2/(k − 3)·Bᵢ²(yᵢ − μ̂)²`` (Morris 1983: the last term carries
+  the uncertainty of τ̂²; without it the intervals cover about 93 % with 60 units and 87 % with 15).
 * ``beta_binomial_shrinkage`` (shares from counts): ``xᵢ ~ Bin(nᵢ, pᵢ)``, ``pᵢ ~ Beta(α, β)``; α, β by
   maximum marginal likelihood (beta-binomial); posterior ``Beta(α + xᵢ, β + nᵢ − xᵢ)``, equal-tailed
   interval from its quantiles.
@@ -105,7 +106,10 @@ def normal_shrinkage(y, se, method: Tau2Method = "pm", conf: float = 0.95) -> Sh
     var_mu = 1 / np.sum(w)
     b = s2 / (s2 + t2)
     post = mu + (1 - b) * (y - mu)
-    sd = np.sqrt((1 - b) * s2 + b ** 2 * var_mu)
+    k = int(ok.sum())
+    # Morris (1983, §4): the uncertainty in B from estimating τ² adds 2/(k − 3)·B²(y − μ̂)².
+    extra = 2 / (k - 3) * b ** 2 * (y - mu) ** 2 if k > 3 else 0.0
+    sd = np.sqrt((1 - b) * s2 + b ** 2 * var_mu + extra)
     z = stats.norm.isf((1 - conf) / 2)
     keep = lambda a: np.where(ok, a, np.nan)  # noqa: E731
     return Shrunk(keep(post), keep(post - z * sd), keep(post + z * sd), keep(1 - b), mu, t2, method)

@@ -301,11 +301,12 @@ def _figure_summary(obs: pd.DataFrame, p_points: np.ndarray, p_three: np.ndarray
     return out[published].reset_index(drop=True)
 
 
-def audit(figures: pd.DataFrame, threshold: float = 0.025) -> dict:
+def audit(figures: pd.DataFrame, threshold: float = 0.2) -> dict:
     """Both directions of the audit: how many points given / not given have doubt ≥ ``threshold``.
 
-    ``doubt`` is the bootstrap probability of the other outcome; 0,025 matches a 95 % two-sided
-    interval that crosses the limit. Returns counts and the two tables.
+    ``doubt`` is the bootstrap probability of the other outcome (points given → none; none → points).
+    The default 0,2 («one in five») marks figures whose outcome could well have been the other;
+    0,025 would match a 95 % interval that reaches the limit. Returns counts and the two tables.
     """
     given = figures[figures["given"]]
     not_given = figures[~figures["given"]]

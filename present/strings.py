@@ -808,8 +808,8 @@ NB: dict[str, str] = {
     ),
     "uttrekk.boot.summary_unranked": "Kommunen har for få mulige risikopoeng til å bli rangert.",
     "uttrekk.boot.audit": (
-        "Av kommunens {given} tall som ga risikopoeng, kunne {given_doubt} like gjerne gitt færre eller ingen. "
-        "Av de {not_given} tallene uten poeng kunne {not_doubt} like gjerne gitt poeng."
+        "Av kommunens {given} tall som ga risikopoeng, kunne {given_doubt} godt (minst 20 % sannsynlighet) "
+        "ha gitt ingen poeng. Av de {not_given} tallene uten poeng kunne {not_doubt} godt ha gitt poeng."
     ),
     "uttrekk.boot.col.kommune": "Kommune",
     "uttrekk.boot.col.share": "Andel risikopoeng (%)",
