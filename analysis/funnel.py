@@ -208,5 +208,36 @@ def outside(values, limits: pd.DataFrame, level: float = 0.95) -> np.ndarray:
     return np.where(y < limits[f"lower_{name}"].to_numpy(), -1, np.where(y > limits[f"upper_{name}"].to_numpy(), 1, 0))
 
 
-__all__ = ["Dispersion", "METHOD_WINSORISED", "arcsine", "estimate_dispersion", "funnel", "outside",
+def funnel_for_units(estimates, n, sds, benchmark: float, kind: str, default_sd: float | None = None,
+                     model: Overdispersion = "none", grid_points: int = 120) -> dict:
+    """Everything a funnel plot of units needs, with the issue 12 choices made explicit.
+
+    Means use ``pooled_sd`` of the units' own pupil-level SDs (``default_sd`` only when none is
+    published). ``model``: ``"none"`` (exact/normal limits), ``"tau2"`` or ``"phi"`` (estimated here by
+    ``estimate_dispersion``; arcsine scale for shares). Returns ``limits`` (on a log grid of n),
+    ``at_n`` (limits at each unit's n), ``dispersion`` (always estimated, so the page can report the
+    test even when no model is applied), ``sd`` (the SD used, NaN for shares) and ``model``.
+    """
+    y = np.asarray(estimates, dtype=float)
+    nn = np.asarray(n, dtype=float)
+    sd = float("nan")
+    if kind == "mean":
+        sd = pooled_sd(nn, sds) if sds is not None else float("nan")
+        if not np.isfinite(sd):
+            sd = float(default_sd) if default_sd is not None else float("nan")
+    disp = estimate_dispersion(y, nn, benchmark, kind, sd=sd if kind == "mean" else None)
+    kwargs: dict = {}
+    if model == "tau2" and np.isfinite(disp.tau2):
+        kwargs = {"overdispersion": "tau2", "tau2": disp.tau2}
+    elif model == "phi" and np.isfinite(disp.phi):
+        kwargs = {"overdispersion": "phi", "phi": max(disp.phi, 1.0)}
+    lo, hi = max(2.0, float(np.nanmin(nn))), max(3.0, float(np.nanmax(nn)))
+    grid = np.unique(np.round(np.geomspace(lo, hi, grid_points)))
+    sd_arg = sd if kind == "mean" else None
+    return {"limits": funnel(benchmark, grid, kind, sd=sd_arg, **kwargs),
+            "at_n": funnel(benchmark, nn, kind, sd=sd_arg, **kwargs), "dispersion": disp,
+            "sd": sd, "model": kwargs.get("overdispersion", "none")}
+
+
+__all__ = ["Dispersion", "METHOD_WINSORISED", "arcsine", "estimate_dispersion", "funnel", "funnel_for_units", "outside",
            "pooled_sd", "winsorised_normal_moment", "z_scores"]

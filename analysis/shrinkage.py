@@ -161,5 +161,24 @@ def beta_binomial_shrinkage(x, n, conf: float = 0.95) -> Shrunk:
                   1e4 * prior_var, "beta-binomial")
 
 
-__all__ = ["Shrunk", "beta_binomial_shrinkage", "fit_beta_binomial", "normal_shrinkage",
+def shrink_units(estimates, n, sds, kind: str, default_sd: float | None = None, conf: float = 0.95) -> Shrunk:
+    """«Justert for små tall» for published unit figures of one indicator (the comparison group).
+
+    Shares (percent): counts ``round(p/100·n)`` and ``beta_binomial_shrinkage``. Means: standard errors
+    ``σᵢ/√nᵢ`` from each unit's own pupil-level SD (``default_sd`` where none is published) and
+    ``normal_shrinkage``. Every unit given is part of the comparison group the others shrink toward.
+    """
+    y = np.asarray(estimates, float)
+    nn = np.asarray(n, float)
+    if kind == "share":
+        return beta_binomial_shrinkage(np.round(y / 100 * nn), nn, conf)
+    sd = np.asarray(sds, float) if sds is not None else np.full(len(y), np.nan)
+    fallback = np.nan if default_sd is None else float(default_sd)
+    sd = np.where(np.isfinite(sd), sd, fallback)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        se = sd / np.sqrt(nn)
+    return normal_shrinkage(y, se, conf=conf)
+
+
+__all__ = ["Shrunk", "beta_binomial_shrinkage", "fit_beta_binomial", "normal_shrinkage", "shrink_units",
            "tau2_dersimonian_laird", "tau2_paule_mandel"]

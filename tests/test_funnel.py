@@ -137,3 +137,22 @@ def test_no_overdispersion_is_not_flagged_too_often():
         x = rng.binomial(n, 0.12)
         flags += estimate_dispersion(100 * x / n, n, 12.0, "share").overdispersed
     assert flags / 200 <= 0.05
+
+
+def test_funnel_for_units_uses_the_data_sd_and_the_chosen_model():
+    from analysis.funnel import funnel_for_units
+
+    rng = np.random.default_rng(30)
+    n = rng.integers(10, 100, 300).astype(float)
+    sds = np.full(300, 0.63)
+    y = 4.1 + rng.normal(0, 0.63 / np.sqrt(n))
+    res = funnel_for_units(y, n, sds, 4.1, "mean", default_sd=0.8)
+    assert res["sd"] == pytest.approx(0.63) and res["model"] == "none"
+    assert res["at_n"]["upper_95"].to_numpy() == pytest.approx(4.1 + 1.959963984540054 * 0.63 / np.sqrt(n))
+    res = funnel_for_units(y, n, [np.nan] * 300, 4.1, "mean", default_sd=0.8)
+    assert res["sd"] == 0.8
+    counts = rng.binomial(n.astype(int), 0.08)
+    res = funnel_for_units(100 * counts / n, n, None, 8.0, "share", model="tau2")
+    assert res["model"] == "tau2" and (res["limits"]["lower_99_8"] >= 0).all()
+    res = funnel_for_units(100 * counts / n, n, None, 8.0, "share", model="phi")
+    assert res["model"] == "phi"

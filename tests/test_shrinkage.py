@@ -100,3 +100,18 @@ def test_beta_binomial_coverage_and_direction():
     assert 0.93 <= np.mean(cover) <= 0.97, np.mean(cover)
     r = beta_binomial_shrinkage(np.array([0, 5, 10, 20]), np.array([10, 50, 50, 50]))
     assert r.estimate[0] > 0 and (r.weight > 0).all() and (r.weight < 1).all()
+
+
+def test_shrink_units_dispatches_by_kind():
+    from analysis.shrinkage import shrink_units
+
+    rng = np.random.default_rng(9)
+    n = rng.integers(10, 80, 100).astype(float)
+    p = rng.beta(3, 12, 100)
+    est = 100 * rng.binomial(n.astype(int), p) / n
+    r = shrink_units(est, n, None, "share")
+    ref = beta_binomial_shrinkage(np.round(est / 100 * n), n)
+    assert r.estimate == pytest.approx(ref.estimate)
+    y = 4.0 + rng.normal(0, 0.2, 100)
+    r = shrink_units(y, n, [np.nan] * 100, "mean", default_sd=0.8)
+    assert r.estimate == pytest.approx(normal_shrinkage(y, 0.8 / np.sqrt(n)).estimate)
