@@ -109,13 +109,20 @@ def anova_icc(n, mean, var) -> AnovaResult:
     return AnovaResult(float(icc), float(s2b), float(msw), float(f), p, k, float(N), float(gm))
 
 
+def _icc_interval(n, mean, var):
+    from analysis.persistence import icc_interval  # Searle's F-based interval (issue 12)
+
+    return icc_interval(np.asarray(n, float), np.asarray(mean, float), np.asarray(var, float))
+
+
 def between_school_spread(school_rows: pd.DataFrame, by: Sequence[str] | None = None) -> pd.DataFrame:
     """Share of variance between schools (ICC) per kommune, indicator, subject, trinn, kjønn and period.
 
     Only published school rows are used (``schools_suppressed`` counts the rest). Means use the
     source's pupil-level SD, else the catalogue's national SD; shares the binomial variance. Variances
     are on the value's scale (shares as proportions 0..1, so ``sigma_between`` in percentage points is
-    ``100·sqrt(sigma2_between)``). Returns ``icc``, ``sigma2_between``, ``sigma2_within``,
+    ``100·sqrt(sigma2_between)``). Returns ``icc`` with Searle's 95 % interval ``icc_lower``/``icc_upper``
+    (``analysis.persistence.icc_interval``), ``sigma2_between``, ``sigma2_within``,
     ``sd_between`` (in the value's unit), ``f_stat``, ``p_value``, ``n_schools``, ``n_pupils``,
     ``schools_suppressed``, ``grand_mean`` (value's unit) and ``method``.
     """
@@ -126,15 +133,17 @@ def between_school_spread(school_rows: pd.DataFrame, by: Sequence[str] | None = 
     rows = []
     for key, g in d.groupby(by, observed=True, sort=True, dropna=False):
         r = anova_icc(g["_n"], g["_mean"], g["_var"])
+        _icc, icc_lo, icc_hi = _icc_interval(g["_n"], g["_mean"], g["_var"])
         share = bool(g["_share"].iloc[0])
         unit = 100.0 if share else 1.0
         key = key if isinstance(key, tuple) else (key,)
-        rows.append({**dict(zip(by, key)), "icc": r.icc, "sigma2_between": r.sigma2_between,
+        rows.append({**dict(zip(by, key)), "icc": r.icc, "icc_lower": icc_lo, "icc_upper": icc_hi,
+                     "sigma2_between": r.sigma2_between,
                      "sigma2_within": r.sigma2_within, "sd_between": unit * np.sqrt(r.sigma2_between),
                      "f_stat": r.f_stat, "p_value": r.p_value, "n_schools": r.n_schools, "n_pupils": r.n_pupils,
                      "schools_suppressed": int(supp_counts.get(key if len(key) > 1 else key[0], 0)),
                      "grand_mean": unit * r.grand_mean, "method": METHOD_TEXT_SPREAD})
-    cols = [*by, "icc", "sigma2_between", "sigma2_within", "sd_between", "f_stat", "p_value", "n_schools",
+    cols = [*by, "icc", "icc_lower", "icc_upper", "sigma2_between", "sigma2_within", "sd_between", "f_stat", "p_value", "n_schools",
             "n_pupils", "schools_suppressed", "grand_mean", "method"]
     return pd.DataFrame(rows, columns=cols)
 

@@ -94,3 +94,19 @@ def test_regression_to_the_mean_without_any_change():
     assert r["drawn_second"] < r["drawn_first"]  # they «improve» with no intervention
     assert r["predicted_second"] == pytest.approx(r["drawn_second"], abs=1.5)
     assert r["slope"] == pytest.approx(0.5, abs=0.05)
+
+
+def test_brekkestad_icc_interval_matches_the_issue(demo_figures):
+    """Issue 12: Brekkestad, støtte fra lærer 7. trinn: ICC 0,064, 95 % CI about 0,013–0,41."""
+    import pandas as pd
+
+    from analysis import selection, spread
+
+    sl = selection.slice_indicator(demo_figures, "eu_stotte_larer", "", 7, "alle")
+    window = sorted(sl["period"].astype(str).unique())[-3:]
+    kid = str(sl[(sl["level"] == "kommune") & sl["unit_name"].astype(str).str.contains("Brekkestad")]["unit_id"].iloc[0])
+    comp = selection.school_comparison(sl, [kid], window)
+    pooled = comp.rename(columns={"school_id": "unit_id", "school_name": "unit_name"}).assign(level="skole")
+    r = spread.between_school_spread(pooled, by=["indicator", "subject", "trinn", "kjonn"]).iloc[0]
+    assert isinstance(r, pd.Series)
+    assert (r["icc"], r["icc_lower"], r["icc_upper"]) == pytest.approx((0.064, 0.013, 0.41), abs=0.002)
