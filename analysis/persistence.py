@@ -142,5 +142,52 @@ def regression_to_mean(first, second, drawn) -> dict:
             "all_second": m2, "slope": slope, "predicted_second": m2 + slope * (dx - m1)}
 
 
+def school_spread_by_key(rows, keys=("indicator", "subject", "trinn", "kjonn")):
+    """National between-school SD per indicator key, averaged over the school years in ``rows``.
+
+    Per year: ``national_spread`` of the published school figures with sampling SEs
+    ``sqrt(p(100 − p)/n)`` (shares, percent) or ``σ/√n`` (means: the row's SD, else the catalogue's).
+    Returns a Series indexed by ``keys`` (the mean of the yearly SDs).
+    """
+    import pandas as pd
+
+    from data.catalogue import INDICATORS
+
+    sch = rows[(rows["level"].astype(str) == "skole") & ~rows["suppressed"].astype(bool)
+               & rows["value"].notna() & (rows["n"] > 0)]
+    out = {}
+    for key, g in sch.groupby([*keys, "period"], observed=True, sort=False):
+        ind = INDICATORS.get(str(key[0]))
+        v = g["value"].to_numpy(float)
+        n = g["n"].to_numpy(float)
+        if ind is not None and ind.kind == "share":
+            se = np.sqrt(np.clip(v * (100 - v), 0, None) / n)
+        else:
+            sd = g["sd"].to_numpy(dtype=float, na_value=np.nan) if "sd" in g.columns else np.full(len(g), np.nan)
+            fallback = ind.default_sd if ind is not None and ind.default_sd else np.nan
+            se = np.where(np.isfinite(sd), sd, fallback) / np.sqrt(n)
+        out.setdefault(tuple(str(k) if i != 2 else int(k) for i, k in enumerate(key[:-1])), []).append(
+            national_spread(v, se))
+    index = pd.MultiIndex.from_tuples(list(out), names=list(keys)) if out else None
+    return pd.Series([float(np.nanmean(v)) for v in out.values()], index=index, dtype=float)
+
+
+def relative_large_uncertainty(frame, spreads) -> np.ndarray:
+    """«Stor usikkerhet» per row of ``frame`` (interval columns ``lower``/``upper``, indicator keys):
+    half-width over ``LARGE_UNCERTAINTY_SHARE_OF_SPREAD`` × the key's national school SD (``spreads``
+    from ``school_spread_by_key``); the catalogue's absolute half-width where no spread is known."""
+    from data.catalogue import INDICATORS
+
+    half = (frame["upper"].to_numpy(dtype=float, na_value=np.nan)
+            - frame["lower"].to_numpy(dtype=float, na_value=np.nan)) / 2
+    out = np.zeros(len(frame), dtype=bool)
+    for i, (ind, sub, tr, kj) in enumerate(zip(frame["indicator"].astype(str), frame["subject"].astype(str),
+                                               frame["trinn"], frame["kjonn"].astype(str))):
+        spread = spreads.get((ind, sub, int(tr), kj), np.nan) if spreads is not None and len(spreads) else np.nan
+        fallback = INDICATORS[ind].large_uncertainty_halfwidth if ind in INDICATORS else None
+        out[i] = bool(large_uncertainty([half[i]], spread, fallback=fallback)[0])
+    return out
+
+
 __all__ = ["Level", "icc_interval", "large_uncertainty", "national_spread", "persistent_level",
-           "regression_to_mean"]
+           "regression_to_mean", "relative_large_uncertainty", "school_spread_by_key"]

@@ -278,12 +278,26 @@ def school_comparison(sl: pd.DataFrame, lineage: Sequence[str], window: Sequence
     out = compare_to_benchmark(out, "rest_estimate", benchmark_lower_col="rest_lower",
                                benchmark_upper_col="rest_upper")
     out = _rounding_aware(out, sch, rest)
+    out = _relative_uncertainty(out, sl, window)
     for c in ("ci_method", "no_interval_reason", "classification_label"):
         if c in out.columns:
             out[c] = out[c].astype(str)
     out["_s"] = out["suppressed"].astype(bool)
     out = out.sort_values(["_s", "estimate", "school_name"], kind="stable").drop(columns="_s")
     return out.reset_index(drop=True)
+
+
+def _relative_uncertainty(out: pd.DataFrame, sl: pd.DataFrame, window: list[str]) -> pd.DataFrame:
+    """Issue 12: «stor usikkerhet» relative to the national spread between schools (``data.catalogue``
+    ``LARGE_UNCERTAINTY_SHARE_OF_SPREAD``); ``large_uncertainty_absolute`` keeps the old flag."""
+    from analysis.persistence import relative_large_uncertainty, school_spread_by_key
+
+    if out.empty or "large_uncertainty" not in out.columns:
+        return out
+    spreads = school_spread_by_key(sl[sl["period"].isin(window)])
+    out["large_uncertainty_absolute"] = out["large_uncertainty"].astype(bool)
+    out["large_uncertainty"] = relative_large_uncertainty(out, spreads) & ~out["suppressed"].astype(bool)
+    return out
 
 
 def _rounding_aware(out: pd.DataFrame, sch: pd.DataFrame, rest: pd.DataFrame) -> pd.DataFrame:
