@@ -110,6 +110,32 @@ def level_and_icc_coverage() -> None:
     print(f"ICC Searle interval, 15 unbalanced schools, ICC 0,1: coverage {hits / reps:.3f}")
 
 
+def bootstrap_calibration() -> None:
+    from analysis import uttrekk
+    from analysis.uttrekk_bootstrap import bootstrap_uttrekk
+    from tests.sim_uttrekk import PARAMS, sample, world
+
+    rng = np.random.default_rng(1)
+    ps, fs = [], []
+    for wi in range(5):
+        w = world(rng)
+        b = bootstrap_uttrekk(uttrekk.compute(sample(w, rng), PARAMS), 300, seed=wi).kommuner.set_index("kommune_id")
+        fresh = np.zeros(len(b))
+        for _ in range(20):
+            kk = uttrekk.compute(sample(w, rng), PARAMS).kommuner.set_index("kommune_id")
+            fresh += (kk["drawn_level"] | kk["drawn_spread"]).reindex(b.index).to_numpy(bool)
+        ps.append(b["p_drawn"].to_numpy())
+        fs.append(fresh / 20)
+    p, f = np.concatenate(ps), np.concatenate(fs)
+    parts = []
+    for lo, hi in ((0, 0.05), (0.05, 0.2), (0.2, 0.5), (0.5, 0.8), (0.8, 1.01)):
+        m = (p >= lo) & (p < hi)
+        if m.any():
+            parts.append(f"P in [{lo:g}, {hi:g}): mean P {p[m].mean():.2f}, drawn again {f[m].mean():.2f} (n={m.sum()})")
+    print("bootstrap calibration (5 simulated worlds × 60 kommuner, 20 fresh samples each): " + "; ".join(parts)
+          + f"; Brier {np.mean((p - f) ** 2):.3f}")
+
+
 def demo_figures() -> None:
     import data
     from analysis import uttrekk
@@ -139,7 +165,8 @@ def demo_figures() -> None:
 
 
 if __name__ == "__main__":
-    for fn in (rounding_coverage, funnel_coverage, shrinkage_coverage, level_and_icc_coverage, demo_figures):
+    for fn in (rounding_coverage, funnel_coverage, shrinkage_coverage, level_and_icc_coverage, bootstrap_calibration,
+               demo_figures):
         t = time.perf_counter()
         fn()
         print(f"  ({fn.__name__}: {time.perf_counter() - t:.1f} s)")
