@@ -189,5 +189,28 @@ def relative_large_uncertainty(frame, spreads) -> np.ndarray:
     return out
 
 
+def unit_levels(rows, conf: float = 0.95, unit_col: str = "unit_id"):
+    """«Skolens nivå over tid» for every unit in ``rows`` (canonical yearly rows of one indicator key).
+
+    Yearly estimates and SEs from ``analysis.intervals.add_intervals`` (published years only), then
+    ``persistent_level`` per unit. Returns ``unit_id``, ``level_estimate``, ``level_lower``,
+    ``level_upper``, ``level_years`` and ``level_tau2`` (NaN interval with fewer than three years).
+    """
+    import pandas as pd
+
+    from analysis.intervals import add_intervals
+
+    cols = [unit_col, "level_estimate", "level_lower", "level_upper", "level_years", "level_tau2"]
+    pub = rows[~rows["suppressed"].astype(bool) & rows["value"].notna()]
+    if pub.empty:
+        return pd.DataFrame(columns=cols)
+    ci = add_intervals(pub)
+    out = []
+    for uid, g in ci.groupby(ci[unit_col].astype(str), sort=False):
+        lvl = persistent_level(g["estimate"].to_numpy(float), g["se"].to_numpy(float), conf=conf)
+        out.append((uid, lvl.estimate, lvl.lower, lvl.upper, lvl.k, lvl.tau2))
+    return pd.DataFrame(out, columns=cols)
+
+
 __all__ = ["Level", "icc_interval", "large_uncertainty", "national_spread", "persistent_level",
-           "regression_to_mean", "relative_large_uncertainty", "school_spread_by_key"]
+           "regression_to_mean", "relative_large_uncertainty", "school_spread_by_key", "unit_levels"]

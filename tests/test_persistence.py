@@ -131,3 +131,22 @@ def test_relative_flag_on_school_rows():
                           "kjonn": ["alle"] * 2, "lower": [1.2, 6.0], "upper": [29.8, 9.0]})
     # n = 15 at 8 %: interval 1,2–29,8 is «stor usikkerhet» (the absolute 15-point rule missed it).
     assert relative_large_uncertainty(frame, spreads).tolist() == [True, False]
+
+
+def test_unit_levels_from_yearly_rows():
+    import pandas as pd
+
+    from analysis.persistence import unit_levels
+    from tests.rows import canonical_row
+
+    rows = [canonical_row(unit_id="A", period=p, value=v, n=60.0, sd=10.0)
+            for p, v in (("2023-24", 48.0), ("2024-25", 52.0), ("2025-26", 50.0))]
+    rows += [canonical_row(unit_id="B", period=p, value=v, n=60.0, sd=10.0) for p, v in (("2024-25", 40.0), ("2025-26", 41.0))]
+    rows.append(canonical_row(unit_id="A", period="2022-23", value=np.nan, suppressed=True))
+    lv = unit_levels(pd.DataFrame(rows)).set_index("unit_id")
+    se = np.full(3, 10 / np.sqrt(60))
+    ref = combine_effects(np.array([48.0, 52.0, 50.0]), se ** 2, method_re="iterated", use_t=True)
+    assert lv.loc["A", "level_years"] == 3
+    assert (lv.loc["A", "level_lower"], lv.loc["A", "level_upper"]) == pytest.approx(
+        tuple(ref.conf_int(use_t=True)[3]), rel=1e-3)
+    assert lv.loc["B", "level_years"] == 2 and np.isnan(lv.loc["B", "level_lower"])
