@@ -303,16 +303,19 @@ def _relative_uncertainty(out: pd.DataFrame, sl: pd.DataFrame, window: list[str]
 def _rounding_aware(out: pd.DataFrame, sch: pd.DataFrame, rest: pd.DataFrame) -> pd.DataFrame:
     """Issue 12 item 1: widen each school-vs-rest interval by the rounding bound of the published
     figures it is derived from (``analysis.rounding.school_rest_bounds``) and withhold verdicts within
-    it («innenfor_avrunding»). ``classification_unrounded`` keeps the plain verdict."""
+    it: «ikke sikker» with ``rounding_withheld`` True. ``classification_unrounded`` keeps the plain verdict."""
     from analysis.intervals import catalogue_lookup
-    from analysis.rounding import classification_labels, classify_rounding_aware, school_rest_bounds, widen
+    from analysis.rounding import (INNENFOR_AVRUNDING, classification_labels, classify_rounding_aware,
+                                   school_rest_bounds, widen)
 
     bounds = school_rest_bounds(sch, rest).set_index("school_id")["rounding_bound"]
     out["rounding_bound"] = out["school_id"].astype(str).map(bounds).astype(float)
     out["classification_unrounded"] = out["classification"].astype(str)
     direction = catalogue_lookup(out["indicator"], "direction", default=0).astype(float)
-    out["classification"] = classify_rounding_aware(out["difference"], out["diff_lower"], out["diff_upper"],
-                                                    out["rounding_bound"], direction).astype(str)
+    cls = classify_rounding_aware(out["difference"], out["diff_lower"], out["diff_upper"], out["rounding_bound"],
+                                  direction)
+    out["rounding_withheld"] = cls == INNENFOR_AVRUNDING
+    out["classification"] = np.where(out["rounding_withheld"], "ikke_sikker", cls).astype(str)
     out["diff_lower"], out["diff_upper"] = widen(out["diff_lower"], out["diff_upper"], out["rounding_bound"])
     if "classification_label" in out.columns:
         out["classification_label"] = classification_labels(out["classification"])

@@ -25,9 +25,8 @@ ROLE_ORDER = ["nasjonalt", "fylke", "peers", "kommune", "skole"]
 CLASS_COLORS = {
     "svakere": PALETTE["svakere"], "bedre": PALETTE["bedre"], "ikke_sikker": PALETTE["ikke_sikker"],
     "lavere": PALETTE["skole"], "hoyere": PALETTE["skole"], "ingen_data": PALETTE["ikke_sikker"],
-    "innenfor_avrunding": PALETTE["ikke_sikker"],
 }
-CLASS_ORDER = ["svakere", "lavere", "ikke_sikker", "innenfor_avrunding", "hoyere", "bedre", "ingen_data"]
+CLASS_ORDER = ["svakere", "lavere", "ikke_sikker", "hoyere", "bedre", "ingen_data"]
 
 
 def _num(x, decimals: int) -> float:

@@ -249,7 +249,6 @@ NB: dict[str, str] = {
     "skoler.class.lavere": "Lavere enn resten av kommunen",
     "skoler.class.hoyere": "Høyere enn resten av kommunen",
     "skoler.class.ingen_data": "Kan ikke vurderes",
-    "skoler.class.innenfor_avrunding": "Innenfor avrundingen av de publiserte tallene",
     "skoler.compare_method": (
         "Skolen sammenlignes med resten av kommunen (kommunens elever uten skolens), år for år regnet ut fra publiserte "
         "tall og så slått sammen; intervallet for forskjellen tar med usikkerheten i begge (MOVER-metoden)."
