@@ -6,7 +6,7 @@ and regression to the mean (issue 12, items 6–8).
   ``analysis.intervals.pooled_window`` describes). Random-effects meta-analysis of the yearly figures:
   between-year variance τ² by Paule–Mandel (or DerSimonian–Laird), mean ``μ̂ = Σw*y/Σw*`` with
   ``w* = 1/(sᵢ² + τ̂²)``; interval by Hartung–Knapp–Sidik–Jonkman (t with k − 1 df, variance scaled by
-  the generalised Q/(k − 1)), because with three years the normal interval is far too short.
+  ``max(1, Q/(k − 1))``, the modified form), because with three years the normal interval is far too short.
 * ``icc_interval``: Searle's (1971) F-based interval for the one-way ANOVA intraclass correlation,
   with the unbalanced-design group size ``n₀``: ``F_L = F/F_{1−α/2}``, ``F_U = F/F_{α/2}`` on
   (k − 1, N − k) df, ``ICC = (F − 1)/(F + n₀ − 1)`` at each end.
@@ -52,14 +52,15 @@ class Level:
     method: str
 
 
-def persistent_level(y, se, conf: float = 0.95, method: str = "pm", modified: bool = False) -> Level:
+def persistent_level(y, se, conf: float = 0.95, method: str = "pm", modified: bool = True) -> Level:
     """Random-effects level over the years with a Hartung–Knapp interval (see module docstring).
 
-    Needs at least three years with an SE; fewer gives NaN (the page then says why). The default is
-    the (unmodified) HKSJ interval of ``statsmodels.stats.meta_analysis.combine_effects``
-    (``conf_int(use_t=True)``, random effect wls): about 94–95 % coverage of the steady level with
-    three cohorts in simulation. ``modified=True`` scales by ``max(1, q)`` (never shorter than the
-    fixed-effect interval; coverage above 99 % with three years, so very wide).
+    Needs at least three years with an SE; fewer gives NaN (the page then says why). The default
+    (``modified=True``) scales by ``max(1, q)``, so the interval for the level over time is never
+    shorter than the one for the pooled cohorts (which it logically contains); with three years it is
+    conservative (coverage 99 % in simulation). ``modified=False`` is the unmodified HKSJ interval of
+    ``statsmodels.stats.meta_analysis.combine_effects`` (``conf_int(use_t=True)``, random effect wls),
+    about 94–95 % coverage but narrower than the pooled interval when the years happen to agree.
     """
     y = np.asarray(y, float)
     s2 = np.asarray(se, float) ** 2
@@ -199,16 +200,22 @@ def unit_levels(rows, conf: float = 0.95, unit_col: str = "unit_id"):
     import pandas as pd
 
     from analysis.intervals import add_intervals
+    from data.catalogue import INDICATORS
 
     cols = [unit_col, "level_estimate", "level_lower", "level_upper", "level_years", "level_tau2"]
     pub = rows[~rows["suppressed"].astype(bool) & rows["value"].notna()]
     if pub.empty:
         return pd.DataFrame(columns=cols)
     ci = add_intervals(pub)
+    code = str(pub["indicator"].iloc[0])
+    share = code in INDICATORS and INDICATORS[code].kind == "share"
     out = []
     for uid, g in ci.groupby(ci[unit_col].astype(str), sort=False):
         lvl = persistent_level(g["estimate"].to_numpy(float), g["se"].to_numpy(float), conf=conf)
-        out.append((uid, lvl.estimate, lvl.lower, lvl.upper, lvl.k, lvl.tau2))
+        lo, hi = lvl.lower, lvl.upper
+        if share:  # a share's level stays within 0–100 %
+            lo, hi = max(lo, 0.0), min(hi, 100.0)
+        out.append((uid, lvl.estimate, lo, hi, lvl.k, lvl.tau2))
     return pd.DataFrame(out, columns=cols)
 
 

@@ -671,7 +671,12 @@ NB: dict[str, str] = {
         "grense aldri regnes som under den."
     ),
     "stat.rounding.withheld": "Innenfor avrundingen",
-    "stat.rounding.count": "{count} forskjeller ligger innenfor avrundingen av de publiserte tallene og får ingen vurdering.",
+    "stat.rounding.count": "{count} vurderinger faller bort når avrundingen av de publiserte tallene tas med.",
+    "stat.one_school": (
+        "Kommunen har bare én skole med tall, så skolen kan ikke sammenlignes med resten av kommunen "
+        "(«kan ikke vurderes» over). Traktdiagrammet under svarer på et annet spørsmål: hvordan skolen ligger "
+        "mot skolene i fylket eller landet. Skolens tall er da også kommunens tall."
+    ),
     "stat.funnel.short": (
         "Traktens grenser viser hvor mye tallene varierer av tilfeldigheter alene. Gjennomsnitt bruker "
         "standardavviket i dataene. Med ekte forskjeller mellom skoler (overspredning) blir trakten bredere."

@@ -91,16 +91,18 @@ def level_and_icc_coverage() -> None:
 
     rng = np.random.default_rng(3)
     for cohort in (0.1, 0.2):
-        hit_re = hit_pool = 0
+        hit_re = hit_mod = hit_pool = 0
         reps = 4000
         for _ in range(reps):
             sd, n = 10.0, 60
             y = 50 + rng.normal(0, cohort * sd, 3) + rng.normal(0, sd / np.sqrt(n), 3)
-            lvl = persistent_level(y, np.full(3, sd / np.sqrt(n)))
+            lvl = persistent_level(y, np.full(3, sd / np.sqrt(n)), modified=False)
+            mod = persistent_level(y, np.full(3, sd / np.sqrt(n)))
             hit_re += lvl.lower <= 50 <= lvl.upper
+            hit_mod += mod.lower <= 50 <= mod.upper
             hit_pool += abs(y.mean() - 50) <= 1.96 * sd / np.sqrt(3 * n)
         print(f"steady level, cohort SD {cohort} pupil SD, n=60: pooled interval {hit_pool / reps:.3f}, "
-              f"random-effects HKSJ {hit_re / reps:.3f}")
+              f"random-effects HKSJ {hit_re / reps:.3f}, modified HKSJ (default) {hit_mod / reps:.3f}")
     hits, reps = 0, 2000
     for _ in range(reps):
         n = rng.integers(5, 60, 15)

@@ -22,7 +22,7 @@ def test_level_matches_statsmodels_hksj():
         se = rng.uniform(0.5, 2, k)
         y = rng.normal(50, 1.0, k) + rng.normal(0, se)
         ref = combine_effects(y, se ** 2, method_re="iterated", use_t=True)
-        got = persistent_level(y, se)
+        got = persistent_level(y, se, modified=False)
         assert got.estimate == pytest.approx(ref.mean_effect_re)
         assert (got.lower, got.upper) == pytest.approx(tuple(ref.conf_int(use_t=True)[3]), rel=1e-6)
         assert got.tau2 == pytest.approx(ref.tau2, rel=1e-5, abs=1e-8)
@@ -39,7 +39,7 @@ def test_steady_level_coverage_with_cohort_effects():
         mu = 50.0
         y = mu + rng.normal(0, cohort, 3) + rng.normal(0, sd / np.sqrt(n), 3)
         se = np.full(3, sd / np.sqrt(n))
-        lvl = persistent_level(y, se)
+        lvl = persistent_level(y, se, modified=False)
         cover_re += lvl.lower <= mu <= lvl.upper
         pooled_se = sd / np.sqrt(3 * n)
         cover_pooled += abs(y.mean() - mu) <= 1.96 * pooled_se
@@ -145,8 +145,9 @@ def test_unit_levels_from_yearly_rows():
     rows.append(canonical_row(unit_id="A", period="2022-23", value=np.nan, suppressed=True))
     lv = unit_levels(pd.DataFrame(rows)).set_index("unit_id")
     se = np.full(3, 10 / np.sqrt(60))
-    ref = combine_effects(np.array([48.0, 52.0, 50.0]), se ** 2, method_re="iterated", use_t=True)
+    ref = persistent_level(np.array([48.0, 52.0, 50.0]), se)
     assert lv.loc["A", "level_years"] == 3
-    assert (lv.loc["A", "level_lower"], lv.loc["A", "level_upper"]) == pytest.approx(
-        tuple(ref.conf_int(use_t=True)[3]), rel=1e-3)
+    assert (lv.loc["A", "level_lower"], lv.loc["A", "level_upper"]) == pytest.approx((ref.lower, ref.upper), rel=1e-3)
+    # Never narrower than the pooled three-cohort interval (modified HKSJ).
+    assert ref.upper - ref.lower >= 2 * 1.96 * 10 / np.sqrt(180)
     assert lv.loc["B", "level_years"] == 2 and np.isnan(lv.loc["B", "level_lower"])
