@@ -37,7 +37,7 @@ import numpy as np
 from scipy import stats
 
 from analysis.shrinkage import tau2_dersimonian_laird, tau2_paule_mandel
-from analysis.spread import anova_icc
+from analysis.spread import icc_interval  # noqa: F401 - Searle's interval lives beside anova_icc
 
 
 @dataclass(frozen=True)
@@ -76,26 +76,6 @@ def persistent_level(y, se, conf: float = 0.95, method: str = "pm", modified: bo
     scale = max(1.0, q) if modified else q
     half = float(stats.t.isf((1 - conf) / 2, k - 1) * np.sqrt(scale / np.sum(w)))
     return Level(mu, mu - half, mu + half, float(t2), k, method)
-
-
-def icc_interval(n, mean, var, conf: float = 0.95) -> tuple[float, float, float]:
-    """ICC of one-way random-effects ANOVA from aggregates, with Searle's F-based interval.
-
-    ``n``, ``mean``, ``var``: group sizes, means and within-group variances (as in
-    ``analysis.spread.anova_icc``). Returns ``(icc, lower, upper)``, the ends clipped to [0, 1].
-    """
-    r = anova_icc(n, mean, var)
-    nn = np.asarray(n, float)
-    k, big_n = len(nn), float(nn.sum())
-    if not np.isfinite(r.f_stat) or k < 2 or big_n - k <= 0:
-        return r.icc, np.nan, np.nan
-    n0 = (big_n - np.sum(nn ** 2) / big_n) / (k - 1)
-    a = 1 - conf
-    f_l = r.f_stat / stats.f.isf(a / 2, k - 1, big_n - k)
-    f_u = r.f_stat / stats.f.ppf(a / 2, k - 1, big_n - k)
-    lo = (f_l - 1) / (f_l + n0 - 1)
-    hi = (f_u - 1) / (f_u + n0 - 1)
-    return r.icc, float(np.clip(lo, 0, 1)), float(np.clip(hi, 0, 1))
 
 
 def national_spread(values, se) -> float:

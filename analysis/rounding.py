@@ -281,6 +281,8 @@ def apply_benchmark_rounding(out, benchmark_n_col: str | None = None, withheld: 
 
 
 __all__ = [
-    "INNENFOR_AVRUNDING", "apply_benchmark_rounding", "classification_labels", "classify_rounding_aware", "count_error_bound", "pooled_school_rest_bound", "difference_bound", "on_grid", "points_on_grid", "published_bound",
-    "rest_bound", "rounding_bound", "school_rest_bounds", "school_minus_rest_bound", "widen", "within_bound_count",
+    "INNENFOR_AVRUNDING", "apply_benchmark_rounding", "classification_labels", "classify_rounding_aware",
+    "count_error_bound", "difference_bound", "on_grid", "points_on_grid", "pooled_school_rest_bound",
+    "published_bound", "rest_bound", "rounding_bound", "school_minus_rest_bound", "school_rest_bounds", "widen",
+    "within_bound_count",
 ]

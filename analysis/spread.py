@@ -1,4 +1,6 @@
-"""Spread between schools, funnel plots, overdispersion and empirical-Bayes shrinkage (DESIGN §3).
+"""Spread between schools, funnel plots, overdispersion and empirical-Bayes shrinkage.
+
+See docs/methods.md §5.
 
 Methods
 -------
@@ -73,6 +75,22 @@ def _pupil_moments(df: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class AnovaResult:
+    """One-way random-effects ANOVA of pupils within schools (``anova_icc``).
+
+    Attributes
+    ----------
+    icc : float
+        Share of the pupil variance that lies between schools, ``σ²_b / (σ²_b + σ²_w)``.
+    sigma2_between, sigma2_within : float
+        The variance components ``σ²_b`` and ``σ²_w`` (= MSW).
+    f_stat, p_value : float
+        F test of no difference between schools, on (k − 1, N − k) df.
+    n_schools : int
+    n_pupils : float
+    grand_mean : float
+        The pupil-weighted mean over all schools.
+    """
+
     icc: float
     sigma2_between: float
     sigma2_within: float
@@ -88,6 +106,24 @@ def anova_icc(n, mean, var) -> AnovaResult:
 
     ``SSB = Σnᵢ(mᵢ − m̄)²``, ``SSW = Σ(nᵢ − 1)sᵢ²``, ``MSB = SSB/(k−1)``, ``MSW = SSW/(N−k)``,
     ``n₀ = (N − Σnᵢ²/N)/(k − 1)``, ``σ²_b = max(0, (MSB − MSW)/n₀)``, ``F = MSB/MSW`` on (k−1, N−k) df.
+
+    Parameters
+    ----------
+    n : array_like
+        Pupils per school.
+    mean : array_like
+        School means (for shares: proportions 0..1).
+    var : array_like
+        Pupil-level variance within each school (for shares ``n·p(1−p)/(n−1)``).
+
+    Returns
+    -------
+    AnovaResult
+
+    References
+    ----------
+    Searle, S. R., Casella, G. and McCulloch, C. E. (1992). Variance Components. Wiley, ch. 3 (the
+    ANOVA estimator for unbalanced one-way data, with ``n₀``). docs/methods.md §5.
     """
     n = np.asarray(n, float)
     m = np.asarray(mean, float)
@@ -109,10 +145,28 @@ def anova_icc(n, mean, var) -> AnovaResult:
     return AnovaResult(float(icc), float(s2b), float(msw), float(f), p, k, float(N), float(gm))
 
 
-def _icc_interval(n, mean, var):
-    from analysis.persistence import icc_interval  # Searle's F-based interval (issue 12)
+def icc_interval(n, mean, var, conf: float = 0.95) -> tuple[float, float, float]:
+    """ICC of one-way random-effects ANOVA from aggregates, with Searle's F-based interval (issue 12).
 
-    return icc_interval(np.asarray(n, float), np.asarray(mean, float), np.asarray(var, float))
+    Searle, S. R. (1971). Linear Models, §9.7; Donner, A. (1986). Int Stat Rev 54, 67–82 (the n₀
+    version for unequal group sizes): ``F_L = F/F_{1−α/2}``, ``F_U = F/F_{α/2}`` on (k − 1, N − k) df,
+    ``ICC = (F − 1)/(F + n₀ − 1)`` at each end.
+
+    ``n``, ``mean``, ``var``: group sizes, means and within-group variances (as in
+    ``analysis.spread.anova_icc``). Returns ``(icc, lower, upper)``, the ends clipped to [0, 1].
+    """
+    r = anova_icc(n, mean, var)
+    nn = np.asarray(n, float)
+    k, big_n = len(nn), float(nn.sum())
+    if not np.isfinite(r.f_stat) or k < 2 or big_n - k <= 0:
+        return r.icc, np.nan, np.nan
+    n0 = (big_n - np.sum(nn ** 2) / big_n) / (k - 1)
+    a = 1 - conf
+    f_l = r.f_stat / stats.f.isf(a / 2, k - 1, big_n - k)
+    f_u = r.f_stat / stats.f.ppf(a / 2, k - 1, big_n - k)
+    lo = (f_l - 1) / (f_l + n0 - 1)
+    hi = (f_u - 1) / (f_u + n0 - 1)
+    return r.icc, float(np.clip(lo, 0, 1)), float(np.clip(hi, 0, 1))
 
 
 def between_school_spread(school_rows: pd.DataFrame, by: Sequence[str] | None = None) -> pd.DataFrame:
@@ -122,9 +176,20 @@ def between_school_spread(school_rows: pd.DataFrame, by: Sequence[str] | None = 
     source's pupil-level SD, else the catalogue's national SD; shares the binomial variance. Variances
     are on the value's scale (shares as proportions 0..1, so ``sigma_between`` in percentage points is
     ``100·sqrt(sigma2_between)``). Returns ``icc`` with Searle's 95 % interval ``icc_lower``/``icc_upper``
-    (``analysis.persistence.icc_interval``), ``sigma2_between``, ``sigma2_within``,
+    (``icc_interval``), ``sigma2_between``, ``sigma2_within``,
     ``sd_between`` (in the value's unit), ``f_stat``, ``p_value``, ``n_schools``, ``n_pupils``,
     ``schools_suppressed``, ``grand_mean`` (value's unit) and ``method``.
+
+    Parameters
+    ----------
+    school_rows : DataFrame
+        Canonical school rows.
+    by : sequence of str, optional
+        Grouping columns; default kommune, indicator, subject, trinn, kjønn and period.
+
+    References
+    ----------
+    See ``anova_icc``.
     """
     sch = school_rows[school_rows["level"].astype(str) == "skole"] if "level" in school_rows.columns else school_rows
     by = list(by) if by is not None else [c for c in _GROUP_BY if c in sch.columns]
@@ -133,7 +198,8 @@ def between_school_spread(school_rows: pd.DataFrame, by: Sequence[str] | None = 
     rows = []
     for key, g in d.groupby(by, observed=True, sort=True, dropna=False):
         r = anova_icc(g["_n"], g["_mean"], g["_var"])
-        _icc, icc_lo, icc_hi = _icc_interval(g["_n"], g["_mean"], g["_var"])
+        _icc, icc_lo, icc_hi = icc_interval(g["_n"].to_numpy(float), g["_mean"].to_numpy(float),
+                                            g["_var"].to_numpy(float))
         share = bool(g["_share"].iloc[0])
         unit = 100.0 if share else 1.0
         key = key if isinstance(key, tuple) else (key,)
@@ -157,6 +223,23 @@ def spread_drivers(school_rows: pd.DataFrame, conf: float = 0.95) -> pd.DataFram
     ``classification`` (see ``analysis.compare.classify``) made on the interval widened by
     ``rounding_bound`` (the published figures' rounding, ``analysis.rounding``; ``diff_lower``/``diff_upper``
     stay the sampling interval). Sorted by contribution, largest first.
+
+    Parameters
+    ----------
+    school_rows : DataFrame
+        Canonical school rows of one kommune and one figure.
+    conf : float
+        Confidence level of the differences.
+
+    Returns
+    -------
+    DataFrame
+        One row per published school.
+
+    References
+    ----------
+    Welch, B. L. (1947). Biometrika 34, 28-35. Newcombe, R. G. (1998). Stat Med 17, 873-890, method 10.
+    See ``analysis.compare``.
     """
     sch = school_rows[school_rows["level"].astype(str) == "skole"] if "level" in school_rows.columns else school_rows
     d = _pupil_moments(sch)
@@ -242,6 +325,29 @@ def funnel_limits(benchmark: float, n, kind: str, sd: float | None = None,
     (additive, in the value's unit squared) ``sqrt(s² + τ²)``; either switches shares to the normal form.
     Returns columns ``n``, ``lower_95``/``upper_95``, ``lower_99_8``/``upper_99_8`` (per level) in the
     value's unit (percent for shares).
+
+    Parameters
+    ----------
+    benchmark : float
+        The target θ (percent for shares).
+    n : array_like
+        The sizes at which to draw the limits.
+    kind : {"share", "mean"}
+    sd : float, optional
+        Pupil-level SD (means only).
+    levels : sequence of float
+        Coverage of each pair of limits.
+    phi : float, optional
+        Multiplicative overdispersion factor.
+    tau2 : float, optional
+        Additive between-unit variance.
+    exact : bool
+        Exact binomial limits for shares (ignored with ``phi`` or ``tau2``).
+
+    References
+    ----------
+    Spiegelhalter, D. J. (2005). Funnel plots for comparing institutional performance. Stat Med 24,
+    1185-1202 (the control limits; overdispersion in section 3).
     """
     if phi is not None and tau2 is not None:
         raise ValueError("Velg enten φ eller τ² for overspredning, ikke begge (se analysis.funnel.funnel).")
@@ -287,7 +393,29 @@ def funnel_limits(benchmark: float, n, kind: str, sd: float | None = None,
 
 
 def funnel_z_scores(values, n, benchmark: float, kind: str, sd=None) -> np.ndarray:
-    """Standardised residuals ``(y − θ)/s`` with ``s`` under the benchmark (for ``overdispersion``)."""
+    """Standardised residuals ``(y − θ)/s`` with ``s`` under the benchmark (for ``overdispersion``).
+
+    Parameters
+    ----------
+    values : array_like
+        The units' figures (percent for shares).
+    n : array_like
+        Pupils behind each figure.
+    benchmark : float
+        The target θ.
+    kind : {"share", "mean"}
+    sd : float, optional
+        Pupil-level SD (means only).
+
+    Returns
+    -------
+    ndarray
+        ``(y − θ)/s`` with ``s = sqrt(θ(1−θ)/n)`` for shares and ``sd/√n`` for means.
+
+    References
+    ----------
+    Spiegelhalter (2005), Stat Med 24, 1185-1202, section 3.
+    """
     y = np.asarray(values, float)
     nn = np.asarray(n, float)
     if kind == "share":
@@ -302,6 +430,22 @@ def funnel_z_scores(values, n, benchmark: float, kind: str, sd=None) -> np.ndarr
 
 @dataclass(frozen=True)
 class OverdispersionResult:
+    """Overdispersion of units around a benchmark (``overdispersion``).
+
+    Attributes
+    ----------
+    phi : float
+        Multiplicative factor ``φ̂``.
+    tau2 : float
+        Additive between-unit variance ``τ̂²`` (NaN without standard errors).
+    p_value : float
+        From χ²_I for ``I·φ̂``.
+    n_units : int
+    overdispersed : bool
+    method : str
+        Norwegian method text.
+    """
+
     phi: float
     tau2: float
     p_value: float
@@ -317,6 +461,27 @@ def overdispersion(z_scores, se=None, winsorize: float = 0.1, alpha: float = 0.0
     overdispersed when ``I·φ̂`` exceeds the χ²_I upper ``alpha`` point (``p_value`` from χ²_I).
     With ``se`` (the units' standard errors, in the unit τ² should have): ``τ̂² = max(0, (Iφ̂ − (I−1)) /
     (Σwᵢ − Σwᵢ²/Σwᵢ))``, ``wᵢ = 1/seᵢ²``; else τ² is NaN.
+
+    Parameters
+    ----------
+    z_scores : array_like
+        Standardised residuals, e.g. from ``funnel_z_scores``.
+    se : array_like, optional
+        The units' standard errors (needed for τ²).
+    winsorize : float
+        Share winsorised in each tail.
+    alpha : float
+        Level of the χ² test.
+
+    Returns
+    -------
+    OverdispersionResult
+
+    References
+    ----------
+    Spiegelhalter, D. J. (2005). Stat Med 24, 1185-1202, section 3. DerSimonian, R. and Laird, N.
+    (1986). Meta-analysis in clinical trials. Controlled Clinical Trials 7, 177-188 (the moment
+    estimator of τ²).
     """
     z = np.asarray(z_scores, float)
     keep = np.isfinite(z)
@@ -346,6 +511,26 @@ def eb_shrinkage(estimates, se, benchmark=None, tau2: float | None = None) -> tu
     Paule–Mandel, posterior SD including the uncertainty of the mean (Morris 1983). An explicit
     ``benchmark``/``tau2`` keeps the old formula ``B·benchmark + (1 − B)·y``, ``sqrt((1 − B)·s²)``.
     Returns ``(shrunken estimates, posterior SD)``.
+
+    Parameters
+    ----------
+    estimates : array_like
+        The units' figures ``y``.
+    se : array_like
+        Their standard errors ``s``.
+    benchmark : float or array_like, optional
+        A fixed prior mean ``θ₀`` (old behaviour; needs ``tau2``).
+    tau2 : float, optional
+        A fixed between-unit variance ``τ²`` (old behaviour; needs ``benchmark``).
+
+    Returns
+    -------
+    shrunk, posterior_sd : ndarray
+
+    References
+    ----------
+    Efron, B. and Morris, C. (1975). Data analysis using Stein's estimator and its generalizations.
+    JASA 70, 311-319. Morris, C. N. (1983). JASA 78, 47-55.
     """
     from analysis.shrinkage import normal_shrinkage
 
@@ -364,5 +549,5 @@ def eb_shrinkage(estimates, se, benchmark=None, tau2: float | None = None) -> tu
 __all__ = [
     "AnovaResult", "METHOD_TEXT_FUNNEL", "METHOD_TEXT_OVERDISPERSION", "METHOD_TEXT_SHRINKAGE",
     "METHOD_TEXT_SPREAD", "OverdispersionResult", "anova_icc", "between_school_spread", "eb_shrinkage",
-    "funnel_limits", "funnel_z_scores", "overdispersion", "spread_drivers",
+    "funnel_limits", "funnel_z_scores", "icc_interval", "overdispersion", "spread_drivers",
 ]
