@@ -35,6 +35,7 @@ intervals as approximate).
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -270,7 +271,8 @@ def bootstrap_uttrekk(result: UttrekkResult, replicates: int = 500, conf: float 
 
 def _kommune_summary(kom, shares, ranks, level, spread, conf) -> pd.DataFrame:
     q = [(1 - conf) / 2, 0.5, 1 - (1 - conf) / 2]
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # unranked kommuner: all-NaN columns, NaN result
         sq = np.nanquantile(shares, q, axis=0) if shares.size else np.empty((3, 0))
         rq = np.nanquantile(ranks, [q[0], q[2]], axis=0, method="inverted_cdf") if ranks.size else np.empty((2, 0))
     drawn = (kom["drawn_level"] | kom["drawn_spread"]).to_numpy(bool)
