@@ -35,3 +35,38 @@ def test_uttrekk_indicator_set_with_mobbing_recomputes():
     next(b for b in at.button if b.label == "Bruk innstillingene").click().run()
     assert not at.exception
     assert "pluss mobbing" in _text(at)
+
+
+def test_skoler_one_school_story_false_flags_and_bh():
+    from data import demo
+
+    at = open_app("skoler", kommune=demo.SHOWCASE_ONE_SCHOOL)
+    text = _text(at)
+    assert "bare én skole" in text and "annet spørsmål" in text  # one consistent story for Kvitholm
+    assert "sammenligninger på siden" in text
+    assert "«de tre elevkullene»" in text
+    at.toggle(key="skoler_bh").set_value(True).run()
+    assert not at.exception
+
+
+def test_skoler_funnel_model_choice_and_adjusted_table():
+    from data import demo
+
+    at = open_app("skoler", kommune=demo.SHOWCASE_SPREAD, indikator="np_mestring_1", fag="lesing", trinn="8")
+    at.radio(key="skoler_od_model").set_value("tau2").run()
+    assert not at.exception
+    text = _text(at)
+    assert "winsorisering" in text and "φ =" in text
+    at.toggle(key="skoler_shrinkage").set_value(True).run()
+    assert not at.exception
+    tables = [df.value for df in at.dataframe]
+    adj = [tb for tb in tables if "Justert for små tall" in tb.columns]
+    assert adj and "Skolens nivå over tid" in adj[0].columns
+    assert not adj[0].astype(str).apply(lambda c: c.str.contains("nan|None")).any().any()
+
+
+def test_skoler_means_funnel_names_the_data_sd():
+    from data import demo
+
+    at = open_app("skoler", kommune=demo.SHOWCASE_SPREAD, indikator="eu_stotte_larer", trinn="7")
+    assert "(fra dataene)" in _text(at)

@@ -71,7 +71,7 @@ def adjusted_table(frame: pd.DataFrame, decimals: int) -> pd.DataFrame:
 def render_adjusted(token: str, kommune_id: str, area: str, key: tuple[str, str, int, str],
                     window: tuple[str, ...]) -> None:
     """The estimand line and, on request, the adjusted table with the method texts."""
-    st.caption(t("stat.estimand.pooled") + " " + t("stat.persistent.short"))
+    st.caption(t("stat.persistent.short"))
     if not st.toggle(t("stat.shrinkage.option"), key="skoler_shrinkage", help=t("stat.shrinkage.option_help")):
         return
     frame = adjusted(token, kommune_id, area, *key, window)
