@@ -14,6 +14,7 @@ from data.catalogue import INDICATORS, LOWER_IS_BETTER, suppression_min_n
 from present.charts import indicator_years_figure, panel_position
 from ui.findings_widgets import add_finding_markers, findings_store, findings_under_chart
 from present.format import fmt_interval, fmt_number, row_label
+from ui import stats_widgets as sw
 from ui.state import data_token, kommune_row, selected_kommune
 from present.strings import classification_label, t
 
@@ -102,6 +103,7 @@ st.markdown(t("oversikt.intro", first=periods[0], last=periods[-1]))
 
 st.subheader(t("oversikt.pooled_title", first=periods[0], last=periods[-1]))
 st.caption(t("oversikt.pooled_help"))
+pooled, yearly = sw.many_comparisons_in([pooled, yearly], "oversikt")  # false flags; BH on request
 counts = count_classifications(pooled["classification"])
 st.markdown(t("oversikt.summary", svakere=counts.svakere, bedre=counts.bedre, usikker=counts.usikker,
               ingen=counts.ingen_data))
@@ -111,7 +113,7 @@ st.subheader(t("oversikt.yearly_title"))
 chart_col, table_col = st.columns([3, 2])
 findings = kommune_findings(kommune_id)
 with chart_col:
-    findings_key = tuple((f.id, f.version) for f in findings)
+    findings_key = tuple((f.id, f.version) for f in findings) + (("bh", bool(st.session_state.get("oversikt_bh"))),)
     fig = cached_yearly_chart(data_token(), kommune_id, findings_key, yearly, findings)
     st.plotly_chart(fig, width="stretch", key="oversikt_chart")
 with table_col:

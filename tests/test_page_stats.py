@@ -70,3 +70,19 @@ def test_skoler_means_funnel_names_the_data_sd():
 
     at = open_app("skoler", kommune=demo.SHOWCASE_SPREAD, indikator="eu_stotte_larer", trinn="7")
     assert "(fra dataene)" in _text(at)
+
+
+def test_oversikt_says_how_many_false_flags_to_expect_and_offers_bh():
+    at = open_app("oversikt", kommune="7290")
+    text = _text(at)
+    assert "sammenligninger på siden" in text and "Hvis ingenting egentlig var forskjellig" in text
+    at.toggle(key="oversikt_bh").set_value(True).run()
+    assert not at.exception
+    assert "Kontrollen for mange sammenligninger fjernet" in _text(at)
+
+
+def test_sammenlignbare_false_flag_line():
+    at = open_app("sammenlignbare", kommune="7290")
+    assert "sammenligninger på siden" in _text(at)
+    at.toggle(key="peers_bh").set_value(True).run()
+    assert not at.exception

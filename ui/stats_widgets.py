@@ -89,22 +89,37 @@ def many_comparisons(frame: pd.DataFrame, key: str, container=None) -> pd.DataFr
 
     ``frame`` carries ``classification``, ``difference``, ``diff_lower`` and ``diff_upper``.
     """
+    return many_comparisons_in([frame], key, container)[0]
+
+
+def many_comparisons_in(frames: list[pd.DataFrame], key: str, container=None) -> list[pd.DataFrame]:
+    """Like ``many_comparisons`` across several tables of one page (BH over all their verdicts together)."""
     box = container or st
-    box.caption(pu.false_flags_line(frame["classification"].astype(str).to_numpy()))
+    parts = [f for f in frames if len(f)]
+    classes = np.concatenate([f["classification"].astype(str).to_numpy() for f in parts]) if parts else np.array([])
+    box.caption(pu.false_flags_line(classes))
     use_bh = box.toggle(t("stat.multiplicity.bh"), key=f"{key}_bh", help=t("stat.multiplicity.bh_help"))
-    if not use_bh or frame.empty:
-        return frame
-    before = frame["classification"].astype(str).to_numpy()
-    after = bh_verdicts(before, frame["difference"], frame["diff_lower"], frame["diff_upper"])
-    out = frame.copy()
-    if isinstance(out["classification"].dtype, pd.CategoricalDtype):
-        out["classification"] = pd.Categorical(after, categories=out["classification"].cat.categories)
-    else:
-        out["classification"] = after.astype(str)
-    verdicts = int(np.isin(before, ["svakere", "bedre", "hoyere", "lavere"]).sum())
-    box.caption(t("stat.multiplicity.bh_removed", count=int((before != after).sum()), total=verdicts))
+    if not use_bh or not parts:
+        return frames
+    col = lambda c: np.concatenate([f[c].to_numpy(dtype=float, na_value=np.nan) for f in parts])  # noqa: E731
+    after = bh_verdicts(classes, col("difference"), col("diff_lower"), col("diff_upper"))
+    out, start = [], 0
+    for f in frames:
+        if not len(f):
+            out.append(f)
+            continue
+        g = f.copy()
+        new = after[start:start + len(f)]
+        start += len(f)
+        if isinstance(g["classification"].dtype, pd.CategoricalDtype):
+            g["classification"] = pd.Categorical(new, categories=g["classification"].cat.categories)
+        else:
+            g["classification"] = new.astype(str)
+        out.append(g)
+    verdicts = int(np.isin(classes, ["svakere", "bedre", "hoyere", "lavere"]).sum())
+    box.caption(t("stat.multiplicity.bh_removed", count=int((classes != after).sum()), total=verdicts))
     return out
 
 
-__all__ = ["many_comparisons", "render_all_kommuner", "render_kommune_uncertainty", "render_rtm",
+__all__ = ["many_comparisons", "many_comparisons_in", "render_all_kommuner", "render_kommune_uncertainty", "render_rtm",
            "uttrekk_bootstrap", "uttrekk_rtm"]
