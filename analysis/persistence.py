@@ -150,7 +150,9 @@ def school_spread_by_key(rows, keys=("indicator", "subject", "trinn", "kjonn")):
         out.setdefault(tuple(str(k) if i != 2 else int(k) for i, k in enumerate(key[:-1])), []).append(
             national_spread(v, se))
     index = pd.MultiIndex.from_tuples(list(out), names=list(keys)) if out else None
-    return pd.Series([float(np.nanmean(v)) for v in out.values()], index=index, dtype=float)
+    means = [float(np.mean([x for x in v if np.isfinite(x)])) if any(np.isfinite(v)) else float("nan")
+             for v in out.values()]
+    return pd.Series(means, index=index, dtype=float)
 
 
 def relative_large_uncertainty(frame, spreads) -> np.ndarray:
