@@ -30,3 +30,14 @@ def test_false_flags_line_counts_comparisons_with_data():
 def test_indicator_set_line_names_the_set():
     assert "2025–2028" in pu.indicator_set_line(UTTREKK_SET_2025_28)
     assert "mobbing" in pu.indicator_set_line(UTTREKK_SET)
+
+
+def test_report_uttrekk_section_has_the_bootstrap_instead_of_the_sure_share(demo_figures):
+    from analysis import uttrekk
+    from report.sections import _bootstrap_paragraphs
+
+    res = uttrekk.compute(demo_figures)
+    parts = _bootstrap_paragraphs(res, "7190")
+    assert parts and "Kommunen ble trukket ut i" in parts[0]
+    assert _bootstrap_paragraphs(res, "7290")  # the cached bootstrap is reused for the next kommune
+    assert "nan" not in " ".join(parts).lower()
