@@ -26,6 +26,7 @@ import pandas as pd
 
 from analysis.compare import compare_to_benchmark
 from analysis.intervals import add_intervals, pooled_window
+from analysis.rounding import apply_benchmark_rounding
 from analysis.selection import SELECT_COLUMNS, _plain, combine_units
 from data.catalogue import UTTREKK_SET
 from data.schema import OPTIONAL_COLUMNS
@@ -128,7 +129,9 @@ def _side_by_side(est: pd.DataFrame, level: Level, on: list[str]) -> pd.DataFram
     out = out.merge(nat.rename(columns={c: f"nasjonalt_{c}" for c in nat.columns if c not in on}), on=on, how="left")
     out["benchmark"] = out["nasjonalt_estimate"]
     out["benchmark_se"] = out["nasjonalt_se"]
-    return compare_to_benchmark(out, benchmark_value_col="benchmark", benchmark_se_col="benchmark_se")
+    out = compare_to_benchmark(out, benchmark_value_col="benchmark", benchmark_se_col="benchmark_se")
+    # Issue 12: both figures are rounded when published; no verdict within that bound.
+    return apply_benchmark_rounding(out, benchmark_n_col="nasjonalt_n")
 
 
 def benchmark_comparison(

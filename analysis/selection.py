@@ -270,13 +270,49 @@ def school_comparison(sl: pd.DataFrame, lineage: Sequence[str], window: Sequence
     out["rest_reason"] = [reasons.get(sid, "") for sid in out["school_id"]]
     out = compare_to_benchmark(out, "rest_estimate", benchmark_lower_col="rest_lower",
                                benchmark_upper_col="rest_upper")
-    out["classification"] = out["classification"].astype(str)
+    out = _rounding_aware(out, sch, rest)
+    out = _relative_uncertainty(out, sl, window)
     for c in ("ci_method", "no_interval_reason"):
         if c in out.columns:
             out[c] = out[c].astype(str)
     out["_s"] = out["suppressed"].astype(bool)
     out = out.sort_values(["_s", "estimate", "school_name"], kind="stable").drop(columns="_s")
     return out.reset_index(drop=True)
+
+
+def _relative_uncertainty(out: pd.DataFrame, sl: pd.DataFrame, window: list[str]) -> pd.DataFrame:
+    """Issue 12: «stor usikkerhet» relative to the national spread between schools (``data.catalogue``
+    ``LARGE_UNCERTAINTY_SHARE_OF_SPREAD``); ``large_uncertainty_absolute`` keeps the old flag."""
+    from analysis.persistence import relative_large_uncertainty, school_spread_by_key
+
+    if out.empty or "large_uncertainty" not in out.columns:
+        return out
+    spreads = school_spread_by_key(sl[sl["period"].isin(window)])
+    out["large_uncertainty_absolute"] = out["large_uncertainty"].astype(bool)
+    out["large_uncertainty"] = relative_large_uncertainty(out, spreads) & ~out["suppressed"].astype(bool)
+    return out
+
+
+def _rounding_aware(out: pd.DataFrame, sch: pd.DataFrame, rest: pd.DataFrame) -> pd.DataFrame:
+    """Issue 12 item 1: widen each school-vs-rest interval by the rounding bound of the published
+    figures it is derived from (``analysis.rounding.school_rest_bounds``) and withhold verdicts within
+    it: «ikke sikker» with ``rounding_withheld`` True. ``classification_unrounded`` keeps the plain verdict."""
+    from analysis.intervals import catalogue_lookup
+    from analysis.rounding import (INNENFOR_AVRUNDING, classification_labels, classify_rounding_aware,
+                                   school_rest_bounds, widen)
+
+    bounds = school_rest_bounds(sch, rest).set_index("school_id")["rounding_bound"]
+    out["rounding_bound"] = out["school_id"].astype(str).map(bounds).astype(float)
+    out["classification_unrounded"] = out["classification"].astype(str)
+    direction = catalogue_lookup(out["indicator"], "direction", default=0).astype(float)
+    cls = classify_rounding_aware(out["difference"], out["diff_lower"], out["diff_upper"], out["rounding_bound"],
+                                  direction)
+    out["rounding_withheld"] = cls == INNENFOR_AVRUNDING
+    out["classification"] = np.where(out["rounding_withheld"], "ikke_sikker", cls).astype(str)
+    out["diff_lower"], out["diff_upper"] = widen(out["diff_lower"], out["diff_upper"], out["rounding_bound"])
+    if "classification_label" in out.columns:
+        out["classification_label"] = classification_labels(out["classification"])
+    return out
 
 
 def pooled_units(rows: pd.DataFrame, window: Sequence[str]) -> pd.DataFrame:
@@ -323,6 +359,7 @@ def peer_comparison(df: pd.DataFrame, kommuner: pd.DataFrame, kommune_id: str, p
     """
     from analysis.compare import compare_to_benchmark
     from analysis.intervals import pooled_window
+    from analysis.rounding import apply_benchmark_rounding
 
     kid = str(kommune_id)
     peers = [str(p) for p in peer_ids if str(p) != kid]
@@ -358,6 +395,7 @@ def peer_comparison(df: pd.DataFrame, kommuner: pd.DataFrame, kommune_id: str, p
     own["peers_total"] = len(peers)
     summary = compare_to_benchmark(own, "peer_estimate", benchmark_lower_col="peer_lower",
                                    benchmark_upper_col="peer_upper")
+    summary = apply_benchmark_rounding(summary, benchmark_n_col="peer_n")  # issue 12: published rounding
     for c in ("classification", "ci_method", "no_interval_reason"):
         summary[c] = summary[c].astype(str)
     return summary.sort_values("order").reset_index(drop=True), units

@@ -17,8 +17,8 @@ Methods
   or additive ``θ ± z·sqrt(s² + τ²)`` (normal approximation).
 - ``overdispersion``: winsorised z-scores (10 % each tail), ``φ̂ = Σz²/I``, test ``Iφ̂ ~ χ²_I``;
   ``τ̂² = (Iφ̂ − (I − 1)) / (Σw − Σw²/Σw)`` with ``w = 1/s²`` (DerSimonian-Laird style), truncated at 0.
-- ``eb_shrinkage``: normal-normal empirical Bayes toward the benchmark: ``B = s²/(s² + τ²)``,
-  ``θ̃ = B·θ₀ + (1 − B)·y``, posterior SD ``sqrt((1 − B)·s²)``.
+- ``eb_shrinkage``: normal-normal empirical Bayes toward the units' own mean with Paule–Mandel τ²
+  (``analysis.shrinkage.normal_shrinkage``); ``analysis.shrinkage`` also has the beta-binomial model.
 """
 
 from __future__ import annotations
@@ -145,13 +145,38 @@ def anova_icc(n, mean, var) -> AnovaResult:
     return AnovaResult(float(icc), float(s2b), float(msw), float(f), p, k, float(N), float(gm))
 
 
+def icc_interval(n, mean, var, conf: float = 0.95) -> tuple[float, float, float]:
+    """ICC of one-way random-effects ANOVA from aggregates, with Searle's F-based interval (issue 12).
+
+    Searle, S. R. (1971). Linear Models, §9.7; Donner, A. (1986). Int Stat Rev 54, 67–82 (the n₀
+    version for unequal group sizes): ``F_L = F/F_{1−α/2}``, ``F_U = F/F_{α/2}`` on (k − 1, N − k) df,
+    ``ICC = (F − 1)/(F + n₀ − 1)`` at each end.
+
+    ``n``, ``mean``, ``var``: group sizes, means and within-group variances (as in
+    ``analysis.spread.anova_icc``). Returns ``(icc, lower, upper)``, the ends clipped to [0, 1].
+    """
+    r = anova_icc(n, mean, var)
+    nn = np.asarray(n, float)
+    k, big_n = len(nn), float(nn.sum())
+    if not np.isfinite(r.f_stat) or k < 2 or big_n - k <= 0:
+        return r.icc, np.nan, np.nan
+    n0 = (big_n - np.sum(nn ** 2) / big_n) / (k - 1)
+    a = 1 - conf
+    f_l = r.f_stat / stats.f.isf(a / 2, k - 1, big_n - k)
+    f_u = r.f_stat / stats.f.ppf(a / 2, k - 1, big_n - k)
+    lo = (f_l - 1) / (f_l + n0 - 1)
+    hi = (f_u - 1) / (f_u + n0 - 1)
+    return r.icc, float(np.clip(lo, 0, 1)), float(np.clip(hi, 0, 1))
+
+
 def between_school_spread(school_rows: pd.DataFrame, by: Sequence[str] | None = None) -> pd.DataFrame:
     """Share of variance between schools (ICC) per kommune, indicator, subject, trinn, kjønn and period.
 
     Only published school rows are used (``schools_suppressed`` counts the rest). Means use the
     source's pupil-level SD, else the catalogue's national SD; shares the binomial variance. Variances
     are on the value's scale (shares as proportions 0..1, so ``sigma_between`` in percentage points is
-    ``100·sqrt(sigma2_between)``). Returns ``icc``, ``sigma2_between``, ``sigma2_within``,
+    ``100·sqrt(sigma2_between)``). Returns ``icc`` with Searle's 95 % interval ``icc_lower``/``icc_upper``
+    (``icc_interval``), ``sigma2_between``, ``sigma2_within``,
     ``sd_between`` (in the value's unit), ``f_stat``, ``p_value``, ``n_schools``, ``n_pupils``,
     ``schools_suppressed``, ``grand_mean`` (value's unit) and ``method``.
 
@@ -173,15 +198,18 @@ def between_school_spread(school_rows: pd.DataFrame, by: Sequence[str] | None = 
     rows = []
     for key, g in d.groupby(by, observed=True, sort=True, dropna=False):
         r = anova_icc(g["_n"], g["_mean"], g["_var"])
+        _icc, icc_lo, icc_hi = icc_interval(g["_n"].to_numpy(float), g["_mean"].to_numpy(float),
+                                            g["_var"].to_numpy(float))
         share = bool(g["_share"].iloc[0])
         unit = 100.0 if share else 1.0
         key = key if isinstance(key, tuple) else (key,)
-        rows.append({**dict(zip(by, key)), "icc": r.icc, "sigma2_between": r.sigma2_between,
+        rows.append({**dict(zip(by, key)), "icc": r.icc, "icc_lower": icc_lo, "icc_upper": icc_hi,
+                     "sigma2_between": r.sigma2_between,
                      "sigma2_within": r.sigma2_within, "sd_between": unit * np.sqrt(r.sigma2_between),
                      "f_stat": r.f_stat, "p_value": r.p_value, "n_schools": r.n_schools, "n_pupils": r.n_pupils,
                      "schools_suppressed": int(supp_counts.get(key if len(key) > 1 else key[0], 0)),
                      "grand_mean": unit * r.grand_mean, "method": METHOD_TEXT_SPREAD})
-    cols = [*by, "icc", "sigma2_between", "sigma2_within", "sd_between", "f_stat", "p_value", "n_schools",
+    cols = [*by, "icc", "icc_lower", "icc_upper", "sigma2_between", "sigma2_within", "sd_between", "f_stat", "p_value", "n_schools",
             "n_pupils", "schools_suppressed", "grand_mean", "method"]
     return pd.DataFrame(rows, columns=cols)
 
@@ -192,7 +220,9 @@ def spread_drivers(school_rows: pd.DataFrame, conf: float = 0.95) -> pd.DataFram
     Per published school: ``contribution = nᵢ(xᵢ − x̄)²`` and its share of the between-school sum of
     squares; ``others`` = the other published schools' pooled figure; ``difference`` = school − others
     with ``diff_lower``/``diff_upper`` (Welch for means, Newcombe for shares) and a direction-aware
-    ``classification`` (see ``analysis.compare.classify``). Sorted by contribution, largest first.
+    ``classification`` (see ``analysis.compare.classify``) made on the interval widened by
+    ``rounding_bound`` (the published figures' rounding, ``analysis.rounding``; ``diff_lower``/``diff_upper``
+    stay the sampling interval). Sorted by contribution, largest first.
 
     Parameters
     ----------
@@ -241,6 +271,13 @@ def spread_drivers(school_rows: pd.DataFrame, conf: float = 0.95) -> pd.DataFram
         diff, lo, hi = difference_interval(m, n, om, rn, kind="mean", sd1=np.sqrt(var),
                                            sd2=np.sqrt(np.clip(ovar, 0, None)), conf=conf)
     direction = INDICATORS[inds[0]].direction if inds[0] in INDICATORS else 0
+    # Issue 12: the school and the other schools are pooled from rounded published figures.
+    from analysis.rounding import INNENFOR_AVRUNDING, classify_rounding_aware, published_bound
+
+    codes = np.full(len(d), inds[0])
+    bound = published_bound(codes, n) + published_bound(codes, rn)
+    cls = classify_rounding_aware(diff, lo, hi, bound, np.full(len(d), direction))
+    cls = np.where(cls == INNENFOR_AVRUNDING, "ikke_sikker", cls).astype(object)
     out = pd.DataFrame({
         "unit_id": d["unit_id"].astype(str).to_numpy(),
         "unit_name": d["unit_name"].astype(str).to_numpy() if "unit_name" in d.columns else "",
@@ -252,7 +289,8 @@ def spread_drivers(school_rows: pd.DataFrame, conf: float = 0.95) -> pd.DataFram
         "difference": diff,
         "diff_lower": lo,
         "diff_upper": hi,
-        "classification": classify(lo, hi, np.full(len(d), direction)),
+        "classification": cls,
+        "rounding_bound": bound,
     })
     return out.sort_values("contribution", ascending=False, kind="stable").reset_index(drop=True)
 
@@ -311,6 +349,8 @@ def funnel_limits(benchmark: float, n, kind: str, sd: float | None = None,
     Spiegelhalter, D. J. (2005). Funnel plots for comparing institutional performance. Stat Med 24,
     1185-1202 (the control limits; overdispersion in section 3).
     """
+    if phi is not None and tau2 is not None:
+        raise ValueError("Velg enten φ eller τ² for overspredning, ikke begge (se analysis.funnel.funnel).")
     nn = np.asarray(n, dtype=float)
     out = pd.DataFrame({"n": nn})
     if kind == "share":
@@ -462,11 +502,15 @@ def overdispersion(z_scores, se=None, winsorize: float = 0.1, alpha: float = 0.0
     return OverdispersionResult(phi, tau2, p, i, p < alpha)
 
 
-def eb_shrinkage(estimates, se, benchmark, tau2: float) -> tuple[np.ndarray, np.ndarray]:
-    """Empirical-Bayes (normal-normal) shrinkage toward ``benchmark``.
+def eb_shrinkage(estimates, se, benchmark=None, tau2: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Empirical-Bayes (normal-normal) shrinkage; now a thin wrapper of ``analysis.shrinkage``.
 
-    ``B = se²/(se² + τ²)``; returns ``(B·benchmark + (1 − B)·estimate, sqrt((1 − B)·se²))``. With
-    ``τ² = 0`` every unit is pulled fully to the benchmark; large units move little.
+    Issue 12 item 5: the old version shrank toward the benchmark with a winsorised τ² that was biased
+    low (its intervals covered 67 %). With ``benchmark=None`` and ``tau2=None`` (the defaults) this is
+    ``analysis.shrinkage.normal_shrinkage``: toward the units' own precision-weighted mean, τ² by
+    Paule–Mandel, posterior SD including the uncertainty of the mean (Morris 1983). An explicit
+    ``benchmark``/``tau2`` keeps the old formula ``B·benchmark + (1 − B)·y``, ``sqrt((1 − B)·s²)``.
+    Returns ``(shrunken estimates, posterior SD)``.
 
     Parameters
     ----------
@@ -474,10 +518,10 @@ def eb_shrinkage(estimates, se, benchmark, tau2: float) -> tuple[np.ndarray, np.
         The units' figures ``y``.
     se : array_like
         Their standard errors ``s``.
-    benchmark : float or array_like
-        The prior mean ``θ₀``.
-    tau2 : float
-        The between-unit variance ``τ²``.
+    benchmark : float or array_like, optional
+        A fixed prior mean ``θ₀`` (old behaviour; needs ``tau2``).
+    tau2 : float, optional
+        A fixed between-unit variance ``τ²`` (old behaviour; needs ``benchmark``).
 
     Returns
     -------
@@ -486,10 +530,17 @@ def eb_shrinkage(estimates, se, benchmark, tau2: float) -> tuple[np.ndarray, np.
     References
     ----------
     Efron, B. and Morris, C. (1975). Data analysis using Stein's estimator and its generalizations.
-    JASA 70, 311-319.
+    JASA 70, 311-319. Morris, C. N. (1983). JASA 78, 47-55.
     """
+    from analysis.shrinkage import normal_shrinkage
+
     y = np.asarray(estimates, float)
     s2 = np.asarray(se, float) ** 2
+    if benchmark is None and tau2 is None:
+        r = normal_shrinkage(y, np.sqrt(s2))
+        return r.estimate, (r.upper - r.lower) / (2 * stats.norm.isf(0.025))
+    if benchmark is None or tau2 is None:
+        raise ValueError("Oppgi både sammenligningstall og τ², eller ingen av dem.")
     with np.errstate(divide="ignore", invalid="ignore"):
         b = np.where(s2 + tau2 > 0, s2 / (s2 + tau2), 1.0)
     return b * np.asarray(benchmark, float) + (1 - b) * y, np.sqrt((1 - b) * s2)
@@ -498,5 +549,5 @@ def eb_shrinkage(estimates, se, benchmark, tau2: float) -> tuple[np.ndarray, np.
 __all__ = [
     "AnovaResult", "METHOD_TEXT_FUNNEL", "METHOD_TEXT_OVERDISPERSION", "METHOD_TEXT_SHRINKAGE",
     "METHOD_TEXT_SPREAD", "OverdispersionResult", "anova_icc", "between_school_spread", "eb_shrinkage",
-    "funnel_limits", "funnel_z_scores", "overdispersion", "spread_drivers",
+    "funnel_limits", "funnel_z_scores", "icc_interval", "overdispersion", "spread_drivers",
 ]

@@ -42,7 +42,7 @@ import pandas as pd
 
 from analysis.overview import benchmark_comparison
 from analysis.window import WINDOW_YEARS, last_school_years
-from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
+from data.catalogue import INDICATORS, UTTREKK_SET, UTTREKK_SET_2025_28, indicator_label
 
 # ----------------------------------------------------------------------------------------------
 # Parameters
@@ -73,7 +73,8 @@ class UttrekkParams:
     """The model's parameters. Frozen and hashable, so a page can memoise per parameter set.
 
     Attributes:
-        indicators: the uttrekk set as (indicator, subject, trinn); default ``catalogue.UTTREKK_SET``.
+        indicators: the uttrekk set as (indicator, subject, trinn); default the 2025–28 set
+            ``catalogue.UTTREKK_SET_2025_28`` (no mobbing); ``catalogue.UTTREKK_SETS`` names the options.
         end_period: last school year of the window ('2025-26'); None = the latest year in the data.
         window_years: number of school years in the window (Udir: three).
         absolute_offsets: distance national limit → absolute limit per (indicator, trinn); see
@@ -92,7 +93,7 @@ class UttrekkParams:
         n_spread: maximum number of kommuner drawn on spread (≤ 10).
     """
 
-    indicators: tuple[tuple[str, str, int], ...] = UTTREKK_SET
+    indicators: tuple[tuple[str, str, int], ...] = UTTREKK_SET_2025_28
     end_period: str | None = None
     window_years: int = WINDOW_YEARS
     absolute_offsets: tuple[tuple[tuple[str, int | None], float], ...] = DEFAULT_ABSOLUTE_OFFSETS
@@ -214,8 +215,8 @@ def risk_points(df: pd.DataFrame, params: UttrekkParams = UttrekkParams()) -> pd
     obs["weight"] = obs["indicator"].map(params.weight).astype(float)
     published = (~obs["suppressed"].astype(bool)) & obs["value"].notna() & obs["national"].notna()
     gap = direction * (obs["value"] - obs["national"])
-    beyond_abs = direction * (obs["value"] - obs["absolute"]) < 0
-    raw = np.where(published & beyond_abs, 3, np.where(published & (gap < 0), 1, 0))
+    # Figure and limits compared on the published decimal grid (issue 12 item 4: on the limit is never beyond).
+    raw = np.where(published, _grid_points(obs), 0)
     obs["gap"] = gap.where(published)
     obs["raw_points"] = raw.astype(int)
     counted = published | (obs["suppressed"].astype(bool) & (params.suppressed == "possible_zero"))
@@ -226,6 +227,16 @@ def risk_points(df: pd.DataFrame, params: UttrekkParams = UttrekkParams()) -> pd
     obs["_p"] = obs["period"].map(order)
     obs = obs.sort_values(["level", "kommune_id", "unit_id", "indicator", "subject", "trinn", "_p"]).drop(columns="_p")
     return obs.reset_index(drop=True)
+
+
+def _grid_points(rows: pd.DataFrame) -> np.ndarray:
+    """0/1/3 points with value and limits on the indicator's published decimal grid (``analysis.rounding``)."""
+    from analysis.rounding import points_on_grid
+
+    decimals = rows["indicator"].astype(str).map(
+        lambda c: INDICATORS[c].decimals if c in INDICATORS else 1).to_numpy(float)
+    return points_on_grid(rows["value"].to_numpy(float), rows["national"].to_numpy(float),
+                          rows["absolute"].to_numpy(float), rows["direction"].to_numpy(float), decimals)
 
 
 def _share(points: pd.Series, possible: pd.Series) -> pd.Series:
@@ -515,8 +526,7 @@ def _rescore(rows: pd.DataFrame, params: UttrekkParams) -> pd.DataFrame:
     d = rows["direction"]
     published = rows["value"].notna() & ~rows["suppressed"].astype(bool)
     gap = d * (rows["value"] - rows["national"])
-    beyond_abs = d * (rows["value"] - rows["absolute"]) < 0
-    rows["raw_points"] = np.where(published & beyond_abs, 3, np.where(published & (gap < 0), 1, 0)).astype(int)
+    rows["raw_points"] = np.where(published, _grid_points(rows), 0).astype(int)
     rows["gap"] = gap.where(published)
     rows["points"] = np.where(rows["counted"], rows["raw_points"] * rows["weight"], 0.0)
     return rows

@@ -103,7 +103,9 @@ INDICATORS: dict[str, Indicator] = {
         Indicator(
             "eu_mobbing", "Mobbing (andel mobbet 2-3 ganger i måneden eller oftere)", ELEVUNDERSOKELSEN,
             "share", "prosent", LOWER_IS_BETTER, 0.0, 100.0, (7, 10), ("",),
-            default_sd=None, large_uncertainty_halfwidth=10.0, in_uttrekk=True,
+            default_sd=None, large_uncertainty_halfwidth=10.0,
+            # Not in the 2025–28 uttrekk set; an option of the model (UTTREKK_SETS), a workshop indicator.
+            in_uttrekk=False,
         ),
         # --- Figures that real exports hold (added for the importers, issue #6) ---------------------
         Indicator(
@@ -140,6 +142,41 @@ UTTREKK_SET: tuple[tuple[str, str, int], ...] = (
     ("eu_mobbing", "", 7),
     ("eu_mobbing", "", 10),
 )
+# UTTREKK_SET above is the workshop set shown on Oversikt, Sammenlignbare and in the report: the
+# published uttrekk indicators plus mobbing, which stays a workshop indicator outside the risk points.
+WORKSHOP_SET: tuple[tuple[str, str, int], ...] = UTTREKK_SET
+
+# The indicator set of the selection model is a labelled parameter (issue 12 item 8). The set Udir used
+# for the 2024 uttrekk (the 2025–28 round): grunnskolepoeng; nasjonale prøver lesing and regning, 5. and
+# 8. trinn, share on mestringsnivå 1; Elevundersøkelsen 7. and 10. trinn, støtte fra lærer and
+# motivasjon. Mobbing is not in it (earlier descriptions of the scheme named it); it is an option.
+UTTREKK_SET_2025_28: tuple[tuple[str, str, int], ...] = tuple(k for k in UTTREKK_SET if k[0] != "eu_mobbing")
+UTTREKK_SETS: dict[str, tuple[tuple[str, str, int], ...]] = {
+    "2025-28": UTTREKK_SET_2025_28,
+    "2025-28+mobbing": UTTREKK_SET,
+}
+UTTREKK_SET_LABELS: dict[str, str] = {
+    "2025-28": "Udirs indikatorer for uttrekket 2024 (ordningen 2025–2028)",
+    "2025-28+mobbing": "Udirs indikatorer for 2025–2028 pluss mobbing (7. og 10. trinn)",
+}
+DEFAULT_UTTREKK_SET = "2025-28"
+
+
+def uttrekk_set_name(indicators) -> str:
+    """The label key of a model indicator set, or "egendefinert" when it is none of the named sets."""
+    for name, keys in UTTREKK_SETS.items():
+        if tuple(indicators) == keys:
+            return name
+    return "egendefinert"
+
+
+# «Stor usikkerhet» relative to the indicator's scale (issue 12 item 7): a figure's 95 % interval is
+# «stor usikkerhet» when its half-width exceeds this share of the national spread between schools
+# (SD of the school figures of the same indicator, subject, trinn and year). 1,0 means: the interval
+# alone is wider than the typical difference between two schools in the country, so the figure cannot
+# tell a school from the typical school. ``large_uncertainty_halfwidth`` above is the fallback when
+# the national spread is unknown. See ``analysis.uncertainty.large_uncertainty``.
+LARGE_UNCERTAINTY_SHARE_OF_SPREAD = 1.0
 
 # ---------------------------------------------------------------------------------------------
 # Suppression (prikking). One table: the smallest n that may be published, per source family, with

@@ -19,6 +19,7 @@ from present.format import fmt_interval, fmt_number, row_label
 from present.reform import split_break_text
 from present.window import school_years
 from ui.realdata_widgets import coverage_block, window_label_for
+from ui import stats_widgets as sw
 from ui.state import data_token, kommune_row, selected_kommune
 from present.strings import classification_label, t
 
@@ -117,6 +118,7 @@ st.markdown(t("oversikt.intro", window=wlabel))
 
 st.subheader(t("oversikt.pooled_title", window=wlabel))
 st.caption(t("oversikt.pooled_help"))
+pooled, yearly = sw.many_comparisons_in([pooled, yearly], "oversikt")  # false flags; BH on request
 counts = count_classifications(pooled["classification"])
 st.markdown(t("oversikt.summary", svakere=counts.svakere, bedre=counts.bedre, usikker=counts.usikker,
               ingen=counts.ingen_data))
@@ -127,7 +129,7 @@ st.subheader(t("oversikt.yearly_title"))
 chart_col, table_col = st.columns([3, 2])
 findings = kommune_findings(kommune_id)
 with chart_col:
-    findings_key = tuple((f.id, f.version) for f in findings)
+    findings_key = tuple((f.id, f.version) for f in findings) + (("bh", bool(st.session_state.get("oversikt_bh"))),)
     fig = cached_yearly_chart(data_token(), kommune_id, findings_key, yearly, findings)
     st.plotly_chart(fig, width="stretch", key="oversikt_chart")
 with table_col:

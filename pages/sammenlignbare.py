@@ -18,6 +18,7 @@ from analysis.compare import count_classifications
 from analysis.peers import CONTEXT_FEATURES
 from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
 from ui import exploration_data as xd
+from ui import stats_widgets as sw
 from ui.controls import peer_settings, window_picker
 from ui.downloads import table_with_downloads
 from present.format import fmt_number
@@ -83,6 +84,7 @@ if peer_ids:
     if summary.empty:
         st.warning(t("peers.compare_none"))
     else:
+        summary = sw.many_comparisons(summary, "peers")  # false flags; BH on request
         counts = count_classifications(summary["classification"])
         st.markdown(t("peers.compare_summary", svakere=counts.svakere, bedre=counts.bedre, usikker=counts.usikker,
                       total=counts.total))

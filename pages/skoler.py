@@ -18,6 +18,8 @@ import streamlit as st
 from analysis.compare import count_classifications
 from data.catalogue import INDICATORS, NEUTRAL, suppression_min_n
 from ui import exploration_data as xd
+from ui import skoler_stats as ss
+from ui import stats_widgets as sw
 from ui.controls import full_label, indicator_choices, indicator_picker, window_picker
 from ui.downloads import table_with_downloads
 from present.exploration_charts import school_axis_labels
@@ -51,6 +53,10 @@ if comp.empty:
     st.warning(t("skoler.no_schools", label=label))
     st.stop()
 
+comp = sw.many_comparisons(comp, "skoler")  # expected false flags, Benjamini–Hochberg on request
+use_bh = bool(st.session_state.get("skoler_bh", False))
+if ss.one_school(comp):
+    st.info(t("stat.one_school"))
 counts = count_classifications(comp["classification"])
 n_supp = int(comp["suppressed"].sum())
 neutral = ind.direction == NEUTRAL  # no better side: sure differences are lavere/høyere
@@ -62,7 +68,7 @@ st.subheader(t("skoler.chart_heading"))
 title = t("skoler.chart_title", label=label, window=wlabel)
 stitle = t("skoler.spread_title", label=label, window=wlabel)
 view = xd.schools_view(token, kommune_id, info["kommune_name"], info["fylke_id"], indicator, subject, trinn, kjonn,
-                       tuple(window), title, stitle)
+                       tuple(window), title, stitle, use_bh)
 fig = view["fig"]
 linked = chart_findings(current)
 if linked:  # the cached figure is shared between sessions: draw markers on a copy
@@ -77,7 +83,9 @@ chart_col, table_col = st.container(), st.container()  # chart full width, its t
 with chart_col:
     st.plotly_chart(fig, width="stretch", theme=None, key="skoler_chart")
     st.caption(note)
-    st.caption(t("skoler.reading_help", min_n=suppression_min_n(indicator)))
+    st.caption(t("skoler.reading_help", min_n=suppression_min_n(indicator)) + " " + t("stat.estimand.pooled"))
+    if (rline := ss.rounding_line(comp)):
+        st.caption(rline)
     findings_slot = st.container()
     with findings_slot:
         findings_under_chart(current, linked, key="skoler")
@@ -90,13 +98,13 @@ st.subheader(t("skoler.funnel_heading"))
 fc1, fc2 = st.columns(2)
 area_choice = param_choice(t("skoler.funnel_area"), ["fylke", "landet"], "trakt", container=fc1,
                            format_func=lambda a: t(f"skoler.funnel_area.{a}"))
-overdispersion = fc2.toggle(t("skoler.funnel_overdispersion"), key="skoler_overdispersion",
-                            help=t("skoler.funnel_overdispersion_help"))
+overdispersion = fc2.radio(t("skoler.funnel_overdispersion"), ss.OD_MODELS, horizontal=True, key="skoler_od_model",
+                           format_func=lambda m: t(f"stat.funnel.od_model.{m}"), help=t("skoler.funnel_overdispersion_help"))
 area = info["fylke_id"] if area_choice == "fylke" else ""
 ftitle = t("skoler.funnel_title", label=label, area=info["fylke_name"] if area else t("skoler.funnel_area.landet"),
            window=wlabel)
 ffig, ftable, fsupp, funnel_note, n_area_supp = xd.funnel_view(
-    token, area, indicator, subject, trinn, kjonn, tuple(window), bool(overdispersion), tuple(comp["school_id"]), ftitle)
+    token, area, indicator, subject, trinn, kjonn, tuple(window), str(overdispersion), tuple(comp["school_id"]), ftitle)
 fchart, ftable_col = st.container(), st.container()
 with fchart:
     st.plotly_chart(ffig, width="stretch", theme=None, key="skoler_funnel")
@@ -105,6 +113,7 @@ with fchart:
 with ftable_col:
     table_with_downloads(ftable, key="skoler_funnel", filename=f"trakt_{area or 'landet'}_{indicator}_{subject}_{trinn}",
                          suppressed=fsupp, note=funnel_note, title=ftitle, height=420, show_note=False)
+ss.render_adjusted(token, kommune_id, area, (indicator, subject, trinn, kjonn), tuple(window))
 
 # --- between-school spread -------------------------------------------------------------------------
 st.subheader(t("skoler.spread_heading"))

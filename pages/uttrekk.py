@@ -17,6 +17,8 @@ from data.schema import sorted_periods
 from ui.realdata_widgets import coverage_block
 from present.strings import t
 from present.uttrekk_text import explain
+from present.uncertainty import indicator_set_line
+from ui import stats_widgets as sw
 from ui import uttrekk_view as view
 from ui.state import data_token, kommune_row, selected_kommune
 
@@ -74,6 +76,9 @@ if krow is None or pd.isna(krow["share"]):
     st.stop()
 
 view.metrics(res, krow)
+st.caption(indicator_set_line(params.indicators))
+with st.spinner(t("uttrekk.boot.computing")):
+    boot = sw.uttrekk_bootstrap(token, repr(params), res)  # cached per data version and parameters
 
 tabs = st.tabs([t("uttrekk.tab.explain"), t("uttrekk.tab.points"), t("uttrekk.tab.schools"),
                 t("uttrekk.tab.whatif"), t("uttrekk.tab.stability"), t("uttrekk.tab.all")])
@@ -81,6 +86,8 @@ tabs = st.tabs([t("uttrekk.tab.explain"), t("uttrekk.tab.points"), t("uttrekk.ta
 schools = res.kommune_schools(kommune_id)
 with tabs[0]:
     view.explanation_tab(ex)
+    sw.render_kommune_uncertainty(boot, kommune_id)
+    sw.render_rtm(sw.uttrekk_rtm(token, repr(params), params))
 with tabs[1]:
     view.points_tab(res, kommune_id)
 with tabs[2]:
@@ -92,3 +99,4 @@ with tabs[4]:
     view.stability_tab(res, kommune_id, ex)
 with tabs[5]:
     view.all_kommuner_tab(res, kommune_id)
+    sw.render_all_kommuner(boot)

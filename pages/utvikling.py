@@ -87,7 +87,7 @@ if tr is not None:
                       upper=fmt_number(tr.upper, ind.decimals + 1), unit=ind.unit_of_measure))
     else:
         st.markdown(t("utv.trend_none", verdict=tr.verdict_label, n=tr.n_periods))
-    st.caption(tr.method)
+    st.caption(tr.method + " " + t("stat.rtm.short"))  # a later year against the year of selection
 elif res["trend_error"]:
     st.info(res["trend_error"])
 if res["merged_from"]:

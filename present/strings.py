@@ -718,6 +718,180 @@ NB: dict[str, str] = {
     "sf.descending": "Synkende",
     "sf.computing": "Regner ut for kommunene …",
     "sf.starting": "Starter …",
+    # --- statistics, issue 12 (method texts: .short for the projector, .long for the report appendix) ---
+    "stat.rounding.short": (
+        "Publiserte tall er avrundet. Forskjeller som er mindre enn det avrundingen kan forklare, får ingen "
+        "vurdering, og intervallet gjøres bredere med avrundingsfeilen."
+    ),
+    "stat.rounding.long": (
+        "Avrunding: et tall publisert med d desimaler kan være opptil en halv enhet i siste desimal fra det "
+        "egentlige tallet. «Resten av kommunen» regnes ut fra to avrundede tall, (N·kommunetall − n·skoletall)/"
+        "(N − n), og avrundingsfeilen forstørres da med N/(N − n). Forskjellen mellom skolen og resten kan derfor "
+        "være feil med opptil N/(N − n)·(δ_skole + δ_kommune). Vi utvider intervallet for forskjellen med denne "
+        "grensen på hver side, og gir ingen vurdering når selve forskjellen er innenfor grensen. Risikopoeng "
+        "sammenlignes på samme desimal som tallene publiseres med, slik at et tall som ligger nøyaktig på en "
+        "grense aldri regnes som under den."
+    ),
+    "stat.rounding.withheld": "Innenfor avrundingen",
+    "stat.rounding.count": "{count} vurderinger faller bort når avrundingen av de publiserte tallene tas med.",
+    "stat.one_school": (
+        "Kommunen har bare én skole med tall, så skolen kan ikke sammenlignes med resten av kommunen "
+        "(«kan ikke vurderes» over). Traktdiagrammet under svarer på et annet spørsmål: hvordan skolen ligger "
+        "mot skolene i fylket eller landet. Skolens tall er da også kommunens tall."
+    ),
+    "stat.funnel.short": (
+        "Traktens grenser viser hvor mye tallene varierer av tilfeldigheter alene. Gjennomsnitt bruker "
+        "standardavviket i dataene. Med ekte forskjeller mellom skoler (overspredning) blir trakten bredere."
+    ),
+    "stat.funnel.long": (
+        "Traktdiagram (Spiegelhalter 2005): for gjennomsnitt er grensene snitt ± z·s/√n, der s er det samlede "
+        "standardavviket for elevene i de skolene som vises (ikke et fast tall fra katalogen). For andeler uten "
+        "overspredning brukes eksakte binomiske grenser. Med overspredning regnes andelene om med "
+        "arcsin-kvadratrot-transformasjonen, grensene legges på den skalaen med tillegg av τ² (eller ganget "
+        "med √φ) og regnes tilbake, slik FunnelPlotR og PHE gjør det; da blir grensene aldri negative. "
+        "Overspredning måles med winsoriserte z-verdier: de 10 % mest ekstreme i hver ende kuttes til grensen "
+        "så enkeltskoler ikke styrer svaret, og gjennomsnittet av z² (korrigert for kuttingen) sammenlignes med "
+        "det tilfeldighetene alene gir."
+    ),
+    "stat.funnel.od_model": "Modell for overspredning",
+    "stat.funnel.od_model.none": "Ingen",
+    "stat.funnel.od_model.tau2": "Additiv (τ²)",
+    "stat.funnel.od_model.phi": "Multiplikativ (φ)",
+    "stat.funnel.sd_used": "Standardavvik på elevnivå brukt i trakten: {sd} (fra dataene).",
+    "stat.bootstrap.short": (
+        "Vi har trukket alle tallene på nytt {reps} ganger innenfor usikkerheten sin og kjørt hele uttrekksregelen "
+        "hver gang. Intervallene viser hvor mye andel, plass og utfall kunne variert."
+    ),
+    "stat.bootstrap.long": (
+        "Parametrisk bootstrap av hele uttrekksregelen: hvert tall i vinduet trekkes på nytt fra sin "
+        "utvalgsfordeling (andeler binomisk, gjennomsnitt normalfordelt med tallets eget standardavvik), "
+        "avrundes som ved publisering, og risikopoeng, andeler, rangering, landets toppgruppe av skoler, "
+        "spredning og begge uttrekksveiene regnes ut på nytt. For hver kommune gir dette et 95 %-intervall "
+        "for andelen risikopoeng og for plassen, og sannsynligheten for å bli trukket ut (andelen av "
+        "simuleringene der kommunen trekkes). Sannsynligheten gjelder et nytt utvalg elever som ligner de "
+        "faktiske, ikke kommunens «sanne» nivå. Skoletall og kommunetall trekkes uavhengig av hverandre, og "
+        "tall uten antall elever holdes faste. Kontrollen går begge veier: poeng som ble gitt, men kanskje "
+        "ikke holder, og poeng som ikke ble gitt, men lett kunne vært det."
+    ),
+    "stat.shrinkage.short": (
+        "«Justert for små tall»: skoler med få elever trekkes mot snittet for skolene de sammenlignes med, "
+        "i forhold til hvor usikre tallene deres er."
+    ),
+    "stat.shrinkage.long": (
+        "Empirisk Bayes: for gjennomsnitt en normal–normal-modell der den ekte variasjonen mellom skolene (τ²) "
+        "anslås med Paule–Mandels metode, og hver skole trekkes mot det presisjonsveide snittet for "
+        "sammenligningsgruppen med vekt s²/(s² + τ²). For andeler en beta-binomisk modell tilpasset med "
+        "sannsynlighetsmaksimering, der hver skole får fordelingen Beta(α + antall, β + resten). Intervallene "
+        "tar med usikkerheten i gruppesnittet og dekket 95 % av de sanne verdiene i simuleringer. De justerte "
+        "tallene er til rangering og sammenligning, ikke skolens publiserte tall."
+    ),
+    "stat.shrinkage.option": "Justert for små tall",
+    "stat.shrinkage.option_help": (
+        "Trekker tall med få elever mot snittet for skolene i sammenligningen (empirisk Bayes). Gir mer "
+        "rettferdige sammenligninger av små skoler."
+    ),
+    "stat.multiplicity.short": (
+        "Med mange sammenligninger på én side vil noen vise «svakere» eller «bedre» av ren tilfeldighet."
+    ),
+    "stat.multiplicity.long": (
+        "Mange sammenligninger: hver sammenligning med 95 %-intervall gir en vurdering i 5 % av tilfellene selv "
+        "når det ikke finnes noen ekte forskjell. Med m sammenligninger er det forventede antallet falske "
+        "vurderinger m·0,05, og sannsynligheten for minst én falsk «svakere» 1 − 0,975^m (24 % med 11 "
+        "indikatorer). Valget «kontroller for mange sammenligninger» bruker Benjamini–Hochbergs metode: "
+        "p-verdiene (fra intervallene) justeres slik at høyst 5 % av vurderingene som står igjen, forventes å "
+        "være falske."
+    ),
+    "stat.multiplicity.line": (
+        "{n} sammenligninger på siden. Hvis ingenting egentlig var forskjellig, ville omtrent {expected} av dem "
+        "likevel vise «svakere» eller «bedre» (sannsynligheten for minst én falsk «svakere»: {p_any} %)."
+    ),
+    "stat.multiplicity.bh": "Kontroller for mange sammenligninger (Benjamini–Hochberg)",
+    "stat.multiplicity.bh_help": (
+        "Beholder bare vurderinger som står seg når høyst 5 % av vurderingene på siden kan være falske."
+    ),
+    "stat.multiplicity.bh_removed": "Kontrollen for mange sammenligninger fjernet {count} av {total} vurderinger.",
+    "stat.persistent.short": (
+        "Intervallet for de tre årene gjelder elevkullene som er testet. Skolens nivå over tid er mer usikkert, "
+        "fordi kullene varierer."
+    ),
+    "stat.persistent.long": (
+        "To spørsmål gir to intervaller. «De tre elevkullene»: hvor godt kjenner vi resultatet for de elevene "
+        "som faktisk er testet (tallene slås sammen, intervallet blir smalt). «Skolens nivå over tid»: hvor "
+        "godt kjenner vi nivået kullene varierer rundt. Det siste regnes med en modell med tilfeldige effekter "
+        "over årene (variansen mellom årene anslått med Paule–Mandel) og et Hartung–Knapp-intervall med "
+        "t-fordeling, som krever minst tre år. Med ekte forskjeller mellom kull er det første intervallet for "
+        "smalt for det andre spørsmålet."
+    ),
+    "stat.estimand.pooled": "Intervallet gjelder de tre elevkullene som er testet («de tre elevkullene»).",
+    "stat.estimand.level": "Intervallet gjelder skolens nivå over tid («skolens nivå over tid»).",
+    "stat.estimand.choice": "Hva skal intervallet gjelde?",
+    "stat.estimand.choice.pooled": "De tre elevkullene",
+    "stat.estimand.choice.level": "Skolens nivå over tid",
+    "stat.icc.short": "Andelen av forskjellene som ligger mellom skolene, med 95 %-intervall.",
+    "stat.icc.long": (
+        "Intraklassekorrelasjon (ICC) fra enveis variansanalyse med antall elever, snitt og standardavvik per "
+        "skole. Intervallet er Searles F-baserte intervall med gjennomsnittlig gruppestørrelse n₀ for ulike "
+        "skolestørrelser. Med få skoler er intervallet bredt."
+    ),
+    "stat.icc.value": "Andel av variasjonen mellom skolene: {icc} (95 %-intervall {lo}–{hi}).",
+    "stat.large_uncertainty.short": (
+        "«Stor usikkerhet»: intervallet er bredere enn den typiske forskjellen mellom skoler i landet."
+    ),
+    "stat.large_uncertainty.long": (
+        "Et tall merkes «stor usikkerhet» når halve bredden av 95 %-intervallet er større enn "
+        "standardavviket mellom skolene i landet for samme indikator, trinn og år (anslått som variansen i "
+        "skoletallene minus den gjennomsnittlige utvalgsvariansen). Grensen følger dermed skalaen til "
+        "indikatoren. Uten nasjonale skoletall brukes den faste grensen i katalogen."
+    ),
+    "stat.rtm.short": (
+        "Kommuner som trekkes ut fordi tallene er svake, ser ofte bedre ut neste gang uansett: noe av det svake "
+        "var tilfeldigheter (regresjon mot gjennomsnittet)."
+    ),
+    "stat.rtm.long": (
+        "Regresjon mot gjennomsnittet: kommuner velges fordi tallene deres er høye på risikopoeng. Noe av det "
+        "skyldes tilfeldige forskjeller mellom elevkull, og de forsvinner neste gang. Derfor går andelen "
+        "risikopoeng for uttrukne kommuner ned i neste vindu selv uten noen endring. I dataene her: kommunene "
+        "som ble trukket ut for {first}, hadde {before} % av mulige risikopoeng; i neste vindu ({second}) hadde "
+        "de {after} %, mens regresjonslinjen for alle kommuner forutsier {predicted} % uten noen innsats."
+    ),
+    "stat.rtm.line": (
+        "Regresjon mot gjennomsnittet: uttrukne kommuner gikk fra {before} % til {after} % av mulige risikopoeng "
+        "i neste vindu i disse dataene, uten noen innsats (forventet av tilfeldigheter alene: {predicted} %). "
+        "En bedring etter uttrekket er derfor ikke i seg selv et tegn på at tiltak virker."
+    ),
+    "stat.indicator_set.short": "Indikatorsett i modellen: {label}.",
+    "stat.indicator_set.long": (
+        "Indikatorsettet for uttrekket 2024 (ordningen 2025–2028): grunnskolepoeng; nasjonale prøver i lesing "
+        "og regning på 5. og 8. trinn, andel på mestringsnivå 1; Elevundersøkelsen på 7. og 10. trinn, støtte "
+        "fra lærer og motivasjon. Mobbing er ikke med (tidligere beskrivelser av ordningen nevnte mobbing), "
+        "men kan slås på som et valg. Mobbing vises fortsatt på Oversikt som en indikator for samlingen."
+    ),
+    "stat.indicator_set.choice": "Indikatorsett",
+    "uttrekk.boot.heading": "Hvor sikkert er uttrekket?",
+    "uttrekk.boot.summary": (
+        "Andelen risikopoeng kunne like gjerne vært mellom {lo} og {hi} % (95 %-intervall), og plassen mellom "
+        "{rank_lo} og {rank_hi}. Kommunen ble trukket ut i {p} % av simuleringene."
+    ),
+    "uttrekk.boot.summary_unranked": "Kommunen har for få mulige risikopoeng til å bli rangert.",
+    "uttrekk.boot.audit": (
+        "Av kommunens {given} tall som ga risikopoeng, kunne {given_doubt} godt (minst 20 % sannsynlighet) "
+        "ha gitt ingen poeng. Av de {not_given} tallene uten poeng kunne {not_doubt} godt ha gitt poeng."
+    ),
+    "uttrekk.boot.col.kommune": "Kommune",
+    "uttrekk.boot.col.share": "Andel risikopoeng (%)",
+    "uttrekk.boot.col.share_ci": "Andel, 95 %-intervall",
+    "uttrekk.boot.col.rank": "Plass",
+    "uttrekk.boot.col.rank_ci": "Plass, 95 %-intervall",
+    "uttrekk.boot.col.p_drawn": "Sannsynlighet for uttrekk (%)",
+    "uttrekk.boot.col.drawn": "Trukket ut i modellen",
+    "uttrekk.boot.col.figure": "Tall",
+    "uttrekk.boot.col.period": "Skoleår",
+    "uttrekk.boot.col.value": "Verdi",
+    "uttrekk.boot.col.points": "Risikopoeng",
+    "uttrekk.boot.col.doubt": "Sannsynlighet for motsatt utfall (%)",
+    "uttrekk.boot.audit_heading": "Poeng som kunne falt annerledes ut",
+    "uttrekk.boot.all_caption": "Alle kommuner: andel, plass og sannsynlighet for uttrekk med usikkerhet.",
+    "uttrekk.boot.computing": "Simulerer uttrekket …",
 }
 
 LANGUAGES: dict[str, dict[str, str]] = {"nb": NB}

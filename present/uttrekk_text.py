@@ -181,10 +181,8 @@ def _reliability(ex: UttrekkExplanation, obs: pd.DataFrame) -> None:
         f"{rs['n_delvis']} delvis sikre og {rs['n_usikker']} usikre"
         + (f", og {rs['n_uten_intervall']} uten intervall" if rs["n_uten_intervall"] else "") + "."
     )
-    ex.reliability.append(
-        f"Regner vi bare med risikopoengene som holder når usikkerheten er tatt med, blir andelen "
-        f"{pct(rs['sure_share'])} i stedet for {pct(rs['share'])}."
-    )
+    # Issue 12: no «sure share» (it counted significant points and is not an estimate of the share); the
+    # bootstrap interval for the share and rank and P(drawn) (analysis.uttrekk_bootstrap) replace it.
     ex.uncertain = rs["n_usikker"] + rs["n_uten_intervall"] > (rs["n_sikker"] + rs["n_delvis"])
     if ex.uncertain:
         ex.reliability.append(

@@ -8,6 +8,7 @@ from analysis.intervals import METHOD_TEXT as INTERVAL_METHOD_TEXT
 from data.catalogue import ELEVUNDERSOKELSEN, GRUNNSKOLEPOENG, NASJONALE_PROVER, SUPPRESSION_MIN_N, \
     SUPPRESSION_MIN_N_OVERRIDES
 from present.format import fmt_number
+from present.strings import t
 
 
 def _offsets_text(params: u.UttrekkParams) -> str:
@@ -54,5 +55,24 @@ def methods_sections(params: u.UttrekkParams) -> list[tuple[str, list[str]]]:
             "Hva om: en skoles tall erstattes med kommunens tall for samme indikator, trinn og år. Kommunens eget tall "
             "flyttes like mye som skolens andel av elevene tilsier. Så regnes andeler, plass og spredning på nytt, mens "
             "de andre kommunene og skolene i landet står som før.",
+            indicator_set_text(params),
+            t("stat.bootstrap.long"),
+            t("stat.rtm.short"),
+        ]),
+        ("Vedlegg: usikkerhet, avrunding og mange sammenligninger", [
+            t("stat.rounding.long"),
+            t("stat.multiplicity.long"),
+            t("stat.persistent.long"),
+            t("stat.large_uncertainty.long"),
+            t("stat.funnel.long"),
+            t("stat.icc.long"),
+            t("stat.shrinkage.long"),
         ]),
     ]
+
+
+def indicator_set_text(params: u.UttrekkParams) -> str:
+    """Which indicator set the model used, and the published set for the current round (issue 12)."""
+    from present.uncertainty import indicator_set_line
+
+    return indicator_set_line(params.indicators) + " " + t("stat.indicator_set.long")

@@ -19,7 +19,7 @@ from analysis.overview import benchmark_comparison
 from analysis.window import WINDOW_YEARS
 from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
 from present.format import fmt_interval, fmt_number
-from present.strings import classification_label
+from present.strings import classification_label, t
 from report import charts
 from present.window import span_text
 from report.document import Bullets, Figure, Paragraph, Section, Subheading, Table
@@ -297,6 +297,25 @@ def _uttrekk_school_blocks(ctx: ReportContext, res: u.UttrekkResult) -> list:
     ]
 
 
+_BOOT_CACHE: list[tuple[u.UttrekkResult, object]] = []  # the last bootstrap, reused across a batch of reports
+
+
+def _bootstrap_paragraphs(res: u.UttrekkResult, kommune_id: str) -> list[str]:
+    """Issue 12: interval for the share and rank, P(drawn) and the two-way audit (``analysis.uttrekk_bootstrap``)."""
+    from analysis.uttrekk_bootstrap import audit, bootstrap_uttrekk
+    from present.uncertainty import audit_sentence, bootstrap_summary
+
+    hit = next((b for r, b in _BOOT_CACHE if r is res), None)
+    if hit is None:
+        hit = bootstrap_uttrekk(res, replicates=500)
+        _BOOT_CACHE[:] = [(res, hit)]
+    row = hit.kommuner[hit.kommuner["kommune_id"] == str(kommune_id)]
+    if row.empty:
+        return []
+    figs = hit.figures[(hit.figures["level"] == "kommune") & (hit.figures["unit_id"] == str(kommune_id))]
+    return [bootstrap_summary(row.iloc[0]), audit_sentence(audit(figs)), t("stat.bootstrap.short", reps=hit.replicates)]
+
+
 def uttrekk_section(ctx: ReportContext) -> list[Section]:
     """«Hvorfor er kommunen trukket ut?»: the selection model explained (``present.uttrekk_text``)."""
     if not ctx.options.include_uttrekk:
@@ -309,6 +328,7 @@ def uttrekk_section(ctx: ReportContext) -> list[Section]:
     sec.blocks.extend(_uttrekk_school_blocks(ctx, res))
     sec.blocks.append(Subheading("Hvor sikre er risikopoengene?"))
     sec.blocks.extend(Paragraph(part) for part in ex.reliability)
+    sec.blocks.extend(Paragraph(part) for part in _bootstrap_paragraphs(res, ctx.kommune_id))
     pt = point_table(res, kommune_obs(res, ctx.kommune_id))
     if len(pt):
         sec.blocks.append(Table(list(pt.columns), pt.astype(str).values.tolist(),

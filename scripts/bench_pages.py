@@ -102,7 +102,7 @@ def floors(kommune_id: str) -> dict[str, dict[str, float]]:
         selection.schools_in_area(sl, fylke, window)
 
     s = xd.schools(token, kommune_id, name, fylke, *gsp, tuple(window))
-    f = xd.funnel(token, fylke, *gsp, tuple(window), False)
+    f = xd.funnel(token, fylke, *gsp, tuple(window), "none")
     figs = [xc.schools_figure(s["schools"], s["refs"], gsp[0], "x"),
             xc.funnel_figure(f["schools"], set(s["schools"]["school_id"]), float(f["benchmark"]["estimate"].iloc[0]),
                              f["limits"], gsp[0], "x"),

@@ -18,6 +18,8 @@ from analysis import selection
 from analysis.intervals import add_intervals, pooled_window
 from analysis.peers import PeerError, expected_value, resolve_peers
 from analysis.trends import trend
+from analysis import funnel as funnel_stats
+from analysis.multiplicity import bh_verdicts
 from analysis import spread as spread_stats
 from analysis.window import WINDOW_YEARS
 from data.catalogue import INDICATORS, UTTREKK_SET
@@ -123,12 +125,15 @@ def development(token: str, kommune_id: str, kommune_name: str, fylke_id: str, i
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def schools(token: str, kommune_id: str, kommune_name: str, fylke_id: str, indicator: str, subject: str,
-            trinn: int, kjonn: str, window: tuple[str, ...]) -> dict:
+            trinn: int, kjonn: str, window: tuple[str, ...], bh: bool = False) -> dict:
     """Skoler: each school against the rest of the kommune (``selection.school_comparison``), the
     reference lines (kommune, fylke, nasjonalt pooled over the window) and the between-school spread."""
     sl = selection.slice_indicator(data.load_dataset(), indicator, subject, trinn, kjonn)
     lineage = data.kommune_lineage(kommune_id)
     comp = selection.school_comparison(sl, lineage, window)
+    if bh and len(comp):  # Benjamini–Hochberg across the schools shown (analysis.multiplicity)
+        comp["classification"] = bh_verdicts(comp["classification"].astype(str).to_numpy(), comp["difference"],
+                                             comp["diff_lower"], comp["diff_upper"]).astype(str)
     kom = selection.kommune_series(sl, kommune_id, lineage, name=kommune_name)
     bench = selection.benchmark_series(sl, fylke_id)
     refs = selection.pooled_units(pd.concat([kom.drop(columns="combined_from"), bench], ignore_index=True), window)
@@ -142,9 +147,10 @@ def schools(token: str, kommune_id: str, kommune_name: str, fylke_id: str, indic
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def funnel(token: str, area: str, indicator: str, subject: str, trinn: int, kjonn: str, window: tuple[str, ...],
-           overdispersion: bool) -> dict:
+           overdispersion: str = "none") -> dict:
     """All schools of the fylke (``area`` = fylke_id) or the nation (``area`` = '') pooled over the
-    window, the benchmark, and Spiegelhalter funnel limits (``analysis.spread.funnel_limits``)."""
+    window, the benchmark, and funnel limits (``analysis.funnel.funnel_for_units``: the data's own pupil
+    SD for means; ``overdispersion`` "none", "tau2" or "phi", on the arcsine scale for shares)."""
     sl = selection.slice_indicator(data.load_dataset(), indicator, subject, trinn, kjonn)
     area_schools = selection.pooled_units(selection.schools_in_area(sl, area or None, window), window)
     level = "fylke" if area else "nasjonalt"
@@ -157,25 +163,21 @@ def funnel(token: str, area: str, indicator: str, subject: str, trinn: int, kjon
     if pts.empty or not np.isfinite(theta):
         return out
     ind = INDICATORS[indicator]
-    kind, sd = ind.kind, ind.default_sd
-    n = pts["n"].to_numpy(float)
-    tau2 = None
-    if overdispersion:
-        pupil_sd = pts["sd"].fillna(sd).to_numpy(float) if kind == "mean" else None
-        z = spread_stats.funnel_z_scores(pts["estimate"], n, theta, kind, sd=pupil_sd)
-        se = (100 * np.sqrt(theta / 100 * (1 - theta / 100) / n)) if kind == "share" else pupil_sd / np.sqrt(n)
-        od = spread_stats.overdispersion(z, se=se)
-        out["overdispersion"] = od
-        tau2 = od.tau2 if np.isfinite(od.tau2) else None
-        out["method"] += " " + spread_stats.METHOD_TEXT_OVERDISPERSION + " " + t(
-            "skoler.funnel_od_values", phi=fmt_number(od.phi, 2), tau=fmt_number(np.sqrt(od.tau2), 2)
-            if np.isfinite(od.tau2) else "–")
-    grid = np.unique(np.round(np.geomspace(max(2.0, n.min()), max(3.0, n.max()), 120)))
-    out["limits"] = spread_stats.funnel_limits(theta, grid, kind=kind, sd=sd, tau2=tau2)
-    at_n = spread_stats.funnel_limits(theta, n, kind=kind, sd=sd, tau2=tau2)
+    sds = pts["sd"].to_numpy(dtype=float, na_value=np.nan) if "sd" in pts.columns else None
     est = pts["estimate"].to_numpy(float)
+    res = funnel_stats.funnel_for_units(est, pts["n"].to_numpy(float), sds, theta, ind.kind, ind.default_sd,
+                                        model=overdispersion)
+    od = res["dispersion"]
+    out.update(limits=res["limits"], overdispersion=od)
+    out["method"] = t("stat.funnel.short")
+    if ind.kind == "mean" and np.isfinite(res["sd"]):
+        out["method"] += " " + t("stat.funnel.sd_used", sd=fmt_number(res["sd"], max(ind.decimals, 2)))
+    if res["model"] != "none":
+        out["method"] += " " + funnel_stats.METHOD_WINSORISED + " " + t(
+            "skoler.funnel_od_values", phi=fmt_number(od.phi, 2),
+            tau=fmt_number(np.sqrt(od.tau2), 2) if np.isfinite(od.tau2) else "–")
     out["positions"] = pd.DataFrame({"unit_id": pts["unit_id"].to_numpy(), "position": funnel_positions(
-        est, at_n, ind.direction)})
+        est, res["at_n"], ind.direction)})
     return out
 
 
@@ -242,8 +244,8 @@ def development_view(token: str, kommune_id: str, kommune_name: str, fylke_id: s
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def schools_view(token: str, kommune_id: str, kommune_name: str, fylke_id: str, indicator: str, subject: str,
-                 trinn: int, kjonn: str, window: tuple[str, ...], title: str, spread_title: str):
-    res = schools(token, kommune_id, kommune_name, fylke_id, indicator, subject, trinn, kjonn, window)
+                 trinn: int, kjonn: str, window: tuple[str, ...], title: str, spread_title: str, bh: bool = False):
+    res = schools(token, kommune_id, kommune_name, fylke_id, indicator, subject, trinn, kjonn, window, bh)
     d = INDICATORS[indicator].decimals
     fig = freeze(xc.schools_figure(res["schools"], res["refs"], indicator, title))
     table, supp = xc.schools_table(res["schools"], d)
@@ -257,7 +259,7 @@ def schools_view(token: str, kommune_id: str, kommune_name: str, fylke_id: str, 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def funnel_view(token: str, area: str, indicator: str, subject: str, trinn: int, kjonn: str, window: tuple[str, ...],
-                overdispersion: bool, kommune_school_ids: tuple[str, ...], title: str):
+                overdispersion: str, kommune_school_ids: tuple[str, ...], title: str):
     res = funnel(token, area, indicator, subject, trinn, kjonn, window, overdispersion)
     bench = float(res["benchmark"]["estimate"].iloc[0]) if len(res["benchmark"]) else float("nan")
     mine = set(kommune_school_ids)

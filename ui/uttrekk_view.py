@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import uttrekk as u
-from data.catalogue import indicator_label
+from data.catalogue import UTTREKK_SET_LABELS, UTTREKK_SETS, indicator_label, uttrekk_set_name
 from present.format import fmt_number
 from present.strings import t
 from present.window import school_years, window_text
@@ -69,8 +69,13 @@ def _form_values(current: u.UttrekkParams, periods: list[str]) -> dict:
     top = c1.number_input(t("uttrekk.top_share"), 1.0, 100.0, 100 * current.top_share, 5.0)
     n_level = c2.number_input(t("uttrekk.n_level"), 1, 200, int(current.n_level), 1)
     n_spread = c1.number_input(t("uttrekk.n_spread"), 0, 100, int(current.n_spread), 1)
+    sets = list(UTTREKK_SETS)
+    chosen = uttrekk_set_name(current.indicators)
+    iset = c2.selectbox(t("stat.indicator_set.choice"), sets, index=sets.index(chosen) if chosen in sets else 0,
+                        format_func=UTTREKK_SET_LABELS.get, help=t("stat.indicator_set.long"))
     offsets = _offset_inputs(current)
-    return dict(end_period=end if end != periods[-1] else None, suppressed=supp, spread_statistic=stat,
+    return dict(indicators=UTTREKK_SETS[iset],
+                end_period=end if end != periods[-1] else None, suppressed=supp, spread_statistic=stat,
                 spread_cutoff=float(cutoff), top_share=float(top) / 100, n_level=int(n_level),
                 n_spread=int(n_spread), absolute_offsets=tuple(offsets.items()))
 
