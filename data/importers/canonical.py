@@ -8,6 +8,7 @@ import pandas as pd
 
 from data.catalogue import INDICATORS
 from data.importers.errors import ImportFailure
+from data.importers.protocol import SkipReason
 from data.importers.report import ImportReport
 from data.schema import COLUMNS, KEY_COLUMNS
 
@@ -69,15 +70,13 @@ def _check_ranges(df: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
         for code in pd.unique(df.loc[bad, "indicator"]):
             sel = bad & (df["indicator"] == code).to_numpy()
             ind = INDICATORS[code]
-            report.skip(
-                f"Verdien er utenfor gyldig område for {ind.label} ({ind.value_min:g}–{ind.value_max:g})",
-                int(sel.sum()), df.loc[sel, "_line"].tolist(),
-            )
+            report.skip(SkipReason.OUT_OF_RANGE, int(sel.sum()), df.loc[sel, "_line"].tolist(),
+                        detail=f"{ind.label} ({ind.value_min:g}–{ind.value_max:g})")
         df = df[~bad]
     n = df["n"].to_numpy(dtype=float)
     neg = n < 0
     if neg.any():
-        report.skip("Negativt antall elever", int(neg.sum()), df.loc[neg, "_line"].tolist())
+        report.skip(SkipReason.NEGATIVE_N, int(neg.sum()), df.loc[neg, "_line"].tolist())
         df = df[~neg]
     return df
 

@@ -17,6 +17,7 @@ import pandas as pd
 
 from data.importers.errors import ImportFailure
 from data.importers.markers import marker_label
+from data.importers.protocol import Head, ImportFile, Read, SkipReason
 from data.importers.report import ImportReport
 
 FORMAT_LABEL = "SSB JSON-stat2 (kommunekontekst)"
@@ -26,6 +27,19 @@ CONTEXT_COLUMNS = ["kommune_id", "population", "adult_education_share", "disabil
 
 def looks_like(obj: object) -> bool:
     return isinstance(obj, dict) and obj.get("class") == "dataset" and "dimension" in obj and "value" in obj
+
+
+SOURCE_NAME = "SSB"
+
+
+def sniff(head: Head) -> float:
+    return 1.0 if head.kind == "json" and looks_like(head.obj) else 0.0
+
+
+def read(file: ImportFile) -> Read:
+    """Kommune context from one SSB JSON-stat2 table (no figures)."""
+    frame = read_dataset(file.name, file.head.obj)
+    return Read(pd.DataFrame(), to_context(file.name, frame, file.report), file.report)
 
 
 def _categories(dim: dict) -> tuple[list[str], dict[str, str]]:
@@ -144,10 +158,10 @@ def to_context(file_name: str, frame: pd.DataFrame, report: ImportReport) -> pd.
     f = frame.copy()
     f["kommune_id"] = f[region].astype(str).str.replace(r"^K-", "", regex=True)
     not_kommune = ~f["kommune_id"].str.fullmatch(r"\d{4}") | (f["kommune_id"] == "0000")
-    report.skip("Region som ikke er en kommune (land, fylke, bydel)", int(not_kommune.sum()))
+    report.skip(SkipReason.NOT_KOMMUNE, int(not_kommune.sum()))
     f = f[~not_kommune]
     missing = f["value"].isna()
-    report.skip("Ingen verdi (SSB-markør eller tom)", int(missing.sum()))
+    report.skip(SkipReason.NO_VALUE, int(missing.sum()))
     f = f[~missing]
     if measure == "adult_education_share":
         f = _education_share(file_name, f, frame.attrs["ids"], region, time, content)

@@ -12,39 +12,19 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from data.importers import jsonstat, skoleporten, statbank
+from data.importers import jsonstat
 from data.importers.canonical import build  # noqa: F401  (re-exported for readers' tests)
+from data.importers.container import SUPPORTED_TEXT, prepare, unknown_format
 from data.importers.errors import ImportFailure
 from data.importers.identity import KommuneHint
+from data.importers.protocol import Importer
 from data.importers.report import ImportReport
-from data.importers.spreadsheet import is_xlsx, read_xlsx
-from data.importers.textio import (
-    DELIMITERS,
-    check_size,
-    decode,
-    first_line,
-    read_table,
-    sniff_binary,
-    sniff_delimiter,
-    split_sep_line,
-)
+from data.importers import sources as registry
+from data.importers.textio import check_size
 from data.schema import KEY_COLUMNS, SchemaError, empty_frame, validate
 
 log = logging.getLogger(__name__)
 Progress = Callable[[float, str], None]
-
-SUPPORTED_TEXT = (
-    "Skoleporten-nedlasting (CSV), eksport fra Udirs statistikkbank (CSV eller Excel) eller en SSB-tabell i "
-    "JSON-stat2"
-)
-
-
-_SOURCE_OF = {
-    skoleporten.FORMAT_LABEL: "Skoleporten",
-    statbank.FORMAT_UNITS: "Udir statistikkbanken",
-    statbank.FORMAT_INDICATORS: "Udir statistikkbanken",
-    jsonstat.FORMAT_LABEL: "SSB",
-}
 
 
 @dataclass
@@ -63,8 +43,18 @@ class ImportResult:
 
     @property
     def label(self) -> str:
-        sources = sorted({_SOURCE_OF.get(r.format_label, r.format_label) for r in self.reports if r.format_label})
+        sources = sorted({r.source_name or r.format_label for r in self.reports if r.source_name or r.format_label})
         return "Importerte data: " + ", ".join(sources) if sources else "Importerte data"
+
+
+def choose_source(head, sources: list[Importer] | None = None) -> Importer | None:
+    """The registered source most confident that the file is its own (None when none is)."""
+    best, best_conf = None, 0.0
+    for source in registry.SOURCES if sources is None else sources:
+        conf = float(source.sniff(head))
+        if conf > best_conf:
+            best, best_conf = source, conf
+    return best
 
 
 def read_file(
@@ -74,73 +64,13 @@ def read_file(
     """Read one file into (canonical figures, context or None, report). Raises ImportFailure."""
     report = report or ImportReport(file_name)
     check_size(file_name, len(raw))
-    kind = sniff_binary(raw)
-    if kind == "zip":
-        if is_xlsx(raw):
-            frame, sheet, header_row = read_xlsx(file_name, raw)
-            report.encoding, report.delimiter = "Excel (.xlsx)", f"ark «{sheet}»"
-            return _dispatch_frame(file_name, frame, header_row, report), None, report
-        raise ImportFailure(file_name, "Filen er en ZIP-fil (komprimert), ikke en CSV-fil. Pakk den ut og last opp "
-                            "CSV-filen(e) den inneholder.")
-    if kind == "xls":
-        raise ImportFailure(file_name, "Filen er i det gamle Excel-formatet (.xls). Åpne den og lagre som .xlsx, "
-                            "eller eksporter som CSV.")
-    if kind == "pdf":
-        raise ImportFailure(file_name, f"Filen er en PDF. Forventet {SUPPORTED_TEXT}.")
-    if kind == "binary":
-        raise ImportFailure(file_name, f"Filen er ikke en tekstfil. Forventet {SUPPORTED_TEXT}.")
-    text, encoding = decode(file_name, raw)
-    report.encoding = encoding
-    stripped = text.lstrip()
-    if stripped.startswith("{") or stripped.startswith("["):
-        obj = jsonstat.parse_json(file_name, text)
-        if jsonstat.looks_like(obj):
-            frame = jsonstat.read_dataset(file_name, obj)
-            return pd.DataFrame(), jsonstat.to_context(file_name, frame, report), report
-        if isinstance(obj, dict) and "metadata" in obj and "rows" in obj:
-            raise ImportFailure(file_name, "Dette er et svar fra Udirs rapport-API (statistikkportalen), ikke en "
-                                "eksportfil. Bruk «Eksporter» i statistikkbanken og last opp CSV-filen.")
-        raise ImportFailure(file_name, "JSON-filen er ikke et JSON-stat2-datasett (forventet «class»: «dataset»).")
-    body, sep_hint, removed = split_sep_line(text)
-    header_line = removed + 1
-    while body.startswith(("\n", "\r\n")):  # blank lines before the header
-        body = body.split("\n", 1)[1]
-        header_line += 1
-    body_bytes = None
-    if encoding in ("UTF-8", "UTF-8 med BOM"):  # the raw bytes are the body already: no re-encoding
-        skipped_chars = len(text) - len(body)
-        body_bytes = raw[(3 if encoding == "UTF-8 med BOM" else 0) + len(text[:skipped_chars].encode("utf-8")):]
-    header = first_line(body)
-    if not header.strip():
-        raise ImportFailure(file_name, "Filen er tom. Forventet en overskriftslinje og tall.", header_line)
-    delimiter = sep_hint if sep_hint in DELIMITERS else sniff_delimiter(file_name, header, header_line)
-    report.delimiter = DELIMITERS[delimiter]
-    if skoleporten.looks_like(header):
-        return skoleporten.read(file_name, body, delimiter, header_line, report, kommune, existing,
-                                data=body_bytes), None, report
-    if statbank.looks_like_units(header) or statbank.looks_like_indicators(header):
-        table = read_table(file_name, body, delimiter, header_line)
-        frame = table.to_pandas()
-        return _dispatch_frame(file_name, frame, header_line, report), None, report
-    low = header.lower()
-    if "parentcode" in low and "validfrom" in low:
-        raise ImportFailure(file_name, "Dette er en kodeliste fra SSB Klass (kommune- eller fylkesnumre), ikke tall. "
-                            f"Forventet {SUPPORTED_TEXT}.", header_line)
-    raise ImportFailure(
-        file_name,
-        f"Ukjent filformat. Forventet {SUPPORTED_TEXT}. Første linje var: «{header[:150]}».", header_line,
-    )
-
-
-def _dispatch_frame(file_name: str, frame: pd.DataFrame, header_line: int, report: ImportReport) -> pd.DataFrame:
-    cols = " ".join(str(c) for c in frame.columns)
-    if statbank.looks_like_units(cols):
-        return statbank.read_units(file_name, frame, header_line, report)
-    if statbank.looks_like_indicators(cols):
-        return statbank.read_indicators(file_name, frame, header_line, report)
-    if skoleporten.looks_like(cols):
-        raise ImportFailure(file_name, "Skoleporten-nedlastinger leses som CSV; lagre arket som CSV og last opp på nytt.")
-    raise ImportFailure(file_name, f"Ukjent oppsett. Forventet {SUPPORTED_TEXT}.", header_line)
+    file = prepare(file_name, raw, report, kommune, existing)
+    source = choose_source(file.head)
+    if source is None:
+        raise unknown_format(file)
+    report.source_name = source.SOURCE_NAME
+    figures, context, report = source.read(file)
+    return figures, context, report
 
 
 def import_files(

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from data.importers.protocol import Skip, SkipReason
+
 MAX_EXAMPLE_LINES = 5
 
 
@@ -16,6 +18,7 @@ class ImportReport:
 
     file_name: str
     format_label: str = ""
+    source_name: str = ""  # the registered source that read the file (for the data label)
     encoding: str = ""
     delimiter: str = ""
     rows_read: int = 0
@@ -29,10 +32,15 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     mapped: pd.DataFrame | None = None  # rows per indicator/level/period (see ``summarise``)
 
-    def skip(self, reason: str, count: int = 1, lines: list[int] | None = None) -> None:
-        """Record ``count`` skipped rows for ``reason`` with up to a few example line numbers."""
+    def skip(self, reason: SkipReason | Skip, count: int = 1, lines: list[int] | None = None,
+             detail: str = "") -> None:
+        """Record ``count`` skipped rows for a typed ``reason`` with up to a few example line numbers."""
         if count <= 0:
             return
+        if isinstance(reason, SkipReason):
+            reason = reason.text(detail)
+        if not isinstance(reason, Skip):
+            raise TypeError("A skip reason is a SkipReason, not free text")
         self.skipped[reason] += int(count)
         if lines:
             have = self.skipped_lines.setdefault(reason, [])
@@ -41,6 +49,13 @@ class ImportReport:
     def note(self, text: str) -> None:
         if text not in self.notes:
             self.notes.append(text)
+
+    def skipped_by_reason(self) -> Counter:
+        """Skipped rows per ``SkipReason`` (details such as the indicator merged)."""
+        out: Counter = Counter()
+        for key, count in self.skipped.items():
+            out[key.reason] += count
+        return out
 
     @property
     def rows_skipped(self) -> int:

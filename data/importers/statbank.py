@@ -25,6 +25,7 @@ from data.importers.canonical import build
 from data.importers.errors import ImportFailure
 from data.importers.identity import NATIONAL_ID, NATIONAL_NAME, synthetic_school_id
 from data.importers.markers import marker_label, parse_cells, parse_count
+from data.importers.protocol import Head, ImportFile, Read, Skip, SkipReason
 from data.importers.report import ImportReport
 from data.importers.skoleporten import EU_NAMES
 from data.importers.vocab import (
@@ -57,6 +58,27 @@ def looks_like_units(header: str) -> bool:
 def looks_like_indicators(header: str) -> bool:
     h = header.lower()
     return "indikatornivaa" in h or "indikatornavn" in h
+
+
+SOURCE_NAME = SOURCE
+
+
+def sniff(head: Head) -> float:
+    """Certain for a CSV or xlsx whose header has statistikkbanken's id columns."""
+    if head.kind not in ("text", "xlsx"):
+        return 0.0
+    return 0.9 if looks_like_units(head.header) or looks_like_indicators(head.header) else 0.0
+
+
+def read(file: ImportFile) -> Read:
+    """Either layout (units in rows, indicators in rows), decided by the columns."""
+    frame = file.text_frame()
+    cols = " ".join(str(c) for c in frame.columns)
+    if looks_like_units(cols):
+        figures = read_units(file.name, frame, file.header_line, file.report)
+    else:
+        figures = read_indicators(file.name, frame, file.header_line, file.report)
+    return Read(figures, None, file.report)
 
 
 @dataclass
@@ -133,12 +155,12 @@ def parse_header(header: str, position: int) -> ColSpec | None:
     return spec
 
 
-def _column_filters(spec: ColSpec) -> str | None:
+def _column_filters(spec: ColSpec) -> Skip | None:
     """Reason to leave a value column out, or None."""
     if spec.eierform and spec.eierform != "alle eierformer":
-        return f"Delgruppe eierform («{spec.eierform}»); bare «Alle eierformer» importeres"
+        return SkipReason.EIERFORM_SUBGROUP.text(spec.eierform)
     if any(p not in (_ALL_PROGRAMME,) for p in spec.programme):
-        return "Delgruppe utdanningsprogram; bare «Alle utdanningsprogram» importeres"
+        return SkipReason.PROGRAMME_SUBGROUP.text()
     return None
 
 
@@ -177,8 +199,58 @@ def read_units(file_name: str, frame: pd.DataFrame, header_line: int, report: Im
     report.rows_read = n
     if n == 0:
         raise ImportFailure(file_name, "Filen har bare overskriftslinjen og ingen tall.", header_line)
-    get = lambda name: _texts(frame, cols[name.lower()]) if name.lower() in cols else pd.Series([""] * n)  # noqa: E731
     lines = np.arange(n, dtype=np.int64) + header_line + 1
+    level, unit_id, unit_name, kommune_id, fylke_id, bad_level, bad_kom = _unit_columns(frame, cols, n, report)
+
+    parts, part_lines = [], []
+    marker_counts: dict[str, int] = defaultdict(int)
+    for spec in values:
+        reason = _column_filters(spec)
+        if reason:
+            report.skip(reason, n)
+            continue
+        if spec.indicator is None:
+            report.units_unknown[f"Kolonne «{spec.header}»"] += 1
+            report.skip(SkipReason.NO_INDICATOR_COLUMN, n)
+            continue
+        value, marker, suppressed, unknown = parse_cells(_texts(frame, spec.header))
+        nn = parse_count(_texts(frame, n_cols[spec.group()].header)) if spec.group() in n_cols else np.full(n, np.nan)
+        sd = parse_count(_texts(frame, sd_cols[spec.group()].header)) if spec.group() in sd_cols else np.full(n, np.nan)
+        keep = ~bad_level & ~unknown & ~bad_kom
+        for m in pd.unique(marker[keep & (marker != "")]) if keep.any() else []:
+            marker_counts[m] += int(((marker == m) & keep).sum())
+        for m in pd.unique(marker[~bad_level & unknown]):
+            report.units_unknown[f"Verdi «{m}»"] += int(((marker == m) & unknown & ~bad_level).sum())
+        if (unknown & ~bad_level).any():
+            report.skip(SkipReason.BAD_VALUE, int((unknown & ~bad_level).sum()),
+                        lines[unknown & ~bad_level][:5].tolist())
+        empty = keep & (marker == "") & np.isnan(value)
+        marker_counts[""] += int(empty.sum())
+        parts.append({
+            "level": level, "unit_id": unit_id, "unit_name": unit_name, "kommune_id": kommune_id,
+            "fylke_id": fylke_id, "indicator": spec.indicator, "subject": spec.subject,
+            "trinn": _trinn(spec), "kjonn": spec.kjonn, "period": spec.period,
+            "value": np.where(suppressed, np.nan, value), "n": nn, "sd": sd, "suppressed": suppressed,
+            "marker": marker, "unit_of_measure": INDICATORS[spec.indicator].unit_of_measure, "source": SOURCE,
+            "_keep": keep,
+        })
+        part_lines.append(lines)
+    if bad_level.any():
+        report.skip(SkipReason.UNKNOWN_LEVEL, int(bad_level.sum()), lines[bad_level][:5].tolist())
+    if bad_kom.any():
+        report.skip(SkipReason.BAD_KOMMUNE, int(bad_kom.sum()), lines[bad_kom][:5].tolist())
+    _break_notes(frame, breaks, report)
+    for m, c in marker_counts.items():
+        if c:
+            report.markers[f"{m or 'tom'} – {marker_label(m)}"] += c
+    if not parts:
+        raise ImportFailure(file_name, "Ingen av tallkolonnene kunne brukes (se hoppet over).", header_line)
+    return _assemble(file_name, parts, part_lines, report, prefer_sort=["kommune_id"])
+
+
+def _unit_columns(frame: pd.DataFrame, cols: dict[str, str], n: int, report: ImportReport):
+    """Level, unit id and name, kommune and fylke per row from the id columns; bad levels and kommune numbers."""
+    get = lambda name: _texts(frame, cols[name.lower()]) if name.lower() in cols else pd.Series([""] * n)  # noqa: E731
     lvl_raw = get("EnhetNivaa").str.strip().str.replace(r"\.0$", "", regex=True)
     level = lvl_raw.map(LEVELS).to_numpy(dtype=object)
     bad_level = pd.isna(level)
@@ -208,50 +280,7 @@ def read_units(file_name: str, frame: pd.DataFrame, header_line: int, report: Im
     fylke_id[is_nat] = ""
     bad_kom = is_kom & ~np.array([bool(re.fullmatch(r"\d{4}", str(k))) for k in kom])
 
-    parts, part_lines = [], []
-    marker_counts: dict[str, int] = defaultdict(int)
-    for spec in values:
-        reason = _column_filters(spec)
-        if reason:
-            report.skip(reason, n)
-            continue
-        if spec.indicator is None:
-            report.units_unknown[f"Kolonne «{spec.header}»"] += 1
-            report.skip("Tallkolonne uten kjent indikator", n)
-            continue
-        value, marker, suppressed, unknown = parse_cells(_texts(frame, spec.header))
-        nn = parse_count(_texts(frame, n_cols[spec.group()].header)) if spec.group() in n_cols else np.full(n, np.nan)
-        sd = parse_count(_texts(frame, sd_cols[spec.group()].header)) if spec.group() in sd_cols else np.full(n, np.nan)
-        keep = ~bad_level & ~unknown & ~bad_kom
-        for m in pd.unique(marker[keep & (marker != "")]) if keep.any() else []:
-            marker_counts[m] += int(((marker == m) & keep).sum())
-        for m in pd.unique(marker[~bad_level & unknown]):
-            report.units_unknown[f"Verdi «{m}»"] += int(((marker == m) & unknown & ~bad_level).sum())
-        if (unknown & ~bad_level).any():
-            report.skip("Verdien er verken et tall eller en kjent markør (*, tom)", int((unknown & ~bad_level).sum()),
-                        lines[unknown & ~bad_level][:5].tolist())
-        empty = keep & (marker == "") & np.isnan(value)
-        marker_counts[""] += int(empty.sum())
-        parts.append({
-            "level": level, "unit_id": unit_id, "unit_name": unit_name, "kommune_id": kommune_id,
-            "fylke_id": fylke_id, "indicator": spec.indicator, "subject": spec.subject,
-            "trinn": _trinn(spec), "kjonn": spec.kjonn, "period": spec.period,
-            "value": np.where(suppressed, np.nan, value), "n": nn, "sd": sd, "suppressed": suppressed,
-            "marker": marker, "unit_of_measure": INDICATORS[spec.indicator].unit_of_measure, "source": SOURCE,
-            "_keep": keep,
-        })
-        part_lines.append(lines)
-    if bad_level.any():
-        report.skip("Ukjent EnhetNivaa (forventet 1, 2, 3 eller 4)", int(bad_level.sum()), lines[bad_level][:5].tolist())
-    if bad_kom.any():
-        report.skip("Ugyldig kommunenummer (forventet fire sifre)", int(bad_kom.sum()), lines[bad_kom][:5].tolist())
-    _break_notes(frame, breaks, report)
-    for m, c in marker_counts.items():
-        if c:
-            report.markers[f"{m or 'tom'} – {marker_label(m)}"] += c
-    if not parts:
-        raise ImportFailure(file_name, "Ingen av tallkolonnene kunne brukes (se hoppet over).", header_line)
-    return _assemble(file_name, parts, part_lines, report, prefer_sort=["kommune_id"])
+    return level, unit_id, unit_name, kommune_id, fylke_id, bad_level, bad_kom
 
 
 def _break_notes(frame: pd.DataFrame, breaks: dict, report: ImportReport) -> None:
@@ -314,18 +343,18 @@ def read_indicators(file_name: str, frame: pd.DataFrame, header_line: int, repor
             continue
         geo = _geo_of(spec)
         if geo is None:
-            report.skip("Enhet i kolonneoverskriften uten nummer (bare landet og fylker støttes i dette oppsettet)", n)
+            report.skip(SkipReason.GEO_WITHOUT_NUMBER, n)
             report.units_unknown[f"Enhet «{'.'.join(spec.geo)}»"] += 1
             continue
         level, uid, uname, fid = geo
         indicator = np.where(unknown_rows, "", row_code) if spec.indicator is None else np.full(n, spec.indicator, object)
         if unknown_rows.any():
-            report.skip("Indikator eller delspørsmål som ikke finnes i indikatorkatalogen", int(unknown_rows.sum()),
+            report.skip(SkipReason.UNKNOWN_ROW_INDICATOR, int(unknown_rows.sum()),
                         lines[unknown_rows][:5].tolist())
         value, marker, suppressed, unknown = parse_cells(_texts(frame, spec.header))
         keep = ~unknown_rows & ~unknown
         if (unknown & ~unknown_rows).any():
-            report.skip("Verdien er verken et tall eller en kjent markør (*, tom)",
+            report.skip(SkipReason.BAD_VALUE,
                         int((unknown & ~unknown_rows).sum()), lines[unknown & ~unknown_rows][:5].tolist())
         for m in pd.unique(marker[keep & (marker != "")]):
             marker_counts[m] += int(((marker == m) & keep).sum())
