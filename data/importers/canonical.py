@@ -40,14 +40,21 @@ def build(
         elif np.isscalar(v) or v is None:
             v = np.full(n_rows, np.nan if v is None else v, dtype=float)
         full[col] = v
-    df = pd.DataFrame(full)
-    df["_line"] = lines
-    df = df[keep]
+    df = pd.DataFrame(full, copy=False)
+    del full
+    columns.clear()  # the caller's arrays are copied into the frame: free them now (memory ~ file size)
+    df["_line"] = np.asarray(lines, dtype=np.int64)
+    if not np.all(keep):
+        df = df[keep]
     df = _check_ranges(df, report)
-    if prefer_sort:
-        df = df.sort_values(prefer_sort, ascending=False, kind="stable")
-    df = _dedupe(file_name, df, report)
-    df = df.sort_values("_line", kind="stable").drop(columns="_line").reset_index(drop=True)
+    if key_codes(df, KEY_COLUMNS).duplicated(keep=False).any():  # rare: sort and resolve only then
+        if prefer_sort:
+            df = df.sort_values(prefer_sort, ascending=False, kind="stable")
+        df = _dedupe(file_name, df, report)
+    lines_now = df["_line"].to_numpy()
+    if len(lines_now) > 1 and (np.diff(lines_now) < 0).any():
+        df = df.sort_values("_line", kind="stable")
+    df = df.drop(columns="_line").reset_index(drop=True)
     for col, dtype in COLUMNS.items():
         if dtype == "category":
             continue  # already categorical (unused categories are harmless and costly to drop)
@@ -58,6 +65,29 @@ def build(
         else:
             df[col] = pd.to_numeric(df[col]).astype(dtype)
     return df
+
+
+def key_codes(df: pd.DataFrame, columns: list[str]) -> pd.Series:
+    """One int64 code per row that is equal exactly when the rows agree on ``columns``.
+
+    Built from the categorical codes (or factorised values) column by column, re-compacted whenever the
+    mixed-radix number could overflow: a few int64 arrays instead of one per column at once.
+    """
+    key = np.zeros(len(df), dtype=np.int64)
+    span = 1
+    for col in columns:
+        ser = df[col]
+        if isinstance(ser.dtype, pd.CategoricalDtype):
+            codes, size = ser.cat.codes.to_numpy().astype(np.int64) + 1, len(ser.cat.categories) + 1
+        else:
+            codes, uniq = pd.factorize(ser, use_na_sentinel=False)
+            codes, size = codes.astype(np.int64), len(uniq) + 1
+        if span * size >= 2**62:
+            uniq_keys, key = np.unique(key, return_inverse=True)
+            span = len(uniq_keys)
+        key = key * size + codes
+        span *= size
+    return pd.Series(key, index=df.index)
 
 
 def _check_ranges(df: pd.DataFrame, report: ImportReport) -> pd.DataFrame:

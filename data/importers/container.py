@@ -55,17 +55,22 @@ def _prepare_csv(file_name: str, raw: bytes, text: str, encoding: str, report: I
     while body.startswith(("\n", "\r\n")):  # blank lines before the header
         body = body.split("\n", 1)[1]
         header_line += 1
-    body_bytes = None
-    if encoding in ("UTF-8", "UTF-8 med BOM"):  # the raw bytes are the body already: no re-encoding
-        skipped_chars = len(text) - len(body)
-        body_bytes = raw[(3 if encoding == "UTF-8 med BOM" else 0) + len(text[:skipped_chars].encode("utf-8")):]
+    skipped_chars = len(text) - len(body)
     header = first_line(body)
+    del body
+    if encoding in ("UTF-8", "UTF-8 med BOM"):  # the raw bytes are the body already: no copy, no re-encoding
+        start = (3 if encoding == "UTF-8 med BOM" else 0) + len(text[:skipped_chars].encode("utf-8"))
+        body_bytes = memoryview(raw)[start:]
+    else:
+        encoded = text.encode("utf-8")
+        body_bytes = memoryview(encoded)[len(text[:skipped_chars].encode("utf-8")):]
+    del text
     if not header.strip():
         raise ImportFailure(file_name, "Filen er tom. Forventet en overskriftslinje og tall.", header_line)
     delimiter = sep_hint if sep_hint in DELIMITERS else sniff_delimiter(file_name, header, header_line)
     report.delimiter = DELIMITERS[delimiter]
     head = Head(file_name, "text", header)
-    return ImportFile(head, raw, report, kommune, existing, body=body, body_bytes=body_bytes, delimiter=delimiter,
+    return ImportFile(head, raw, report, kommune, existing, body_bytes=body_bytes, delimiter=delimiter,
                       header_line=header_line)
 
 

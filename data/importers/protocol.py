@@ -80,8 +80,7 @@ class ImportFile:
     report: ImportReport
     kommune: KommuneHint | None = None
     existing: pd.DataFrame | None = None
-    body: str = ""  # CSV: the text from the header line on (no ``sep=`` line)
-    body_bytes: bytes | None = None  # CSV: the same as UTF-8 bytes when the file was UTF-8
+    body_bytes: bytes | memoryview | None = None  # CSV: the text from the header line on, as UTF-8
     delimiter: str = ""
     header_line: int = 1  # the file line of the header
     frame: pd.DataFrame | None = None  # xlsx: the sheet as text, the header as columns
@@ -91,13 +90,27 @@ class ImportFile:
     def name(self) -> str:
         return self.head.file_name
 
+    @property
+    def body(self) -> str:
+        """CSV: the text from the header line on (no ``sep=`` line), decoded when a reader asks for it."""
+        return bytes(self.body_bytes).decode("utf-8") if self.body_bytes is not None else ""
+
+    def release(self) -> None:
+        """Drop the file's text once a reader has parsed it (memory stays proportional to the file)."""
+        self.body_bytes = None
+        self.raw = b""
+
     def text_frame(self) -> pd.DataFrame:
         """The table as text cells with the header as columns (the xlsx sheet, or the parsed CSV)."""
         if self.frame is not None:
             return self.frame
         from data.importers.textio import read_table
 
-        return read_table(self.name, self.body, self.delimiter, self.header_line).to_pandas()
+        table = read_table(self.name, None, self.delimiter, self.header_line, data=self.body_bytes,
+                           dictionary=True)
+        self.release()
+        self.frame = table.to_pandas()
+        return self.frame
 
 
 class Read(NamedTuple):

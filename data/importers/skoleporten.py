@@ -104,8 +104,10 @@ def read(file: ImportFile) -> Read:
     """Parse a Skoleporten nedlasting (CSV from the header line on)."""
     if file.head.kind != "text":
         raise ImportFailure(file.name, "Skoleporten-nedlastinger leses som CSV; lagre arket som CSV og last opp på nytt.")
-    figures = read_text(file.name, file.body, file.delimiter, file.header_line, file.report, file.kommune,
-                        file.existing, data=file.body_bytes)
+    data = file.body_bytes
+    file.release()
+    figures = read_text(file.name, None, file.delimiter, file.header_line, file.report, file.kommune,
+                        file.existing, data=data)
     return Read(figures, None, file.report)
 
 

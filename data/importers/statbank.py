@@ -72,12 +72,9 @@ def sniff(head: Head) -> float:
 
 def read(file: ImportFile) -> Read:
     """Either layout (units in rows, indicators in rows), decided by the columns."""
-    frame = file.text_frame()
-    cols = " ".join(str(c) for c in frame.columns)
-    if looks_like_units(cols):
-        figures = read_units(file.name, frame, file.header_line, file.report)
-    else:
-        figures = read_indicators(file.name, frame, file.header_line, file.report)
+    cols = " ".join(str(c) for c in file.text_frame().columns)
+    reader = read_units if looks_like_units(cols) else read_indicators
+    figures = reader(file.name, file.text_frame(), file.header_line, file.report)
     return Read(figures, None, file.report)
 
 
@@ -176,7 +173,15 @@ def _pair_columns(specs: list[ColSpec], report: ImportReport) -> tuple[list[ColS
 
 
 def _texts(frame: pd.DataFrame, col: str) -> pd.Series:
-    return frame[col].fillna("").astype(str)
+    """A column as text with missing cells as ''; a categorical (dictionary-read CSV) stays categorical."""
+    ser = frame[col]
+    if isinstance(ser.dtype, pd.CategoricalDtype):
+        if ser.isna().any():
+            if "" not in ser.cat.categories:
+                ser = ser.cat.add_categories([""])
+            ser = ser.fillna("")
+        return ser
+    return ser.fillna("").astype(str)
 
 
 def read_units(file_name: str, frame: pd.DataFrame, header_line: int, report: ImportReport) -> pd.DataFrame:
@@ -268,7 +273,7 @@ def _unit_columns(frame: pd.DataFrame, cols: dict[str, str], n: int, report: Imp
     unit_id[is_nat], unit_name[is_nat] = NATIONAL_ID, NATIONAL_NAME
     unit_id[is_fyl], unit_name[is_fyl] = fylke[is_fyl], name_fyl[is_fyl]
     unit_id[is_kom], unit_name[is_kom], kommune_id[is_kom] = kom[is_kom], name_kom[is_kom], kom[is_kom]
-    org_ok = np.array([bool(re.fullmatch(r"\d{9}", str(o))) for o in org])
+    org_ok = pd.Series(org, dtype=object).astype(str).str.fullmatch(r"\d{9}").to_numpy(dtype=bool)
     unit_id[is_sch & org_ok] = org[is_sch & org_ok]
     unit_name[is_sch] = name_school[is_sch]
     kommune_id[is_sch] = kom[is_sch]
@@ -278,7 +283,7 @@ def _unit_columns(frame: pd.DataFrame, cols: dict[str, str], n: int, report: Imp
         report.note(f"{int(no_org.sum())} skolerader mangler organisasjonsnummer; de er knyttet til skolen med "
                     "samme navn i samme kommune.")
     fylke_id[is_nat] = ""
-    bad_kom = is_kom & ~np.array([bool(re.fullmatch(r"\d{4}", str(k))) for k in kom])
+    bad_kom = is_kom & ~pd.Series(kom, dtype=object).astype(str).str.fullmatch(r"\d{4}").to_numpy(dtype=bool)
 
     return level, unit_id, unit_name, kommune_id, fylke_id, bad_level, bad_kom
 
@@ -294,21 +299,74 @@ def _break_notes(frame: pd.DataFrame, breaks: dict, report: ImportReport) -> Non
         report.note(f"Brudd i tidsserien ({cnt} celler): {txt}")
 
 
+_NUMERIC = ("value", "n", "sd", "trinn")
+
+
 def _assemble(file_name, parts, part_lines, report, prefer_sort=None) -> pd.DataFrame:
-    cols = {}
-    total = sum(len(pl) for pl in part_lines)
+    """One canonical frame from the per-column parts, kept rows only, text columns as categorical codes.
+
+    The unit columns are the same arrays in every part: they are factorised once and their codes
+    repeated, so memory grows with the figures (codes and floats), not with one string per cell.
+    """
+    keeps = [np.asarray(p["_keep"], dtype=bool) for p in parts]
+    sizes = [int(k.sum()) for k in keeps]
+    cols: dict[str, object] = {}
+    cache: dict[int, tuple[np.ndarray, list[str]]] = {}
     for key in parts[0]:
-        chunks = []
-        for p, pl in zip(parts, part_lines):
-            v = p[key]
-            chunks.append(np.full(len(pl), v, dtype=object) if np.isscalar(v) or v is None else np.asarray(v))
-        cols[key] = np.concatenate(chunks) if chunks else np.array([])
-    keep = cols.pop("_keep").astype(bool)
-    lines = np.concatenate(part_lines) if part_lines else np.zeros(total, dtype=np.int64)
-    for k in ("value", "n", "sd", "trinn"):
-        cols[k] = cols[k].astype(float)
-    cols["suppressed"] = cols["suppressed"].astype(bool)
-    return build(file_name, cols, lines, keep, report, prefer_sort=prefer_sort)
+        if key == "_keep":
+            continue
+        if key in _NUMERIC or key == "suppressed":
+            dtype = bool if key == "suppressed" else float
+            cols[key] = np.concatenate([np.full(sz, p[key], dtype=dtype) if np.isscalar(p[key])
+                                        else np.asarray(p[key], dtype=dtype)[k]
+                                        for p, k, sz in zip(parts, keeps, sizes)]) if parts else np.array([])
+        else:
+            cols[key] = _concat_categorical([p[key] for p in parts], keeps, sizes, cache)
+    lines = np.concatenate([pl[k] for pl, k in zip(part_lines, keeps)]) if part_lines else np.zeros(0, np.int64)
+    order = np.argsort(lines, kind="stable")  # file order (one line gives a row per value column): no sort later
+    lines = lines[order]
+    for key, v in cols.items():
+        cols[key] = v[order]
+    del order
+    return build(file_name, cols, lines, np.ones(len(lines), dtype=bool), report, prefer_sort=prefer_sort)
+
+
+def _factor(v, cache: dict) -> tuple[np.ndarray, list[str]]:
+    """(codes, categories) of a text array or categorical, missing as ''; cached per array object."""
+    hit = cache.get(id(v))
+    if hit is not None and hit[2] is v:
+        return hit[0], hit[1]
+    if isinstance(v, pd.Categorical):
+        cats = [str(c) for c in v.categories] + [""]
+        codes = np.where(v.codes < 0, len(cats) - 1, v.codes)
+    else:
+        codes, uniq = pd.factorize(pd.Series(v, dtype=object).fillna("").astype(str))
+        cats = [str(c) for c in uniq]
+    cache[id(v)] = (codes, cats, v)
+    return codes, cats
+
+
+def _concat_categorical(values: list, keeps: list[np.ndarray], sizes: list[int], cache: dict) -> pd.Categorical:
+    """Concatenate per-part scalars or arrays (kept rows only) into one categorical without per-row strings."""
+    index: dict[str, int] = {}
+    chunks = []
+    mappings: dict[int, np.ndarray] = {}
+    for v, keep, size in zip(values, keeps, sizes):
+        if np.isscalar(v) or v is None:
+            code = index.setdefault(str(v or ""), len(index))
+            chunks.append(np.full(size, code, dtype=np.int32))
+            continue
+        codes, cats = _factor(v, cache)
+        if id(v) not in mappings:  # the unit columns are one array shared by every part: map it once
+            mappings[id(v)] = np.array([index.setdefault(c, len(index)) for c in cats], dtype=np.int32)
+        chunks.append(mappings[id(v)][codes[keep]])
+    codes = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int32)
+    cats = list(index)
+    order = sorted(range(len(cats)), key=cats.__getitem__)  # sorted categories: sorting rows sorts text
+    rank = np.empty(len(cats), dtype=np.int32)
+    rank[order] = np.arange(len(cats), dtype=np.int32)
+    return pd.Categorical.from_codes(rank[codes] if len(cats) else codes,
+                                     categories=pd.Index([cats[i] for i in order], dtype=object))
 
 
 def read_indicators(file_name: str, frame: pd.DataFrame, header_line: int, report: ImportReport) -> pd.DataFrame:

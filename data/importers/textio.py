@@ -150,7 +150,7 @@ def first_line(text: str) -> str:
 
 
 def read_table(
-    file_name: str, text: str, delimiter: str, first_line_no: int, data: bytes | None = None,
+    file_name: str, text: str | None, delimiter: str, first_line_no: int, data: bytes | memoryview | None = None,
     dictionary: bool = False,
 ) -> pa.Table:
     """Parse CSV text (header + rows) with every column as text. Raises ImportFailure with a line number.
@@ -160,7 +160,11 @@ def read_table(
     """
     if data is None:
         data = text.encode("utf-8")
-    header = next(csv.reader([first_line(text)], delimiter=delimiter))
+    if text is None:  # only the header line is decoded here; the whole text only for an error message
+        text_head = bytes(data[: min(len(data), 1 << 20)]).decode("utf-8", errors="replace")
+        header = next(csv.reader([first_line(text_head)], delimiter=delimiter))
+    else:
+        header = next(csv.reader([first_line(text)], delimiter=delimiter))
     names = [h.strip() for h in header]
     if len(set(names)) != len(names):
         dup = sorted({n for n in names if names.count(n) > 1})
@@ -168,7 +172,7 @@ def read_table(
                             first_line_no)
     try:
         table = pacsv.read_csv(
-            io.BytesIO(data),
+            pa.BufferReader(data),
             # One thread: the machine's cores are shared, and threads gave no gain there.
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=16 << 20, use_threads=False),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=False),
@@ -180,6 +184,8 @@ def read_table(
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowException):
+        if text is None:
+            text = bytes(data).decode("utf-8", errors="replace")
         line, got = _first_bad_line(text, delimiter, len(names))
         if line is None:
             raise ImportFailure(file_name, "Filen kunne ikke leses som CSV (ugyldig sitering eller linjeskift i felt).",
