@@ -40,14 +40,15 @@ def build(
         elif np.isscalar(v) or v is None:
             v = np.full(n_rows, np.nan if v is None else v, dtype=float)
         full[col] = v
-    df = pd.DataFrame(full, copy=False)
-    del full
-    columns.clear()  # the caller's arrays are copied into the frame: free them now (memory ~ file size)
+    columns.clear()  # the caller's dict no longer holds the arrays: each is freed once it is in the frame
+    df = pd.DataFrame(index=pd.RangeIndex(n_rows))
+    for col in list(full):  # one column at a time: no consolidated copy of all numeric columns at once
+        df[col] = full.pop(col)
     df["_line"] = np.asarray(lines, dtype=np.int64)
     if not np.all(keep):
         df = df[keep]
     df = _check_ranges(df, report)
-    if key_codes(df, KEY_COLUMNS).duplicated(keep=False).any():  # rare: sort and resolve only then
+    if has_duplicates(key_codes(df, KEY_COLUMNS).to_numpy()):  # rare: sort and resolve only then
         if prefer_sort:
             df = df.sort_values(prefer_sort, ascending=False, kind="stable")
         df = _dedupe(file_name, df, report)
@@ -65,6 +66,12 @@ def build(
         else:
             df[col] = pd.to_numeric(df[col]).astype(dtype)
     return df
+
+
+def has_duplicates(key: np.ndarray) -> bool:
+    """Whether any value repeats (a sorted copy: less memory than a hash table of every row)."""
+    k = np.sort(key)
+    return bool(len(k) > 1 and (k[1:] == k[:-1]).any())
 
 
 def key_codes(df: pd.DataFrame, columns: list[str]) -> pd.Series:

@@ -9,6 +9,7 @@ import pandas as pd
 from data.importers.errors import ImportFailure
 from data.importers.identity import KommuneHint
 from data.importers.jsonstat import parse_json
+from data.importers.limits import LIMITS, check_csv_shape, json_depth, refuse
 from data.importers.protocol import Head, ImportFile
 from data.importers.report import ImportReport
 from data.importers.spreadsheet import is_xlsx, read_xlsx
@@ -41,9 +42,9 @@ def prepare(file_name: str, raw: bytes, report: ImportReport, kommune: KommuneHi
         raise ImportFailure(file_name, f"Filen er ikke en tekstfil. Forventet {SUPPORTED_TEXT}.")
     text, encoding = decode(file_name, raw)
     report.encoding = encoding
-    stripped = text.lstrip()
+    stripped = text[:1000].lstrip()
     if stripped.startswith("{") or stripped.startswith("["):
-        head = Head(file_name, "json", first_line(stripped)[:200], parse_json(file_name, text))
+        head = Head(file_name, "json", first_line(stripped)[:200], _parse_json_limited(file_name, raw, text))
         return ImportFile(head, raw, report, kommune, existing)
     return _prepare_csv(file_name, raw, text, encoding, report, kommune, existing)
 
@@ -69,9 +70,26 @@ def _prepare_csv(file_name: str, raw: bytes, text: str, encoding: str, report: I
         raise ImportFailure(file_name, "Filen er tom. Forventet en overskriftslinje og tall.", header_line)
     delimiter = sep_hint if sep_hint in DELIMITERS else sniff_delimiter(file_name, header, header_line)
     report.delimiter = DELIMITERS[delimiter]
+    check_csv_shape(file_name, header, delimiter, body_bytes, header_line)
     head = Head(file_name, "text", header)
     return ImportFile(head, raw, report, kommune, existing, body_bytes=body_bytes, delimiter=delimiter,
                       header_line=header_line)
+
+
+def _parse_json_limited(file_name: str, raw: bytes, text: str) -> object:
+    """JSON within the size and depth limits (a deeply nested file never reaches the recursive parser's limit)."""
+    if len(raw) > LIMITS.json_mb * 1024 * 1024:
+        raise refuse(file_name, "Størrelsen på JSON-filen", len(raw) / 1024 / 1024, LIMITS.json_mb, "MB",
+                     "Velg færre år eller regioner i tabellen.")
+    try:
+        obj = parse_json(file_name, text)
+    except RecursionError:
+        obj = None
+    depth = LIMITS.json_depth + 1 if obj is None else json_depth(obj)
+    if depth > LIMITS.json_depth:
+        raise ImportFailure(file_name, f"JSON-filen er nestet dypere enn grensen på {LIMITS.json_depth} nivåer. "
+                            "En JSON-stat2-tabell fra SSB har noen få nivåer.")
+    return obj
 
 
 def unknown_format(file: ImportFile) -> ImportFailure:

@@ -17,6 +17,7 @@ from data.importers.canonical import build  # noqa: F401  (re-exported for reade
 from data.importers.container import SUPPORTED_TEXT, prepare, unknown_format
 from data.importers.errors import ImportFailure
 from data.importers.identity import KommuneHint
+from data.importers.limits import check_time, check_total, time_budget
 from data.importers.protocol import Importer
 from data.importers.report import ImportReport
 from data.importers import sources as registry
@@ -79,42 +80,34 @@ def import_files(
     existing: pd.DataFrame | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Read all files; combine their figures and context; collect reports and errors (nothing is saved)."""
+    """Read all files; combine their figures and context; collect reports and errors (nothing is saved).
+
+    The files of one upload share the size limit (``LIMITS.total_mb``) and one time budget.
+    """
     progress = progress or (lambda f, t: None)
+    files = list(files)
+    try:
+        check_total(files)
+    except ImportFailure as exc:
+        return ImportResult(empty_frame(), None, [ImportReport(n) for n, _ in files], [str(exc)], [])
     figures, contexts, reports, errors, sources = [], [], [], [], []
     total = max(1, sum(len(raw) for _, raw in files))
     done = 0
-    for name, raw in files:
-        progress(done / total, f"Leser {name} …")
-        report = ImportReport(name)
-        try:
-            fig, ctx, report = read_file(name, raw, kommune, existing, report)
-            if not len(fig) and (ctx is None or not len(ctx)):
-                reasons = "; ".join(f"{r} ({c})" for r, c in report.skipped.most_common(3))
-                raise ImportFailure(name, "Ingen tall kunne importeres fra filen: alle rader ble hoppet over"
-                                    + (f" ({reasons})." if reasons else "."))
-            if len(fig):
-                fig = validate(fig)
-            report.summarise(fig if len(fig) else empty_frame())
-            if ctx is not None:
-                report.rows_mapped = len(ctx)
-                contexts.append(ctx)
-            if len(fig):
-                figures.append(fig)
-            sources.append(name)
-        except ImportFailure as exc:
-            errors.append(str(exc))
-        except SchemaError as exc:
-            errors.append(f"«{name}»: {exc}")
-        except MemoryError:
-            errors.append(f"«{name}»: Filen er for stor til å leses med minnet som er ledig. Del den opp.")
-        except Exception:  # never a traceback on screen; the details go to the log
-            log.exception("Unexpected error importing %s", name)
-            errors.append(f"«{name}»: Filen kunne ikke leses på grunn av en uventet feil (detaljer er logget). "
-                          f"Kontroller at det er {SUPPORTED_TEXT}.")
-        reports.append(report)
-        done += len(raw)
-        progress(done / total, f"Ferdig med {name}")
+    with time_budget():
+        for name, raw in files:
+            progress(done / total, f"Leser {name} …")
+            fig, ctx, report, error = _read_one(name, raw, kommune, existing)
+            if error:
+                errors.append(error)
+            else:
+                if ctx is not None:
+                    contexts.append(ctx)
+                if len(fig):
+                    figures.append(fig)
+                sources.append(name)
+            reports.append(report)
+            done += len(raw)
+            progress(done / total, f"Ferdig med {name}")
     combined = empty_frame()
     if figures and not errors:
         try:
@@ -127,6 +120,36 @@ def import_files(
         for more in contexts[1:]:
             context = merge_context(context, more)
     return ImportResult(combined, context, reports, errors, sources)
+
+
+def _read_one(name: str, raw: bytes, kommune: KommuneHint | None, existing: pd.DataFrame | None):
+    """(figures, context, report, error message or None) for one file; never raises."""
+    report = ImportReport(name)
+    fig, ctx = empty_frame(), None
+    try:
+        check_time(name)
+        fig, ctx, report = read_file(name, raw, kommune, existing, report)
+        if not len(fig) and (ctx is None or not len(ctx)):
+            reasons = "; ".join(f"{r} ({c})" for r, c in report.skipped.most_common(3))
+            raise ImportFailure(name, "Ingen tall kunne importeres fra filen: alle rader ble hoppet over"
+                                + (f" ({reasons})." if reasons else "."))
+        check_time(name)
+        if len(fig):
+            fig = validate(fig)
+        report.summarise(fig if len(fig) else empty_frame())
+        if ctx is not None:
+            report.rows_mapped = len(ctx)
+        return fig, ctx, report, None
+    except ImportFailure as exc:
+        return fig, ctx, report, str(exc)
+    except SchemaError as exc:
+        return fig, ctx, report, f"«{name}»: {exc}"
+    except MemoryError:
+        return fig, ctx, report, f"«{name}»: Filen er for stor til å leses med minnet som er ledig. Del den opp."
+    except Exception:  # never a traceback on screen; the details go to the log
+        log.exception("Unexpected error importing %s", name)
+        return fig, ctx, report, (f"«{name}»: Filen kunne ikke leses på grunn av en uventet feil (detaljer er "
+                                  f"logget). Kontroller at det er {SUPPORTED_TEXT}.")
 
 
 def _combine(frames: list[pd.DataFrame], names: list[str]) -> pd.DataFrame:

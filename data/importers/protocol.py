@@ -110,6 +110,10 @@ class ImportFile:
                            dictionary=True)
         self.release()
         self.frame = table.to_pandas()
+        del table
+        import pyarrow as pa
+
+        pa.default_memory_pool().release_unused()  # give the parser's buffers back to the system
         return self.frame
 
 

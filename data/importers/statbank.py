@@ -72,9 +72,10 @@ def sniff(head: Head) -> float:
 
 def read(file: ImportFile) -> Read:
     """Either layout (units in rows, indicators in rows), decided by the columns."""
-    cols = " ".join(str(c) for c in file.text_frame().columns)
-    reader = read_units if looks_like_units(cols) else read_indicators
-    figures = reader(file.name, file.text_frame(), file.header_line, file.report)
+    holder = [file.text_frame()]
+    file.frame = None
+    reader = read_units if looks_like_units(" ".join(str(c) for c in holder[0].columns)) else read_indicators
+    figures = reader(file.name, holder.pop(), file.header_line, file.report)  # the reader holds the only reference
     return Read(figures, None, file.report)
 
 
@@ -250,6 +251,7 @@ def read_units(file_name: str, frame: pd.DataFrame, header_line: int, report: Im
             report.markers[f"{m or 'tom'} – {marker_label(m)}"] += c
     if not parts:
         raise ImportFailure(file_name, "Ingen av tallkolonnene kunne brukes (se hoppet over).", header_line)
+    del frame  # the text table is not needed while the canonical frame is built
     return _assemble(file_name, parts, part_lines, report, prefer_sort=["kommune_id"])
 
 
@@ -323,6 +325,8 @@ def _assemble(file_name, parts, part_lines, report, prefer_sort=None) -> pd.Data
         else:
             cols[key] = _concat_categorical([p[key] for p in parts], keeps, sizes, cache)
     lines = np.concatenate([pl[k] for pl, k in zip(part_lines, keeps)]) if part_lines else np.zeros(0, np.int64)
+    parts.clear()  # the per-column arrays are in ``cols`` now
+    cache.clear()
     order = np.argsort(lines, kind="stable")  # file order (one line gives a row per value column): no sort later
     lines = lines[order]
     for key, v in cols.items():

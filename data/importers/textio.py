@@ -19,8 +19,9 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from data.importers.errors import ImportFailure
+from data.importers.limits import LIMITS
 
-MAX_FILE_MB = 150
+MAX_FILE_MB = LIMITS.file_mb
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 DELIMITERS = {";": "semikolon (;)", "\t": "tabulator", ",": "komma (,)", "|": "loddrett strek (|)"}
 _MOJIBAKE = re.compile("Ã[\u0080-\u00bf¸¥¦˜…†]|Ã\u0098|Ã\u0085")
