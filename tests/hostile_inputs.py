@@ -161,6 +161,9 @@ def corpus() -> list[Hostile]:
     c: list[Hostile] = []
     add = c.append
     _denial_of_service(add)
+    _silently_wrong(add)
+    _encodings_and_names(add)
+    _messages(add)
     return c
 
 
@@ -206,3 +209,105 @@ def _denial_of_service(add) -> None:
                 error="til sammen"))
     add(Hostile("140 MB statistikkbank UTF-16", cat, lambda: [("stor.csv", big_statbank_utf16())], heavy=True,
                 check=lambda res: None if len(res.figures) > 1_000_000 else f"only {len(res.figures)} rows"))
+
+
+def np_row(level="4", fylke="42", kommune="4203", org="975280888", name="Asdal skole", value="46", n="37") -> str:
+    kname = "Alle skoler" if level != "4" else name
+    return "\t".join([level, "I", fylke, kommune, org, "Hele landet", "Agder", "Arendal", kname, value, n])
+
+
+def _np(rows: list[str]) -> Files:
+    return [("np.csv", np_file([NP_ROWS[0]] + rows))]
+
+
+def rows_where(pred, want: int, what: str) -> Callable[[object], str | None]:
+    def run(res) -> str | None:
+        got = int(pred(res.figures).sum())
+        return None if got == want else f"{what}: expected {want}, got {got}"
+    return run
+
+
+def _silently_wrong(add) -> None:
+    cat = "stille feil"
+    add(Hostile("n = 3 is suppressed on import", cat, lambda: _np([np_row(n="3")]), rows=2, check=_all(
+        rows_where(lambda f: f["suppressed"] & (f["unit_id"] == "975280888"), 1, "suppressed school rows"),
+        report_has("lagret som skjermet"))))
+    add(Hostile("n = -12", cat, lambda: _np([np_row(n="-12")]), rows=1, check=report_has("Negativt antall")))
+    add(Hostile("n = 0 with a value", cat, lambda: _np([np_row(n="0")]), rows=1, check=report_has("er 0, men")))
+    add(Hostile("n with comma thousands separator", cat, lambda: _np([np_row(level="3", org="4203", n="56,833")]),
+                rows=1, check=report_has("ikke et helt tall")))
+    add(Hostile("n = 10^10", cat, lambda: _np([np_row(n="10000000000")]), rows=1, check=report_has("urimelig stort")))
+    add(Hostile("shares as fractions", cat, lambda: [("a.csv", sp_file([
+        sp_row(subj="Lesing", unit="Prosent", value=v, kjonn=k, stat="Nasjonale prøver 5. trinn").replace(
+            ";Lesing;", ";Lesing mestringsnivå 1;") for v, k in (("0,249", "Begge kjønn"), ("0,2", "Jenter"),
+                                                                 ("0,31", "Gutter"))]).encode())],
+        error="mellom 0 og 1"))
+    add(Hostile("value outside the scale", cat, lambda: [("a.csv", sp_file(GOOD_ROWS + [sp_row(
+        period="2019-2020", value="5000")]).encode())], rows=3, check=report_has("utenfor gyldig område")))
+    add(Hostile("kommune 123 in fylke 42", cat, lambda: _np([np_row(level="3", kommune="123", org="123")]),
+                error="hører ikke til fylke 42"))
+    add(Hostile("school under kommune 46011", cat, lambda: _np([np_row(kommune="46011")]), rows=1,
+                check=report_has("Skolerad med ugyldig kommunenummer")))
+    add(Hostile("school under kommune 46x1", cat, lambda: _np([np_row(kommune="46x1")]), rows=1,
+                check=report_has("Skolerad med ugyldig kommunenummer")))
+    add(Hostile("fylke/kommune mismatch", cat, lambda: _np([np_row(fylke="42", kommune="3001")]),
+                error="hører ikke til fylke"))
+    add(Hostile("8-digit orgnr", cat, lambda: _np([np_row(org="97400010")]), rows=1,
+                check=_all(report_has("Ugyldig organisasjonsnummer"),
+                           rows_where(lambda f: f["unit_id"].astype(str).str.startswith("0974"), 0, "padded orgnr"))))
+    add(Hostile("orgnr with a wrong control digit", cat, lambda: _np([np_row(org="975280889")]), rows=1,
+                check=report_has("Ugyldig organisasjonsnummer")))
+    add(Hostile("negative population", cat, lambda: [("a.json", jsonstat(
+        [3, 1], [1000, -5, 2000], ids=["Region", "Tid"], categories=[["3001", "3002", "3003"], ["2024"]]))],
+        context_rows=2, check=report_has("Negativ verdi")))
+    add(Hostile("sparse key -1", cat, lambda: [("a.json", jsonstat([3, 1], {"-1": 5, "0": 1},
+                                                                   ids=["Region", "Tid"]))], error="«-1»"))
+    add(Hostile("sparse key out of range", cat, lambda: [("a.json", jsonstat([3, 1], {"7": 5}, ids=["Region", "Tid"]))],
+                error="fra 0 til 2"))
+    add(Hostile("duplicate region category", cat, lambda: [("a.json", jsonstat(
+        [3, 1], [1, 2, 3], ids=["Region", "Tid"], categories=[["3001", "3002", "3001"], ["2024"]]))],
+        error="samme kategori flere ganger"))
+    add(Hostile("string values in JSON-stat", cat, lambda: [("a.json", jsonstat([2, 1], ["12", "x"],
+                                                                             ids=["Region", "Tid"]))],
+                error="ikke er et tall"))
+    add(Hostile("status array too long", cat, lambda: [("a.json", jsonstat([2, 1], [1, 2], ids=["Region", "Tid"],
+                                                                        status=["", "", "."]))],
+                error="statuskoder"))
+
+
+def _encodings_and_names(add) -> None:
+    cat = "koding og navn"
+    good = sp_file(GOOD_ROWS + [sp_row(name="Bønes skole")])
+    add(Hostile("one cp1252 line in UTF-8", cat, lambda: [("a.csv", good.encode("utf-8") + sp_row(
+        name="Årstad skole", period="2019-2020").encode("cp1252") + b"\n")], error="blander tegnkodinger"))
+    add(Hostile("one stray byte in UTF-8", cat, lambda: [("a.csv", good.encode("utf-8").replace(
+        b"Jenter", b"Jen\x9dter", 1))], error="linje 3"))
+    add(Hostile("truncated UTF-8", cat, lambda: [("a.csv", good.encode("utf-8")[:-1] + "ø".encode()[:1])],
+                error="avkortet"))
+    add(Hostile("pure cp1252 file", cat, lambda: [("a.csv", good.encode("cp1252"))], rows=4,
+                check=rows_where(lambda f: f["unit_name"] == "Bønes skole", 1, "Bønes skole rows")))
+    add(Hostile("100000-character name", cat, lambda: [("a.csv", sp_file([sp_row(name="A" * 100_000)]).encode())],
+                rows=1, check=rows_where(lambda f: f["unit_name"].astype(str).str.len() <= 150, 1, "capped names")))
+    add(Hostile("control bidi zero-width in names", cat, lambda: [("a.csv", sp_file([sp_row(
+        name="Ås\u202e\u200b sk\u0007ole\u2066")]).encode())], rows=1,
+        check=rows_where(lambda f: f["unit_name"] == "Ås skole", 1, "cleaned name")))
+    add(Hostile("fødselsnummer in a school name", cat, lambda: [("a.csv", sp_file([sp_row(
+        name="Elev 01.01.99 123 45")]).encode())], error="fødselsnummer"))
+    add(Hostile("fødselsnummer in the file name", cat, lambda: [("elev_010199-12345.csv", good.encode())],
+                error="fødselsnummer"))
+
+
+def _messages(add) -> None:
+    cat = "meldinger"
+    good = sp_file(GOOD_ROWS)
+    add(Hostile("CR-only Skoleporten", cat, lambda: [("a.csv", good.replace("\n", "\r").encode())], rows=3))
+    add(Hostile("CR-only statistikkbank", cat, lambda: [("np.csv", np_file(NP_ROWS).decode("utf-16").replace(
+        "\n", "\r").encode("utf-16"))], rows=4))
+    add(Hostile("double BOM", cat, lambda: [("a.csv", codecs.BOM_UTF8 * 2 + good.encode())], rows=3))
+    add(Hostile("Excel trailing tabs", cat, lambda: [("np.csv", ("sep=\t\n" + NP_HEADER + "\t\t\n" + "\n".join(
+        r + "\t\t" for r in NP_ROWS) + "\n").encode("utf-16"))], rows=4))
+    add(Hostile("RTF", cat, lambda: [("a.csv", b"{\\rtf1\\ansi Enhetsnavn;Verdi}")], error="RTF"))
+    add(Hostile("7. trinn in Elevundersøkelsen header", cat, lambda: [("eu.csv", (
+        "Indikatornavn;2021-22.Hele landet.Alle fylker.Alle skoler.7. trinn.Begge kjønn.Prosentandel\n"
+        "Mobbing på skolen;7,1\n").encode())], rows=1,
+        check=rows_where(lambda f: f["trinn"] == 7, 1, "7. trinn rows")))

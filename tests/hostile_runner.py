@@ -32,7 +32,7 @@ def verdict(case, res) -> str | None:
         msg = res.errors[0]
         if case.error not in msg:
             return f"message lacks «{case.error}»: {msg}"
-        if "uventet feil" in msg or "Traceback" in msg:
+        if "uventet feil" in msg or "Traceback" in msg or "\n" in msg:
             return f"generic message: {msg}"
         if len(res.figures):
             return "a refused import still has figures"

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from data.catalogue import INDICATORS
+from data.importers.checks import check_counts, check_fractions, clean_names, primary_suppression
 from data.importers.errors import ImportFailure
 from data.importers.protocol import SkipReason
 from data.importers.report import ImportReport
@@ -47,7 +48,11 @@ def build(
     df["_line"] = np.asarray(lines, dtype=np.int64)
     if not np.all(keep):
         df = df[keep]
+    df = clean_names(file_name, df, report)
     df = _check_ranges(df, report)
+    df = check_counts(df, report)
+    check_fractions(file_name, df)
+    df = primary_suppression(df, report)
     if has_duplicates(key_codes(df, KEY_COLUMNS).to_numpy()):  # rare: sort and resolve only then
         if prefer_sort:
             df = df.sort_values(prefer_sort, ascending=False, kind="stable")
@@ -110,11 +115,6 @@ def _check_ranges(df: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
             report.skip(SkipReason.OUT_OF_RANGE, int(sel.sum()), df.loc[sel, "_line"].tolist(),
                         detail=f"{ind.label} ({ind.value_min:g}–{ind.value_max:g})")
         df = df[~bad]
-    n = df["n"].to_numpy(dtype=float)
-    neg = n < 0
-    if neg.any():
-        report.skip(SkipReason.NEGATIVE_N, int(neg.sum()), df.loc[neg, "_line"].tolist())
-        df = df[~neg]
     return df
 
 

@@ -42,6 +42,14 @@ def prepare(file_name: str, raw: bytes, report: ImportReport, kommune: KommuneHi
         raise ImportFailure(file_name, f"Filen er ikke en tekstfil. Forventet {SUPPORTED_TEXT}.")
     text, encoding = decode(file_name, raw)
     report.encoding = encoding
+    if text.lstrip()[:6].lower().startswith("{\\rtf"):
+        raise ImportFailure(file_name, "Filen er et RTF-dokument (Word eller WordPad), ikke en eksport. Last opp CSV- "
+                            f"eller Excel-filen fra kilden. Forventet {SUPPORTED_TEXT}.")
+    if "\n" not in text[:65536] and "\r" in text[:65536]:  # classic Mac line ends (CR only)
+        text = text.replace("\r", "\n")
+        encoding += ", linjeskift CR"
+        report.encoding = encoding
+        raw = b""  # the bytes no longer match the text: the body is re-encoded below
     stripped = text[:1000].lstrip()
     if stripped.startswith("{") or stripped.startswith("["):
         head = Head(file_name, "json", first_line(stripped)[:200], _parse_json_limited(file_name, raw, text))
@@ -59,7 +67,7 @@ def _prepare_csv(file_name: str, raw: bytes, text: str, encoding: str, report: I
     skipped_chars = len(text) - len(body)
     header = first_line(body)
     del body
-    if encoding in ("UTF-8", "UTF-8 med BOM"):  # the raw bytes are the body already: no copy, no re-encoding
+    if encoding in ("UTF-8", "UTF-8 med BOM") and raw:  # the raw bytes are the body already: no copy
         start = (3 if encoding == "UTF-8 med BOM" else 0) + len(text[:skipped_chars].encode("utf-8"))
         body_bytes = memoryview(raw)[start:]
     else:

@@ -227,6 +227,10 @@ def to_context(file_name: str, frame: pd.DataFrame, report: ImportReport) -> pd.
     missing = f["value"].isna()
     report.skip(SkipReason.NO_VALUE, int(missing.sum()))
     f = f[~missing]
+    share = measure in ("disability_benefit_share", "child_welfare_share")
+    impossible = (f["value"] < 0) | ((f["value"] > 100) & share)
+    report.skip(SkipReason.NEGATIVE_CONTEXT, int(impossible.sum()))
+    f = f[~impossible]
     if measure == "adult_education_share":
         f = _education_share(file_name, f, frame.attrs["ids"], region, time, content)
     if time:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from data.fnr import looks_like_fodselsnummer
 from data.importers import jsonstat
 from data.importers.canonical import build  # noqa: F401  (re-exported for readers' tests)
 from data.importers.container import SUPPORTED_TEXT, prepare, unknown_format
@@ -58,12 +59,20 @@ def choose_source(head, sources: list[Importer] | None = None) -> Importer | Non
     return best
 
 
+def _check_file_name(file_name: str) -> None:
+    """A file name that looks like a fødselsnummer is refused (and not repeated in the message)."""
+    if looks_like_fodselsnummer(file_name):
+        raise ImportFailure("filnavnet er skjult", "Filnavnet ser ut til å inneholde et fødselsnummer. Filer med "
+                            "personopplysninger importeres ikke; gi filen et nytt navn uten nummeret.")
+
+
 def read_file(
     file_name: str, raw: bytes, kommune: KommuneHint | None = None, existing: pd.DataFrame | None = None,
     report: ImportReport | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame | None, ImportReport]:
     """Read one file into (canonical figures, context or None, report). Raises ImportFailure."""
     report = report or ImportReport(file_name)
+    _check_file_name(file_name)
     check_size(file_name, len(raw))
     file = prepare(file_name, raw, report, kommune, existing)
     source = choose_source(file.head)

@@ -41,6 +41,12 @@ class SkipReason(Enum):
     GEO_WITHOUT_NUMBER = "Enhet i kolonneoverskriften uten nummer (bare landet og fylker støttes i dette oppsettet)"
     OUT_OF_RANGE = "Verdien er utenfor gyldig område for {detail}"
     NEGATIVE_N = "Negativt antall elever"
+    ZERO_N_WITH_VALUE = "Antall elever er 0, men raden har en verdi"
+    N_NOT_WHOLE = "Antall elever er ikke et helt tall (komma eller punktum som tusenskille? Bruk mellomrom)"
+    N_ABSURD = "Antall elever er urimelig stort (over 200 000)"
+    BAD_ORGNR = "Ugyldig organisasjonsnummer (forventet ni sifre med gyldig kontrollsiffer)"
+    BAD_SCHOOL_KOMMUNE = "Skolerad med ugyldig kommunenummer (forventet fire sifre)"
+    NEGATIVE_CONTEXT = "Negativ verdi eller andel over 100 i kontekstdata"
     NOT_KOMMUNE = "Region som ikke er en kommune (land, fylke, bydel)"
     NO_VALUE = "Ingen verdi (SSB-markør eller tom)"
 

@@ -25,6 +25,7 @@ class ImportReport:
     rows_mapped: int = 0
     duplicates_removed: int = 0
     n_unknown: int = 0
+    primary_suppressed: int = 0  # figures below the catalogue's threshold stored as suppressed on import
     skipped: Counter = field(default_factory=Counter)
     skipped_lines: dict[str, list[int]] = field(default_factory=dict)
     markers: Counter = field(default_factory=Counter)

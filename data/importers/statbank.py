@@ -24,6 +24,7 @@ from data.catalogue import INDICATORS
 from data.importers.canonical import build
 from data.importers.errors import ImportFailure
 from data.importers.identity import NATIONAL_ID, NATIONAL_NAME, synthetic_school_id
+from data.importers.kommuner import check_fylke_of_kommune, orgnr_valid
 from data.importers.markers import marker_label, parse_cells, parse_count
 from data.importers.protocol import Head, ImportFile, Read, Skip, SkipReason
 from data.importers.report import ImportReport
@@ -124,7 +125,7 @@ def parse_header(header: str, position: int) -> ColSpec | None:
             spec.kjonn = parse_kjonn(tok)
         elif low in EIERFORM_WORDS:
             spec.eierform = low
-        elif "årstrinn" in low or low.startswith("trinn"):
+        elif "trinn" in low and parse_trinn(tok) is not None:  # «5. årstrinn», «7. trinn», «Trinn 7»
             spec.trinn = parse_trinn(tok)
         elif low in SUBJECTS:
             spec.subject = SUBJECTS[low]
@@ -173,6 +174,12 @@ def _pair_columns(specs: list[ColSpec], report: ImportReport) -> tuple[list[ColS
     return values, n_cols, sd_cols, breaks
 
 
+def _plain_number(text) -> str:
+    """An id cell as text: Excel's '975280888.0' -> '975280888'; no padding."""
+    s = str(text).strip() if text is not None else ""
+    return s[:-2] if s.endswith(".0") and s[:-2].isdigit() else s
+
+
 def _texts(frame: pd.DataFrame, col: str) -> pd.Series:
     """A column as text with missing cells as ''; a categorical (dictionary-read CSV) stays categorical."""
     ser = frame[col]
@@ -206,7 +213,7 @@ def read_units(file_name: str, frame: pd.DataFrame, header_line: int, report: Im
     if n == 0:
         raise ImportFailure(file_name, "Filen har bare overskriftslinjen og ingen tall.", header_line)
     lines = np.arange(n, dtype=np.int64) + header_line + 1
-    level, unit_id, unit_name, kommune_id, fylke_id, bad_level, bad_kom = _unit_columns(frame, cols, n, report)
+    level, unit_id, unit_name, kommune_id, fylke_id, bad_level, bad_kom = _unit_columns(frame, cols, n, report, lines)
 
     parts, part_lines = [], []
     marker_counts: dict[str, int] = defaultdict(int)
@@ -255,7 +262,7 @@ def read_units(file_name: str, frame: pd.DataFrame, header_line: int, report: Im
     return _assemble(file_name, parts, part_lines, report, prefer_sort=["kommune_id"])
 
 
-def _unit_columns(frame: pd.DataFrame, cols: dict[str, str], n: int, report: ImportReport):
+def _unit_columns(frame: pd.DataFrame, cols: dict[str, str], n: int, report: ImportReport, lines: np.ndarray):
     """Level, unit id and name, kommune and fylke per row from the id columns; bad levels and kommune numbers."""
     get = lambda name: _texts(frame, cols[name.lower()]) if name.lower() in cols else pd.Series([""] * n)  # noqa: E731
     lvl_raw = get("EnhetNivaa").str.strip().str.replace(r"\.0$", "", regex=True)
@@ -263,7 +270,7 @@ def _unit_columns(frame: pd.DataFrame, cols: dict[str, str], n: int, report: Imp
     bad_level = pd.isna(level)
     fylke = get("Fylkekode").map(lambda x: zfill_code(x, 2)).to_numpy(dtype=object)
     kom = get("Kommunekode").map(lambda x: zfill_code(x, 4)).to_numpy(dtype=object)
-    org = get("Organisasjonsnummer").map(lambda x: zfill_code(x, 9)).to_numpy(dtype=object)
+    org = get("Organisasjonsnummer").map(_plain_number).to_numpy(dtype=object)  # never padded: 8 digits is wrong
     name_school = get("EnhetNavn").str.strip().to_numpy(dtype=object)
     name_kom = get("Kommune").str.strip().to_numpy(dtype=object)
     name_fyl = get("Fylke").str.strip().to_numpy(dtype=object)
@@ -275,17 +282,24 @@ def _unit_columns(frame: pd.DataFrame, cols: dict[str, str], n: int, report: Imp
     unit_id[is_nat], unit_name[is_nat] = NATIONAL_ID, NATIONAL_NAME
     unit_id[is_fyl], unit_name[is_fyl] = fylke[is_fyl], name_fyl[is_fyl]
     unit_id[is_kom], unit_name[is_kom], kommune_id[is_kom] = kom[is_kom], name_kom[is_kom], kom[is_kom]
-    org_ok = pd.Series(org, dtype=object).astype(str).str.fullmatch(r"\d{9}").to_numpy(dtype=bool)
+    org_ok = pd.Series(org, dtype=object).astype("category").map(orgnr_valid).to_numpy(dtype=bool)
     unit_id[is_sch & org_ok] = org[is_sch & org_ok]
     unit_name[is_sch] = name_school[is_sch]
     kommune_id[is_sch] = kom[is_sch]
-    no_org = is_sch & ~org_ok
+    no_org = is_sch & (org == "")
     if no_org.any():
         unit_id[no_org] = [synthetic_school_id(k, nm) for k, nm in zip(kom[no_org], name_school[no_org])]
         report.note(f"{int(no_org.sum())} skolerader mangler organisasjonsnummer; de er knyttet til skolen med "
                     "samme navn i samme kommune.")
     fylke_id[is_nat] = ""
-    bad_kom = is_kom & ~pd.Series(kom, dtype=object).astype(str).str.fullmatch(r"\d{4}").to_numpy(dtype=bool)
+    kom_ok = pd.Series(kom, dtype=object).astype(str).str.fullmatch(r"\d{4}").to_numpy(dtype=bool)
+    bad_kom = is_kom & ~kom_ok
+    for mask, reason in ((is_sch & ~kom_ok, SkipReason.BAD_SCHOOL_KOMMUNE),
+                         (is_sch & kom_ok & ~org_ok & (org != ""), SkipReason.BAD_ORGNR)):
+        if mask.any():
+            report.skip(reason, int(mask.sum()), lines[mask][:5].tolist())
+            bad_kom = bad_kom | mask
+    check_fylke_of_kommune(report.file_name, kom, fylke, (is_kom | is_sch) & kom_ok, lines)
 
     return level, unit_id, unit_name, kommune_id, fylke_id, bad_level, bad_kom
 

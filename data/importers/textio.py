@@ -75,7 +75,8 @@ def decode(file_name: str, raw: bytes) -> tuple[str, str]:
     else:
         try:
             text, label = raw.decode("utf-8"), "UTF-8"
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            _refuse_broken_utf8(file_name, raw, exc)
             try:
                 text, label = raw.decode("cp1252"), "Windows-1252"
             except UnicodeDecodeError as exc:
@@ -86,6 +87,9 @@ def decode(file_name: str, raw: bytes) -> tuple[str, str]:
                     "Lagre eksporten på nytt som CSV (UTF-8).",
                     line,
                 ) from None
+    if text.startswith("\ufeff"):  # a second byte-order mark (a file saved twice with BOM)
+        text = text.lstrip("\ufeff")
+        label += " (dobbel BOM fjernet)"
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise ImportFailure(file_name, "Filen inneholder binære tegn (NUL) og er ikke en tekstfil (CSV).", line)
@@ -93,6 +97,22 @@ def decode(file_name: str, raw: bytes) -> tuple[str, str]:
     if repaired is not text:
         label += " (dobbeltkodet tekst reparert)"
     return repaired, label
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _refuse_broken_utf8(file_name: str, raw: bytes, exc: UnicodeDecodeError) -> None:
+    """A file that is UTF-8 except at the end (cut off) or on some lines (mixed encodings) is refused:
+    reading it all as Windows-1252 would turn every «ø» into «Ã¸» (issue 14)."""
+    line = raw[: exc.start].count(b"\n") + 1
+    if exc.end >= len(raw) and "unexpected end" in str(exc.reason):
+        raise ImportFailure(file_name, "Filen slutter midt i et tegn: den er trolig avkortet (ufullstendig nedlasting "
+                            "eller kopiering). Last ned eksporten på nytt.", line)
+    if _UTF8_MULTIBYTE.search(raw[: exc.start]) or _UTF8_MULTIBYTE.search(raw[exc.end:]):
+        raise ImportFailure(file_name, "Filen blander tegnkodinger: den er UTF-8, men denne linjen har tegn i en annen "
+                            "koding (for eksempel Windows-1252) eller en ødelagt byte. Lagre hele filen på nytt som "
+                            "UTF-8, eller eksporter den på nytt.", line)
 
 
 def _strict(file_name: str, raw: bytes, encoding: str) -> str:
@@ -167,6 +187,8 @@ def read_table(
     else:
         header = next(csv.reader([first_line(text)], delimiter=delimiter))
     names = [h.strip() for h in header]
+    # Excel adds empty trailing columns (trailing tabs): give them distinct names, they are unused.
+    names = [n or f"_tom_{i}" for i, n in enumerate(names)]
     if len(set(names)) != len(names):
         dup = sorted({n for n in names if names.count(n) > 1})
         raise ImportFailure(file_name, f"Overskriften har samme kolonnenavn flere ganger: {', '.join(dup)}.",
