@@ -104,4 +104,4 @@ def test_pipeline_dispatch_is_a_registry_walk():
     lengths = dict(_functions(ROOT / "data" / "importers" / "pipeline.py"))
     assert lengths["read_file"] <= 20
     src = (ROOT / "data" / "importers" / "pipeline.py").read_text(encoding="utf-8")
-    assert "looks_like" not in src  # no format tests left in the pipeline
+    assert "looks_like_units" not in src and "skoleporten" not in src  # no format tests left in the pipeline
