@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from data.catalogue import indicator_label
+from data.export_safety import neutralise_cell  # noqa: F401  (the one home; re-exported)
 from data.findings.models import (
     ChangeLogRow,
     ChecklistEvidenceRow,
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
 
 FORMAT = "utfordringsbilde.funn"
 FORMAT_VERSION = 1
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _iso(dt: datetime | None) -> str | None:
@@ -284,13 +284,6 @@ def _import_rows(store: FindingsStore, findings: list, checklist: list, kommune_
 # ------------------------------------------------------------------------------------------------
 # CSV for Excel
 # ------------------------------------------------------------------------------------------------
-def neutralise_cell(value: Any) -> Any:
-    """Make a text cell safe for spreadsheets: prefix ``'`` when it could start a formula."""
-    if isinstance(value, str) and value.lstrip(" ").startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 CSV_COLUMNS = ["id", "Kommune", "Type", "Status", "Kilde", "Tekst", "Temaer", "Indikatorer", "Skoler",
                "Skoleår", "Forfatter", "Rolle", "Opprettet", "Sist endret", "Sist endret av", "Versjon",
                "Slettet"]
