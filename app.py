@@ -10,6 +10,7 @@ import streamlit as st
 import data
 from ui.state import kommune_picker
 from present.strings import t
+from ui.plain import plain
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 log = logging.getLogger("utfordringsbilde")
@@ -43,9 +44,9 @@ info = data.dataset_info()
 if info.is_demo and info.sources == ("demo",):
     st.info(t("app.banner_demo"), icon="🧪")
 elif info.is_demo:
-    st.info(t("app.banner_mixed", sources=", ".join(info.sources)), icon="🧪")
+    st.info(t("app.banner_mixed", sources=plain(", ".join(info.sources))), icon="🧪")
 else:
-    st.caption(t("app.banner_real", label=info.label, sources=", ".join(info.sources)))
+    st.caption(t("app.banner_real", label=plain(info.label), sources=plain(", ".join(info.sources))))
 
 try:
     nav.run()

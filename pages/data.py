@@ -22,6 +22,7 @@ from data.importers import (
     save_import,
 )
 from present.strings import t
+from ui.plain import plain
 
 log = logging.getLogger(__name__)
 RESULT_KEY = "data_import_result"
@@ -67,7 +68,7 @@ def _report(result) -> None:
     st.subheader(t("data.report_head"))
     for rep in result.reports:
         with st.container(border=True):
-            st.markdown(f"**{t('data.file', name=rep.file_name)}**")
+            st.markdown(f"**{t('data.file', name=plain(rep.file_name))}**")
             if rep.format_label:
                 st.caption(t("data.format", fmt=rep.format_label, enc=rep.encoding or "–",
                              sep=rep.delimiter or "–"))
@@ -94,7 +95,7 @@ def _report(result) -> None:
             if rep.notes:
                 st.markdown(f"**{t('data.notes')}**")
                 for note in rep.notes[:15]:
-                    st.markdown(f"- {note}")
+                    st.markdown(f"- {plain(note)}")
             if rep.mapped is not None and len(rep.mapped):
                 with st.expander(t("data.mapped")):
                     m = rep.mapped.copy()
@@ -146,7 +147,7 @@ def main() -> None:
         if result.errors:
             st.error(t("data.failed"))
             for msg in result.errors:
-                st.error(msg)
+                st.error(plain(msg))
         _report(result)
         if result.ok:
             _save_section(result)

@@ -43,6 +43,7 @@ from data.findings import (
 )
 from data.findings.validation import NAME_MAX
 from present.strings import t
+from ui.plain import plain
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ def _when(dt) -> str:
 
 
 def _who(name: str, role: str) -> str:
-    return f"{name} ({vocab.ROLES.get(role, role)})"
+    return plain(f"{name} ({vocab.ROLES.get(role, role)})")
 
 
 def link_label(link: IndicatorLink) -> str:
