@@ -11,6 +11,7 @@ from data.importers.checks import check_counts, check_fractions, clean_names, pr
 from data.importers.errors import ImportFailure
 from data.importers.protocol import SkipReason
 from data.importers.report import ImportReport
+from data.numbers import fmt_spec
 from data.schema import COLUMNS, KEY_COLUMNS
 
 VALUE_COLUMNS = ["value", "n", "sd", "marker", "suppressed"]
@@ -158,7 +159,7 @@ def _dedupe(file_name: str, df: pd.DataFrame, report: ImportReport) -> pd.DataFr
 
 
 def _fmt(v) -> str:
-    return "tom" if pd.isna(v) else f"{v:g}".replace(".", ",")
+    return "tom" if pd.isna(v) else fmt_spec(v, "g")
 
 
 def cat_from_codes(per_code: list, codes: np.ndarray) -> pd.Categorical:
