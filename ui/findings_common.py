@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 import textwrap
 
 import streamlit as st
@@ -50,12 +49,9 @@ def findings_store() -> FindingsStore:
     return get_store(_secret_url())
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&$:=])")
-
-
 def md_escape(text: str) -> str:
     """Escape Markdown/HTML so user text shows literally inside ``st.markdown``/``st.caption``."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+    return plain(text).replace("\n", "  \n")
 
 
 def hover_escape(text: str, width: int = 60, max_chars: int = 400) -> str:
@@ -74,7 +70,7 @@ def _when(dt) -> str:
 
 
 def _who(name: str, role: str) -> str:
-    return plain(f"{name} ({vocab.ROLES.get(role, role)})")
+    return f"{name} ({vocab.ROLES.get(role, role)})"
 
 
 def link_label(link: IndicatorLink) -> str:
