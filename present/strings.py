@@ -422,6 +422,7 @@ NB: dict[str, str] = {
     "funn.history_empty": "Ingen historikk.",
     "funn.history_line": "{when}: {action} av {who}",
     "funn.history_changed": "Endret: {fields}",
+    "funn.history_imported": "({provenance})",
     "funn.meta": "{kind} · {status} · {source} · skrevet av {author} {created} · versjon {version}",
     "funn.meta_updated": "sist endret {when} av {who}",
     "funn.links": "Koblet til: {links}",

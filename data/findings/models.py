@@ -180,6 +180,8 @@ class ChangeLogRow(Base):
     version: Mapped[int] = mapped_column(Integer)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # Set on entries that came from a JSON import: «importert av <name> (<role>), <date>» (provenance).
+    imported: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class ImportLogRow(Base):
