@@ -10,6 +10,8 @@ import streamlit as st
 import data
 from ui.state import kommune_picker
 from present.strings import t
+from data.findings import DatabaseUnavailable
+from ui.findings_health import database_problem_notice
 from ui.plain import plain
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -48,8 +50,12 @@ elif info.is_demo:
 else:
     st.caption(t("app.banner_real", label=plain(info.label), sources=plain(", ".join(info.sources))))
 
+database_problem_notice()
+
 try:
     nav.run()
+except DatabaseUnavailable:  # the notice above already says what is wrong and offers the backup
+    log.warning("Page %s stopped: findings database unavailable", nav.title)
 except Exception:  # a clear Norwegian message on screen, the details in the log
     if os.environ.get("UTFORDRINGSBILDE_RAISE") == "1":
         raise
