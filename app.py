@@ -12,12 +12,15 @@ from ui.state import kommune_picker
 from present.strings import t
 from data.findings import DatabaseUnavailable
 from ui.findings_health import database_problem_notice
+from ui.auth import PRINCIPAL_KEY, current_principal, user_banner
 from ui.plain import plain
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 log = logging.getLogger("utfordringsbilde")
 
 st.set_page_config(page_title=t("app.title"), page_icon="📊", layout="wide")
+principal = current_principal()  # stops here with the login screen when a login is configured and nobody is in
+st.session_state[PRINCIPAL_KEY] = principal
 
 PAGES = {
     t("nav.section.tall"): [
@@ -33,13 +36,17 @@ PAGES = {
         st.Page("pages/utfordringsbilde.py", title=t("nav.utfordringsbilde"), icon="📄", url_path="utfordringsbilde"),
         st.Page("pages/statsforvalter.py", title=t("nav.statsforvalter"), icon="🗺️", url_path="statsforvalter"),
     ],
-    t("nav.section.data"): [st.Page("pages/data.py", title=t("nav.data"), icon="🗄️", url_path="data")],
+    t("nav.section.data"): [
+        st.Page("pages/data.py", title=t("nav.data"), icon="🗄️", url_path="data"),
+        st.Page("pages/admin.py", title=t("nav.admin"), icon="🔑", url_path="admin"),
+    ] if principal.is_admin else [],
 }
 nav = st.navigation({k: v for k, v in PAGES.items() if v})
 
 with st.sidebar:
     st.markdown(f"### {t('app.title')}")
     st.caption(t("app.subtitle"))
+user_banner(principal)
 kommune_picker()
 
 info = data.dataset_info()

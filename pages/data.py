@@ -21,7 +21,12 @@ from data.importers import (
     read_state,
     save_import,
 )
+from data.access import check_admin
+from data.findings import get_store
+from data.findings.access_store import audit
 from present.strings import t
+from ui.auth import active_principal
+from ui.findings_common import _secret_url
 from ui.plain import plain
 
 log = logging.getLogger(__name__)
@@ -115,7 +120,10 @@ def _save_section(result) -> None:
                     format_func=lambda m: t("data.mode_add") if m == "add" else t("data.mode_replace"))
     if st.button(t("data.save"), type="primary", key="import_save"):
         try:
+            check_admin(active_principal())
             state = save_import(result, mode)
+            _audit("replace" if mode == "replace" else "import", state.get("label", ""),
+                   {"files": list(result.sources), "rows": len(result.figures)})
         except Exception as exc:  # a clear message; nothing half-written (atomic writes)
             log.exception("Saving the import failed")
             st.error(t("data.save_failed", error=str(exc) if isinstance(exc, ValueError) else ""))
@@ -124,7 +132,16 @@ def _save_section(result) -> None:
         st.success(t("data.saved", rows=f"{len(result.figures):,}".replace(",", " "), label=state["label"]))
 
 
+def _audit(action: str, target: str, detail: dict | None) -> None:
+    """Imports, replacements and removals go to the audit log (who, when, what)."""
+    try:
+        audit(get_store(_secret_url()), active_principal(), action, target, detail)
+    except Exception:  # noqa: BLE001 - the import is saved; a missing audit line is logged loudly
+        log.exception("Audit log write failed for %s", action)
+
+
 def main() -> None:
+    check_admin(active_principal())  # data import and replacement: administrators only
     st.title(t("data.title"))
     st.markdown(t("data.intro"))
     info = data.dataset_info()
@@ -155,7 +172,9 @@ def main() -> None:
         st.divider()
         st.subheader(t("data.clear_head"))
         if st.button(t("data.clear"), key="import_clear"):
+            check_admin(active_principal())
             clear_imports()
+            _audit("clear", "", None)
             st.session_state.pop(RESULT_KEY, None)
             st.success(t("data.cleared"))
 

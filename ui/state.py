@@ -16,6 +16,7 @@ import streamlit as st
 
 import data
 from present.strings import t
+from ui.auth import active_principal
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -40,6 +41,9 @@ def data_token() -> str:
 def kommune_picker() -> str | None:
     """Render the sidebar kommune picker; return the chosen kommune id (kept in the query params)."""
     options = kommune_options(data_token())
+    principal = active_principal()
+    if not principal.is_admin:  # only the kommuner in the person's scope can be chosen (also via the link)
+        options = options[options["kommune_id"].map(principal.kommune_allowed)].reset_index(drop=True)
     if options.empty:
         st.sidebar.warning(t("app.no_kommuner"))
         return None
@@ -74,7 +78,8 @@ def kommune_picker() -> str | None:
 
 def selected_kommune() -> str | None:
     """The kommune chosen in the sidebar (the picker runs in app.py before every page)."""
-    return st.session_state.get(CHOSEN_KEY) or st.query_params.get(KOMMUNE_PARAM)
+    chosen = st.session_state.get(CHOSEN_KEY) or st.query_params.get(KOMMUNE_PARAM)
+    return chosen if chosen and active_principal().kommune_allowed(chosen) else None
 
 
 def page_kommune() -> tuple[str, dict[str, str], str]:
