@@ -26,7 +26,7 @@ ROLES: dict[str, str] = {
     "skoleleder": "Skoleleder",
 }
 #: The findings author role a signed-in role writes as (``data.findings.vocab.ROLES``).
-AUTHOR_ROLE = {"administrator": "annen", "statsforvalter": "statsforvalter", "veileder": "veileder",
+AUTHOR_ROLE = {"administrator": "statsforvalter", "statsforvalter": "statsforvalter", "veileder": "veileder",
                "skoleeier": "skoleeier", "skoleleder": "skoleleder"}
 
 

@@ -33,6 +33,15 @@ def kommune_options(token: str) -> pd.DataFrame:
     return cur[["kommune_id", "kommune_name", "fylke_id", "fylke_name"]].astype(str).reset_index(drop=True)
 
 
+def scoped_kommune_options(token: str) -> pd.DataFrame:
+    """``kommune_options`` limited to the kommuner the person using the app may see."""
+    options = kommune_options(token)
+    principal = active_principal()
+    if principal.is_admin:
+        return options
+    return options[options["kommune_id"].map(principal.kommune_allowed)].reset_index(drop=True)
+
+
 def data_token() -> str:
     """Cache key of the active data (changes after an import)."""
     return data.dataset_token()
@@ -40,10 +49,7 @@ def data_token() -> str:
 
 def kommune_picker() -> str | None:
     """Render the sidebar kommune picker; return the chosen kommune id (kept in the query params)."""
-    options = kommune_options(data_token())
-    principal = active_principal()
-    if not principal.is_admin:  # only the kommuner in the person's scope can be chosen (also via the link)
-        options = options[options["kommune_id"].map(principal.kommune_allowed)].reset_index(drop=True)
+    options = scoped_kommune_options(data_token())  # only the kommuner in the person's scope (also via links)
     if options.empty:
         st.sidebar.warning(t("app.no_kommuner"))
         return None

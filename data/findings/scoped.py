@@ -34,7 +34,7 @@ class ScopedStore:
         """The author of a change: the signed-in person (locally: the name and role typed in the form)."""
         if self.principal.local and typed is not None:
             return typed
-        return Author(self.principal.name[:100], AUTHOR_ROLE.get(self.principal.role, "annen"))
+        return Author(self.principal.name[:100], AUTHOR_ROLE.get(self.principal.role, "veileder"))
 
     # -- reads ------------------------------------------------------------------------------------
     def __getattr__(self, name: str) -> Any:
