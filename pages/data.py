@@ -21,7 +21,7 @@ from data.importers import (
     read_state,
     save_import,
 )
-from data.access import check_admin
+from data.access import AccessDenied, check_admin
 from data.findings import get_store
 from data.findings.access_store import audit
 from present.strings import t
@@ -181,6 +181,8 @@ def main() -> None:
 
 try:
     main()
+except AccessDenied:
+    st.error(t("auth.denied"))
 except Exception:  # never a traceback on screen
     log.exception("Data page failed")
     st.error(t("data.error"))
