@@ -1,6 +1,7 @@
 # The two commands (see README): `make run` starts the app on the demo data; `make test` runs every test.
 # Both set up what they need themselves (virtualenv, packages; `make test` also Chromium and PostgreSQL).
 PORT ?= 8501
+ADDRESS ?= 127.0.0.1
 
 .PHONY: run test setup bench clean
 
@@ -9,7 +10,7 @@ setup:
 
 run: setup
 	bash scripts/system-deps.sh --soft
-	.venv/bin/python scripts/serve.py --server.headless true --server.address 0.0.0.0 --server.port $(PORT)
+	.venv/bin/python scripts/serve.py --server.headless true --server.address $(ADDRESS) --server.port $(PORT)
 
 test:
 	bash scripts/test.sh

@@ -10,11 +10,17 @@ import streamlit as st
 import data
 from ui.state import kommune_picker
 from present.strings import t
+from data.findings import DatabaseUnavailable
+from ui.findings_health import database_problem_notice
+from ui.auth import PRINCIPAL_KEY, current_principal, user_banner
+from ui.plain import plain
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 log = logging.getLogger("utfordringsbilde")
 
 st.set_page_config(page_title=t("app.title"), page_icon="📊", layout="wide")
+principal = current_principal()  # stops here with the login screen when a login is configured and nobody is in
+st.session_state[PRINCIPAL_KEY] = principal
 
 PAGES = {
     t("nav.section.tall"): [
@@ -30,25 +36,33 @@ PAGES = {
         st.Page("pages/utfordringsbilde.py", title=t("nav.utfordringsbilde"), icon="📄", url_path="utfordringsbilde"),
         st.Page("pages/statsforvalter.py", title=t("nav.statsforvalter"), icon="🗺️", url_path="statsforvalter"),
     ],
-    t("nav.section.data"): [st.Page("pages/data.py", title=t("nav.data"), icon="🗄️", url_path="data")],
+    t("nav.section.data"): [
+        st.Page("pages/data.py", title=t("nav.data"), icon="🗄️", url_path="data"),
+        st.Page("pages/admin.py", title=t("nav.admin"), icon="🔑", url_path="admin"),
+    ] if principal.is_admin else [],
 }
 nav = st.navigation({k: v for k, v in PAGES.items() if v})
 
 with st.sidebar:
     st.markdown(f"### {t('app.title')}")
     st.caption(t("app.subtitle"))
+user_banner(principal)
 kommune_picker()
 
 info = data.dataset_info()
 if info.is_demo and info.sources == ("demo",):
     st.info(t("app.banner_demo"), icon="🧪")
 elif info.is_demo:
-    st.info(t("app.banner_mixed", sources=", ".join(info.sources)), icon="🧪")
+    st.info(t("app.banner_mixed", sources=plain(", ".join(info.sources))), icon="🧪")
 else:
-    st.caption(t("app.banner_real", label=info.label, sources=", ".join(info.sources)))
+    st.caption(t("app.banner_real", label=plain(info.label), sources=plain(", ".join(info.sources))))
+
+database_problem_notice()
 
 try:
     nav.run()
+except DatabaseUnavailable:  # the notice above already says what is wrong and offers the backup
+    log.warning("Page %s stopped: findings database unavailable", nav.title)
 except Exception:  # a clear Norwegian message on screen, the details in the log
     if os.environ.get("UTFORDRINGSBILDE_RAISE") == "1":
         raise

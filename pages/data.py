@@ -21,8 +21,14 @@ from data.importers import (
     read_state,
     save_import,
 )
+from data.access import AccessDenied, check_admin
+from data.findings import get_store
+from data.findings.access_store import audit
 from present.format import fmt_number
 from present.strings import t
+from ui.auth import active_principal
+from ui.findings_common import _secret_url
+from ui.plain import plain
 from ui.realdata_widgets import import_message
 
 log = logging.getLogger(__name__)
@@ -69,7 +75,7 @@ def _report(result) -> None:
     st.subheader(t("data.report_head"))
     for rep in result.reports:
         with st.container(border=True):
-            st.markdown(f"**{t('data.file', name=rep.file_name)}**")
+            st.markdown(f"**{t('data.file', name=plain(rep.file_name))}**")
             if rep.format_label:
                 st.caption(t("data.format", fmt=rep.format_label, enc=rep.encoding or "–",
                              sep=rep.delimiter or "–"))
@@ -96,7 +102,7 @@ def _report(result) -> None:
             if rep.notes:
                 st.markdown(f"**{t('data.notes')}**")
                 for note in rep.notes[:15]:
-                    st.markdown(f"- {note}")
+                    st.markdown(f"- {plain(note)}")
             if rep.mapped is not None and len(rep.mapped):
                 with st.expander(t("data.mapped")):
                     m = rep.mapped.copy()
@@ -116,7 +122,10 @@ def _save_section(result) -> None:
                     format_func=lambda m: t("data.mode_add") if m == "add" else t("data.mode_replace"))
     if st.button(t("data.save"), type="primary", key="import_save"):
         try:
+            check_admin(active_principal())
             state = save_import(result, mode)
+            _audit("replace" if mode == "replace" else "import", state.get("label", ""),
+                   {"files": list(result.sources), "rows": len(result.figures)})
         except Exception as exc:  # a clear message; nothing half-written (atomic writes)
             log.exception("Saving the import failed")
             st.error(t("data.save_failed", error=str(exc) if isinstance(exc, ValueError) else ""))
@@ -126,7 +135,16 @@ def _save_section(result) -> None:
         st.success(t("data.saved", rows=fmt_number(len(result.figures), 0), label=state["label"], possible=possible))
 
 
+def _audit(action: str, target: str, detail: dict | None) -> None:
+    """Imports, replacements and removals go to the audit log (who, when, what)."""
+    try:
+        audit(get_store(_secret_url()), active_principal(), action, target, detail)
+    except Exception:  # noqa: BLE001 - the import is saved; a missing audit line is logged loudly
+        log.exception("Audit log write failed for %s", action)
+
+
 def main() -> None:
+    check_admin(active_principal())  # data import and replacement: administrators only
     st.title(t("data.title"))
     st.markdown(t("data.intro"))
     info = data.dataset_info()
@@ -149,7 +167,7 @@ def main() -> None:
         if result.errors:
             st.error(t("data.failed"))
             for msg in result.errors:
-                st.error(msg)
+                st.error(plain(msg))
         _report(result)
         if result.ok:
             _save_section(result)
@@ -157,13 +175,17 @@ def main() -> None:
         st.divider()
         st.subheader(t("data.clear_head"))
         if st.button(t("data.clear"), key="import_clear"):
+            check_admin(active_principal())
             clear_imports()
+            _audit("clear", "", None)
             st.session_state.pop(RESULT_KEY, None)
             st.success(t("data.cleared"))
 
 
 try:
     main()
+except AccessDenied:
+    st.error(t("auth.denied"))
 except Exception:  # never a traceback on screen
     log.exception("Data page failed")
     st.error(t("data.error"))

@@ -17,6 +17,7 @@ from report.model import checklist_progress
 from ui import findings_widgets as fw
 from ui.state import kommune_row, selected_kommune
 from present.strings import t
+from ui.plain import plain
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ for it in items:
             (st.warning if flash == "stale" else st.success)(t(f"sjekkliste.{flash}"))
         if it.version:
             st.caption(t("sjekkliste.last_changed", when=it.updated_at.strftime("%d.%m.%Y %H:%M"),
-                          who=f"{it.updated_by_name} ({vocab.ROLES.get(it.updated_by_role, it.updated_by_role)})"))
+                          who=plain(f"{it.updated_by_name} ({vocab.ROLES.get(it.updated_by_role, it.updated_by_role)})")))
         mine = st.session_state.get(f"{key}_mine")
         if mine:  # what this user typed before the conflict: shown, and one click puts it back in the form
             st.markdown(f"**{t('sjekkliste.mine_heading')}**")

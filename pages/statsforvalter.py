@@ -19,7 +19,8 @@ from report import ReportOptions, batch_zip
 from report.model import MARK, checklist_progress, short_label
 from ui import findings_widgets as fw
 from present.format import fmt_interval
-from ui.state import data_token, kommune_options, selected_kommune
+from ui.state import data_token, selected_kommune
+from ui.state import scoped_kommune_options as kommune_options
 from present.strings import t
 
 log = logging.getLogger(__name__)

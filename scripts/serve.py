@@ -5,6 +5,10 @@ Why a launcher: Streamlit treats a folder named ``pages/`` beside the main scrip
 server, a first visitor who opens a deep link (``/skoler?kommune=7290``) would then get the page
 script run on its own, without app.py's kommune picker and demo banner. Setting the flag before the
 server starts makes every run go through app.py. Arguments after ``--`` are passed to streamlit.
+
+Binding (issue 14): the server listens on 127.0.0.1 unless ``--server.address`` says otherwise. Without a
+login configured (``[auth]`` in ``.streamlit/secrets.toml``) anyone who reaches the server could do
+everything, so another address is refused unless ``UTFORDRINGSBILDE_ALLOW_OPEN_WITHOUT_LOGIN=1`` is set.
 """
 
 from __future__ import annotations
@@ -13,16 +17,16 @@ import logging
 import os
 import sys
 import threading
+import tomllib
 from pathlib import Path
 
 # Arrow's system allocator returns freed memory to the OS (its default, mimalloc, keeps it): ≈90 MB less RSS
 # after the national Parquet file is read. Set before pyarrow is imported.
 os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 
-from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
-from streamlit.web import cli  # noqa: E402
-
 REPO_ROOT = Path(__file__).resolve().parent.parent
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+OPEN_SETTING = "UTFORDRINGSBILDE_ALLOW_OPEN_WITHOUT_LOGIN"
 log = logging.getLogger("utfordringsbilde.preload")
 
 
@@ -54,11 +58,45 @@ def preload() -> None:
         log.warning("Preloading failed", exc_info=True)
 
 
+def login_configured(root: Path = REPO_ROOT) -> bool:
+    """Whether ``.streamlit/secrets.toml`` (project or home) has an ``[auth]`` section."""
+    for path in (root / ".streamlit" / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml"):
+        try:
+            if "auth" in tomllib.loads(path.read_text(encoding="utf-8")):
+                return True
+        except (OSError, tomllib.TOMLDecodeError):
+            continue
+    return False
+
+
+def bind_args(argv: list[str], has_login: bool, allow_open: bool) -> list[str]:
+    """The streamlit arguments with the address decided; raises SystemExit for an open address without login."""
+    address = None
+    for i, a in enumerate(argv):
+        if a.startswith("--server.address="):
+            address = a.split("=", 1)[1]
+        elif a == "--server.address" and i + 1 < len(argv):
+            address = argv[i + 1]
+    if address is None:
+        return [*argv, "--server.address", "127.0.0.1"]
+    if address not in LOOPBACK and not has_login and not allow_open:
+        raise SystemExit(
+            f"Nekter å lytte på {address} uten innlogging: alle som når serveren, kunne endre alt. Sett opp "
+            f"innlogging ([auth] i .streamlit/secrets.toml), bruk 127.0.0.1, eller sett {OPEN_SETTING}=1 "
+            "hvis nettet rundt er lukket."
+        )
+    return argv
+
+
 def main(argv: list[str]) -> int:
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.web import cli
+
+    args = bind_args(argv, login_configured(), os.environ.get(OPEN_SETTING) == "1")
     PagesManager.uses_pages_directory = False
     if os.environ.get("UTFORDRINGSBILDE_PRELOAD", "1") != "0":
         threading.Thread(target=preload, name="preload", daemon=True).start()
-    sys.argv = ["streamlit", "run", str(REPO_ROOT / "app.py"), *argv]
+    sys.argv = ["streamlit", "run", str(REPO_ROOT / "app.py"), *args]
     return cli.main()
 
 

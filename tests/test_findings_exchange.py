@@ -55,6 +55,13 @@ def _without_stamp(doc: dict) -> dict:
     return {k: v for k, v in doc.items() if k != "exported_at"}
 
 
+def _without_provenance(doc: dict) -> dict:
+    from data.findings.exchange import without_provenance
+
+    return {**doc, "findings": [without_provenance(f) for f in doc["findings"]],
+            "checklist": [without_provenance(c) for c in doc["checklist"]]}
+
+
 def test_json_round_trip_is_lossless_including_history(findings_store, tmp_path):
     _populate(findings_store)
     doc = findings_store.export_json(K)
@@ -65,10 +72,17 @@ def test_json_round_trip_is_lossless_including_history(findings_store, tmp_path)
     target = FindingsStore(f"sqlite:///{tmp_path / 'mål.sqlite'}")
     report = target.import_json(text.encode("utf-8"), OLA)
     assert (report.created, report.unchanged, report.conflicts, report.checklist_created) == (3, 0, (), 1)
-    assert _without_stamp(target.export_json(K)) == _without_stamp(doc)
+    back = _without_stamp(target.export_json(K))
+    assert _without_provenance(back) == _without_stamp(doc)
+    # Imported history is kept and marked as imported; the import itself is a new entry by the importer.
+    for rec in back["findings"] + back["checklist"]:
+        *old, last = rec["history"]
+        assert all(h["imported"].startswith("importert av Ola") for h in old)
+        assert last["action"] == "import" and last["actor_name"] == OLA.name and "imported" not in last
     # The imported store behaves like the original: history, deleted flag, versions.
     deleted = [f for f in doc["findings"] if f["deleted"]][0]
-    assert [e.action for e in target.history(deleted["id"])] == ["create", "delete", "restore", "delete"]
+    assert [e.action for e in target.history(deleted["id"])] == ["create", "delete", "restore", "delete", "import"]
+    assert target.history(deleted["id"])[0].imported.startswith("importert av Ola")
     restored = target.restore(deleted["id"], deleted["version"], OLA)
     assert restored.version == deleted["version"] + 1
     # Importing the same file again changes nothing.
@@ -87,7 +101,12 @@ def test_json_round_trip_sqlite_to_postgresql_and_back(tmp_path, pg_url):
     via_pg = pg.export_json(K)
     back = FindingsStore(f"sqlite:///{tmp_path / 'b.sqlite'}")
     back.import_json(json.dumps(via_pg), KARI)
-    assert _without_stamp(via_pg) == _without_stamp(doc) == _without_stamp(back.export_json(K))
+    final = _without_stamp(back.export_json(K))
+    assert _without_provenance(_without_stamp(via_pg)) == _without_stamp(doc) == _without_provenance(final)
+    # Provenance survives a second import: the first mark stays, each import adds its own entry.
+    hist = final["findings"][0]["history"]
+    assert [h["action"] for h in hist][-2:] == ["import", "import"] and hist[0]["imported"] == via_pg[
+        "findings"][0]["history"][0]["imported"]
     for s in (src, pg, back):
         s.dispose()
 
@@ -115,7 +134,7 @@ def test_round_trip_property_any_text(store_pair, texts, edit, themes):
     src.update(made[0].id, 1, {"text": edit}, OLA)
     doc = src.export_json(k)
     dst.import_json(json.dumps(doc, ensure_ascii=False), KARI)
-    assert _without_stamp(dst.export_json(k)) == _without_stamp(doc)
+    assert _without_provenance(_without_stamp(dst.export_json(k))) == _without_stamp(doc)
 
 
 def test_import_refuses_bad_files_without_writing(findings_store):
@@ -179,3 +198,26 @@ def test_csv_for_excel_is_formula_injection_safe(findings_store):
 ])
 def test_neutralise_cell(value, expected):
     assert neutralise_cell(value) == expected
+
+
+@pytest.mark.parametrize("where", ["actor_name", "before_text", "after_note", "author_name", "theme"])
+def test_import_guards_every_text_field_against_fodselsnummer(findings_store, tmp_path, where):
+    _populate(findings_store)
+    doc = findings_store.export_json(K)
+    fnr = "01.01.99 123 45"
+    f = doc["findings"][0]
+    if where == "actor_name":
+        f["history"][0]["actor_name"] = f"Ola {fnr}"
+    elif where == "before_text":
+        f["history"][-1]["before"] = {"text": f"elev {fnr}"}
+    elif where == "after_note":
+        doc["checklist"][0]["history"][0]["after"] = {"note": fnr}
+    elif where == "author_name":
+        f["author_name"] = f"Kari\u200b{fnr}"
+    else:
+        f["themes"] = [fnr]
+    target = FindingsStore(f"sqlite:///{tmp_path / 'fnr.sqlite'}")
+    with pytest.raises(FindingValidationError, match="fødselsnummer"):
+        target.import_json(json.dumps(doc), OLA)
+    assert target.export_json(K)["findings"] == []
+    target.dispose()

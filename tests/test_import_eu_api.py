@@ -18,16 +18,16 @@ def _raw(name):
 
 
 def test_sniff():
-    assert eu_api.sniff(_raw("eug_indikator_2024-25.json")[:4096]) > 0.9
-    assert eu_api.sniff(_raw("eug_mobbing_2024-25.json")[:4096]) > 0.9
-    assert eu_api.sniff(b'{"class": "dataset"}') == 0.0
-    assert eu_api.sniff(b"EnhetNivaa;Fylkekode\n") == 0.0
-    assert eu_api.sniff(b'[{"foo": 1}]') == 0.0
+    assert eu_api.sniff_bytes(_raw("eug_indikator_2024-25.json")[:4096]) > 0.9
+    assert eu_api.sniff_bytes(_raw("eug_mobbing_2024-25.json")[:4096]) > 0.9
+    assert eu_api.sniff_bytes(b'{"class": "dataset"}') == 0.0
+    assert eu_api.sniff_bytes(b"EnhetNivaa;Fylkekode\n") == 0.0
+    assert eu_api.sniff_bytes(b'[{"foo": 1}]') == 0.0
 
 
 def test_indicator_table():
     rep = ImportReport("x")
-    df = eu_api.read("x", _raw("eug_indikator_2024-25.json"), rep)
+    df = eu_api.read_records("x", _raw("eug_indikator_2024-25.json"), rep)
     # 4 units x 3 kjønn x 2 catalogue indicators; only «Alle eierformer», only index rows.
     assert len(df) == 24
     kom = df[(df["level"] == "kommune") & (df["kjonn"] == "alle") & (df["indicator"] == "eu_stotte_larer")].iloc[0]
@@ -48,7 +48,7 @@ def test_indicator_table():
 
 
 def test_mobbing_table():
-    df = eu_api.read("m", _raw("eug_mobbing_2024-25.json"))
+    df = eu_api.read_records("m", _raw("eug_mobbing_2024-25.json"))
     kom = df[(df["level"] == "kommune") & (df["kjonn"] == "alle")].iloc[0]
     assert (kom["indicator"], kom["value"], kom["n"], int(kom["trinn"])) == ("eu_mobbing", 12.2, 116.0, 10)
     assert df[df["level"] == "nasjonalt"]["value"].tolist() == [7.6, 7.6, 7.6]  # " 7,6"
@@ -59,7 +59,7 @@ def test_conflicting_duplicates_refused():
     twin = dict(recs[6])
     twin["AndelMobbet"] = "13,0"
     with pytest.raises(ImportFailure):
-        eu_api.read("m", json.dumps(recs + [twin]).encode())
+        eu_api.read_records("m", json.dumps(recs + [twin]).encode())
 
 
 @pytest.mark.parametrize("payload, match", [
@@ -69,7 +69,7 @@ def test_conflicting_duplicates_refused():
 ])
 def test_bad_payloads(payload, match):
     with pytest.raises(ImportFailure, match=match):
-        eu_api.read("bad.json", payload)
+        eu_api.read_records("bad.json", payload)
 
 
 def test_pipeline_reads_export_api_json():

@@ -22,6 +22,7 @@ import streamlit as st
 
 import data
 from data.catalogue import MARKER_SUPPRESSED
+from data.export_safety import neutralise_cell, neutralise_frame
 from present.format import fmt_spec
 from present.strings import t
 
@@ -66,12 +67,18 @@ def csv_bytes(table: pd.DataFrame, suppressed=None, footer: Sequence[str] = ()) 
     """
     frame = export_frame(table, suppressed)
     for col in frame.columns:  # decimal comma also in columns that hold '*' (pandas only converts float columns)
-        if frame[col].dtype == object:
-            frame[col] = frame[col].map(_csv_cell)
+        if frame[col].dtype == object or isinstance(frame[col].dtype, (pd.StringDtype, pd.CategoricalDtype)):
+            frame[col] = frame[col].astype(object).map(lambda v: _csv_cell(_one_newline(neutralise_cell(v))))
+    frame.columns = [neutralise_cell(str(c)) for c in frame.columns]
     text = frame.to_csv(sep=";", decimal=",", index=False, lineterminator="\n")
     if footer:
-        text += "\n" + "\n".join(str(line) for line in footer) + "\n"
+        text += "\n" + "\n".join(neutralise_cell(str(line)) for line in footer) + "\n"
     return text.encode("utf-8-sig")
+
+
+def _one_newline(v):
+    """A bare CR would end the row in Excel but is not quoted by the CSV writer: write it as LF (quoted)."""
+    return v.replace("\r\n", "\n").replace("\r", "\n") if isinstance(v, str) else v
 
 
 def _csv_cell(v):
@@ -84,7 +91,7 @@ def _csv_cell(v):
 
 def excel_bytes(table: pd.DataFrame, suppressed=None, footer: Sequence[str] = (), sheet: str = "Tabell") -> bytes:
     """An .xlsx file of the table (numbers as numbers, '*' for suppressed), footer lines below it."""
-    frame = export_frame(table, suppressed)
+    frame = neutralise_frame(export_frame(table, suppressed))
     buf = io.BytesIO()
     sheet = (sheet or "Tabell")[:31]
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
@@ -92,7 +99,7 @@ def excel_bytes(table: pd.DataFrame, suppressed=None, footer: Sequence[str] = ()
         ws = writer.sheets[sheet]
         row = len(frame) + 3
         for line in footer:
-            ws.cell(row=row, column=1, value=str(line))
+            ws.cell(row=row, column=1, value=neutralise_cell(str(line)))
             row += 1
         for i, col in enumerate(frame.columns, start=1):
             width = max([len(str(col))] + [len(str(v)) for v in frame[col].head(200)])

@@ -40,8 +40,10 @@ def history_view(store: FindingsStore, finding_id: str) -> None:
         return
     field_names = {f: t(f"funn.field.{f}") for f in FIELD_KEYS}
     for e in reversed(entries):
-        st.caption(md_escape(t("funn.history_line", when=_when(e.at), action=e.action_label,
-                                who=_who(e.actor_name, e.actor_role))))
+        line = t("funn.history_line", when=_when(e.at), action=e.action_label, who=_who(e.actor_name, e.actor_role))
+        if e.imported:  # history that came with a JSON import: kept, and marked as such
+            line += " " + t("funn.history_imported", provenance=e.imported)
+        st.caption(md_escape(line))
         changed = [field_names.get(c, c) for c in e.changed_fields if c != "kommune_id"]
         if e.action in ("update", "status") and changed:
             st.caption(md_escape(t("funn.history_changed", fields=", ".join(changed))))

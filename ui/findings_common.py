@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 import textwrap
 
 import streamlit as st
 
 from data.catalogue import INDICATORS, indicator_label
 from data.findings import Author, FindingsStore, IndicatorLink, get_store, vocab
+from data.findings.scoped import ScopedStore
 from data.findings.validation import NAME_MAX
 from present.strings import t
+from ui.auth import active_principal, database_url_secret
+from ui.plain import plain
 
 
 log = logging.getLogger(__name__)
@@ -36,25 +38,18 @@ AUTHOR_KEY = "funn_author"  # session state: the Author last used in this browse
 # ------------------------------------------------------------------------------------------------
 # Store and plain-text helpers
 # ------------------------------------------------------------------------------------------------
-def _secret_url() -> str | None:
-    try:
-        url = st.secrets.get("database_url")
-    except Exception:  # noqa: BLE001 - no secrets file is the normal case
-        return None
-    return str(url) if url else None
+_secret_url = database_url_secret  # kept for callers of the old name
 
 
-def findings_store() -> FindingsStore:
-    """The findings store: Streamlit secret ``database_url``, else ``DATABASE_URL``, else SQLite."""
-    return get_store(_secret_url())
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&$:=])")
+def findings_store() -> ScopedStore:
+    """The findings store (Streamlit secret ``database_url``, else ``DATABASE_URL``, else SQLite) as the
+    person using the app may use it: every read, write and export checked against their scope."""
+    return ScopedStore(get_store(_secret_url()), active_principal())
 
 
 def md_escape(text: str) -> str:
     """Escape Markdown/HTML so user text shows literally inside ``st.markdown``/``st.caption``."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+    return plain(text).replace("\n", "  \n")
 
 
 def hover_escape(text: str, width: int = 60, max_chars: int = 400) -> str:

@@ -29,6 +29,7 @@ import streamlit as st
 
 from data.findings import Finding, FindingsStore
 from present.strings import t
+from ui.findings_health import findings_unavailable
 from ui.findings_cards import finding_card, findings_list, history_view  # noqa: F401
 from ui.findings_charts import add_finding_markers, finding_chart, finding_figure, linked_series  # noqa: F401
 from ui.findings_common import (  # noqa: F401
@@ -63,6 +64,9 @@ def chart_findings(current: Mapping[str, Any], *, kommune_level: bool = True,
 
 def findings_under_chart(current: Mapping[str, Any], findings: Sequence[Finding], *, key: str) -> None:
     """Under a chart: the linked findings (read-only cards) and a prefilled "Legg til funn"."""
+    if findings_unavailable() is not None:  # never «0 funn» when the database cannot be read
+        st.warning(t("funn.unavailable"))
+        return
     st.markdown(f"**{t('funn.linked_heading', n=len(findings))}**")
     if findings:
         findings_list(findings, key=f"{key}_linked", editable=False, show_chart=False, compact=True)

@@ -16,6 +16,7 @@ import streamlit as st
 
 import data
 from present.strings import t
+from ui.auth import active_principal
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -32,6 +33,15 @@ def kommune_options(token: str) -> pd.DataFrame:
     return cur[["kommune_id", "kommune_name", "fylke_id", "fylke_name"]].astype(str).reset_index(drop=True)
 
 
+def scoped_kommune_options(token: str) -> pd.DataFrame:
+    """``kommune_options`` limited to the kommuner the person using the app may see."""
+    options = kommune_options(token)
+    principal = active_principal()
+    if principal.is_admin:
+        return options
+    return options[options["kommune_id"].map(principal.kommune_allowed)].reset_index(drop=True)
+
+
 def data_token() -> str:
     """Cache key of the active data (changes after an import)."""
     return data.dataset_token()
@@ -39,7 +49,7 @@ def data_token() -> str:
 
 def kommune_picker() -> str | None:
     """Render the sidebar kommune picker; return the chosen kommune id (kept in the query params)."""
-    options = kommune_options(data_token())
+    options = scoped_kommune_options(data_token())  # only the kommuner in the person's scope (also via links)
     if options.empty:
         st.sidebar.warning(t("app.no_kommuner"))
         return None
@@ -74,7 +84,8 @@ def kommune_picker() -> str | None:
 
 def selected_kommune() -> str | None:
     """The kommune chosen in the sidebar (the picker runs in app.py before every page)."""
-    return st.session_state.get(CHOSEN_KEY) or st.query_params.get(KOMMUNE_PARAM)
+    chosen = st.session_state.get(CHOSEN_KEY) or st.query_params.get(KOMMUNE_PARAM)
+    return chosen if chosen and active_principal().kommune_allowed(chosen) else None
 
 
 def page_kommune() -> tuple[str, dict[str, str], str]:

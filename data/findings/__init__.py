@@ -31,7 +31,8 @@ from data.findings.domain import (  # noqa: F401
     findings_frame,
     sort_findings,
 )
-from data.findings.store import FindingsStore, get_store  # noqa: F401
+from data.findings.backup import DatabaseUnavailable  # noqa: F401
+from data.findings.store import FindingsStore, get_store, sqlite_file  # noqa: F401
 from data.findings.validation import (  # noqa: F401
     NAME_MAX,
     NOTE_MAX,

@@ -105,6 +105,7 @@ class HistoryEntry:
     version: int
     before: dict[str, Any] | None
     after: dict[str, Any] | None
+    imported: str | None = None  # provenance of an entry that came with a JSON import
 
     @property
     def action_label(self) -> str:
@@ -274,7 +275,7 @@ def checklist_snapshot(item: ChecklistItem) -> dict[str, Any]:
 def history_entry_from_row(row: ChangeLogRow) -> HistoryEntry:
     """The immutable ``HistoryEntry`` of a change-log row."""
     return HistoryEntry(row.entity, row.entity_id, row.kommune_id, row.action, row.actor_name, row.actor_role,
-                        row.at, row.version, row.before, row.after)
+                        row.at, row.version, row.before, row.after, row.imported)
 
 
 def set_finding_links(row: FindingRow, vals: Mapping[str, Any]) -> None:

@@ -27,6 +27,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from data.catalogue import indicator_label
+from data.fnr import looks_like_fodselsnummer
+from data.export_safety import neutralise_cell  # noqa: F401  (the one home; re-exported)
 from data.findings.domain import (
     Finding,
     FindingsImportReport,
@@ -66,7 +68,6 @@ class FindingsStore(Protocol):
 
 FORMAT = "utfordringsbilde.funn"
 FORMAT_VERSION = 1
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _iso(dt: datetime | None) -> str | None:
@@ -84,7 +85,8 @@ def _parse_dt(value: Any, what: str) -> datetime:
 
 
 def _history_dict(row: ChangeLogRow) -> dict[str, Any]:
-    return {"action": row.action, "actor_name": row.actor_name, "actor_role": row.actor_role,
+    return {**({"imported": row.imported} if row.imported else {}),
+            "action": row.action, "actor_name": row.actor_name, "actor_role": row.actor_role,
             "at": _iso(row.at), "version": row.version, "before": row.before, "after": row.after}
 
 
@@ -157,7 +159,10 @@ def _load(payload: Mapping[str, Any] | str | bytes) -> dict[str, Any]:
     return dict(payload)
 
 
-def _history_rows(entries: Any, entity: str, entity_id: str, kommune_id: str) -> list[ChangeLogRow]:
+def _history_rows(entries: Any, entity: str, entity_id: str, kommune_id: str, provenance: str,
+                  author: Author, version: int) -> list[ChangeLogRow]:
+    """The imported history, kept as provenance and marked imported (an entry imported before keeps its own
+    mark), then one new entry: the import itself, by the person importing, now."""
     if not isinstance(entries, list):
         raise _bad("historikken mangler eller har feil form.")
     out = []
@@ -165,13 +170,38 @@ def _history_rows(entries: Any, entity: str, entity_id: str, kommune_id: str) ->
         if (not isinstance(h, Mapping) or h.get("action") not in ACTIONS or h.get("actor_role") not in ROLES
                 or not isinstance(h.get("before") or {}, dict) or not isinstance(h.get("after") or {}, dict)):
             raise _bad("en historikkoppføring har feil form.")
+        _guard_texts(h, "historikken")
+        earlier = clean_text(h.get("imported"))[:200] if h.get("imported") else ""
         out.append(ChangeLogRow(
             entity=entity, entity_id=entity_id, kommune_id=kommune_id, action=h["action"],
             actor_name=clean_text(h.get("actor_name"))[:100], actor_role=h["actor_role"],
             at=_parse_dt(h.get("at"), "historikken"), version=int(h.get("version") or 0),
-            before=h.get("before"), after=h.get("after"),
+            before=h.get("before"), after=h.get("after"), imported=earlier or provenance,
         ))
+    out.append(ChangeLogRow(entity=entity, entity_id=entity_id, kommune_id=kommune_id, action="import",
+                            actor_name=author.name, actor_role=author.role, at=datetime.now(UTC), version=version,
+                            before=None, after=None))
     return out
+
+
+def _guard_texts(value: Any, where: str) -> None:
+    """Refuse an import with something like a fødselsnummer in any text, at any depth (names, history, notes)."""
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            if looks_like_fodselsnummer(v):
+                raise _bad(f"{where} inneholder noe som ligner et fødselsnummer. Slike opplysninger importeres ikke.")
+        elif isinstance(v, Mapping):
+            stack.extend(v.values())
+            stack.extend(k for k in v.keys() if isinstance(k, str))
+        elif isinstance(v, (list, tuple)):
+            stack.extend(v)
+
+
+def provenance_text(author: Author, when: datetime) -> str:
+    """«importert av Kari (veileder), 01.12.2026» for history entries that came with an import."""
+    return f"importert av {author.name} ({ROLES.get(author.role, author.role)}), {when.astimezone().strftime('%d.%m.%Y')}"
 
 
 def _finding_row(d: Mapping[str, Any], kommune_id: str) -> FindingRow:
@@ -201,9 +231,18 @@ def _finding_row(d: Mapping[str, Any], kommune_id: str) -> FindingRow:
     return row
 
 
+def without_provenance(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A finding or checklist record without import marks and import entries (what the exporter wrote)."""
+    out = dict(record)
+    out["history"] = [{k: v for k, v in h.items() if k != "imported"} for h in record.get("history") or []
+                      if isinstance(h, Mapping) and h.get("action") != "import"]
+    return out
+
+
 def _same(existing: Mapping[str, Any], incoming: Mapping[str, Any]) -> bool:
-    return json.dumps(existing, sort_keys=True, ensure_ascii=False) == json.dumps(incoming, sort_keys=True,
-                                                                                  ensure_ascii=False)
+    """Equal apart from import provenance (importing the same file twice changes nothing)."""
+    a, b = without_provenance(existing), without_provenance(incoming)
+    return json.dumps(a, sort_keys=True, ensure_ascii=False) == json.dumps(b, sort_keys=True, ensure_ascii=False)
 
 
 def import_payload(store: FindingsStore, payload: Mapping[str, Any] | str | bytes,
@@ -212,6 +251,7 @@ def import_payload(store: FindingsStore, payload: Mapping[str, Any] | str | byte
     raw = payload if isinstance(payload, (str, bytes)) else json.dumps(payload, sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(raw.encode("utf-8") if isinstance(raw, str) else raw).hexdigest()
     doc = _load(payload)
+    _guard_texts(doc, "filen")
     author = validate_author(author)
     kommune_id = validate_kommune_id(doc.get("kommune_id"))
     findings = doc.get("findings")
@@ -233,6 +273,7 @@ def _import_rows(store: FindingsStore, findings: list, checklist: list, kommune_
     """Write an import in one transaction (see ``import_payload``)."""
     created = unchanged = cl_created = cl_unchanged = 0
     conflicts: list[str] = []
+    provenance = provenance_text(author, datetime.now(UTC))
     with store.writing() as s:
         known_ids = set(existing_export)
         for d in findings:
@@ -247,7 +288,8 @@ def _import_rows(store: FindingsStore, findings: list, checklist: list, kommune_
             if s.get(FindingRow, row.id) is not None:
                 raise _bad(f"funnet {row.id} finnes allerede i en annen kommune.")
             s.add(row)
-            s.add_all(_history_rows(d.get("history", []), "finding", row.id, kommune_id))
+            s.add_all(_history_rows(d.get("history", []), "finding", row.id, kommune_id, provenance, author,
+                                    row.version))
             known_ids.add(row.id)
             created += 1
         s.flush()
@@ -282,7 +324,8 @@ def _import_rows(store: FindingsStore, findings: list, checklist: list, kommune_
                 updated_by_role=editor.role, version=int(c.get("version") or 1),
                 evidence=[ChecklistEvidenceRow(position=i, finding_id=e) for i, e in enumerate(evidence)],
             ))
-            s.add_all(_history_rows(c.get("history", []), "checklist", item_id, kommune_id))
+            s.add_all(_history_rows(c.get("history", []), "checklist", item_id, kommune_id, provenance, author,
+                                    int(c.get("version") or 1)))
             cl_created += 1
         s.add(ImportLogRow(kommune_id=kommune_id, at=datetime.now(UTC), actor_name=author.name,
                            actor_role=author.role, created=created + cl_created,
@@ -293,13 +336,6 @@ def _import_rows(store: FindingsStore, findings: list, checklist: list, kommune_
 # ------------------------------------------------------------------------------------------------
 # CSV for Excel
 # ------------------------------------------------------------------------------------------------
-def neutralise_cell(value: Any) -> Any:
-    """Make a text cell safe for spreadsheets: prefix ``'`` when it could start a formula."""
-    if isinstance(value, str) and value.lstrip(" ").startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 CSV_COLUMNS = ["id", "Kommune", "Type", "Status", "Kilde", "Tekst", "Temaer", "Indikatorer", "Skoler",
                "Skoleår", "Forfatter", "Rolle", "Opprettet", "Sist endret", "Sist endret av", "Versjon",
                "Slettet"]

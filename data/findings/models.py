@@ -180,6 +180,8 @@ class ChangeLogRow(Base):
     version: Mapped[int] = mapped_column(Integer)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # Set on entries that came from a JSON import: «importert av <name> (<role>), <date>» (provenance).
+    imported: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class ImportLogRow(Base):
@@ -194,3 +196,33 @@ class ImportLogRow(Base):
     unchanged: Mapped[int] = mapped_column(Integer)
     conflicts: Mapped[int] = mapped_column(Integer)
     payload_sha256: Mapped[str] = mapped_column(String(64))
+
+
+class UserRoleRow(Base):
+    """A signed-in person's role and scope (``data/access.py``), keyed by the identity provider's subject."""
+
+    __tablename__ = "user_roles"
+
+    subject: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20))
+    fylke: Mapped[str] = mapped_column(String(2), default="", server_default="")
+    kommuner: Mapped[list[str]] = mapped_column(JSON)
+    school: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_by: Mapped[str] = mapped_column(String(100))
+
+
+class AuditLogRow(Base):
+    """Imports, replacements, role changes and deletions: who, when, what."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor_subject: Mapped[str] = mapped_column(String(200))
+    actor_name: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(30))
+    target: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)

@@ -35,6 +35,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from data.findings import exchange
+from data.findings.backup import check_sqlite_file, maybe_backup
 from data.findings.domain import (
     SORTS,
     ChecklistItem,
@@ -514,9 +515,22 @@ def get_store(url: str | None = None) -> FindingsStore:
     from data.config import database_url
 
     key = normalise_url(url or database_url())
+    path = sqlite_file(key)
     with _stores_lock:
         store = _stores.get(key)
         if store is None:
+            if path is not None:
+                check_sqlite_file(path)  # a broken file raises DatabaseUnavailable: never re-created silently
             store = FindingsStore(key)
             _stores[key] = store
-        return store
+    if path is not None:
+        maybe_backup(path)  # on start, then daily while the app runs
+    return store
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The database file of a SQLite URL (None for PostgreSQL and in-memory databases)."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)

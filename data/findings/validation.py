@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from data import fnr as _fnr
 from data.catalogue import INDICATORS
 from data.findings.vocab import CHECKLIST_ITEMS, CHECKLIST_STATUSES, KINDS, ROLES, SOURCES, STATUSES
 from data.schema import PERIOD_RE
@@ -27,11 +28,7 @@ MAX_LINKS = 50
 
 _KOMMUNE_RE = re.compile(r"^\d{4}$")
 _SCHOOL_RE = re.compile(r"^[0-9A-Za-z_.\-]{1,40}$")
-# Eleven digits, optionally written 6+5 with a space, dot or hyphen, not part of a longer number.
-_FNR_RE = re.compile(r"(?<!\d)(\d{6})[ .\-]?(\d{5})(?!\d)")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_FNR_W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
-_FNR_W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 
 class FindingValidationError(ValueError):
@@ -112,39 +109,10 @@ class ChecklistChanges:
 # ------------------------------------------------------------------------------------------------
 # Fødselsnummer guard
 # ------------------------------------------------------------------------------------------------
-def _fnr_checksum_ok(digits: str) -> bool:
-    d = [int(c) for c in digits]
-    k1 = 11 - sum(w * x for w, x in zip(_FNR_W1, d[:9])) % 11
-    k1 = 0 if k1 == 11 else k1
-    if k1 == 10 or k1 != d[9]:
-        return False
-    k2 = 11 - sum(w * x for w, x in zip(_FNR_W2, d[:10])) % 11
-    k2 = 0 if k2 == 11 else k2
-    return k2 != 10 and k2 == d[10]
-
-
-def _fnr_date_plausible(digits: str) -> bool:
-    day, month = int(digits[0:2]), int(digits[2:4])
-    if day > 40:  # D-nummer: day + 40
-        day -= 40
-    if month > 80:  # synthetic/test numbers: month + 80
-        month -= 80
-    elif month > 40:  # H-nummer: month + 40
-        month -= 40
-    return 1 <= day <= 31 and 1 <= month <= 12
-
-
 def looks_like_fodselsnummer(text: str) -> bool:
-    """True when ``text`` holds an 11-digit number with a plausible birth date or valid control digits.
-
-    Covers fødselsnummer, D-nummer (day + 40), H-nummer (month + 40) and synthetic numbers
-    (month + 80), written as 11 digits or as 6 + 5 digits separated by a space, dot or hyphen.
-    """
-    for m in _FNR_RE.finditer(text or ""):
-        digits = m.group(1) + m.group(2)
-        if _fnr_date_plausible(digits) or _fnr_checksum_ok(digits):
-            return True
-    return False
+    """True when ``text`` holds something that looks like a fødselsnummer/D-nummer (see ``data/fnr.py``:
+    separators, groupings and invisible characters are seen through)."""
+    return _fnr.looks_like_fodselsnummer(text)
 
 
 FNR_MESSAGE = (

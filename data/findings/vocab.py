@@ -78,6 +78,7 @@ ACTIONS: dict[str, str] = {
     "status": "Status endret",
     "delete": "Slettet",
     "restore": "Gjenopprettet",
+    "import": "Importert",
 }
 
 DEFAULT_STATUS = "forelopig"

@@ -7,7 +7,9 @@ import numpy as np
 import pandas as pd
 
 from data.catalogue import INDICATORS
+from data.importers.checks import check_counts, check_fractions, clean_names, primary_suppression
 from data.importers.errors import ImportFailure
+from data.importers.protocol import SkipReason
 from data.importers.report import ImportReport
 from data.numbers import fmt_spec
 from data.schema import COLUMNS, KEY_COLUMNS, OPTIONAL_COLUMNS
@@ -41,14 +43,26 @@ def build(
         elif np.isscalar(v) or v is None:
             v = np.full(n_rows, np.nan if v is None else v, dtype=float)
         full[col] = v
-    df = pd.DataFrame(full)
-    df["_line"] = lines
-    df = df[keep]
+    columns.clear()  # the caller's dict no longer holds the arrays: each is freed once it is in the frame
+    df = pd.DataFrame(index=pd.RangeIndex(n_rows))
+    for col in list(full):  # one column at a time: no consolidated copy of all numeric columns at once
+        df[col] = full.pop(col)
+    df["_line"] = np.asarray(lines, dtype=np.int64)
+    if not np.all(keep):
+        df = df[keep]
+    df = clean_names(file_name, df, report)
     df = _check_ranges(df, report)
-    if prefer_sort:
-        df = df.sort_values(prefer_sort, ascending=False, kind="stable")
-    df = _dedupe(file_name, df, report)
-    df = df.sort_values("_line", kind="stable").drop(columns="_line").reset_index(drop=True)
+    df = check_counts(df, report)
+    check_fractions(file_name, df)
+    df = primary_suppression(df, report)
+    if has_duplicates(key_codes(df, KEY_COLUMNS).to_numpy()):  # rare: sort and resolve only then
+        if prefer_sort:
+            df = df.sort_values(prefer_sort, ascending=False, kind="stable")
+        df = _dedupe(file_name, df, report)
+    lines_now = df["_line"].to_numpy()
+    if len(lines_now) > 1 and (np.diff(lines_now) < 0).any():
+        df = df.sort_values("_line", kind="stable")
+    df = df.drop(columns="_line").reset_index(drop=True)
     for col, dtype in types.items():
         if dtype == "category":
             continue  # already categorical (unused categories are harmless and costly to drop)
@@ -61,6 +75,35 @@ def build(
     return df
 
 
+def has_duplicates(key: np.ndarray) -> bool:
+    """Whether any value repeats (a sorted copy: less memory than a hash table of every row)."""
+    k = np.sort(key)
+    return bool(len(k) > 1 and (k[1:] == k[:-1]).any())
+
+
+def key_codes(df: pd.DataFrame, columns: list[str]) -> pd.Series:
+    """One int64 code per row that is equal exactly when the rows agree on ``columns``.
+
+    Built from the categorical codes (or factorised values) column by column, re-compacted whenever the
+    mixed-radix number could overflow: a few int64 arrays instead of one per column at once.
+    """
+    key = np.zeros(len(df), dtype=np.int64)
+    span = 1
+    for col in columns:
+        ser = df[col]
+        if isinstance(ser.dtype, pd.CategoricalDtype):
+            codes, size = ser.cat.codes.to_numpy().astype(np.int64) + 1, len(ser.cat.categories) + 1
+        else:
+            codes, uniq = pd.factorize(ser, use_na_sentinel=False)
+            codes, size = codes.astype(np.int64), len(uniq) + 1
+        if span * size >= 2**62:
+            uniq_keys, key = np.unique(key, return_inverse=True)
+            span = len(uniq_keys)
+        key = key * size + codes
+        span *= size
+    return pd.Series(key, index=df.index)
+
+
 def _check_ranges(df: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
     codes = df["indicator"]
     lo = np.asarray(codes.map({k: v.value_min for k, v in INDICATORS.items()}).astype(float))
@@ -71,16 +114,9 @@ def _check_ranges(df: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
         for code in pd.unique(df.loc[bad, "indicator"]):
             sel = bad & (df["indicator"] == code).to_numpy()
             ind = INDICATORS[code]
-            report.skip(
-                f"Verdien er utenfor gyldig område for {ind.label} ({ind.value_min:g}–{ind.value_max:g})",
-                int(sel.sum()), df.loc[sel, "_line"].tolist(),
-            )
+            report.skip(SkipReason.OUT_OF_RANGE, int(sel.sum()), df.loc[sel, "_line"].tolist(),
+                        detail=f"{ind.label} ({ind.value_min:g}–{ind.value_max:g})")
         df = df[~bad]
-    n = df["n"].to_numpy(dtype=float)
-    neg = n < 0
-    if neg.any():
-        report.skip("Negativt antall elever", int(neg.sum()), df.loc[neg, "_line"].tolist())
-        df = df[~neg]
     return df
 
 

@@ -30,6 +30,7 @@ from data.importers.canonical import build
 from data.importers.errors import ImportFailure
 from data.importers.identity import NATIONAL_ID, NATIONAL_NAME
 from data.importers.markers import marker_label, parse_cells, parse_count
+from data.importers.protocol import Head, ImportFile, Read
 from data.importers.report import ImportReport
 from data.importers.skoleporten import EU_NAMES
 from data.importers.textio import decode
@@ -43,7 +44,24 @@ _KEYS = ("skoleaarnavn", "enhetnivaa")
 _MEASURES = ("spoersmaalnavn", "andelmobbet", "score")
 
 
-def sniff(head: bytes) -> float:
+SOURCE_NAME = "Udir eksport-API"
+
+
+def sniff(head: Head) -> float:
+    """Importer protocol: confidence (0–1) that a prepared JSON file is a saved export-API response."""
+    if head.kind != "json" or not isinstance(head.obj, list) or not head.obj or not isinstance(head.obj[0], dict):
+        return 0.0
+    keys = {str(k).lower() for k in head.obj[0]}
+    return 0.95 if set(_KEYS) <= keys and keys & set(_MEASURES) else 0.0
+
+
+def read(file: ImportFile) -> Read:
+    """Importer protocol: the prepared file read into canonical figures (no context)."""
+    figures = read_records(file.name, file.raw, file.report)
+    return Read(figures, None, file.report)
+
+
+def sniff_bytes(head: bytes) -> float:
     """Confidence (0–1) that a file starting with ``head`` is a saved export-API response."""
     text = head[:8192].decode("utf-8", errors="ignore").lstrip("\ufeff \r\n\t")
     if not text.startswith("["):
@@ -76,7 +94,7 @@ def _column(recs: list[dict], name: str) -> pd.Series:
     return pd.Series(out, dtype=object)
 
 
-def read(file_name: str, raw: bytes, report: ImportReport | None = None) -> pd.DataFrame:
+def read_records(file_name: str, raw: bytes, report: ImportReport | None = None) -> pd.DataFrame:
     """Read a saved export-API response into canonical figures. Raises ImportFailure."""
     report = report or ImportReport(file_name)
     report.format_label = FORMAT_LABEL

@@ -16,7 +16,9 @@ import numpy as np
 import pandas as pd
 
 from data.importers.errors import ImportFailure
+from data.importers.limits import LIMITS, refuse
 from data.importers.markers import marker_label
+from data.importers.protocol import Head, ImportFile, Read, SkipReason
 from data.importers.report import ImportReport
 
 FORMAT_LABEL = "SSB JSON-stat2 (kommunekontekst)"
@@ -28,21 +30,50 @@ def looks_like(obj: object) -> bool:
     return isinstance(obj, dict) and obj.get("class") == "dataset" and "dimension" in obj and "value" in obj
 
 
-def _categories(dim: dict) -> tuple[list[str], dict[str, str]]:
-    cat = dim.get("category", {})
+SOURCE_NAME = "SSB"
+
+
+def sniff(head: Head) -> float:
+    return 1.0 if head.kind == "json" and looks_like(head.obj) else 0.0
+
+
+def read(file: ImportFile) -> Read:
+    """Kommune context from one SSB JSON-stat2 table (no figures)."""
+    frame = read_dataset(file.name, file.head.obj)
+    return Read(pd.DataFrame(), to_context(file.name, frame, file.report), file.report)
+
+
+def _categories(file_name: str, dim_id: str, dim: object) -> tuple[list[str], dict[str, str]]:
+    """Category codes in index order and their labels; duplicate or gapped categories are refused."""
+    cat = dim.get("category", {}) if isinstance(dim, dict) else None
+    if not isinstance(cat, dict):
+        raise ImportFailure(file_name, f"JSON-stat-filen er ikke gyldig: dimensjonen «{dim_id}» mangler «category».")
     index = cat.get("index")
     labels = cat.get("label", {}) or {}
+    if not isinstance(labels, dict):
+        labels = {}
     if index is None:
-        codes = list(labels.keys())
+        codes = [str(c) for c in labels.keys()]
     elif isinstance(index, list):
         codes = [str(c) for c in index]
+    elif isinstance(index, dict):
+        positions = list(index.values())
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in positions) or \
+                sorted(positions) != list(range(len(positions))):
+            raise ImportFailure(file_name, f"JSON-stat-filen er ikke gyldig: kategoriene i «{dim_id}» har posisjoner "
+                                "som ikke er 0, 1, 2 … uten hull eller gjentakelser.")
+        codes = [str(c) for c, _ in sorted(index.items(), key=lambda kv: kv[1])]
     else:
-        codes = [c for c, _ in sorted(index.items(), key=lambda kv: kv[1])]
+        raise ImportFailure(file_name, f"JSON-stat-filen er ikke gyldig: «index» i «{dim_id}» er verken liste eller objekt.")
+    dup = sorted({c for c in codes if codes.count(c) > 1}) if len(set(codes)) != len(codes) else []
+    if dup:
+        raise ImportFailure(file_name, f"JSON-stat-filen har samme kategori flere ganger i dimensjonen «{dim_id}»: "
+                            f"{', '.join(dup[:5])}. Hver kategori skal forekomme én gang.")
     return codes, {c: str(labels.get(c, c)) for c in codes}
 
 
-def read_dataset(file_name: str, obj: dict) -> pd.DataFrame:
-    """A JSON-stat 2.0 dataset as a long frame: one column per dimension code, ``<dim>_label``, value, status."""
+def _shape(file_name: str, obj: dict) -> tuple[list[str], list[int], dict]:
+    """``id``, ``size`` and ``dimension`` checked against each other and the cell limit."""
     try:
         ids = [str(i) for i in obj["id"]]
         size = [int(s) for s in obj["size"]]
@@ -50,43 +81,90 @@ def read_dataset(file_name: str, obj: dict) -> pd.DataFrame:
     except (KeyError, TypeError, ValueError):
         raise ImportFailure(file_name, "JSON-stat-filen mangler «id», «size» eller «dimension» (forventet et "
                             "JSON-stat 2.0-datasett fra SSB).") from None
-    if len(ids) != len(size) or any(i not in dims for i in ids):
+    if len(ids) != len(size) or not isinstance(dims, dict) or any(i not in dims for i in ids) or any(s < 0 for s in size):
         raise ImportFailure(file_name, "JSON-stat-filen er ikke gyldig: «id», «size» og «dimension» stemmer ikke overens.")
-    cats = [_categories(dims[i]) for i in ids]
-    if [len(c[0]) for c in cats] != size:
-        raise ImportFailure(file_name, "JSON-stat-filen er ikke gyldig: antall kategorier stemmer ikke med «size».")
-    total = int(np.prod(size)) if size else 0
-    raw_values = obj["value"]
+    total = 1
+    for s in size:
+        total *= s
+    if total > LIMITS.json_cells:
+        raise refuse(file_name, "Antall celler i tabellen (produktet av «size»)", total, LIMITS.json_cells, "celler",
+                     "Velg færre år, regioner eller kategorier i tabellen.")
+    return ids, size, dims
+
+
+def _sparse_position(file_name: str, key: object, total: int, what: str) -> int:
+    try:
+        pos = int(str(key))
+    except ValueError:
+        pos = -1
+    if pos < 0 or pos >= total or str(pos) != str(key).strip():
+        raise ImportFailure(file_name, f"JSON-stat-filen har en {what} med nøkkel «{str(key)[:20]}», men nøklene skal "
+                            f"være cellenumre fra 0 til {total - 1}.")
+    return pos
+
+
+def _number(file_name: str, v: object) -> float:
+    if v is None:
+        return np.nan
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        raise ImportFailure(file_name, f"JSON-stat-filen har verdien «{str(v)[:30]}», som ikke er et tall. "
+                            "Verdier skal være tall eller null (manglende).")
+    f = float(v)
+    if not np.isfinite(f):
+        raise ImportFailure(file_name, "JSON-stat-filen har en verdi som ikke er et endelig tall.")
+    return f
+
+
+def _values(file_name: str, raw_values: object, total: int) -> np.ndarray:
     values = np.full(total, np.nan)
     if isinstance(raw_values, list):
         if len(raw_values) != total:
             raise ImportFailure(file_name, f"JSON-stat-filen har {len(raw_values)} verdier, men «size» gir {total}.")
-        values[:] = [np.nan if v is None else float(v) for v in raw_values]
+        values[:] = [_number(file_name, v) for v in raw_values]
     elif isinstance(raw_values, dict):
         for k, v in raw_values.items():
-            if v is not None:
-                values[int(k)] = float(v)
+            values[_sparse_position(file_name, k, total, "verdi")] = _number(file_name, v)
+    else:
+        raise ImportFailure(file_name, "JSON-stat-filen er ikke gyldig: «value» er verken liste eller objekt.")
+    return values
+
+
+def _status(file_name: str, raw_status: object, total: int) -> np.ndarray:
     status = np.array([""] * total, dtype=object)
-    raw_status = obj.get("status")
     if isinstance(raw_status, str):
         status[:] = raw_status
     elif isinstance(raw_status, list):
-        status[: len(raw_status)] = [s or "" for s in raw_status]
+        if len(raw_status) > total:
+            raise ImportFailure(file_name, f"JSON-stat-filen har {len(raw_status)} statuskoder, men bare {total} "
+                                "celler.")
+        status[: len(raw_status)] = [str(s or "") for s in raw_status]
     elif isinstance(raw_status, dict):
         for k, v in raw_status.items():
-            status[int(k)] = v or ""
-    grids = np.indices(size).reshape(len(size), -1) if size else np.zeros((0, 0), dtype=int)
+            status[_sparse_position(file_name, k, total, "statuskode")] = str(v or "")
+    return status
+
+
+def read_dataset(file_name: str, obj: dict) -> pd.DataFrame:
+    """A JSON-stat 2.0 dataset as a long frame: one column per dimension code, ``<dim>_label``, value, status."""
+    ids, size, dims = _shape(file_name, obj)
+    cats = [_categories(file_name, i, dims[i]) for i in ids]
+    if [len(c[0]) for c in cats] != size:
+        raise ImportFailure(file_name, "JSON-stat-filen er ikke gyldig: antall kategorier stemmer ikke med «size».")
+    total = int(np.prod(size)) if size else 0
+    values = _values(file_name, obj.get("value"), total)
+    status = _status(file_name, obj.get("status"), total)
+    grids = np.indices(size, dtype=np.int32).reshape(len(size), -1) if size else np.zeros((0, 0), dtype=int)
     out = {}
     for d, (codes, labels), idx in zip(ids, cats, grids):
-        arr = np.array(codes, dtype=object)[idx]
-        out[d] = arr
-        out[f"{d}_label"] = np.array([labels[c] for c in codes], dtype=object)[idx]
+        out[d] = pd.Categorical.from_codes(idx, categories=pd.Index(codes, dtype=object))
+        out[f"{d}_label"] = pd.Categorical.from_codes(idx, categories=pd.Index([labels[c] for c in codes], dtype=object)) \
+            if len(set(labels.values())) == len(codes) else np.array([labels[c] for c in codes], dtype=object)[idx]
     out["value"] = values
     out["status"] = status
     frame = pd.DataFrame(out)
     frame.attrs["label"] = str(obj.get("label", ""))
     frame.attrs["ids"] = ids
-    frame.attrs["roles"] = obj.get("role", {}) or {}
+    frame.attrs["roles"] = obj.get("role", {}) if isinstance(obj.get("role"), dict) else {}
     return frame
 
 
@@ -144,11 +222,15 @@ def to_context(file_name: str, frame: pd.DataFrame, report: ImportReport) -> pd.
     f = frame.copy()
     f["kommune_id"] = f[region].astype(str).str.replace(r"^K-", "", regex=True)
     not_kommune = ~f["kommune_id"].str.fullmatch(r"\d{4}") | (f["kommune_id"] == "0000")
-    report.skip("Region som ikke er en kommune (land, fylke, bydel)", int(not_kommune.sum()))
+    report.skip(SkipReason.NOT_KOMMUNE, int(not_kommune.sum()))
     f = f[~not_kommune]
     missing = f["value"].isna()
-    report.skip("Ingen verdi (SSB-markør eller tom)", int(missing.sum()))
+    report.skip(SkipReason.NO_VALUE, int(missing.sum()))
     f = f[~missing]
+    share = measure in ("disability_benefit_share", "child_welfare_share")
+    impossible = (f["value"] < 0) | ((f["value"] > 100) & share)
+    report.skip(SkipReason.NEGATIVE_CONTEXT, int(impossible.sum()))
+    f = f[~impossible]
     if measure == "adult_education_share":
         f = _education_share(file_name, f, frame.attrs["ids"], region, time, content)
     if time:

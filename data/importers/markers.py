@@ -86,4 +86,4 @@ def parse_cells(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, n
 def parse_count(texts: pd.Series) -> np.ndarray:
     """A pupil-count column: numbers become n, markers and anything else NaN."""
     value, _, _, _ = parse_cells(texts)
-    return np.where(value >= 0, value, np.nan)
+    return value  # negative or fractional counts are kept so that the import checks can flag them

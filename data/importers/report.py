@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from data.importers.protocol import Skip, SkipReason
+
 MAX_EXAMPLE_LINES = 5
 
 
@@ -16,12 +18,14 @@ class ImportReport:
 
     file_name: str
     format_label: str = ""
+    source_name: str = ""  # the registered source that read the file (for the data label)
     encoding: str = ""
     delimiter: str = ""
     rows_read: int = 0
     rows_mapped: int = 0
     duplicates_removed: int = 0
     n_unknown: int = 0
+    primary_suppressed: int = 0  # figures below the catalogue's threshold stored as suppressed on import
     skipped: Counter = field(default_factory=Counter)
     skipped_lines: dict[str, list[int]] = field(default_factory=dict)
     markers: Counter = field(default_factory=Counter)
@@ -29,10 +33,15 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     mapped: pd.DataFrame | None = None  # rows per indicator/level/period (see ``summarise``)
 
-    def skip(self, reason: str, count: int = 1, lines: list[int] | None = None) -> None:
-        """Record ``count`` skipped rows for ``reason`` with up to a few example line numbers."""
+    def skip(self, reason: SkipReason | Skip, count: int = 1, lines: list[int] | None = None,
+             detail: str = "") -> None:
+        """Record ``count`` skipped rows for a typed ``reason`` with up to a few example line numbers."""
         if count <= 0:
             return
+        if isinstance(reason, SkipReason):
+            reason = reason.text(detail)
+        if not isinstance(reason, Skip):
+            raise TypeError("A skip reason is a SkipReason, not free text")
         self.skipped[reason] += int(count)
         if lines:
             have = self.skipped_lines.setdefault(reason, [])
@@ -41,6 +50,13 @@ class ImportReport:
     def note(self, text: str) -> None:
         if text not in self.notes:
             self.notes.append(text)
+
+    def skipped_by_reason(self) -> Counter:
+        """Skipped rows per ``SkipReason`` (details such as the indicator merged)."""
+        out: Counter = Counter()
+        for key, count in self.skipped.items():
+            out[key.reason] += count
+        return out
 
     @property
     def rows_skipped(self) -> int:

@@ -24,6 +24,7 @@ from data.importers.identity import (
     synthetic_kommune_id,
 )
 from data.importers.markers import marker_label, parse_cells
+from data.importers.protocol import Head, ImportFile, Read, SkipReason
 from data.importers.report import ImportReport
 from data.importers.textio import read_table
 from data.importers.vocab import normalise_name, parse_kjonn, parse_period, parse_trinn
@@ -89,7 +90,43 @@ def _level_of(name: str) -> str:
     return "skole"
 
 
-def read(
+SOURCE_NAME = SOURCE
+
+
+def sniff(head: Head) -> float:
+    """Certain for a CSV with Skoleporten's header; an xlsx with it is recognised (and refused by ``read``)."""
+    if not looks_like(head.header):
+        return 0.0
+    return 0.9 if head.kind == "text" else 0.5
+
+
+def read(file: ImportFile) -> Read:
+    """Parse a Skoleporten nedlasting (CSV from the header line on)."""
+    if file.head.kind != "text":
+        raise ImportFailure(file.name, "Skoleporten-nedlastinger leses som CSV; lagre arket som CSV og last opp på nytt.")
+    data = file.body_bytes
+    file.release()
+    figures = read_text(file.name, None, file.delimiter, file.header_line, file.report, file.kommune,
+                        file.existing, data=data)
+    return Read(figures, None, file.report)
+
+
+class _Rows:
+    """The rows of one file while they are mapped: line numbers and the keep mask with typed skips."""
+
+    def __init__(self, n: int, header_line: int, report: ImportReport) -> None:
+        self.lines = np.arange(n, dtype=np.int64) + header_line + 1
+        self.keep = np.ones(n, dtype=bool)
+        self.report = report
+
+    def skip_where(self, mask: np.ndarray, reason: SkipReason) -> None:
+        new = mask & self.keep
+        if new.any():
+            self.report.skip(reason, int(new.sum()), self.lines[new][:5].tolist())
+            self.keep &= ~mask
+
+
+def read_text(
     file_name: str,
     text: str,
     delimiter: str,
@@ -104,6 +141,34 @@ def read(
     ``data`` is the same text as UTF-8 bytes when the caller has them (faster for large files).
     """
     report.format_label = FORMAT_LABEL
+    cols = _columns(file_name, text, delimiter, header_line, report, data)
+    rows = _Rows(len(cols["Verdi"]), header_line, report)
+    ind_cat, subject_cat, units_cat, is_gsp = _indicators(cols, rows)
+    period, trinn, kjonn = _dimensions(cols, rows, is_gsp)
+    value, marker, suppressed = _values(cols["Verdi"], rows)
+    level, take = _units(cols["Enhetsnavn"], rows, kommune, existing)
+    # Eierform: above school level only 'Alle eierformer' when the file has it.
+    eier_all = np.asarray(_map_categories(cols["Eierform"], lambda x: str(x).strip().lower() == "alle eierformer"),
+                          dtype=bool)
+    above = level != "skole"
+    if (above & eier_all).any():
+        rows.skip_where(above & ~eier_all, SkipReason.EIERFORM_ABOVE_SCHOOL)
+    return build(
+        file_name,
+        {
+            "level": level, "unit_id": take["unit_id"], "unit_name": take["unit_name"],
+            "kommune_id": take["kommune_id"], "fylke_id": take["fylke_id"], "indicator": ind_cat,
+            "subject": subject_cat, "trinn": trinn, "kjonn": kjonn, "period": period,
+            "value": np.where(suppressed, np.nan, value), "n": np.nan, "sd": np.nan, "suppressed": suppressed,
+            "marker": marker, "unit_of_measure": units_cat, "source": SOURCE,
+        },
+        rows.lines, rows.keep, report,
+    )
+
+
+def _columns(file_name: str, text: str, delimiter: str, header_line: int, report: ImportReport,
+             data: bytes | None) -> dict[str, pd.Series]:
+    """The required columns as categoricals; refuses a file without them or without rows."""
     table = read_table(file_name, text, delimiter, header_line, data=data, dictionary=True)
     by_lower = {c.strip().lower(): c for c in table.column_names}
     missing = [c for c in REQUIRED if c.lower() not in by_lower]
@@ -117,22 +182,14 @@ def read(
     extra = [c for c in table.column_names if c.strip().lower() not in {r.lower() for r in REQUIRED}]
     if extra:
         report.note(f"Kolonner som ikke brukes, er hoppet over: {', '.join(extra)}.")
-    n = table.num_rows
-    report.rows_read = n
-    if n == 0:
+    report.rows_read = table.num_rows
+    if table.num_rows == 0:
         raise ImportFailure(file_name, "Filen har bare overskriftslinjen og ingen tall.", header_line)
-    cols = _categoricals(table, {c: by_lower[c.lower()] for c in REQUIRED})
-    lines = np.arange(n, dtype=np.int64) + header_line + 1
-    keep = np.ones(n, dtype=bool)
+    return _categoricals(table, {c: by_lower[c.lower()] for c in REQUIRED})
 
-    def skip_where(mask: np.ndarray, reason: str) -> None:
-        nonlocal keep
-        new = mask & keep
-        if new.any():
-            report.skip(reason, int(new.sum()), lines[new][:5].tolist())
-            keep &= ~mask
 
-    # Indicator from the (Statistikk, Indikator/delskår, Måleenhet) triple, mapped per distinct triple.
+def _indicators(cols: dict[str, pd.Series], rows: _Rows):
+    """Indicator, subject and unit per row from the (Statistikk, Indikator/delskår, Måleenhet) triple."""
     st, ind, unit = cols["Statistikk"], cols["Indikator/delskår"], cols["Måleenhet"]
     key = pd.DataFrame({"s": st.cat.codes, "i": ind.cat.codes, "u": unit.cat.codes})
     combo = key.groupby(["s", "i", "u"], sort=False).ngroup().to_numpy()
@@ -148,42 +205,50 @@ def read(
         hit = map_indicator(s_txt, i_txt, u_txt)
         if hit is None:
             unknown_combo[g] = True
-            mask = combo == g
-            report.units_unknown[f"{s_txt} / {i_txt} / {u_txt}"] += int(mask.sum())
+            rows.report.units_unknown[f"{s_txt} / {i_txt} / {u_txt}"] += int((combo == g).sum())
             indicator[g], subject[g] = "", ""
         else:
             indicator[g], subject[g] = hit
-    skip_where(unknown_combo[combo], "Ukjent indikator eller måleenhet (ikke i indikatorkatalogen)")
+    rows.skip_where(unknown_combo[combo], SkipReason.UNKNOWN_INDICATOR)
     ind_cat = cat_from_codes(list(indicator), combo)
-    subject_cat = cat_from_codes(list(subject), combo)
-    units_cat = cat_from_codes([_unit_of(c) for c in indicator], combo)
-    ind_codes = ind_cat
+    return (ind_cat, cat_from_codes(list(subject), combo), cat_from_codes([_unit_of(c) for c in indicator], combo),
+            np.asarray(ind_cat == "grunnskolepoeng"))
 
+
+def _dimensions(cols: dict[str, pd.Series], rows: _Rows, is_gsp: np.ndarray):
+    """School year, trinn (grunnskolepoeng: 10) and kjønn per row; unknown ones skipped with their reason."""
     period, period_missing = _map_categories_cat(cols["Periode"], parse_period)
-    skip_where(period_missing, "Ukjent skoleår (forventet for eksempel 2014-2015 eller 2014-15)")
+    rows.skip_where(period_missing, SkipReason.UNKNOWN_PERIOD)
     trinn = _map_categories(cols["Trinn"], parse_trinn)
     trinn = pd.to_numeric(pd.Series(trinn, dtype=object), errors="coerce").to_numpy(dtype=float)
-    is_gsp = np.asarray(ind_codes == "grunnskolepoeng")
     trinn = np.where(is_gsp & np.isnan(trinn), 10.0, trinn)
-    skip_where(np.isnan(trinn), "Ukjent trinn (forventet for eksempel «Trinn 5»)")
+    rows.skip_where(np.isnan(trinn), SkipReason.UNKNOWN_TRINN)
     kjonn, kjonn_missing = _map_categories_cat(cols["Kjønn"], parse_kjonn)
-    skip_where(kjonn_missing, "Ukjent kjønn (forventet «Begge kjønn», «Jenter» eller «Gutter»)")
+    rows.skip_where(kjonn_missing, SkipReason.UNKNOWN_KJONN)
+    return period, trinn, kjonn
 
-    value, marker, suppressed, unknown = parse_cells(cols["Verdi"])
+
+def _values(verdi: pd.Series, rows: _Rows):
+    """Values, markers and suppression; cells that are neither a number nor a marker are skipped."""
+    value, marker, suppressed, unknown = parse_cells(verdi)
+    report, keep = rows.report, rows.keep
     for m in pd.unique(marker[unknown & keep]):
         report.units_unknown[f"Verdi «{m}»"] += int(((marker == m) & unknown & keep).sum())
-    skip_where(unknown, "Verdien er verken et tall eller en kjent markør (*, ., tom)")
-    for m, cnt in pd.Series(marker[keep & ~unknown & np.asarray(marker != "")]).value_counts().items():
+    rows.skip_where(unknown, SkipReason.BAD_VALUE)
+    for m, cnt in pd.Series(marker[rows.keep & ~unknown & np.asarray(marker != "")]).value_counts().items():
         if cnt:
             report.markers[f"{m} – {marker_label(m)}"] += int(cnt)
+    return value, marker, suppressed
 
-    # Units: level from the name; ids by name within the chosen kommune.
-    names = cols["Enhetsnavn"]
+
+def _units(names: pd.Series, rows: _Rows, kommune: KommuneHint | None, existing: pd.DataFrame | None):
+    """Level per row from the name, and the unit columns (ids by name within the chosen kommune)."""
+    report = rows.report
     cat_names = [str(c).strip() for c in names.cat.categories]
     cat_level = np.array([_level_of(c) for c in cat_names] + ["skole"], dtype=object)
     name_codes = np.where(names.cat.codes.to_numpy() < 0, len(cat_names), names.cat.codes.to_numpy())
     level = cat_level[name_codes]
-    skip_where(name_codes == len(cat_names), "Mangler enhetsnavn")
+    rows.skip_where(name_codes == len(cat_names), SkipReason.MISSING_NAME)
     kommune_id = kommune.kommune_id if kommune else UNKNOWN_KOMMUNE_ID
     fylke_id = kommune.fylke_id if kommune else ""
     if kommune is None:
@@ -199,45 +264,26 @@ def read(
         )
     school_names = [c for c, lv in zip(cat_names, cat_level) if lv == "skole"]
     school_ids = resolve_school_names(school_names, kommune_id, existing, report)
-    cat_uid, cat_kom, cat_fyl, cat_uname = [], [], [], []
+    per: dict[str, list[str]] = {"unit_id": [], "kommune_id": [], "fylke_id": [], "unit_name": []}
     for c, lv in zip(cat_names, cat_level):
-        if lv == "skole":
-            cat_uid.append(school_ids[c]); cat_kom.append(kommune_id); cat_fyl.append(fylke_id); cat_uname.append(c)
-        elif lv == "kommune":
-            own = kommune is not None and normalise_name(c) in {
-                normalise_name(kommune.kommune_name), normalise_name(kommune.kommune_name + " kommune")}
-            kid = kommune.kommune_id if own else synthetic_kommune_id(c)
-            cat_uid.append(kid); cat_kom.append(kid); cat_fyl.append(fylke_id if own else ""); cat_uname.append(c)
-        elif lv == "fylke":
-            cat_uid.append(f"navn:{normalise_name(c)}"); cat_kom.append(""); cat_fyl.append(""); cat_uname.append(c)
-        else:
-            cat_uid.append(NATIONAL_ID); cat_kom.append(""); cat_fyl.append(""); cat_uname.append(NATIONAL_NAME)
-    for lst in (cat_uid, cat_kom, cat_fyl, cat_uname):
-        lst.append("")
+        for k, v in zip(per, _unit_of_name(c, lv, school_ids, kommune, kommune_id, fylke_id)):
+            per[k].append(v)
+    return level, {k: cat_from_codes(v + [""], name_codes) for k, v in per.items()}
 
-    def take(lst: list[str]) -> pd.Categorical:
-        return cat_from_codes(lst, name_codes)
 
-    # Eierform: above school level only 'Alle eierformer' when the file has it.
-    eier_all = np.asarray(_map_categories(cols["Eierform"], lambda x: str(x).strip().lower() == "alle eierformer"),
-                          dtype=bool)
-    above = level != "skole"
-    if (above & eier_all).any():
-        skip_where(above & ~eier_all,
-                   "Delgruppe av eierform over skolenivå (bare «Alle eierformer» brukes)")
-
-    frame = build(
-        file_name,
-        {
-            "level": level, "unit_id": take(cat_uid), "unit_name": take(cat_uname), "kommune_id": take(cat_kom),
-            "fylke_id": take(cat_fyl), "indicator": ind_cat, "subject": subject_cat,
-            "trinn": trinn, "kjonn": kjonn, "period": period, "value": np.where(suppressed, np.nan, value),
-            "n": np.nan, "sd": np.nan, "suppressed": suppressed, "marker": marker,
-            "unit_of_measure": units_cat, "source": SOURCE,
-        },
-        lines, keep, report,
-    )
-    return frame
+def _unit_of_name(c: str, lv: str, school_ids: dict[str, str], kommune: KommuneHint | None, kommune_id: str,
+                  fylke_id: str) -> tuple[str, str, str, str]:
+    """(unit_id, kommune_id, fylke_id, unit_name) of one distinct name at its level."""
+    if lv == "skole":
+        return school_ids[c], kommune_id, fylke_id, c
+    if lv == "kommune":
+        own = kommune is not None and normalise_name(c) in {
+            normalise_name(kommune.kommune_name), normalise_name(kommune.kommune_name + " kommune")}
+        kid = kommune.kommune_id if own else synthetic_kommune_id(c)
+        return kid, kid, (fylke_id if own else ""), c
+    if lv == "fylke":
+        return f"navn:{normalise_name(c)}", "", "", c
+    return NATIONAL_ID, "", "", NATIONAL_NAME
 
 
 UNKNOWN_KOMMUNE_NAME_TEXT = "Uoppgitt kommune"

@@ -24,7 +24,9 @@ from data.catalogue import INDICATORS
 from data.importers.canonical import build
 from data.importers.errors import ImportFailure
 from data.importers.identity import NATIONAL_ID, NATIONAL_NAME, synthetic_school_id
+from data.importers.kommuner import check_fylke_of_kommune, orgnr_valid
 from data.importers.markers import marker_label, parse_cells, parse_count
+from data.importers.protocol import Head, ImportFile, Read, Skip, SkipReason
 from data.importers.report import ImportReport
 from data.importers.skoleporten import EU_NAMES
 from data.importers.vocab import (
@@ -57,6 +59,25 @@ def looks_like_units(header: str) -> bool:
 def looks_like_indicators(header: str) -> bool:
     h = header.lower()
     return "indikatornivaa" in h or "indikatornavn" in h
+
+
+SOURCE_NAME = SOURCE
+
+
+def sniff(head: Head) -> float:
+    """Certain for a CSV or xlsx whose header has statistikkbanken's id columns."""
+    if head.kind not in ("text", "xlsx"):
+        return 0.0
+    return 0.9 if looks_like_units(head.header) or looks_like_indicators(head.header) else 0.0
+
+
+def read(file: ImportFile) -> Read:
+    """Either layout (units in rows, indicators in rows), decided by the columns."""
+    holder = [file.text_frame()]
+    file.frame = None
+    reader = read_units if looks_like_units(" ".join(str(c) for c in holder[0].columns)) else read_indicators
+    figures = reader(file.name, holder.pop(), file.header_line, file.report)  # the reader holds the only reference
+    return Read(figures, None, file.report)
 
 
 @dataclass
@@ -104,7 +125,7 @@ def parse_header(header: str, position: int) -> ColSpec | None:
             spec.kjonn = parse_kjonn(tok)
         elif low in EIERFORM_WORDS:
             spec.eierform = low
-        elif "årstrinn" in low or low.startswith("trinn"):
+        elif "trinn" in low and parse_trinn(tok) is not None:  # «5. årstrinn», «7. trinn», «Trinn 7»
             spec.trinn = parse_trinn(tok)
         elif low in SUBJECTS:
             spec.subject = SUBJECTS[low]
@@ -135,12 +156,12 @@ def parse_header(header: str, position: int) -> ColSpec | None:
     return spec
 
 
-def _column_filters(spec: ColSpec) -> str | None:
+def _column_filters(spec: ColSpec) -> Skip | None:
     """Reason to leave a value column out, or None."""
     if spec.eierform and spec.eierform != "alle eierformer":
-        return f"Delgruppe eierform («{spec.eierform}»); bare «Alle eierformer» importeres"
+        return SkipReason.EIERFORM_SUBGROUP.text(spec.eierform)
     if any(p not in (_ALL_PROGRAMME,) for p in spec.programme):
-        return "Delgruppe utdanningsprogram; bare «Alle utdanningsprogram» importeres"
+        return SkipReason.PROGRAMME_SUBGROUP.text()
     return None
 
 
@@ -155,8 +176,22 @@ def _pair_columns(specs: list[ColSpec], report: ImportReport) -> tuple[list[ColS
     return values, n_cols, sd_cols, breaks
 
 
+def _plain_number(text) -> str:
+    """An id cell as text: Excel's '975280888.0' -> '975280888'; no padding."""
+    s = str(text).strip() if text is not None else ""
+    return s[:-2] if s.endswith(".0") and s[:-2].isdigit() else s
+
+
 def _texts(frame: pd.DataFrame, col: str) -> pd.Series:
-    return frame[col].fillna("").astype(str)
+    """A column as text with missing cells as ''; a categorical (dictionary-read CSV) stays categorical."""
+    ser = frame[col]
+    if isinstance(ser.dtype, pd.CategoricalDtype):
+        if ser.isna().any():
+            if "" not in ser.cat.categories:
+                ser = ser.cat.add_categories([""])
+            ser = ser.fillna("")
+        return ser
+    return ser.fillna("").astype(str)
 
 
 def read_units(file_name: str, frame: pd.DataFrame, header_line: int, report: ImportReport) -> pd.DataFrame:
@@ -183,36 +218,8 @@ def read_units(file_name: str, frame: pd.DataFrame, header_line: int, report: Im
     report.rows_read = n
     if n == 0:
         raise ImportFailure(file_name, "Filen har bare overskriftslinjen og ingen tall.", header_line)
-    get = lambda name: _texts(frame, cols[name.lower()]) if name.lower() in cols else pd.Series([""] * n)  # noqa: E731
     lines = np.arange(n, dtype=np.int64) + header_line + 1
-    lvl_raw = get("EnhetNivaa").str.strip().str.replace(r"\.0$", "", regex=True)
-    level = lvl_raw.map(LEVELS).to_numpy(dtype=object)
-    bad_level = pd.isna(level)
-    fylke = get("Fylkekode").map(lambda x: zfill_code(x, 2)).to_numpy(dtype=object)
-    kom = get("Kommunekode").map(lambda x: zfill_code(x, 4)).to_numpy(dtype=object)
-    org = get("Organisasjonsnummer").map(lambda x: zfill_code(x, 9)).to_numpy(dtype=object)
-    name_school = get("EnhetNavn").str.strip().to_numpy(dtype=object)
-    name_kom = get("Kommune").str.strip().to_numpy(dtype=object)
-    name_fyl = get("Fylke").str.strip().to_numpy(dtype=object)
-    unit_id = np.empty(n, dtype=object)
-    unit_name = np.empty(n, dtype=object)
-    kommune_id = np.full(n, "", dtype=object)
-    fylke_id = np.where(np.isin(fylke, ["00", "0", ""]), "", fylke)
-    is_nat, is_fyl, is_kom, is_sch = (level == "nasjonalt"), (level == "fylke"), (level == "kommune"), (level == "skole")
-    unit_id[is_nat], unit_name[is_nat] = NATIONAL_ID, NATIONAL_NAME
-    unit_id[is_fyl], unit_name[is_fyl] = fylke[is_fyl], name_fyl[is_fyl]
-    unit_id[is_kom], unit_name[is_kom], kommune_id[is_kom] = kom[is_kom], name_kom[is_kom], kom[is_kom]
-    org_ok = np.array([bool(re.fullmatch(r"\d{9}", str(o))) for o in org])
-    unit_id[is_sch & org_ok] = org[is_sch & org_ok]
-    unit_name[is_sch] = name_school[is_sch]
-    kommune_id[is_sch] = kom[is_sch]
-    no_org = is_sch & ~org_ok
-    if no_org.any():
-        unit_id[no_org] = [synthetic_school_id(k, nm) for k, nm in zip(kom[no_org], name_school[no_org])]
-        report.note(f"{int(no_org.sum())} skolerader mangler organisasjonsnummer; de er knyttet til skolen med "
-                    "samme navn i samme kommune.")
-    fylke_id[is_nat] = ""
-    bad_kom = is_kom & ~np.array([bool(re.fullmatch(r"\d{4}", str(k))) for k in kom])
+    level, unit_id, unit_name, kommune_id, fylke_id, bad_level, bad_kom = _unit_columns(frame, cols, n, report, lines)
 
     parts, part_lines = [], []
     marker_counts: dict[str, int] = defaultdict(int)
@@ -223,7 +230,7 @@ def read_units(file_name: str, frame: pd.DataFrame, header_line: int, report: Im
             continue
         if spec.indicator is None:
             report.units_unknown[f"Kolonne «{spec.header}»"] += 1
-            report.skip("Tallkolonne uten kjent indikator", n)
+            report.skip(SkipReason.NO_INDICATOR_COLUMN, n)
             continue
         value, marker, suppressed, unknown = parse_cells(_texts(frame, spec.header))
         nn = parse_count(_texts(frame, n_cols[spec.group()].header)) if spec.group() in n_cols else np.full(n, np.nan)
@@ -235,7 +242,7 @@ def read_units(file_name: str, frame: pd.DataFrame, header_line: int, report: Im
         for m in pd.unique(marker[~bad_level & unknown]):
             report.units_unknown[f"Verdi «{m}»"] += int(((marker == m) & unknown & ~bad_level).sum())
         if (unknown & ~bad_level).any():
-            report.skip("Verdien er verken et tall eller en kjent markør (*, tom)", int((unknown & ~bad_level).sum()),
+            report.skip(SkipReason.BAD_VALUE, int((unknown & ~bad_level).sum()),
                         lines[unknown & ~bad_level][:5].tolist())
         empty = keep & (marker == "") & np.isnan(value)
         marker_counts[""] += int(empty.sum())
@@ -249,15 +256,16 @@ def read_units(file_name: str, frame: pd.DataFrame, header_line: int, report: Im
         })
         part_lines.append(lines)
     if bad_level.any():
-        report.skip("Ukjent EnhetNivaa (forventet 1, 2, 3 eller 4)", int(bad_level.sum()), lines[bad_level][:5].tolist())
+        report.skip(SkipReason.UNKNOWN_LEVEL, int(bad_level.sum()), lines[bad_level][:5].tolist())
     if bad_kom.any():
-        report.skip("Ugyldig kommunenummer (forventet fire sifre)", int(bad_kom.sum()), lines[bad_kom][:5].tolist())
+        report.skip(SkipReason.BAD_KOMMUNE, int(bad_kom.sum()), lines[bad_kom][:5].tolist())
     _break_notes(frame, breaks, report)
     for m, c in marker_counts.items():
         if c:
             report.markers[f"{m or 'tom'} – {marker_label(m)}"] += c
     if not parts:
         raise ImportFailure(file_name, "Ingen av tallkolonnene kunne brukes (se hoppet over).", header_line)
+    del frame  # the text table is not needed while the canonical frame is built
     return _assemble(file_name, parts, part_lines, report, prefer_sort=["kommune_id"])
 
 
@@ -267,6 +275,48 @@ def _margin(frame: pd.DataFrame, margins: dict, spec: ColSpec, n: int) -> np.nda
         return np.full(n, np.nan)
     value, _, _, _ = parse_cells(_texts(frame, margins[spec.group()].header))
     return np.where(value >= 0, value, np.nan)
+
+
+def _unit_columns(frame: pd.DataFrame, cols: dict[str, str], n: int, report: ImportReport, lines: np.ndarray):
+    """Level, unit id and name, kommune and fylke per row from the id columns; bad levels and kommune numbers."""
+    get = lambda name: _texts(frame, cols[name.lower()]) if name.lower() in cols else pd.Series([""] * n)  # noqa: E731
+    lvl_raw = get("EnhetNivaa").str.strip().str.replace(r"\.0$", "", regex=True)
+    level = lvl_raw.map(LEVELS).to_numpy(dtype=object)
+    bad_level = pd.isna(level)
+    fylke = get("Fylkekode").map(lambda x: zfill_code(x, 2)).to_numpy(dtype=object)
+    kom = get("Kommunekode").map(lambda x: zfill_code(x, 4)).to_numpy(dtype=object)
+    org = get("Organisasjonsnummer").map(_plain_number).to_numpy(dtype=object)  # never padded: 8 digits is wrong
+    name_school = get("EnhetNavn").str.strip().to_numpy(dtype=object)
+    name_kom = get("Kommune").str.strip().to_numpy(dtype=object)
+    name_fyl = get("Fylke").str.strip().to_numpy(dtype=object)
+    unit_id = np.empty(n, dtype=object)
+    unit_name = np.empty(n, dtype=object)
+    kommune_id = np.full(n, "", dtype=object)
+    fylke_id = np.where(np.isin(fylke, ["00", "0", ""]), "", fylke)
+    is_nat, is_fyl, is_kom, is_sch = (level == "nasjonalt"), (level == "fylke"), (level == "kommune"), (level == "skole")
+    unit_id[is_nat], unit_name[is_nat] = NATIONAL_ID, NATIONAL_NAME
+    unit_id[is_fyl], unit_name[is_fyl] = fylke[is_fyl], name_fyl[is_fyl]
+    unit_id[is_kom], unit_name[is_kom], kommune_id[is_kom] = kom[is_kom], name_kom[is_kom], kom[is_kom]
+    org_ok = pd.Series(org, dtype=object).astype("category").map(orgnr_valid).to_numpy(dtype=bool)
+    unit_id[is_sch & org_ok] = org[is_sch & org_ok]
+    unit_name[is_sch] = name_school[is_sch]
+    kommune_id[is_sch] = kom[is_sch]
+    no_org = is_sch & (org == "")
+    if no_org.any():
+        unit_id[no_org] = [synthetic_school_id(k, nm) for k, nm in zip(kom[no_org], name_school[no_org])]
+        report.note(f"{int(no_org.sum())} skolerader mangler organisasjonsnummer; de er knyttet til skolen med "
+                    "samme navn i samme kommune.")
+    fylke_id[is_nat] = ""
+    kom_ok = pd.Series(kom, dtype=object).astype(str).str.fullmatch(r"\d{4}").to_numpy(dtype=bool)
+    bad_kom = is_kom & ~kom_ok
+    for mask, reason in ((is_sch & ~kom_ok, SkipReason.BAD_SCHOOL_KOMMUNE),
+                         (is_sch & kom_ok & ~org_ok & (org != ""), SkipReason.BAD_ORGNR)):
+        if mask.any():
+            report.skip(reason, int(mask.sum()), lines[mask][:5].tolist())
+            bad_kom = bad_kom | mask
+    check_fylke_of_kommune(report.file_name, kom, fylke, (is_kom | is_sch) & kom_ok, lines)
+
+    return level, unit_id, unit_name, kommune_id, fylke_id, bad_level, bad_kom
 
 
 def _break_notes(frame: pd.DataFrame, breaks: dict, report: ImportReport) -> None:
@@ -280,21 +330,76 @@ def _break_notes(frame: pd.DataFrame, breaks: dict, report: ImportReport) -> Non
         report.note(f"Brudd i tidsserien ({cnt} celler): {txt}")
 
 
+_NUMERIC = ("value", "n", "sd", "trinn")
+
+
 def _assemble(file_name, parts, part_lines, report, prefer_sort=None) -> pd.DataFrame:
-    cols = {}
-    total = sum(len(pl) for pl in part_lines)
+    """One canonical frame from the per-column parts, kept rows only, text columns as categorical codes.
+
+    The unit columns are the same arrays in every part: they are factorised once and their codes
+    repeated, so memory grows with the figures (codes and floats), not with one string per cell.
+    """
+    keeps = [np.asarray(p["_keep"], dtype=bool) for p in parts]
+    sizes = [int(k.sum()) for k in keeps]
+    cols: dict[str, object] = {}
+    cache: dict[int, tuple[np.ndarray, list[str]]] = {}
     for key in parts[0]:
-        chunks = []
-        for p, pl in zip(parts, part_lines):
-            v = p[key]
-            chunks.append(np.full(len(pl), v, dtype=object) if np.isscalar(v) or v is None else np.asarray(v))
-        cols[key] = np.concatenate(chunks) if chunks else np.array([])
-    keep = cols.pop("_keep").astype(bool)
-    lines = np.concatenate(part_lines) if part_lines else np.zeros(total, dtype=np.int64)
-    for k in ("value", "n", "sd", "trinn"):
-        cols[k] = cols[k].astype(float)
-    cols["suppressed"] = cols["suppressed"].astype(bool)
-    return build(file_name, cols, lines, keep, report, prefer_sort=prefer_sort)
+        if key == "_keep":
+            continue
+        if key in _NUMERIC or key == "suppressed":
+            dtype = bool if key == "suppressed" else float
+            cols[key] = np.concatenate([np.full(sz, p[key], dtype=dtype) if np.isscalar(p[key])
+                                        else np.asarray(p[key], dtype=dtype)[k]
+                                        for p, k, sz in zip(parts, keeps, sizes)]) if parts else np.array([])
+        else:
+            cols[key] = _concat_categorical([p[key] for p in parts], keeps, sizes, cache)
+    lines = np.concatenate([pl[k] for pl, k in zip(part_lines, keeps)]) if part_lines else np.zeros(0, np.int64)
+    parts.clear()  # the per-column arrays are in ``cols`` now
+    cache.clear()
+    order = np.argsort(lines, kind="stable")  # file order (one line gives a row per value column): no sort later
+    lines = lines[order]
+    for key, v in cols.items():
+        cols[key] = v[order]
+    del order
+    return build(file_name, cols, lines, np.ones(len(lines), dtype=bool), report, prefer_sort=prefer_sort)
+
+
+def _factor(v, cache: dict) -> tuple[np.ndarray, list[str]]:
+    """(codes, categories) of a text array or categorical, missing as ''; cached per array object."""
+    hit = cache.get(id(v))
+    if hit is not None and hit[2] is v:
+        return hit[0], hit[1]
+    if isinstance(v, pd.Categorical):
+        cats = [str(c) for c in v.categories] + [""]
+        codes = np.where(v.codes < 0, len(cats) - 1, v.codes)
+    else:
+        codes, uniq = pd.factorize(pd.Series(v, dtype=object).fillna("").astype(str))
+        cats = [str(c) for c in uniq]
+    cache[id(v)] = (codes, cats, v)
+    return codes, cats
+
+
+def _concat_categorical(values: list, keeps: list[np.ndarray], sizes: list[int], cache: dict) -> pd.Categorical:
+    """Concatenate per-part scalars or arrays (kept rows only) into one categorical without per-row strings."""
+    index: dict[str, int] = {}
+    chunks = []
+    mappings: dict[int, np.ndarray] = {}
+    for v, keep, size in zip(values, keeps, sizes):
+        if np.isscalar(v) or v is None:
+            code = index.setdefault(str(v or ""), len(index))
+            chunks.append(np.full(size, code, dtype=np.int32))
+            continue
+        codes, cats = _factor(v, cache)
+        if id(v) not in mappings:  # the unit columns are one array shared by every part: map it once
+            mappings[id(v)] = np.array([index.setdefault(c, len(index)) for c in cats], dtype=np.int32)
+        chunks.append(mappings[id(v)][codes[keep]])
+    codes = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int32)
+    cats = list(index)
+    order = sorted(range(len(cats)), key=cats.__getitem__)  # sorted categories: sorting rows sorts text
+    rank = np.empty(len(cats), dtype=np.int32)
+    rank[order] = np.arange(len(cats), dtype=np.int32)
+    return pd.Categorical.from_codes(rank[codes] if len(cats) else codes,
+                                     categories=pd.Index([cats[i] for i in order], dtype=object))
 
 
 def read_indicators(file_name: str, frame: pd.DataFrame, header_line: int, report: ImportReport) -> pd.DataFrame:
@@ -329,18 +434,18 @@ def read_indicators(file_name: str, frame: pd.DataFrame, header_line: int, repor
             continue
         geo = _geo_of(spec)
         if geo is None:
-            report.skip("Enhet i kolonneoverskriften uten nummer (bare landet og fylker støttes i dette oppsettet)", n)
+            report.skip(SkipReason.GEO_WITHOUT_NUMBER, n)
             report.units_unknown[f"Enhet «{'.'.join(spec.geo)}»"] += 1
             continue
         level, uid, uname, fid = geo
         indicator = np.where(unknown_rows, "", row_code) if spec.indicator is None else np.full(n, spec.indicator, object)
         if unknown_rows.any():
-            report.skip("Indikator eller delspørsmål som ikke finnes i indikatorkatalogen", int(unknown_rows.sum()),
+            report.skip(SkipReason.UNKNOWN_ROW_INDICATOR, int(unknown_rows.sum()),
                         lines[unknown_rows][:5].tolist())
         value, marker, suppressed, unknown = parse_cells(_texts(frame, spec.header))
         keep = ~unknown_rows & ~unknown
         if (unknown & ~unknown_rows).any():
-            report.skip("Verdien er verken et tall eller en kjent markør (*, tom)",
+            report.skip(SkipReason.BAD_VALUE,
                         int((unknown & ~unknown_rows).sum()), lines[unknown & ~unknown_rows][:5].tolist())
         for m in pd.unique(marker[keep & (marker != "")]):
             marker_counts[m] += int(((marker == m) & keep).sum())

@@ -19,8 +19,9 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from data.importers.errors import ImportFailure
+from data.importers.limits import LIMITS
 
-MAX_FILE_MB = 150
+MAX_FILE_MB = LIMITS.file_mb
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 DELIMITERS = {";": "semikolon (;)", "\t": "tabulator", ",": "komma (,)", "|": "loddrett strek (|)"}
 _MOJIBAKE = re.compile("Ã[\u0080-\u00bf¸¥¦˜…†]|Ã\u0098|Ã\u0085")
@@ -74,7 +75,8 @@ def decode(file_name: str, raw: bytes) -> tuple[str, str]:
     else:
         try:
             text, label = raw.decode("utf-8"), "UTF-8"
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            _refuse_broken_utf8(file_name, raw, exc)
             try:
                 text, label = raw.decode("cp1252"), "Windows-1252"
             except UnicodeDecodeError as exc:
@@ -85,6 +87,9 @@ def decode(file_name: str, raw: bytes) -> tuple[str, str]:
                     "Lagre eksporten på nytt som CSV (UTF-8).",
                     line,
                 ) from None
+    if text.startswith("\ufeff"):  # a second byte-order mark (a file saved twice with BOM)
+        text = text.lstrip("\ufeff")
+        label += " (dobbel BOM fjernet)"
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise ImportFailure(file_name, "Filen inneholder binære tegn (NUL) og er ikke en tekstfil (CSV).", line)
@@ -92,6 +97,22 @@ def decode(file_name: str, raw: bytes) -> tuple[str, str]:
     if repaired is not text:
         label += " (dobbeltkodet tekst reparert)"
     return repaired, label
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _refuse_broken_utf8(file_name: str, raw: bytes, exc: UnicodeDecodeError) -> None:
+    """A file that is UTF-8 except at the end (cut off) or on some lines (mixed encodings) is refused:
+    reading it all as Windows-1252 would turn every «ø» into «Ã¸» (issue 14)."""
+    line = raw[: exc.start].count(b"\n") + 1
+    if exc.end >= len(raw) and "unexpected end" in str(exc.reason):
+        raise ImportFailure(file_name, "Filen slutter midt i et tegn: den er trolig avkortet (ufullstendig nedlasting "
+                            "eller kopiering). Last ned eksporten på nytt.", line)
+    if _UTF8_MULTIBYTE.search(raw[: exc.start]) or _UTF8_MULTIBYTE.search(raw[exc.end:]):
+        raise ImportFailure(file_name, "Filen blander tegnkodinger: den er UTF-8, men denne linjen har tegn i en annen "
+                            "koding (for eksempel Windows-1252) eller en ødelagt byte. Lagre hele filen på nytt som "
+                            "UTF-8, eller eksporter den på nytt.", line)
 
 
 def _strict(file_name: str, raw: bytes, encoding: str) -> str:
@@ -150,7 +171,7 @@ def first_line(text: str) -> str:
 
 
 def read_table(
-    file_name: str, text: str, delimiter: str, first_line_no: int, data: bytes | None = None,
+    file_name: str, text: str | None, delimiter: str, first_line_no: int, data: bytes | memoryview | None = None,
     dictionary: bool = False,
 ) -> pa.Table:
     """Parse CSV text (header + rows) with every column as text. Raises ImportFailure with a line number.
@@ -160,15 +181,21 @@ def read_table(
     """
     if data is None:
         data = text.encode("utf-8")
-    header = next(csv.reader([first_line(text)], delimiter=delimiter))
+    if text is None:  # only the header line is decoded here; the whole text only for an error message
+        text_head = bytes(data[: min(len(data), 1 << 20)]).decode("utf-8", errors="replace")
+        header = next(csv.reader([first_line(text_head)], delimiter=delimiter))
+    else:
+        header = next(csv.reader([first_line(text)], delimiter=delimiter))
     names = [h.strip() for h in header]
+    # Excel adds empty trailing columns (trailing tabs): give them distinct names, they are unused.
+    names = [n or f"_tom_{i}" for i, n in enumerate(names)]
     if len(set(names)) != len(names):
         dup = sorted({n for n in names if names.count(n) > 1})
         raise ImportFailure(file_name, f"Overskriften har samme kolonnenavn flere ganger: {', '.join(dup)}.",
                             first_line_no)
     try:
         table = pacsv.read_csv(
-            io.BytesIO(data),
+            pa.BufferReader(data),
             # One thread: the machine's cores are shared, and threads gave no gain there.
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=16 << 20, use_threads=False),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=False),
@@ -180,6 +207,8 @@ def read_table(
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowException):
+        if text is None:
+            text = bytes(data).decode("utf-8", errors="replace")
         line, got = _first_bad_line(text, delimiter, len(names))
         if line is None:
             raise ImportFailure(file_name, "Filen kunne ikke leses som CSV (ugyldig sitering eller linjeskift i felt).",
