@@ -42,7 +42,7 @@ def test_indicator_table():
     assert school["suppressed"].all() and school["value"].isna().all() and (school["marker"] == "*").all()
     assert set(school["unit_id"]) == {"975278034"} and set(school["unit_name"]) == {"Buer skole"}
     assert rep.skipped["Enkeltspørsmål; bare indeksen («Alle spørsmål») importeres"] == 36
-    assert rep.skipped["Delgruppe eierform (offentlig/privat); bare «Alle eierformer» importeres (aldri summert)"] == 48
+    assert rep.skipped["Delgruppe eierform («offentlig/privat»); bare «Alle eierformer» importeres"] == 48
     assert rep.units_unknown["Indikator «Vurdering for læring»"] == 36
     assert rep.duplicates_removed == 1  # the record repeated across pages
 
@@ -78,3 +78,15 @@ def test_pipeline_reads_export_api_json():
     assert set(res.figures["indicator"]) == {"eu_stotte_larer", "eu_motivasjon", "eu_mobbing"}
     assert res.reports[0].format_label == eu_api.FORMAT_LABEL
     assert "eksport-API" in res.label
+
+
+def test_pipeline_walks_the_registry_to_the_export_api_source():
+    """The saved export-API JSON goes through the importer protocol (sources.SOURCES), not a special case."""
+    from data.importers import import_files
+    from data.importers.sources import SOURCES
+
+    assert eu_api in SOURCES
+    path = FIX / "eug_indikator_2024-25.json"
+    result = import_files([(path.name, path.read_bytes())])
+    assert len(result.figures) == 24
+    assert set(result.figures["source"].astype(str)) <= {eu_api.SOURCE, eu_api.SOURCE_NAME}

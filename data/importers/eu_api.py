@@ -30,7 +30,7 @@ from data.importers.canonical import build
 from data.importers.errors import ImportFailure
 from data.importers.identity import NATIONAL_ID, NATIONAL_NAME
 from data.importers.markers import marker_label, parse_cells, parse_count
-from data.importers.protocol import Head, ImportFile, Read
+from data.importers.protocol import Head, ImportFile, Read, SkipReason
 from data.importers.report import ImportReport
 from data.importers.skoleporten import EU_NAMES
 from data.importers.textio import decode
@@ -116,12 +116,12 @@ def read_records(file_name: str, raw: bytes, report: ImportReport | None = None)
     _skip_reasons(report, lines, level, period, indicator, kjonn, ids["unit_id"])
     other_owner = keep & ~eierform.isin(["", "alle eierformer"]).to_numpy()
     if other_owner.any():
-        report.skip("Delgruppe eierform (offentlig/privat); bare «Alle eierformer» importeres (aldri summert)",
-                    int(other_owner.sum()), lines[other_owner][:5].tolist())
+        report.skip(SkipReason.EIERFORM_SUBGROUP, int(other_owner.sum()), lines[other_owner][:5].tolist(),
+                    detail="offentlig/privat")
     keep &= ~other_owner
     val, marker, suppressed, unknown = parse_cells(value)
     if (unknown & keep).any():
-        report.skip("Verdien er verken et tall eller en kjent markør (*, tom)", int((unknown & keep).sum()),
+        report.skip(SkipReason.BAD_VALUE, int((unknown & keep).sum()),
                     lines[unknown & keep][:5].tolist())
     keep &= ~unknown
     for m, c in pd.Series(np.asarray(marker)[keep]).value_counts().items():
@@ -153,14 +153,14 @@ def _indicator(recs, get, report, lines) -> tuple[np.ndarray, pd.Series, pd.Seri
     code = np.where(is_mobbing, "eu_mobbing", code)
     single = (~is_index).to_numpy()
     if single.any():
-        report.skip("Enkeltspørsmål; bare indeksen («Alle spørsmål») importeres", int(single.sum()),
+        report.skip(SkipReason.SINGLE_QUESTION, int(single.sum()),
                     lines[single][:5].tolist())
     code = np.where(single, None, code)
     unknown = ~single & pd.isna(code).astype(bool)
     for nm, cnt in pd.Series(name[unknown]).value_counts().items():
         report.units_unknown[f"Indikator «{nm}»"] += int(cnt)
     if unknown.any():
-        report.skip("Indikator som ikke finnes i indikatorkatalogen", int(unknown.sum()), lines[unknown][:5].tolist())
+        report.skip(SkipReason.UNKNOWN_ROW_INDICATOR, int(unknown.sum()), lines[unknown][:5].tolist())
     value = pd.Series(np.where(is_mobbing, mobbing, _column(recs, "Score")), dtype=object)
     sd = pd.Series(np.where(is_mobbing, "", _column(recs, "Standardavvik")), dtype=object)
     return code, value, sd
@@ -192,10 +192,10 @@ def _identity(get, level: np.ndarray) -> dict[str, np.ndarray]:
 
 def _skip_reasons(report, lines, level, period, indicator, kjonn, unit_id) -> None:
     checks = [
-        (pd.isna(level), "Ukjent EnhetNivaa (forventet 1, 2, 3 eller 4)"),
-        (~pd.isna(level) & pd.isna(period), "Skoleåret (Skoleaarnavn) kan ikke leses"),
-        (~pd.isna(level) & ~pd.isna(period) & pd.isna(kjonn), "Ukjent kjønn"),
-        (~pd.isna(level) & (unit_id == ""), "Mangler kommune- eller organisasjonsnummer"),
+        (pd.isna(level), SkipReason.UNKNOWN_LEVEL),
+        (~pd.isna(level) & pd.isna(period), SkipReason.UNKNOWN_PERIOD),
+        (~pd.isna(level) & ~pd.isna(period) & pd.isna(kjonn), SkipReason.UNKNOWN_KJONN),
+        (~pd.isna(level) & (unit_id == ""), SkipReason.MISSING_UNIT_ID),
     ]
     for mask, reason in checks:
         mask = np.asarray(mask, dtype=bool)

@@ -49,6 +49,8 @@ class SkipReason(Enum):
     NEGATIVE_CONTEXT = "Negativ verdi eller andel over 100 i kontekstdata"
     NOT_KOMMUNE = "Region som ikke er en kommune (land, fylke, bydel)"
     NO_VALUE = "Ingen verdi (SSB-markør eller tom)"
+    SINGLE_QUESTION = "Enkeltspørsmål; bare indeksen («Alle spørsmål») importeres"
+    MISSING_UNIT_ID = "Mangler kommune- eller organisasjonsnummer"
 
     def text(self, detail: str = "") -> Skip:
         return Skip(self, detail)
