@@ -8,29 +8,38 @@ import os
 import streamlit as st
 
 import data
+from ui import language
 from ui.state import kommune_picker
 from present.strings import t
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 log = logging.getLogger("utfordringsbilde")
 
-st.set_page_config(page_title=t("app.title"), page_icon="📊", layout="wide")
+# The session's language first (bokmål/nynorsk, ?sprak=nn): every text below follows it.
+lang = language.resolve()
+st.set_page_config(page_title=t("app.title"), page_icon=":material/analytics:", layout="wide")
+language.document_setup(lang)
 
+# Icons from Material Symbols (shipped with Streamlit), not emoji: no emoji font needed.
 PAGES = {
     t("nav.section.tall"): [
-        st.Page("pages/oversikt.py", title=t("nav.oversikt"), icon="📋", default=True, url_path="oversikt"),
-        st.Page("pages/utvikling.py", title=t("nav.utvikling"), icon="📈", url_path="utvikling"),
-        st.Page("pages/skoler.py", title=t("nav.skoler"), icon="🏫", url_path="skoler"),
-        st.Page("pages/sammenlignbare.py", title=t("nav.sammenlignbare"), icon="🧭", url_path="sammenlignbare"),
-        st.Page("pages/uttrekk.py", title=t("nav.uttrekk"), icon="🎯", url_path="uttrekk"),
+        st.Page("pages/oversikt.py", title=t("nav.oversikt"), icon=":material/dashboard:", default=True,
+                url_path="oversikt"),
+        st.Page("pages/utvikling.py", title=t("nav.utvikling"), icon=":material/trending_up:", url_path="utvikling"),
+        st.Page("pages/skoler.py", title=t("nav.skoler"), icon=":material/school:", url_path="skoler"),
+        st.Page("pages/sammenlignbare.py", title=t("nav.sammenlignbare"), icon=":material/compare_arrows:",
+                url_path="sammenlignbare"),
+        st.Page("pages/uttrekk.py", title=t("nav.uttrekk"), icon=":material/help:", url_path="uttrekk"),
     ],
     t("nav.section.funn"): [
-        st.Page("pages/funn.py", title=t("nav.funn"), icon="🗂️", url_path="funn"),
-        st.Page("pages/sjekkliste.py", title=t("nav.sjekkliste"), icon="✅", url_path="sjekkliste"),
-        st.Page("pages/utfordringsbilde.py", title=t("nav.utfordringsbilde"), icon="📄", url_path="utfordringsbilde"),
-        st.Page("pages/statsforvalter.py", title=t("nav.statsforvalter"), icon="🗺️", url_path="statsforvalter"),
+        st.Page("pages/funn.py", title=t("nav.funn"), icon=":material/lightbulb:", url_path="funn"),
+        st.Page("pages/sjekkliste.py", title=t("nav.sjekkliste"), icon=":material/checklist:", url_path="sjekkliste"),
+        st.Page("pages/utfordringsbilde.py", title=t("nav.utfordringsbilde"), icon=":material/article:",
+                url_path="utfordringsbilde"),
+        st.Page("pages/statsforvalter.py", title=t("nav.statsforvalter"), icon=":material/map:",
+                url_path="statsforvalter"),
     ],
-    t("nav.section.data"): [st.Page("pages/data.py", title=t("nav.data"), icon="🗄️", url_path="data")],
+    t("nav.section.data"): [st.Page("pages/data.py", title=t("nav.data"), icon=":material/database:", url_path="data")],
 }
 nav = st.navigation({k: v for k, v in PAGES.items() if v})
 
@@ -38,12 +47,13 @@ with st.sidebar:
     st.markdown(f"### {t('app.title')}")
     st.caption(t("app.subtitle"))
 kommune_picker()
+language.language_picker()
 
 info = data.dataset_info()
 if info.is_demo and info.sources == ("demo",):
-    st.info(t("app.banner_demo"), icon="🧪")
+    st.info(t("app.banner_demo"), icon=":material/science:")
 elif info.is_demo:
-    st.info(t("app.banner_mixed", sources=", ".join(info.sources)), icon="🧪")
+    st.info(t("app.banner_mixed", sources=", ".join(info.sources)), icon=":material/science:")
 else:
     st.caption(t("app.banner_real", label=info.label, sources=", ".join(info.sources)))
 

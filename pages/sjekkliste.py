@@ -58,7 +58,7 @@ overview = pd.DataFrame([{
 with st.expander(t("sjekkliste.table"), expanded=False):
     st.dataframe(overview, hide_index=True, width="stretch")
 
-icons = {"ferdig": "✅", "pagar": "🔄", "ikke_startet": "⬜"}
+icons = {"ferdig": ":material/check_circle:", "pagar": ":material/autorenew:", "ikke_startet": ":material/radio_button_unchecked:"}
 WIDGETS = ("status", "role", "due", "note", "evidence")
 for it in items:
     key = f"chk_{it.item_key}"
@@ -67,7 +67,7 @@ for it in items:
     if shown_version > it.version:  # e.g. the database was replaced
         shown_version = st.session_state[f"{key}_version"] = it.version
     flash = st.session_state.pop(f"{key}_flash", None)
-    with st.expander(f"{icons.get(it.status, '')} {it.label} – {it.status_label}", expanded=False):
+    with st.expander(f"{it.label} – {it.status_label}", icon=icons.get(it.status), expanded=False):
         if flash:
             (st.warning if flash == "stale" else st.success)(t(f"sjekkliste.{flash}"))
         if it.version:
@@ -139,7 +139,7 @@ for it in items:
             for e in it.evidence:
                 if e in finding_text:
                     st.markdown(f"- {fw.md_escape(finding_text[e])}")
-            st.page_link("pages/funn.py", label=t("sjekkliste.see_findings"), icon="🗂️")
+            st.page_link("pages/funn.py", label=t("sjekkliste.see_findings"), icon=":material/lightbulb:")
         if it.version:
             hist = store.checklist_history(kommune_id, it.item_key)
             with st.popover(t("sjekkliste.history")):

@@ -1,14 +1,21 @@
-"""All user-visible text, bokmål first. Pages call ``t("key", **values)``; nothing is spelt out in pages.
+"""All user-visible text in bokmål (``NB``) and nynorsk (``NN``). Pages call ``t("key", **values)``.
 
-Nynorsk or English can be added as further dictionaries with the same keys; a missing key in another
-language falls back to bokmål. Keys are grouped by page with a prefix.
+One table with the same keys in both languages: ``NB`` is spelt out here, ``NN`` sits beside it in
+``present/strings_nn.py`` (its own file only so that helpers adding bokmål keys do not collide with the
+translation in merges). ``tests/test_strings.py`` proves both have the same keys with the same
+placeholders; ``scripts/missing_nn.py`` lists bokmål keys that still lack nynorsk. At run time a key
+missing in nynorsk falls back to bokmål rather than failing.
+
+The active language is per user session, never module state: see ``data.language``. Keys are grouped
+by page with a prefix.
 """
 
 from __future__ import annotations
 
-import os
+from data.language import DEFAULT_LANGUAGE, active_language, default_language, set_language, use_language
 
-DEFAULT_LANGUAGE = "nb"
+__all__ = ["NB", "NN", "LANGUAGES", "DEFAULT_LANGUAGE", "t", "active_language", "default_language",
+           "set_language", "use_language", "missing_nn"]
 
 NB: dict[str, str] = {
     # --- app shell ---------------------------------------------------------------------------
@@ -27,6 +34,9 @@ NB: dict[str, str] = {
     "app.banner_real": "**Datakilde:** {label} ({sources}).",
     "app.error": "Noe gikk galt på denne siden. Feilen er logget. Prøv igjen, eller velg en annen kommune.",
     "app.no_kommuner": "Datasettet har ingen kommuner ennå. Last inn data på siden «Data».",
+    "app.language": "Målform",
+    "app.language.nb": "Bokmål",
+    "app.language.nn": "Nynorsk",
     "nav.oversikt": "Oversikt",
     "nav.section.tall": "Tallene",
     "nav.section.funn": "Funn og utfordringsbilde",
@@ -658,13 +668,19 @@ NB: dict[str, str] = {
     "sf.starting": "Starter …",
 }
 
-LANGUAGES: dict[str, dict[str, str]] = {"nb": NB}
+from present.strings_nn import NN  # noqa: E402  (the nynorsk half of the table; see the docstring)
+
+LANGUAGES: dict[str, dict[str, str]] = {"nb": NB, "nn": NN}
 
 
 def t(key: str, **values: object) -> str:
     """The text for ``key`` in the active language, formatted with ``values``."""
-    lang = os.environ.get("UTFORDRINGSBILDE_LANG", DEFAULT_LANGUAGE)
-    text = LANGUAGES.get(lang, NB).get(key) or NB.get(key)
+    text = LANGUAGES.get(active_language(), NB).get(key) or NB.get(key)
     if text is None:
         raise KeyError(f"Missing UI string: {key}")
     return text.format(**values) if values else text
+
+
+def missing_nn() -> list[str]:
+    """Bokmål keys with no nynorsk text yet, in table order."""
+    return [k for k in NB if not NN.get(k)]

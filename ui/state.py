@@ -33,8 +33,14 @@ def kommune_options(token: str) -> pd.DataFrame:
 
 
 def data_token() -> str:
-    """Cache key of the active data (changes after an import)."""
-    return data.dataset_token()
+    """Cache key of the active data (changes after an import) and of the session's language.
+
+    Cached results hold Norwegian texts (figure titles, table headers, labels), so a bokmål and a
+    nynorsk session must not share them: the language is part of the key.
+    """
+    from data.language import active_language
+
+    return f"{data.dataset_token()}|{active_language()}"
 
 
 def kommune_picker() -> str | None:
