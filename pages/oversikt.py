@@ -17,6 +17,7 @@ from ui.findings_widgets import add_finding_markers, findings_store, findings_un
 from present.format import fmt_interval, fmt_number, row_label
 from ui.state import data_token, kommune_row, selected_kommune
 from present.strings import t
+from ui.tables import show_table
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -157,7 +158,7 @@ st.markdown(
         ingen=int(counts.get("ingen_data", 0)),
     )
 )
-st.dataframe(table(pooled, with_period=False), hide_index=True, width="stretch", key="oversikt_pooled_table")
+show_table(table(pooled, with_period=False), hide_index=True, width="stretch", key="oversikt_pooled_table")
 
 st.subheader(t("oversikt.yearly_title"))
 chart_col, table_col = st.columns([3, 2])
@@ -168,7 +169,7 @@ with chart_col:
     st.plotly_chart(fig, width="stretch", key="oversikt_chart")
 with table_col:
     st.caption(t("common.table_view"))
-    st.dataframe(table(yearly, with_period=True), hide_index=True, width="stretch", height=700, key="oversikt_year_table")
+    show_table(table(yearly, with_period=True), hide_index=True, width="stretch", height=700, key="oversikt_year_table")
 methods = sorted({m for m in pd.concat([yearly["ci_method"], pooled["ci_method"]]).dropna().unique() if m})
 st.caption(t("oversikt.methods", methods="; ".join(methods)))
 st.caption(t("oversikt.suppressed_note", min_n=suppression_min_n("grunnskolepoeng")))

@@ -17,6 +17,7 @@ from report.model import checklist_progress
 from ui import findings_widgets as fw
 from ui.state import kommune_row, selected_kommune
 from present.strings import t
+from ui.tables import show_table
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ overview = pd.DataFrame([{
     t("sjekkliste.evidence"): len(it.evidence),
 } for it in items])
 with st.expander(t("sjekkliste.table"), expanded=False):
-    st.dataframe(overview, hide_index=True, width="stretch")
+    show_table(overview, hide_index=True, width="stretch")
 
 icons = {"ferdig": ":material/check_circle:", "pagar": ":material/autorenew:", "ikke_startet": ":material/radio_button_unchecked:"}
 WIDGETS = ("status", "role", "due", "note", "evidence")

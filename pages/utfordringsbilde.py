@@ -23,6 +23,7 @@ from report.pdf import PdfExportError
 from ui import findings_widgets as fw
 from ui.state import data_token, kommune_row, selected_kommune
 from present.strings import t
+from ui.tables import show_table
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +143,7 @@ with st.container(border=True):
             elif isinstance(b, Bullets):
                 st.markdown("\n".join(f"- {fw.md_escape(x)}" for x in b.items))
             elif isinstance(b, Table):
-                st.dataframe(pd.DataFrame(b.rows, columns=b.columns), hide_index=True, width="stretch")
+                show_table(pd.DataFrame(b.rows, columns=b.columns), hide_index=True, width="stretch")
                 if b.caption:
                     st.caption(b.caption)
             elif isinstance(b, Figure):

@@ -21,6 +21,7 @@ from report.uttrekk_text import explain, kommune_obs, pct, point_table, school_o
 from present.format import fmt_number
 from ui.state import data_token, kommune_row, selected_kommune
 from present.strings import t
+from ui.tables import show_table
 
 log = logging.getLogger(__name__)
 PARAMS_KEY = "uttrekk_params"
@@ -166,7 +167,7 @@ with tabs[1]:
         st.info(t("uttrekk.no_points"))
     else:
         st.caption(t("uttrekk.points_caption"))
-        st.dataframe(pt, hide_index=True, width="stretch")
+        show_table(pt, hide_index=True, width="stretch")
     with st.expander(t("uttrekk.reliability_help")):
         for text in u.RELIABILITY_LABELS.values():
             st.markdown(f"- {text}")
@@ -187,7 +188,7 @@ with tabs[2]:
             t("uttrekk.col.national_rank"): schools["national_rank"].map(lambda v: fmt_number(v, 0)),
             t("uttrekk.col.top"): schools["top"].map(YES_NO),
         })
-        st.dataframe(tbl, hide_index=True, width="stretch")
+        show_table(tbl, hide_index=True, width="stretch")
         pick = st.selectbox(t("uttrekk.school_points"), schools["school_id"].tolist(),
                             format_func=dict(zip(schools["school_id"], schools["school_name"])).get,
                             key="uttrekk_school_points")
@@ -195,7 +196,7 @@ with tabs[2]:
         if spt.empty:
             st.info(t("uttrekk.no_points"))
         else:
-            st.dataframe(spt, hide_index=True, width="stretch")
+            show_table(spt, hide_index=True, width="stretch")
 
 with tabs[3]:
     st.markdown(t("uttrekk.whatif_intro"))
@@ -231,7 +232,7 @@ with tabs[4]:
     st_ = u.stability(obs, res.periods)
     st.subheader(t("uttrekk.by_year"))
     by = st_["by_year"]
-    st.dataframe(pd.DataFrame({
+    show_table(pd.DataFrame({
         t("uttrekk.col.period"): by["period"], t("uttrekk.col.points"): by["points"].map(lambda v: fmt_number(v, 0)),
         t("uttrekk.col.possible"): by["possible"].map(lambda v: fmt_number(v, 0)),
         t("uttrekk.col.share"): by["share"].map(pct),
@@ -240,7 +241,7 @@ with tabs[4]:
         st.markdown(part)
     st.subheader(t("uttrekk.drivers"))
     drv = u.drivers(obs)
-    st.dataframe(pd.DataFrame({
+    show_table(pd.DataFrame({
         t("uttrekk.col.indicator"): drv["label"],
         t("uttrekk.col.points"): drv["points"].map(lambda v: fmt_number(v, 0)),
         t("uttrekk.col.possible"): drv["possible"].map(lambda v: fmt_number(v, 0)),
@@ -252,7 +253,7 @@ with tabs[4]:
 with tabs[5]:
     k = res.kommuner
     st.caption(t("uttrekk.all_caption"))
-    st.dataframe(pd.DataFrame({
+    show_table(pd.DataFrame({
         t("uttrekk.col.rank"): k["rank"], t("uttrekk.col.kommune"): k["kommune_name"] + " (" + k["kommune_id"] + ")",
         t("uttrekk.col.share_pct"): k["share"].round(1), t("uttrekk.col.spread_pp"): k["spread"].round(1),
         t("uttrekk.col.signal"): k["spread_signal"].map(YES_NO),

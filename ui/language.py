@@ -65,18 +65,78 @@ def language_picker() -> str:
     return current
 
 
-def document_setup(lang: str) -> None:
-    """``<html lang>`` and the number locale of the page, set by a script in the page itself."""
-    code = json.dumps(BCP47.get(lang, "nb-NO"))
-    short = json.dumps(lang)
-    script = f"""<script>
-(function() {{
-  const langs = [{code}, {short}, "nb", "no"];
-  document.documentElement.lang = {short};
-  try {{
-    Object.defineProperty(window.navigator, "languages", {{get: () => langs, configurable: true}});
-    Object.defineProperty(window.navigator, "language", {{get: () => langs[0], configurable: true}});
-  }} catch (e) {{}}
-}})();
+_SCRIPT = r"""<script>
+(function() {
+  const cfg = __CONFIG__;
+  document.documentElement.lang = cfg.lang;
+  try {
+    Object.defineProperty(window.navigator, "languages", {get: () => cfg.locales, configurable: true});
+    Object.defineProperty(window.navigator, "language", {get: () => cfg.locales[0], configurable: true});
+  } catch (e) {}
+  const patterns = cfg.text.patterns.map(([rx, rep]) => [new RegExp(rx), rep]);
+  window.__ubText = {exact: cfg.text.exact, patterns: patterns};
+  const ATTRS = ["aria-label", "title", "placeholder", "data-title", "aria-roledescription"];
+  const SKIP = "[data-testid=stMarkdownContainer] p, [data-testid=stText], [data-testid=stCode], textarea, input";
+  // "150.0MB" -> "150,0 MB": decimal comma and a space before the unit in texts taken from English ones.
+  function num(s) { return s.replace(/(\d)\.(\d)/g, "$1,$2").replace(/(\d)([KMGT]?B)\b/g, "$1 $2"); }
+  function tr(s) {
+    if (!s) return null;
+    const k = s.trim();
+    if (!k || k.length > 120) return null;
+    const d = window.__ubText;
+    if (Object.prototype.hasOwnProperty.call(d.exact, k)) return s.replace(k, d.exact[k]);
+    for (const [re, rep] of d.patterns) {
+      const m = re.exec(k);
+      if (m) return s.replace(k, rep.split("$1").join(num(m[1] || "")));
+    }
+    return null;
+  }
+  function fixEl(el) {
+    for (const a of ATTRS) {
+      const v = el.getAttribute(a);
+      if (v) { const n = tr(v); if (n !== null && n !== v) el.setAttribute(a, n); }
+    }
+  }
+  function fixText(node) {
+    const parent = node.parentElement;
+    if (!parent || (parent.closest(SKIP) && !parent.closest("button"))) return;
+    const n = tr(node.nodeValue);
+    if (n !== null && n !== node.nodeValue) node.nodeValue = n;
+  }
+  function walk(root) {
+    if (root.nodeType === 3) { fixText(root); return; }
+    if (root.nodeType !== 1 || root.tagName === "SCRIPT" || root.tagName === "STYLE") return;
+    fixEl(root);
+    const w = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = w.nextNode())) { if (node.nodeType === 3) fixText(node); else fixEl(node); }
+  }
+  if (!window.__ubObserver) {
+    window.__ubObserver = new MutationObserver((muts) => {
+      for (const m of muts) {
+        if (m.type === "childList") m.addedNodes.forEach(walk);
+        else if (m.type === "characterData") fixText(m.target);
+        else if (m.type === "attributes") fixEl(m.target);
+      }
+    });
+    window.__ubObserver.observe(document.documentElement, {subtree: true, childList: true, characterData: true,
+      attributes: true, attributeFilter: ATTRS});
+  }
+  walk(document.body);
+})();
 </script>"""
-    st.html(script, unsafe_allow_javascript=True, width="content")
+
+
+def document_setup(lang: str) -> None:
+    """``<html lang>``, the number locale and Norwegian for Streamlit's/Plotly's own texts, by a script in the page.
+
+    The script runs in the page itself (``st.html`` with JavaScript allowed, not an iframe), sets
+    ``document.documentElement.lang``, reports Norwegian as the browser language (read by Streamlit's
+    ``NumberColumn(format="localized")``) and rewrites the English UI texts listed in ``ui.browser_text``.
+    """
+    from ui.browser_text import replacements
+
+    config = {"lang": lang, "locales": [BCP47.get(lang, "nb-NO"), lang, "nb", "no"], "text": replacements()}
+    script = _SCRIPT.replace("__CONFIG__", json.dumps(config, ensure_ascii=False).replace("</", "<\\/"))
+    with st.sidebar:
+        st.html(script, unsafe_allow_javascript=True, width="content")
