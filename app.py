@@ -21,10 +21,16 @@ st.set_page_config(page_title=t("app.title"), page_icon=":material/analytics:", 
 language.document_setup(lang)
 
 # Icons from Material Symbols (shipped with Streamlit), not emoji: no emoji font needed.
+# Every page has its own address (/oversikt, /skoler, …). Streamlit serves the default page only at "/"
+# (a default page's url_path is ignored), so the start page is a hidden entry that runs Oversikt at "/",
+# and the visible Oversikt lives at /oversikt like every other page: a shared link to it never shows
+# «Page not found».
+START = st.Page("pages/oversikt.py", title=t("nav.oversikt"), icon=":material/dashboard:", default=True,
+                url_path="start", visibility="hidden")
 PAGES = {
     t("nav.section.tall"): [
-        st.Page("pages/oversikt.py", title=t("nav.oversikt"), icon=":material/dashboard:", default=True,
-                url_path="oversikt"),
+        START,
+        st.Page("pages/oversikt.py", title=t("nav.oversikt"), icon=":material/dashboard:", url_path="oversikt"),
         st.Page("pages/utvikling.py", title=t("nav.utvikling"), icon=":material/trending_up:", url_path="utvikling"),
         st.Page("pages/skoler.py", title=t("nav.skoler"), icon=":material/school:", url_path="skoler"),
         st.Page("pages/sammenlignbare.py", title=t("nav.sammenlignbare"), icon=":material/compare_arrows:",

@@ -100,13 +100,27 @@ _SCRIPT = r"""<script>
   function fixText(node) {
     const parent = node.parentElement;
     if (!parent || (parent.closest(SKIP) && !parent.closest("button"))) return;
-    const n = tr(node.nodeValue);
+    let n = tr(node.nodeValue);
+    // The tables' hidden cells for screen readers hold raw numbers ("36.3"): read them as "36,3".
+    if (n === null && /^-?\d+\.\d+$/.test(node.nodeValue) && parent.closest("[data-testid=stDataFrame]")) {
+      n = node.nodeValue.replace(".", ",");
+    }
     if (n !== null && n !== node.nodeValue) node.nodeValue = n;
+  }
+  // Streamlit's sidebar navigation puts section divs between its list and the list items (axe: «list» and
+  // «listitem», serious). The links stay in the nav landmark; the broken list semantics are removed.
+  const ROLES = [["[data-testid=stSidebarNavItems]", "none"], ["[data-testid=stSidebarNavItems] li", "none"]];
+  function fixRoles(root) {
+    for (const [sel, role] of ROLES) {
+      if (root.matches(sel) && root.getAttribute("role") !== role) root.setAttribute("role", role);
+      root.querySelectorAll(sel).forEach((e) => { if (e.getAttribute("role") !== role) e.setAttribute("role", role); });
+    }
   }
   function walk(root) {
     if (root.nodeType === 3) { fixText(root); return; }
     if (root.nodeType !== 1 || root.tagName === "SCRIPT" || root.tagName === "STYLE") return;
     fixEl(root);
+    fixRoles(root);
     const w = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
     let node;
     while ((node = w.nextNode())) { if (node.nodeType === 3) fixText(node); else fixEl(node); }
@@ -127,6 +141,15 @@ _SCRIPT = r"""<script>
 </script>"""
 
 
+def build_script(lang: str) -> str:
+    """The script tag for ``document_setup`` (no «<» followed by a letter inside: Streamlit's HTML sanitiser
+    drops a script whose text looks like markup)."""
+    from ui.browser_text import replacements
+
+    config = {"lang": lang, "locales": [BCP47.get(lang, "nb-NO"), lang, "nb", "no"], "text": replacements()}
+    return _SCRIPT.replace("__CONFIG__", json.dumps(config, ensure_ascii=False).replace("<", "\\u003c"))
+
+
 def document_setup(lang: str) -> None:
     """``<html lang>``, the number locale and Norwegian for Streamlit's/Plotly's own texts, by a script in the page.
 
@@ -134,9 +157,6 @@ def document_setup(lang: str) -> None:
     ``document.documentElement.lang``, reports Norwegian as the browser language (read by Streamlit's
     ``NumberColumn(format="localized")``) and rewrites the English UI texts listed in ``ui.browser_text``.
     """
-    from ui.browser_text import replacements
-
-    config = {"lang": lang, "locales": [BCP47.get(lang, "nb-NO"), lang, "nb", "no"], "text": replacements()}
-    script = _SCRIPT.replace("__CONFIG__", json.dumps(config, ensure_ascii=False).replace("</", "<\\/"))
+    script = build_script(lang)
     with st.sidebar:
         st.html(script, unsafe_allow_javascript=True, width="content")

@@ -1,0 +1,75 @@
+"""The bokmål/nynorsk switch in the app and the browser script that removes Streamlit's English.
+
+AppTest: ``?sprak=nn`` and ``UTFORDRINGSBILDE_LANG`` pick the language per session, the sidebar picker
+switches it and writes it to the link. Static: the browser script survives Streamlit's HTML sanitiser,
+parses as JavaScript, and carries a Norwegian text for every English one it replaces.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from tests.apptest import open_app
+
+
+def test_browser_script_is_not_dropped_by_the_sanitiser():
+    from ui.language import build_script
+
+    for lang in ("nb", "nn"):
+        body = build_script(lang)[len("<script>"):-len("</script>")]
+        # DOMPurify removes a script whose text contains «<» followed by a letter, «/» or «!».
+        assert not re.findall(r"<[/\w!]", body), "the browser script would be dropped by Streamlit's sanitiser"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node not installed")
+def test_browser_script_is_valid_javascript(tmp_path):
+    from ui.language import build_script
+
+    js = tmp_path / "s.js"
+    js.write_text(build_script("nn")[len("<script>"):-len("</script>")], encoding="utf-8")
+    out = subprocess.run(["node", "--check", str(js)], capture_output=True, text=True, timeout=30)
+    assert out.returncode == 0, out.stderr
+
+
+def test_every_english_text_has_norwegian_in_both_languages():
+    from data.language import use_language
+    from ui.browser_text import EXACT, PATTERNS, replacements
+
+    for lang in ("nb", "nn"):
+        with use_language(lang):
+            rep = replacements()
+        assert set(rep["exact"]) == set(EXACT)
+        for en, no in rep["exact"].items():
+            assert no and no != en or en in ("Zoom",), (lang, en, no)
+        assert all("$1" in no for _, no in rep["patterns"]) and len(rep["patterns"]) == len(PATTERNS)
+        for rx, _ in PATTERNS:
+            re.compile(rx)
+    with use_language("nn"):
+        assert replacements()["exact"]["Skip to main content"] == "Hopp til hovudinnhaldet"
+
+
+def test_link_with_sprak_nn_opens_in_nynorsk(monkeypatch):
+    # AppTest formats widget options in the test thread, outside the session: give it the same default.
+    monkeypatch.setenv("UTFORDRINGSBILDE_LANG", "nn")
+    at = open_app(kommune="7290", sprak="nn")
+    assert at.title[0].value == "Oversikt: Brekkestad"
+    assert "Indikatorane som blir brukte i uttrekket" in at.markdown[0].value
+    assert at.sidebar.radio[0].value == "nn"
+    at.switch_page("pages/skoler.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Skular: Brekkestad"
+
+
+def test_picker_switches_language_and_keeps_it_in_the_link():
+    at = open_app(kommune="7290")
+    assert at.title[0].value == "Oversikt: Brekkestad"
+    assert "sprak" not in at.query_params  # plain links stay plain
+    assert "Indikatorene som brukes" in at.markdown[0].value
+    at.sidebar.radio[0].set_value("nn").run()
+    assert not at.exception
+    assert "Indikatorane som blir brukte" in at.markdown[0].value
+    assert at.query_params["sprak"] == ["nn"] or at.query_params["sprak"] == "nn"
