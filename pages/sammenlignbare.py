@@ -22,7 +22,7 @@ from ui.controls import peer_settings, window_picker
 from ui.downloads import table_with_downloads
 from present.format import fmt_number
 from ui.state import page_kommune, param_choice
-from present.strings import t
+from present.strings import t, tr
 
 KEYS = {f"{i}|{s}|{tr}": (i, s, tr) for i, s, tr in UTTREKK_SET}
 
@@ -58,7 +58,7 @@ current = {"page": "sammenlignbare", "kommune_id": kommune_id, "peers": list(pee
 with main:
     st.subheader(t("peers.who_heading"))
     if peer_error:
-        st.warning(peer_error)
+        st.warning(tr(peer_error))
     elif not peer_ids:
         st.warning(t("peers.none"))
     else:
@@ -102,7 +102,7 @@ key_choice = param_choice(t("common.indikator"), list(KEYS), "forventet",
 key = KEYS[key_choice]
 res, by_k, ev_error = xd.expected(token, kommune_id, key, tuple(features), tuple(window))
 if ev_error:
-    st.warning(ev_error)
+    st.warning(tr(ev_error))
 else:
     d = INDICATORS[key[0]].decimals
     m1, m2, m3 = st.columns(3)
@@ -113,7 +113,7 @@ else:
     etitle = t("peers.ev_title", label=indicator_label(*key), window=wlabel)
     efig, etable, esupp = xd.expected_view(token, kommune_id, info["kommune_name"], key, tuple(features), tuple(window),
                                            etitle)
-    enote = res.method + " " + t("peers.ev_r2", r2=fmt_number(res.r2, 2), n=res.n_kommuner)
+    enote = tr(res.method) + " " + t("peers.ev_r2", r2=fmt_number(res.r2, 2), n=res.n_kommuner)
     ec1, ec2 = st.container(), st.container()
     with ec1:
         st.plotly_chart(efig, width="stretch", theme=None, key="peers_expected_chart")

@@ -24,7 +24,7 @@ from present.exploration_charts import school_axis_labels
 from ui.findings_widgets import add_finding_markers, chart_findings, findings_under_chart
 from present.format import fmt_number
 from ui.state import page_kommune, param_choice
-from present.strings import t
+from present.strings import t, tr
 
 kommune_id, info, token = page_kommune()
 st.title(t("skoler.title", kommune=info["kommune_name"]))
@@ -99,7 +99,7 @@ ffig, ftable, fsupp, funnel_note, n_area_supp = xd.funnel_view(
 fchart, ftable_col = st.container(), st.container()
 with fchart:
     st.plotly_chart(ffig, width="stretch", theme=None, key="skoler_funnel")
-    st.caption(funnel_note)
+    st.caption(tr(funnel_note))
     st.caption(t("skoler.funnel_help", n_supp=n_area_supp))
 with ftable_col:
     table_with_downloads(ftable, key="skoler_funnel", filename=f"trakt_{area or 'landet'}_{indicator}_{subject}_{trinn}",
@@ -118,7 +118,7 @@ else:
     top = drivers.iloc[0]
     st.markdown(t("skoler.spread_top", school=top["unit_name"], share=fmt_number(100 * top["contribution_share"], 0)))
     sfig = view["spread_fig"]
-    snote = str(sp["method"]) + " " + t("skoler.spread_drivers_method")
+    snote = tr(str(sp["method"])) + " " + t("skoler.spread_drivers_method")
     sc1, sc2 = st.columns([3, 2])
     with sc1:
         st.plotly_chart(sfig, width="stretch", theme=None, key="skoler_spread")

@@ -20,7 +20,7 @@ from report.charts import school_shares_figure
 from report.uttrekk_text import explain, kommune_obs, pct, point_table, school_obs, what_if_sentence
 from present.format import fmt_number
 from ui.state import data_token, kommune_row, selected_kommune
-from present.strings import t
+from present.strings import t, tr
 from ui.tables import show_table
 
 log = logging.getLogger(__name__)
@@ -69,10 +69,10 @@ def status_text(row) -> str:
 def params_form(defaults: u.UttrekkParams, periods: list[str]) -> u.UttrekkParams:
     """The settings expander; returns the parameters in use (kept in session state)."""
     current: u.UttrekkParams = st.session_state.get(PARAMS_KEY, defaults)
-    with st.expander(t("uttrekk.params"), expanded=False, icon="⚙️"):
+    with st.expander(t("uttrekk.params"), expanded=False, icon=":material/settings:"):
         st.caption(t("uttrekk.params_help"))
         for note in u.PARAM_NOTES.values():
-            st.markdown(f"- {note}")
+            st.markdown(f"- {tr(note)}")
         with st.form("uttrekk_params_form"):
             c1, c2 = st.columns(2)
             end_opts = periods[2:] if len(periods) > 2 else periods
@@ -118,7 +118,7 @@ info = kommune_row(kommune_id)
 name = info["kommune_name"]
 st.title(t("uttrekk.title", kommune=name))
 st.markdown(t("uttrekk.intro"))
-st.info(u.DISCLAIMER, icon="ℹ️")
+st.info(tr(u.DISCLAIMER), icon=":material/info:")
 
 token = data_token()
 params = params_form(u.UttrekkParams(), periods_in_data(token))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from data.language import DEFAULT_LANGUAGE, active_language, default_language, set_language, use_language
 
 __all__ = ["NB", "NN", "LANGUAGES", "DEFAULT_LANGUAGE", "t", "active_language", "default_language",
-           "set_language", "use_language", "missing_nn"]
+           "set_language", "use_language", "missing_nn", "tr"]
 
 NB: dict[str, str] = {
     # --- app shell ---------------------------------------------------------------------------
@@ -736,12 +736,49 @@ from present.strings_nn import NN  # noqa: E402  (the nynorsk half of the table;
 LANGUAGES: dict[str, dict[str, str]] = {"nb": NB, "nn": NN}
 
 
+def _phrases() -> list[tuple[str, str]]:
+    from present.strings_nn_phrases import NN_PHRASES
+
+    pairs = dict(NN_PHRASES)
+    for nb, nn in NN_PHRASES.items():  # the same phrase inside a sentence, with a small first letter
+        if nb[:1].isupper() and nn[:1].isupper():
+            pairs.setdefault(nb[0].lower() + nb[1:], nn[0].lower() + nn[1:])
+    return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
+
+
+_PHRASES: list[tuple[str, str]] | None = None
+
+
+def tr(text: str) -> str:
+    """A bokmål text from a lower layer (a method text, a verdict) in the active language.
+
+    Bokmål: unchanged. Nynorsk: the known phrases of ``present/strings_nn_phrases.py`` replaced.
+    """
+    global _PHRASES
+    if not isinstance(text, str) or len(text) < 4 or active_language() != "nn":
+        return text
+    if _PHRASES is None:
+        _PHRASES = _phrases()  # built once per process from constants; holds no session data
+    for nb, nn in _PHRASES:
+        if nb in text:
+            text = text.replace(nb, nn)
+    return text
+
+
 def t(key: str, **values: object) -> str:
-    """The text for ``key`` in the active language, formatted with ``values``."""
-    text = LANGUAGES.get(active_language(), NB).get(key) or NB.get(key)
+    """The text for ``key`` in the active language, formatted with ``values``.
+
+    Text values from lower layers (method texts, verdicts) are passed through ``tr`` in nynorsk.
+    """
+    lang = active_language()
+    text = LANGUAGES.get(lang, NB).get(key) or NB.get(key)
     if text is None:
         raise KeyError(f"Missing UI string: {key}")
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    if lang == "nn":
+        values = {k: tr(v) if isinstance(v, str) else v for k, v in values.items()}
+    return text.format(**values)
 
 
 def missing_nn() -> list[str]:

@@ -224,3 +224,24 @@ def test_missing_nn_script_lists_keys(tmp_path):
                          cwd=ROOT, timeout=60)
     assert out.returncode == 0, out.stderr
     assert "0 bokmål keys lack nynorsk" in out.stdout
+
+
+def test_method_texts_of_the_lower_layers_read_in_nynorsk():
+    """analysis/ writes its method texts in bokmål; ``tr`` (and ``t`` for inserted values) gives nynorsk."""
+    import re
+
+    from analysis import compare, peers, trends, uttrekk
+    from analysis.methods import METHOD_TEXTS
+    from present.strings import tr, use_language
+
+    texts = [*METHOD_TEXTS.values(), *compare.CLASSIFICATION_LABELS.values(), *trends.VERDICT_LABELS.values(),
+             *peers.CONTEXT_FEATURES.values(), *uttrekk.PARAM_NOTES.values(), uttrekk.DISCLAIMER,
+             *uttrekk.RELIABILITY_LABELS.values(), compare.method_text(), compare.method_text(uncertain_benchmark=True)]
+    bokmal_only = re.compile(r"\b(ikke|hva|hvor|hvordan|hvilke[nt]?|skoler|skolene|elever|tall|tallet|tallene|fra|"
+                             r"bare|forskjell|noen|mer|andeler|enhet|enheter|regnes|brukes|vises|skjermede|kilden)\b")
+    with use_language("nn"):
+        left = [f"{bokmal_only.search(tr(x)).group(0)!r} in {tr(x)!r}" for x in texts if bokmal_only.search(tr(x))]
+        assert not left, "bokmål left in translated method texts:\n" + "\n".join(left)
+        line = t("common.method_line", method=compare.method_text())
+        assert line.startswith("Metode for intervalla: Skilnad frå samanlikningstalet")
+    assert tr(compare.method_text()) == compare.method_text()  # bokmål: unchanged
