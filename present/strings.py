@@ -104,6 +104,8 @@ NB: dict[str, str] = {
     "browser.show_data": "Vis tabellen",
     "browser.show_chart": "Vis figuren",
     "browser.page_not_found": "Siden finnes ikke",
+    "browser.page_not_found_text": "Siden finnes ikke. Oversikt vises i stedet.",
+    "browser.page_not_found_named": "Siden /{x} finnes ikke. Oversikt vises i stedet.",
     "browser.per_file": "Høyst {x} per fil",
     "browser.file_too_big": "Filen må være {x} eller mindre.",
     "browser.file_type": "Filer av typen {x} er ikke tillatt.",

@@ -94,6 +94,8 @@ NN: dict[str, str] = {
     "browser.show_data": "Vis tabellen",
     "browser.show_chart": "Vis figuren",
     "browser.page_not_found": "Sida finst ikkje",
+    "browser.page_not_found_text": "Sida finst ikkje. Oversikt blir vist i staden.",
+    "browser.page_not_found_named": "Sida /{x} finst ikkje. Oversikt blir vist i staden.",
     "browser.per_file": "Høgst {x} per fil",
     "browser.file_too_big": "Fila må vere {x} eller mindre.",
     "browser.file_type": "Filer av typen {x} er ikkje tillatne.",

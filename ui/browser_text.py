@@ -76,10 +76,14 @@ EXACT: dict[str, str] = {
     "Show data": "browser.show_data",
     "Show chart": "browser.show_chart",
     "Page not found": "browser.page_not_found",
+    "The page that you have requested does not seem to exist. Running the app's main page.":
+        "browser.page_not_found_text",
 }
 
 PATTERNS: list[tuple[str, str]] = [
     (r"^Help for (.+)$", "browser.help_for"),
+    (r"^You have requested page /(.+), but no corresponding file was found in the app's pages/ directory\. "
+     r"Running the app's main page\.$", "browser.page_not_found_named"),
     (r"^View (\d+) more$", "browser.view_more"),
     (r"^Limit (.+) per file$", "browser.per_file"),
     (r"^(.+) per file$", "browser.per_file"),
@@ -92,7 +96,7 @@ ENGLISH_WORDS: tuple[str, ...] = (
     "Upload", "Drag and drop", "per file", "Browse files", "Select all", "Clear all", "Download as CSV", "Search",
     "Fullscreen", "Skip to main content", "Choose an option", "Choose options", "Press Enter", "Help for",
     "Download plot", "Autoscale", "Reset axes", "Zoom", "Pan", "Box Select", "Lasso Select", "Page not found",
-    "No results", "Collapse sidebar", "App pages", "Link to heading", "File must be", "None", "NaN", "nan",
+    "does not seem to exist", "Running the app", "No results", "Collapse sidebar", "App pages", "Link to heading", "File must be", "None", "NaN", "nan",
 )
 
 

@@ -82,7 +82,7 @@ _SCRIPT = r"""<script>
   function tr(s) {
     if (!s) return null;
     const k = s.trim();
-    if (!k || k.length > 120) return null;
+    if (!k || k.length > 300) return null;
     const d = window.__ubText;
     if (Object.prototype.hasOwnProperty.call(d.exact, k)) return s.replace(k, d.exact[k]);
     for (const [re, rep] of d.patterns) {
@@ -124,6 +124,23 @@ _SCRIPT = r"""<script>
     const w = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
     let node;
     while ((node = w.nextNode())) { if (node.nodeType === 3) fixText(node); else fixEl(node); }
+  }
+  // History: Streamlit adds a browser-history entry for every change of the link's query parameters
+  // (about nine when a page opens). Only a change of page or of kommune is a new view; any other
+  // change replaces the current entry, so Back goes back one view.
+  if (!window.__ubHistory) {
+    window.__ubHistory = true;
+    const push = window.history.pushState.bind(window.history);
+    const replace = window.history.replaceState.bind(window.history);
+    window.history.pushState = function(state, title, url) {
+      try {
+        const next = new URL(url, window.location.href), cur = new URL(window.location.href);
+        const kNext = next.searchParams.get("kommune"), kCur = cur.searchParams.get("kommune");
+        const newView = next.pathname !== cur.pathname || (kCur !== null && kNext !== null && kNext !== kCur);
+        if (!newView) return replace(state, title, url);
+      } catch (e) {}
+      return push(state, title, url);
+    };
   }
   if (!window.__ubObserver) {
     window.__ubObserver = new MutationObserver((muts) => {
