@@ -12,7 +12,7 @@ from typing import Literal
 
 from data.language import pick
 
-# Families of sources: suppression rules differ between them (DESIGN §1).
+# Families of sources: suppression rules differ between them (docs/methods.md §8).
 NASJONALE_PROVER = "nasjonale_prover"
 GRUNNSKOLEPOENG = "grunnskolepoeng"
 ELEVUNDERSOKELSEN = "elevundersokelsen"
@@ -155,7 +155,7 @@ INDICATOR_LABELS_NN: dict[str, str] = {
     "np_usikkerhet": "Nasjonale prøver, usikkerheit (± skalapoeng)",
 }
 
-# The uttrekk indicators as (indicator, subject, trinn), in the order Udir lists them (DESIGN §1).
+# The uttrekk indicators as (indicator, subject, trinn), in the order Udir lists them (docs/methods.md §7).
 UTTREKK_SET: tuple[tuple[str, str, int], ...] = (
     ("grunnskolepoeng", "", 10),
     ("np_mestring_1", "lesing", 5),

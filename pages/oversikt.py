@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-from plotly.subplots import make_subplots
 
 import data
-from analysis.overview import latest_periods, overview_by_year, overview_pooled
+from analysis.compare import count_classifications
+from analysis.overview import overview_by_year, overview_pooled
+from analysis.window import last_school_years
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, suppression_min_n
-from present.charts import PALETTE, SUPPRESSED_SYMBOL, base_layout, error_bars
+from present.charts import indicator_years_figure, panel_position
 from ui.findings_widgets import add_finding_markers, findings_store, findings_under_chart
 from present.format import fmt_interval, fmt_number, row_label
 from ui.state import data_token, kommune_row, selected_kommune
-from present.strings import t
+from present.strings import classification_label, t
 from ui.tables import show_table
 
 
@@ -24,7 +23,7 @@ from ui.tables import show_table
 def compute(token: str, kommune_id: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Yearly and pooled overview for a kommune (cached per data version and kommune)."""
     figures = data.load_dataset()
-    periods = latest_periods(figures, 3)
+    periods = last_school_years(figures["period"].unique())
     lineage = data.kommune_lineage(kommune_id)
     fylke_id = kommune_row(kommune_id)["fylke_id"]
     return (
@@ -32,10 +31,6 @@ def compute(token: str, kommune_id: str) -> tuple[pd.DataFrame, pd.DataFrame, li
         overview_pooled(figures, lineage, fylke_id, periods),
         periods,
     )
-
-
-def classification_text(code: str) -> str:
-    return t(f"class.{code}")
 
 
 def table(frame: pd.DataFrame, with_period: bool) -> pd.DataFrame:
@@ -53,7 +48,7 @@ def table(frame: pd.DataFrame, with_period: bool) -> pd.DataFrame:
             t("common.suppressed") if r.get("fylke_suppressed") is True else fmt_number(r["fylke_estimate"], d)
         )
         row[t("oversikt.col.nasjonalt")] = fmt_number(r["nasjonalt_estimate"], d)
-        row[t("oversikt.col.vurdering")] = classification_text(r["classification"])
+        row[t("oversikt.col.vurdering")] = classification_label(r["classification"])
         row[t("oversikt.col.direction")] = (
             t("oversikt.lower_better") if ind.direction == LOWER_IS_BETTER else t("oversikt.higher_better")
         )
@@ -81,57 +76,17 @@ def cached_yearly_chart(token: str, kommune_id: str, findings_key: tuple, _yearl
 
 
 def yearly_chart(yearly: pd.DataFrame, findings: list | None = None) -> go.Figure:
-    """Small multiples: per indicator, the kommune's yearly figure with interval, fylke and nation."""
-    groups = list(yearly.groupby("order", sort=True))
-    cols = 3
-    rows = (len(groups) + cols - 1) // cols
-    # Long labels (mobbing) wrap instead of running into the neighbouring panel's title.
-    titles = ["<br>".join(textwrap.wrap(row_label(g.iloc[0]), 44)) for _, g in groups]
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=0.09, horizontal_spacing=0.06)
-    for i, (_, g) in enumerate(groups):
-        r, c = i // cols + 1, i % cols + 1
-        show = i == 0
-        ok = g[g["lower"].notna()]
-        fig.add_trace(
-            go.Scatter(
-                x=ok["period"], y=ok["estimate"], mode="markers", name=t("common.kommune"),
-                marker={"color": PALETTE["kommune"], "size": 10}, error_y=error_bars(ok["lower"], ok["upper"], ok["estimate"]),
-                legendgroup="k", showlegend=show,
-                hovertemplate="%{x}: %{y}<extra>" + t("common.kommune") + "</extra>",
-            ),
-            row=r, col=c,
-        )
-        supp = g[g["suppressed"]]
-        if len(supp):
-            fig.add_trace(
-                go.Scatter(
-                    x=supp["period"], y=supp["nasjonalt_estimate"], mode="markers+text", text=[t("common.suppressed")] * len(supp),
-                    textposition="top center", name=t("common.suppressed"),
-                    marker={"symbol": SUPPRESSED_SYMBOL, "size": 12, "color": PALETTE["highlight"]},
-                    legendgroup="s", showlegend=True, hovertemplate="%{x}: " + t("common.suppressed") + "<extra></extra>",
-                ),
-                row=r, col=c,
-            )
-        fig.add_trace(
-            go.Scatter(x=g["period"], y=g["fylke_estimate"], mode="lines+markers", name=t("common.fylke"),
-                       line={"color": PALETTE["fylke"], "dash": "dot"}, marker={"symbol": "diamond"},
-                       legendgroup="f", showlegend=show),
-            row=r, col=c,
-        )
-        fig.add_trace(
-            go.Scatter(x=g["period"], y=g["nasjonalt_estimate"], mode="lines", name=t("common.nasjonalt"),
-                       line={"color": PALETTE["nasjonalt"], "width": 3}, legendgroup="n", showlegend=show),
-            row=r, col=c,
-        )
-        first = g.iloc[0]
-        linked = [f for f in findings or [] if not f.schools and any(
-            link.matches(first["indicator"], first["subject"], int(first["trinn"])) for link in f.indicators)]
+    """The small multiples of ``present.charts.indicator_years_figure`` with the linked findings as markers."""
+    panels = [g for _, g in yearly.groupby("order", sort=True)]
+    keys = [(str(g["indicator"].iloc[0]), str(g["subject"].iloc[0]), int(g["trinn"].iloc[0])) for g in panels]
+    fig = indicator_years_figure(yearly, keys, t("oversikt.chart_title"))
+    for i, (g, key) in enumerate(zip(panels, keys)):
+        linked = [f for f in findings or [] if not f.schools and any(link.matches(*key) for link in f.indicators)]
         if linked:
+            r, c = panel_position(i)
             y = dict(zip(g["period"], g["estimate"].fillna(g["nasjonalt_estimate"])))
             add_finding_markers(fig, linked, y_by_x=y, x_values=list(g["period"]), fallback_x=g["period"].iloc[-1],
                                 row=r, col=c, showlegend=False)
-    base_layout(fig, title=t("oversikt.chart_title"), height=300 * rows)
-    fig.update_annotations(font_size=13)
     return fig
 
 
@@ -148,16 +103,9 @@ st.markdown(t("oversikt.intro", first=periods[0], last=periods[-1]))
 
 st.subheader(t("oversikt.pooled_title", first=periods[0], last=periods[-1]))
 st.caption(t("oversikt.pooled_help"))
-counts = pooled["classification"].value_counts()
-st.markdown(
-    t(
-        "oversikt.summary",
-        svakere=int(counts.get("svakere", 0)),
-        bedre=int(counts.get("bedre", 0)),
-        usikker=int(counts.get("ikke_sikker", 0) + counts.get("lavere", 0) + counts.get("hoyere", 0)),
-        ingen=int(counts.get("ingen_data", 0)),
-    )
-)
+counts = count_classifications(pooled["classification"])
+st.markdown(t("oversikt.summary", svakere=counts.svakere, bedre=counts.bedre, usikker=counts.usikker,
+              ingen=counts.ingen_data))
 show_table(table(pooled, with_period=False), hide_index=True, width="stretch", key="oversikt_pooled_table")
 
 st.subheader(t("oversikt.yearly_title"))

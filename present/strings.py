@@ -121,6 +121,9 @@ NB: dict[str, str] = {
     "common.interval": "95 % intervall",
     "common.method": "Metode",
     "common.suppressed": "skjermet",
+    "chart.kommune_ci": "Kommunen (95 % intervall)",
+    "chart.fylke": "Fylket",
+    "chart.suppressed_few": "Skjermet (for få elever)",
     "common.no_data": "ingen data",
     "common.missing": "skjermet eller ingen data",
     "common.n_unknown": "n ukjent",
@@ -310,6 +313,10 @@ NB: dict[str, str] = {
     "skoler.no_schools": "Kommunen har ingen skoler med tall for {label}.",
     "skoler.summary": (
         "**{n} skoler** ({window}): {svakere} svakere enn resten av kommunen, {bedre} bedre, {usikker} uten sikker "
+        "forskjell, {skjermet} skjermet og {ingen} som ikke kan vurderes."
+    ),
+    "skoler.summary_neutral": (
+        "**{n} skoler** ({window}): {lavere} lavere enn resten av kommunen, {hoyere} høyere, {usikker} uten sikker "
         "forskjell, {skjermet} skjermet og {ingen} som ikke kan vurderes."
     ),
     "skoler.chart_heading": "Skolene mot resten av kommunen",
@@ -766,6 +773,11 @@ def tr(text: str) -> str:
             text = text.replace(nb, nn)
     return text
 
+# What a classification code (``analysis.compare.CLASSIFICATIONS``) was measured against; the labels are
+# the ``class.*`` (the nation), ``skoler.class.*`` (the rest of the kommune), ``peers.class.*`` (the peer
+# group) and ``skoler.spread_class.*`` (the other schools) keys of the one strings table above.
+CLASSIFICATION_AGAINST = ("nasjonalt", "rest", "peers", "schools")
+
 
 def t(key: str, **values: object) -> str:
     """The text for ``key`` in the active language, formatted with ``values``.
@@ -786,3 +798,18 @@ def t(key: str, **values: object) -> str:
 def missing_nn() -> list[str]:
     """Bokmål keys with no nynorsk text yet, in table order."""
     return [k for k in NB if not NN.get(k)]
+
+
+def classification_label(code: object, against: str = "nasjonalt") -> str:
+    """The label of a classification code, e.g. «Svakere enn nasjonalt» (``against`` in
+    ``CLASSIFICATION_AGAINST``); a missing code reads as «Kan ikke vurderes»."""
+    c = "ingen_data" if code is None or code != code else str(code)
+    if against == "nasjonalt":
+        return t(f"class.{c}")
+    if against == "rest":
+        return t(f"skoler.class.{c}")
+    if against == "peers":
+        return t(f"peers.class.{c}")
+    if against == "schools":
+        return t(f"skoler.spread_class.{c}")
+    raise ValueError(f"Ukjent sammenligning: {against!r}")

@@ -111,6 +111,9 @@ NN: dict[str, str] = {
     "common.interval": "95 % intervall",
     "common.method": "Metode",
     "common.suppressed": "skjerma",
+    "chart.kommune_ci": "Kommunen (95 % intervall)",
+    "chart.fylke": "Fylket",
+    "chart.suppressed_few": "Skjerma (for få elevar)",
     "common.no_data": "ingen data",
     "common.missing": "skjerma eller ingen data",
     "common.n_unknown": "n ukjend",
@@ -300,6 +303,10 @@ NN: dict[str, str] = {
     "skoler.no_schools": "Kommunen har ingen skular med tal for {label}.",
     "skoler.summary": (
         "**{n} skular** ({window}): {svakere} svakare enn resten av kommunen, {bedre} betre, {usikker} utan sikker "
+        "skilnad, {skjermet} skjerma og {ingen} som ikkje kan vurderast."
+    ),
+    "skoler.summary_neutral": (
+        "**{n} skular** ({window}): {lavere} lågare enn resten av kommunen, {hoyere} høgare, {usikker} utan sikker "
         "skilnad, {skjermet} skjerma og {ingen} som ikkje kan vurderast."
     ),
     "skoler.chart_heading": "Skulane mot resten av kommunen",

@@ -230,11 +230,12 @@ def test_method_texts_of_the_lower_layers_read_in_nynorsk():
     """analysis/ writes its method texts in bokmål; ``tr`` (and ``t`` for inserted values) gives nynorsk."""
     import re
 
-    from analysis import compare, peers, trends, uttrekk
-    from analysis.methods import METHOD_TEXTS
+    from analysis import compare, intervals, peers, spread, trends, uttrekk
     from present.strings import tr, use_language
 
-    texts = [*METHOD_TEXTS.values(), *compare.CLASSIFICATION_LABELS.values(), *trends.VERDICT_LABELS.values(),
+    texts = [intervals.METHOD_TEXT, compare.METHOD_TEXT_DIFFERENCE, compare.METHOD_TEXT_REST,
+             spread.METHOD_TEXT_SPREAD, spread.METHOD_TEXT_FUNNEL, spread.METHOD_TEXT_OVERDISPERSION,
+             spread.METHOD_TEXT_SHRINKAGE, trends.method_text(), *trends.VERDICT_LABELS.values(),
              *peers.CONTEXT_FEATURES.values(), *uttrekk.PARAM_NOTES.values(), uttrekk.DISCLAIMER,
              *uttrekk.RELIABILITY_LABELS.values(), compare.method_text(), compare.method_text(uncertain_benchmark=True)]
     bokmal_only = re.compile(r"\b(ikke|hva|hvor|hvordan|hvilke[nt]?|skoler|skolene|elever|tall|tallet|tallene|fra|"
