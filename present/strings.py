@@ -469,6 +469,8 @@ NB: dict[str, str] = {
     "funn.author_name": "Navn",
     "funn.author_role": "Rolle",
     "funn.author_missing": "Skriv inn navnet ditt og velg rolle før du lagrer.",
+    "funn.draft_kept": "Det du har skrevet, er tatt vare på, men ikke lagret ennå.",
+    "funn.author_here": "Skriv navnet ditt her før du lagrer endringen.",
     "funn.add": "Legg til funn",
     "funn.add_for": "Legg til funn om det som vises her",
     "funn.text": "Funn",

@@ -459,6 +459,8 @@ NN: dict[str, str] = {
     "funn.author_name": "Namn",
     "funn.author_role": "Rolle",
     "funn.author_missing": "Skriv inn namnet ditt og vel rolle før du lagrar.",
+    "funn.draft_kept": "Det du har skrive, er teke vare på, men ikkje lagra enno.",
+    "funn.author_here": "Skriv namnet ditt her før du lagrar endringa.",
     "funn.add": "Legg til funn",
     "funn.add_for": "Legg til funn om det som blir vist her",
     "funn.text": "Funn",
