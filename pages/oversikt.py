@@ -17,6 +17,7 @@ from present.format import fmt_interval, fmt_number, row_label
 from ui.state import data_token, kommune_row, selected_kommune
 from present.strings import classification_label, t
 from ui.tables import show_table
+from ui.charts import show_chart
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -114,7 +115,7 @@ findings = kommune_findings(kommune_id)
 with chart_col:
     findings_key = tuple((f.id, f.version) for f in findings)
     fig = cached_yearly_chart(data_token(), kommune_id, findings_key, yearly, findings)
-    st.plotly_chart(fig, width="stretch", key="oversikt_chart")
+    show_chart(fig, width="stretch", key="oversikt_chart")
 with table_col:
     st.caption(t("common.table_view"))
     show_table(table(yearly, with_period=True), hide_index=True, width="stretch", height=700, key="oversikt_year_table")

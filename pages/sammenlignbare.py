@@ -24,6 +24,7 @@ from ui.downloads import table_with_downloads
 from present.format import fmt_number
 from ui.state import page_kommune, param_choice
 from present.strings import t, tr
+from ui.charts import show_chart
 
 KEYS = {f"{i}|{s}|{tr}": (i, s, tr) for i, s, tr in UTTREKK_SET}
 
@@ -69,7 +70,7 @@ with main:
         pnote = t("peers.method_text", features=feature_text)
         pc1, pc2 = st.columns([2, 3])
         with pc1:
-            st.plotly_chart(pfig, width="stretch", theme=None, key="peers_chart")
+            show_chart(pfig, width="stretch", theme=None, key="peers_chart")
         with pc2:
             table_with_downloads(ptable, key="peers", filename=f"sammenlignbare_{kommune_id}",
                                  note=pnote, title=ptitle, height=380)
@@ -90,7 +91,7 @@ if peer_ids:
         cnote = t("common.method_line", method=methods) + " " + t("peers.compare_method")
         cc1, cc2 = st.container(), st.container()
         with cc1:
-            st.plotly_chart(cfig, width="stretch", theme=None, key="peers_compare_chart")
+            show_chart(cfig, width="stretch", theme=None, key="peers_compare_chart")
             st.caption(cnote)
         with cc2:
             table_with_downloads(ctable, key="peers_compare", filename=f"sammenligning_{kommune_id}", suppressed=csupp,
@@ -117,7 +118,7 @@ else:
     enote = tr(res.method) + " " + t("peers.ev_r2", r2=fmt_number(res.r2, 2), n=res.n_kommuner)
     ec1, ec2 = st.container(), st.container()
     with ec1:
-        st.plotly_chart(efig, width="stretch", theme=None, key="peers_expected_chart")
+        show_chart(efig, width="stretch", theme=None, key="peers_expected_chart")
         st.caption(enote)
     with ec2:
         table_with_downloads(etable, key="peers_expected", filename=f"forventet_{kommune_id}_{key[0]}_{key[1]}_{key[2]}",

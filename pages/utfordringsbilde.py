@@ -25,6 +25,7 @@ from ui.state import data_token, kommune_row, selected_kommune
 from present.format import fmt_number
 from present.strings import t
 from ui.tables import show_table
+from ui.charts import show_chart
 
 log = logging.getLogger(__name__)
 
@@ -148,5 +149,5 @@ with st.container(border=True):
                 if b.caption:
                     st.caption(b.caption)
             elif isinstance(b, Figure):
-                st.plotly_chart(b.fig, width="stretch", key=f"ub_fig_{i}_{j}")
+                show_chart(b.fig, width="stretch", key=f"ub_fig_{i}_{j}")
                 st.caption(b.caption)

@@ -21,6 +21,7 @@ from ui.findings_widgets import add_finding_markers, chart_findings, findings_un
 from present.format import fmt_number
 from ui.state import page_kommune, param_multi
 from present.strings import t
+from ui.charts import show_chart
 
 
 def fmt_pooled(r, decimals: int) -> str:
@@ -102,7 +103,7 @@ if linked:  # the cached figure is shared between sessions: draw markers on a co
                               x_values=list(periods), fallback_x=periods[-1] if len(periods) else None)
 chart_col, table_col = st.container(), st.container()  # chart full width, its table view right below
 with chart_col:
-    st.plotly_chart(fig, width="stretch", theme=None, key="utvikling_chart")
+    show_chart(fig, width="stretch", theme=None, key="utvikling_chart")
     st.caption(t("common.method_line", method=methods))
     st.caption(t("utv.suppressed_caption", min_n=suppression_min_n(indicator)))
     findings_slot = st.container()

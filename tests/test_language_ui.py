@@ -73,3 +73,20 @@ def test_picker_switches_language_and_keeps_it_in_the_link():
     assert not at.exception
     assert "Indikatorane som blir brukte" in at.markdown[0].value
     assert at.query_params["sprak"] == ["nn"] or at.query_params["sprak"] == "nn"
+
+
+def test_chart_text_alternative_names_the_figure_and_its_table():
+    import plotly.graph_objects as go
+
+    from data.language import use_language
+    from ui.charts import alt_text
+
+    fig = go.Figure([go.Scatter(x=[1], y=[2], name="Brekkestad"), go.Scatter(x=[1], y=[3], name="Nasjonalt"),
+                     go.Scatter(x=[1], y=[3], name="hjelpelinje", showlegend=False)])
+    fig.update_layout(title={"text": "Grunnskolepoeng, <b>10. trinn</b>"})
+    assert alt_text(fig) == ("Figur: Grunnskolepoeng, 10. trinn. Viser Brekkestad, Nasjonalt. "
+                             "Tallene står i tabellen ved figuren.")
+    with use_language("nn"):
+        assert alt_text(go.Figure()).startswith("Figur: utan tittel. Viser éin dataserie. Tala står i tabellen")
+    many = go.Figure([go.Scatter(x=[1], y=[1], name=f"S{i}") for i in range(9)])
+    assert "S5 og 3 til." in alt_text(many)

@@ -19,6 +19,7 @@ from present.strings import t, tr
 from ui.tables import show_table
 from present.charts import school_shares_figure
 from present.uttrekk_text import UttrekkExplanation, kommune_obs, pct, point_table, school_obs, what_if_sentence
+from ui.charts import show_chart
 
 PARAMS_KEY = "uttrekk_params"
 YES_NO = {True: t("uttrekk.yes"), False: t("uttrekk.no")}
@@ -139,7 +140,7 @@ def schools_tab(res: u.UttrekkResult, schools: pd.DataFrame, krow: pd.Series) ->
         st.info(t("uttrekk.whatif_none"))
         return
     fig = school_shares_figure(schools, float(krow["share"]), res.top_threshold, t("uttrekk.schools_chart"))
-    st.plotly_chart(fig, width="stretch")
+    show_chart(fig, width="stretch")
     show_table(pd.DataFrame({
         t("uttrekk.col.school"): schools["school_name"],
         t("uttrekk.col.points"): schools["points"].map(_whole),
