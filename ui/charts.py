@@ -20,7 +20,10 @@ MAX_SERIES = 6
 
 
 def _plain(text: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", " ", text or "")).strip()
+    """Plotly's title markup as plain text: <br> becomes a space, other tags go, entities are decoded."""
+    text = re.sub(r"<br\s*/?>", " ", text or "", flags=re.I)
+    text = re.sub(r"</?[a-z][^>]*>", "", text, flags=re.I)
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
 
 def alt_text(fig: go.Figure) -> str:
