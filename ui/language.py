@@ -44,6 +44,9 @@ def resolve() -> str:
     if chosen is None:
         chosen = language.normalise(st.query_params.get(LANG_PARAM)) or language.default_language()
         st.session_state[LANG_KEY] = chosen
+    # Also for this script run's context (the fast path of every t() call); the session resolver still
+    # answers where this run's context is not set (a fragment rerun on another thread).
+    language.set_language(chosen)
     return chosen
 
 
@@ -53,6 +56,7 @@ def language_picker() -> str:
 
     def remember() -> None:
         st.session_state[LANG_KEY] = st.session_state[WIDGET_KEY]
+        language.set_language(st.session_state[LANG_KEY])
 
     options = list(language.LANGUAGES)
     st.sidebar.radio(t("app.language"), options, index=options.index(current), key=WIDGET_KEY, horizontal=True,
