@@ -90,3 +90,15 @@ def test_chart_text_alternative_names_the_figure_and_its_table():
         assert alt_text(go.Figure()).startswith("Figur: utan tittel. Viser éin dataserie. Tala står i tabellen")
     many = go.Figure([go.Scatter(x=[1], y=[1], name=f"S{i}") for i in range(9)])
     assert "S5 og 3 til." in alt_text(many)
+
+
+def test_uttrekk_page_explains_in_nynorsk(monkeypatch):
+    import re
+
+    monkeypatch.setenv("UTFORDRINGSBILDE_LANG", "nn")
+    at = open_app("uttrekk", kommune="7290", sprak="nn")
+    assert at.title[0].value.startswith("Kvifor er vi trekte ut?")
+    prose = " ".join(m.value for m in at.markdown) + " " + " ".join(w.value for w in at.warning)
+    assert "moglege risikopoeng i skuleåra" in prose
+    bokmal = re.findall(r"\b(ikke|mulige|skolene|elever|forskjellen|hvor|fra)\b", prose)
+    assert not bokmal, bokmal

@@ -132,7 +132,7 @@ def points_tab(res: u.UttrekkResult, kommune_id: str) -> None:
         show_table(pt, hide_index=True, width="stretch")
     with st.expander(t("uttrekk.reliability_help")):
         for text in u.RELIABILITY_LABELS.values():
-            st.markdown(f"- {text}")
+            st.markdown(f"- {tr(text)}")
 
 
 def schools_tab(res: u.UttrekkResult, schools: pd.DataFrame, krow: pd.Series) -> None:
