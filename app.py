@@ -8,6 +8,7 @@ import os
 import streamlit as st
 
 import data
+from ui import language
 from ui.state import kommune_picker
 from present.strings import t
 from data.findings import DatabaseUnavailable
@@ -18,27 +19,41 @@ from ui.plain import plain
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 log = logging.getLogger("utfordringsbilde")
 
-st.set_page_config(page_title=t("app.title"), page_icon="📊", layout="wide")
+# The session's language first (bokmål/nynorsk, ?sprak=nn): every text below follows it.
+lang = language.resolve()
+st.set_page_config(page_title=t("app.title"), page_icon=":material/analytics:", layout="wide")
+language.document_setup(lang)
 principal = current_principal()  # stops here with the login screen when a login is configured and nobody is in
 st.session_state[PRINCIPAL_KEY] = principal
 
+# Icons from Material Symbols (shipped with Streamlit), not emoji: no emoji font needed.
+# Every page has its own address (/oversikt, /skoler, …). Streamlit serves the default page only at "/"
+# (a default page's url_path is ignored), so the start page is a hidden entry that runs Oversikt at "/",
+# and the visible Oversikt lives at /oversikt like every other page: a shared link to it never shows
+# «Page not found».
+START = st.Page("pages/oversikt.py", title=t("nav.oversikt"), icon=":material/dashboard:", default=True,
+                url_path="start", visibility="hidden")
 PAGES = {
     t("nav.section.tall"): [
-        st.Page("pages/oversikt.py", title=t("nav.oversikt"), icon="📋", default=True, url_path="oversikt"),
-        st.Page("pages/utvikling.py", title=t("nav.utvikling"), icon="📈", url_path="utvikling"),
-        st.Page("pages/skoler.py", title=t("nav.skoler"), icon="🏫", url_path="skoler"),
-        st.Page("pages/sammenlignbare.py", title=t("nav.sammenlignbare"), icon="🧭", url_path="sammenlignbare"),
-        st.Page("pages/uttrekk.py", title=t("nav.uttrekk"), icon="🎯", url_path="uttrekk"),
+        START,
+        st.Page("pages/oversikt.py", title=t("nav.oversikt"), icon=":material/dashboard:", url_path="oversikt"),
+        st.Page("pages/utvikling.py", title=t("nav.utvikling"), icon=":material/trending_up:", url_path="utvikling"),
+        st.Page("pages/skoler.py", title=t("nav.skoler"), icon=":material/school:", url_path="skoler"),
+        st.Page("pages/sammenlignbare.py", title=t("nav.sammenlignbare"), icon=":material/compare_arrows:",
+                url_path="sammenlignbare"),
+        st.Page("pages/uttrekk.py", title=t("nav.uttrekk"), icon=":material/help:", url_path="uttrekk"),
     ],
     t("nav.section.funn"): [
-        st.Page("pages/funn.py", title=t("nav.funn"), icon="🗂️", url_path="funn"),
-        st.Page("pages/sjekkliste.py", title=t("nav.sjekkliste"), icon="✅", url_path="sjekkliste"),
-        st.Page("pages/utfordringsbilde.py", title=t("nav.utfordringsbilde"), icon="📄", url_path="utfordringsbilde"),
-        st.Page("pages/statsforvalter.py", title=t("nav.statsforvalter"), icon="🗺️", url_path="statsforvalter"),
+        st.Page("pages/funn.py", title=t("nav.funn"), icon=":material/lightbulb:", url_path="funn"),
+        st.Page("pages/sjekkliste.py", title=t("nav.sjekkliste"), icon=":material/checklist:", url_path="sjekkliste"),
+        st.Page("pages/utfordringsbilde.py", title=t("nav.utfordringsbilde"), icon=":material/article:",
+                url_path="utfordringsbilde"),
+        st.Page("pages/statsforvalter.py", title=t("nav.statsforvalter"), icon=":material/map:",
+                url_path="statsforvalter"),
     ],
     t("nav.section.data"): [
-        st.Page("pages/data.py", title=t("nav.data"), icon="🗄️", url_path="data"),
-        st.Page("pages/admin.py", title=t("nav.admin"), icon="🔑", url_path="admin"),
+        st.Page("pages/data.py", title=t("nav.data"), icon=":material/database:", url_path="data"),
+        st.Page("pages/admin.py", title=t("nav.admin"), icon=":material/admin_panel_settings:", url_path="admin"),
     ] if principal.is_admin else [],
 }
 nav = st.navigation({k: v for k, v in PAGES.items() if v})
@@ -48,12 +63,13 @@ with st.sidebar:
     st.caption(t("app.subtitle"))
 user_banner(principal)
 kommune_picker()
+language.language_picker()
 
 info = data.dataset_info()
 if info.is_demo and info.sources == ("demo",):
-    st.info(t("app.banner_demo"), icon="🧪")
+    st.info(t("app.banner_demo"), icon=":material/science:")
 elif info.is_demo:
-    st.info(t("app.banner_mixed", sources=plain(", ".join(info.sources))), icon="🧪")
+    st.info(t("app.banner_mixed", sources=plain(", ".join(info.sources))), icon=":material/science:")
 else:
     st.caption(t("app.banner_real", label=plain(info.label), sources=plain(", ".join(info.sources))))
 

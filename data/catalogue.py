@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from data.language import pick
+
 # Families of sources: suppression rules differ between them (docs/methods.md §8).
 NASJONALE_PROVER = "nasjonale_prover"
 GRUNNSKOLEPOENG = "grunnskolepoeng"
@@ -19,6 +21,13 @@ FAMILY_LABELS: dict[str, str] = {
     NASJONALE_PROVER: "Nasjonale prøver",
     GRUNNSKOLEPOENG: "Grunnskolepoeng",
     ELEVUNDERSOKELSEN: "Elevundersøkelsen",
+}
+
+# Nynorsk names, as Udir writes them on its nynorsk pages («Grunnskulepoeng», «Elevundersøkinga»).
+FAMILY_LABELS_NN: dict[str, str] = {
+    NASJONALE_PROVER: "Nasjonale prøver",
+    GRUNNSKOLEPOENG: "Grunnskulepoeng",
+    ELEVUNDERSOKELSEN: "Elevundersøkinga",
 }
 
 HIGHER_IS_BETTER = 1
@@ -49,6 +58,7 @@ class Indicator:
 
 
 SUBJECT_LABELS: dict[str, str] = {"": "", "lesing": "Lesing", "regning": "Regning", "engelsk": "Engelsk"}
+SUBJECT_LABELS_NN: dict[str, str] = {"": "", "lesing": "Lesing", "regning": "Rekning", "engelsk": "Engelsk"}
 NP_SUBJECTS = ("lesing", "regning", "engelsk")
 
 INDICATORS: dict[str, Indicator] = {
@@ -128,6 +138,22 @@ INDICATORS: dict[str, Indicator] = {
 # (canonical column ``udir_margin``) and used as that figure's interval (issue 11).
 LEGACY_MARGIN_INDICATOR = "np_usikkerhet"  # how imports saved before issue 11 stored it
 
+# Nynorsk indicator names (Udir's nynorsk: «Grunnskulepoeng», «meistringsnivå», «Støtte frå læraren»,
+# «Mobbing på skulen»). Every code in INDICATORS has one; tests/test_strings.py checks it.
+INDICATOR_LABELS_NN: dict[str, str] = {
+    "grunnskolepoeng": "Grunnskulepoeng",
+    "np_skalapoeng": "Nasjonale prøver, skalapoeng",
+    **{f"np_mestring_{lvl}": f"Del på meistringsnivå {lvl}" for lvl in (1, 2, 3, 4, 5)},
+    "eu_stotte_larer": "Støtte frå læraren",
+    "eu_motivasjon": "Motivasjon",
+    "eu_trivsel": "Trivsel",
+    "eu_mestring": "Meistring",
+    "eu_mobbing": "Mobbing på skulen (del mobba 2-3 gonger i månaden eller oftare)",
+    "np_mestring_snitt": "Nasjonale prøver, gjennomsnittleg meistringsnivå (1-3)",
+    "np_skalapoeng_avgiver": "Nasjonale prøver, skalapoeng (avgjevarskule)",
+    "np_usikkerhet": "Nasjonale prøver, usikkerheit (± skalapoeng)",
+}
+
 # The uttrekk indicators as (indicator, subject, trinn), in the order Udir lists them (docs/methods.md §7).
 UTTREKK_SET: tuple[tuple[str, str, int], ...] = (
     ("grunnskolepoeng", "", 10),
@@ -205,6 +231,12 @@ MARKER_LABELS: dict[str, str] = {
     MARKER_SSB_CONFIDENTIAL: "Konfidensielt (SSB)",
     MARKER_SSB_NOT_AVAILABLE: "Ikke tilgjengelig (SSB)",
 }
+MARKER_LABELS_NN: dict[str, str] = {
+    MARKER_SUPPRESSED: "Skjerma (for få elevar)",
+    MARKER_NO_DATA: "Ingen data",
+    MARKER_SSB_CONFIDENTIAL: "Konfidensielt (SSB)",
+    MARKER_SSB_NOT_AVAILABLE: "Ikkje tilgjengeleg (SSB)",
+}
 
 
 def get_indicator(code: str) -> Indicator:
@@ -222,12 +254,30 @@ def suppression_min_n(indicator: str) -> int:
     return SUPPRESSION_MIN_N[get_indicator(indicator).family]
 
 
-def indicator_label(code: str, subject: str = "", trinn: int | None = None) -> str:
-    """Human label such as 'Andel på mestringsnivå 1, lesing, 5. trinn'."""
+def indicator_name(code: str) -> str:
+    """The indicator's name in the active language (``data.language``); the code itself if unknown."""
     ind = INDICATORS.get(code)
-    parts = [ind.label if ind else code]
+    return pick(ind.label, INDICATOR_LABELS_NN.get(code)) if ind else code
+
+
+def subject_label(subject: str) -> str:
+    """'Lesing', 'Regning' (nynorsk 'Rekning'), … in the active language."""
+    return pick(SUBJECT_LABELS.get(subject, subject), SUBJECT_LABELS_NN.get(subject))
+
+
+def family_label(family: str) -> str:
+    return pick(FAMILY_LABELS.get(family, family), FAMILY_LABELS_NN.get(family))
+
+
+def marker_label(marker: str) -> str:
+    return pick(MARKER_LABELS.get(marker, marker), MARKER_LABELS_NN.get(marker))
+
+
+def indicator_label(code: str, subject: str = "", trinn: int | None = None) -> str:
+    """Human label such as 'Andel på mestringsnivå 1, lesing, 5. trinn' (in the active language)."""
+    parts = [indicator_name(code)]
     if subject:
-        parts.append(SUBJECT_LABELS.get(subject, subject).lower())
+        parts.append(subject_label(subject).lower())
     if trinn is not None:
         parts.append(f"{int(trinn)}. trinn")
     return ", ".join(parts)

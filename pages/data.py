@@ -30,6 +30,8 @@ from ui.auth import active_principal
 from ui.findings_common import _secret_url
 from ui.plain import plain
 from ui.realdata_widgets import import_message
+from data.importers.textio import file_size_mb
+from ui.tables import show_table
 
 log = logging.getLogger(__name__)
 RESULT_KEY = "data_import_result"
@@ -53,7 +55,7 @@ def _read_uploads(uploads) -> list[tuple[str, bytes]] | None:
     files = []
     for up in uploads:
         if up.size > MAX_FILE_BYTES:  # refused before the bytes are read
-            st.error(t("data.too_big", name=up.name, size=up.size / 1024 / 1024, mb=MAX_FILE_MB))
+            st.error(t("data.too_big", name=up.name, size=file_size_mb(up.size), mb=MAX_FILE_MB))
             return None
         files.append((up.name, up.getvalue()))
     return files
@@ -88,16 +90,16 @@ def _report(result) -> None:
                 st.info(t("data.n_unknown", count=f"{rep.n_unknown:,}".replace(",", " ")))
             if rep.markers:
                 st.markdown(f"**{t('data.markers')}**")
-                st.dataframe(pd.DataFrame([{t("data.col.marker"): k, t("data.col.rows"): v}
+                show_table(pd.DataFrame([{t("data.col.marker"): k, t("data.col.rows"): v}
                                            for k, v in rep.markers.items()]), hide_index=True)
             if rep.skipped:
                 st.markdown(f"**{t('data.skipped')}**")
                 tab = rep.skipped_table()
                 tab.columns = [t("data.col.reason"), t("data.col.rows"), t("data.col.lines")]
-                st.dataframe(tab, hide_index=True)
+                show_table(tab, hide_index=True)
             if rep.units_unknown:
                 st.markdown(f"**{t('data.unknown')}**")
-                st.dataframe(pd.DataFrame([{t("data.col.what"): k, t("data.col.rows"): v}
+                show_table(pd.DataFrame([{t("data.col.what"): k, t("data.col.rows"): v}
                                            for k, v in rep.units_unknown.most_common(20)]), hide_index=True)
             if rep.notes:
                 st.markdown(f"**{t('data.notes')}**")
@@ -108,16 +110,16 @@ def _report(result) -> None:
                     m = rep.mapped.copy()
                     m["indicator"] = m["indicator"].map(lambda c: INDICATORS[c].label if c in INDICATORS else c)
                     m.columns = [t("data.col.indicator"), t("data.col.level"), t("data.col.period"), t("data.col.rows")]
-                    st.dataframe(m, hide_index=True)
+                    show_table(m, hide_index=True)
 
 
 def _save_section(result) -> None:
     if len(result.figures):
         st.markdown(f"**{t('data.preview')}**")
-        st.dataframe(result.figures.head(50), hide_index=True)
+        show_table(result.figures.head(50), hide_index=True)
     if result.context is not None and len(result.context):
         st.markdown(f"**{t('data.context_rows', count=len(result.context))}**")
-        st.dataframe(result.context.head(50), hide_index=True)
+        show_table(result.context.head(50), hide_index=True)
     mode = st.radio(t("data.mode"), ["add", "replace"], key="import_mode",
                     format_func=lambda m: t("data.mode_add") if m == "add" else t("data.mode_replace"))
     if st.button(t("data.save"), type="primary", key="import_save"):

@@ -42,7 +42,7 @@ with st.container(border=True):
     if author is not None:
         fw.remember_author(author)
 
-with st.expander(t("funn.add"), expanded=False, icon="📝"):
+with st.expander(t("funn.add"), expanded=False, icon=":material/edit_note:"):
     fw.add_finding_form({"kommune_id": kommune_id}, key="funn_add", ask_author=False, store=store)
 
 tab_list, tab_side, tab_deleted, tab_exchange = st.tabs(

@@ -22,6 +22,8 @@ from ui.realdata_widgets import coverage_block, window_label_for
 from ui import stats_widgets as sw
 from ui.state import data_token, kommune_row, selected_kommune
 from present.strings import classification_label, t
+from ui.tables import show_table
+from ui.charts import show_chart
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -123,7 +125,7 @@ counts = count_classifications(pooled["classification"])
 st.markdown(t("oversikt.summary", svakere=counts.svakere, bedre=counts.bedre, usikker=counts.usikker,
               ingen=counts.ingen_data))
 pooled_table, yearly_table = cached_tables(data_token(), kommune_id, pooled, yearly)
-st.dataframe(pooled_table, hide_index=True, width="stretch", key="oversikt_pooled_table")
+show_table(pooled_table, hide_index=True, width="stretch", key="oversikt_pooled_table")
 
 st.subheader(t("oversikt.yearly_title"))
 chart_col, table_col = st.columns([3, 2])
@@ -131,10 +133,10 @@ findings = kommune_findings(kommune_id)
 with chart_col:
     findings_key = tuple((f.id, f.version) for f in findings) + (("bh", bool(st.session_state.get("oversikt_bh"))),)
     fig = cached_yearly_chart(data_token(), kommune_id, findings_key, yearly, findings)
-    st.plotly_chart(fig, width="stretch", key="oversikt_chart")
+    show_chart(fig, width="stretch", key="oversikt_chart")
 with table_col:
     st.caption(t("common.table_view"))
-    st.dataframe(yearly_table, hide_index=True, width="stretch", height=700, key="oversikt_year_table")
+    show_table(yearly_table, hide_index=True, width="stretch", height=700, key="oversikt_year_table")
 methods = sorted({m for m in pd.concat([yearly["ci_method"], pooled["ci_method"]]).dropna().unique() if m})
 st.caption(t("oversikt.methods", methods="; ".join(methods)))
 st.caption(t("oversikt.suppressed_note", min_n=suppression_min_n("grunnskolepoeng")))

@@ -24,7 +24,8 @@ from ui.downloads import table_with_downloads
 from present.format import fmt_number
 from ui.realdata_widgets import context_note, usable_features, window_label_for
 from ui.state import page_kommune, param_choice
-from present.strings import t
+from present.strings import t, tr
+from ui.charts import show_chart
 
 KEYS = {f"{i}|{s}|{tr}": (i, s, tr) for i, s, tr in UTTREKK_SET}
 
@@ -63,7 +64,7 @@ with main:
     st.subheader(t("peers.who_heading"))
     context_note(kommune_id, info["kommune_name"], features if lacking != list(chosen) else (), lacking)
     if peer_error:
-        st.warning(peer_error)
+        st.warning(tr(peer_error))
     elif not peer_ids:
         st.warning(t("peers.none"))
     else:
@@ -73,7 +74,7 @@ with main:
         pnote = t("peers.method_text", features=feature_text)
         pc1, pc2 = st.columns([2, 3])
         with pc1:
-            st.plotly_chart(pfig, width="stretch", theme=None, key="peers_chart")
+            show_chart(pfig, width="stretch", theme=None, key="peers_chart")
         with pc2:
             table_with_downloads(ptable, key="peers", filename=f"sammenlignbare_{kommune_id}",
                                  note=pnote, title=ptitle, height=380)
@@ -95,7 +96,7 @@ if peer_ids:
         cnote = t("common.method_line", method=methods) + " " + t("peers.compare_method")
         cc1, cc2 = st.container(), st.container()
         with cc1:
-            st.plotly_chart(cfig, width="stretch", theme=None, key="peers_compare_chart")
+            show_chart(cfig, width="stretch", theme=None, key="peers_compare_chart")
             st.caption(cnote)
         with cc2:
             table_with_downloads(ctable, key="peers_compare", filename=f"sammenligning_{kommune_id}", suppressed=csupp,
@@ -108,7 +109,7 @@ key_choice = param_choice(t("common.indikator"), list(KEYS), "forventet",
 key = KEYS[key_choice]
 res, by_k, ev_error = xd.expected(token, kommune_id, key, tuple(features), tuple(window))
 if ev_error:
-    st.warning(ev_error)
+    st.warning(tr(ev_error))
 else:
     d = INDICATORS[key[0]].decimals
     m1, m2, m3 = st.columns(3)
@@ -119,10 +120,10 @@ else:
     etitle = t("peers.ev_title", label=indicator_label(*key), window=wlabel)
     efig, etable, esupp = xd.expected_view(token, kommune_id, info["kommune_name"], key, tuple(features), tuple(window),
                                            etitle)
-    enote = res.method + " " + t("peers.ev_r2", r2=fmt_number(res.r2, 2), n=res.n_kommuner)
+    enote = tr(res.method) + " " + t("peers.ev_r2", r2=fmt_number(res.r2, 2), n=res.n_kommuner)
     ec1, ec2 = st.container(), st.container()
     with ec1:
-        st.plotly_chart(efig, width="stretch", theme=None, key="peers_expected_chart")
+        show_chart(efig, width="stretch", theme=None, key="peers_expected_chart")
         st.caption(enote)
     with ec2:
         table_with_downloads(etable, key="peers_expected", filename=f"forventet_{kommune_id}_{key[0]}_{key[1]}_{key[2]}",

@@ -14,10 +14,12 @@ import streamlit as st
 
 from data.findings import ChecklistChanges, FindingValidationError, StaleVersionError, vocab
 from report.model import checklist_progress
+from ui import drafts
 from ui import findings_widgets as fw
 from ui.state import kommune_row, selected_kommune
 from present.strings import t
 from ui.plain import plain
+from ui.tables import show_table
 
 log = logging.getLogger(__name__)
 
@@ -57,18 +59,19 @@ overview = pd.DataFrame([{
     t("sjekkliste.evidence"): len(it.evidence),
 } for it in items])
 with st.expander(t("sjekkliste.table"), expanded=False):
-    st.dataframe(overview, hide_index=True, width="stretch")
+    show_table(overview, hide_index=True, width="stretch")
 
-icons = {"ferdig": "✅", "pagar": "🔄", "ikke_startet": "⬜"}
+icons = {"ferdig": ":material/check_circle:", "pagar": ":material/autorenew:", "ikke_startet": ":material/radio_button_unchecked:"}
 WIDGETS = ("status", "role", "due", "note", "evidence")
 for it in items:
-    key = f"chk_{it.item_key}"
+    key = f"chk_{kommune_id}_{it.item_key}"  # per kommune: another kommune's form never shows this one's
     # The version the user's form was built from: a save against an older version is a conflict.
     shown_version = st.session_state.setdefault(f"{key}_version", it.version)
     if shown_version > it.version:  # e.g. the database was replaced
         shown_version = st.session_state[f"{key}_version"] = it.version
     flash = st.session_state.pop(f"{key}_flash", None)
-    with st.expander(f"{icons.get(it.status, '')} {it.label} – {it.status_label}", expanded=False):
+    dkey, wk = ("sjekkliste", kommune_id, it.item_key, shown_version), f"{key}_{shown_version}"
+    with st.expander(f"{it.label} – {it.status_label}", icon=icons.get(it.status), expanded=False):
         if flash:
             (st.warning if flash == "stale" else st.success)(t(f"sjekkliste.{flash}"))
         if it.version:
@@ -82,35 +85,28 @@ for it in items:
                       due=mine["due"].strftime("%d.%m.%Y") if mine["due"] else "–"))
             st.text(mine["note"])
             if st.button(t("sjekkliste.use_mine"), key=f"{key}_use_mine"):
+                drafts.put(dkey, {**mine, "evidence": [e for e in mine["evidence"] if e in finding_text]})
                 for suffix in WIDGETS:
-                    st.session_state[f"{key}_{suffix}"] = mine[suffix]
-                st.session_state[f"{key}_evidence"] = [e for e in mine["evidence"] if e in finding_text]
+                    st.session_state.pop(f"{wk}_{suffix}", None)
                 st.session_state.pop(f"{key}_mine", None)
                 st.rerun()
-
-        def initial(suffix: str, **default) -> dict:
-            """A widget's starting value, unless session state already holds one (restored input)."""
-            return {} if f"{key}_{suffix}" in st.session_state else default
-
-        with st.form(f"{key}_form"):
-            c1, c2, c3 = st.columns(3)
-            status = c1.selectbox(t("sjekkliste.status"), list(vocab.CHECKLIST_STATUSES),
-                                  **initial("status", index=list(vocab.CHECKLIST_STATUSES).index(it.status)),
-                                  format_func=vocab.CHECKLIST_STATUSES.get, key=f"{key}_status")
-            role = c2.selectbox(t("sjekkliste.role"), roles,
-                                **initial("role", index=roles.index(it.responsible_role)
-                                          if it.responsible_role in roles else 0),
-                                format_func=lambda r: vocab.ROLES.get(r, t("sjekkliste.role_none")),
-                                key=f"{key}_role")
-            due = c3.date_input(t("sjekkliste.due"), **initial("due", value=it.due_date), format="DD.MM.YYYY",
-                                key=f"{key}_due")
-            note = st.text_area(t("sjekkliste.note"), **initial("note", value=it.note), max_chars=2000,
-                                key=f"{key}_note")
-            valid_ev = [e for e in it.evidence if e in finding_text]
-            evidence = st.multiselect(t("sjekkliste.evidence"), list(finding_text), **initial("evidence", default=valid_ev),
-                                      format_func=finding_text.get, help=t("sjekkliste.evidence_help"),
-                                      key=f"{key}_evidence")
-            saved = st.form_submit_button(t("sjekkliste.save"), type="primary")
+        if drafts.unsaved(dkey):
+            st.caption(t("funn.draft_kept"))
+        # Plain widgets (not st.form): every change is kept as a draft per kommune and item (ui.drafts).
+        c1, c2, c3 = st.columns(3)
+        status = c1.selectbox(t("sjekkliste.status"), list(vocab.CHECKLIST_STATUSES),
+                              format_func=vocab.CHECKLIST_STATUSES.get,
+                              **drafts.bind(dkey, "status", f"{wk}_status", it.status, list(vocab.CHECKLIST_STATUSES)))
+        role = c2.selectbox(t("sjekkliste.role"), roles, format_func=lambda r: vocab.ROLES.get(r, t("sjekkliste.role_none")),
+                            **drafts.bind(dkey, "role", f"{wk}_role",
+                                          it.responsible_role if it.responsible_role in roles else "", roles))
+        due = c3.date_input(t("sjekkliste.due"), format="DD.MM.YYYY", **drafts.bind(dkey, "due", f"{wk}_due", it.due_date))
+        note = st.text_area(t("sjekkliste.note"), max_chars=2000, **drafts.bind(dkey, "note", f"{wk}_note", it.note))
+        evidence = st.multiselect(t("sjekkliste.evidence"), list(finding_text), format_func=finding_text.get,
+                                  help=t("sjekkliste.evidence_help"),
+                                  **drafts.bind(dkey, "evidence", f"{wk}_evidence",
+                                                [e for e in it.evidence if e in finding_text], list(finding_text)))
+        saved = st.button(t("sjekkliste.save"), type="primary", key=f"{wk}_save")
         if saved:
             if author is None:
                 st.warning(t("sjekkliste.author_needed"))
@@ -120,6 +116,7 @@ for it in items:
                     clear_due_date=due is None and it.due_date is not None, note=note, evidence=tuple(evidence))
                 try:
                     after = store.update_checklist_item(kommune_id, it.item_key, shown_version, changes, author)
+                    drafts.clear(dkey)
                     st.session_state[f"{key}_version"] = after.version
                     st.session_state[f"{key}_flash"] = "saved" if after.version != shown_version else "nothing"
                     st.rerun()
@@ -129,8 +126,7 @@ for it in items:
                     st.session_state[f"{key}_mine"] = {
                         "status": status, "role": role, "due": due if isinstance(due, date) else None,
                         "note": note, "evidence": list(evidence)}
-                    for suffix in WIDGETS:
-                        st.session_state.pop(f"{key}_{suffix}", None)
+                    drafts.clear(dkey)  # the new version gets fresh widgets; «mine» is shown above them
                     st.session_state[f"{key}_version"] = exc.current.version
                     st.session_state[f"{key}_flash"] = "stale"
                     st.rerun()
@@ -140,7 +136,7 @@ for it in items:
             for e in it.evidence:
                 if e in finding_text:
                     st.markdown(f"- {fw.md_escape(finding_text[e])}")
-            st.page_link("pages/funn.py", label=t("sjekkliste.see_findings"), icon="🗂️")
+            st.page_link("pages/funn.py", label=t("sjekkliste.see_findings"), icon=":material/lightbulb:")
         if it.version:
             hist = store.checklist_history(kommune_id, it.item_key)
             with st.popover(t("sjekkliste.history")):

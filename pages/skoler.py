@@ -27,7 +27,8 @@ from ui.findings_widgets import add_finding_markers, chart_findings, findings_un
 from present.format import fmt_number
 from ui.realdata_widgets import window_label_for
 from ui.state import page_kommune, param_choice
-from present.strings import t
+from present.strings import t, tr
+from ui.charts import show_chart
 
 kommune_id, info, token = page_kommune()
 st.title(t("skoler.title", kommune=info["kommune_name"]))
@@ -81,7 +82,7 @@ methods = "; ".join(sorted({m for m in comp["ci_method"].unique() if m})) or t("
 note = t("common.method_line", method=methods) + " " + t("skoler.compare_method")
 chart_col, table_col = st.container(), st.container()  # chart full width, its table view right below
 with chart_col:
-    st.plotly_chart(fig, width="stretch", theme=None, key="skoler_chart")
+    show_chart(fig, width="stretch", theme=None, key="skoler_chart")
     st.caption(note)
     st.caption(t("skoler.reading_help", min_n=suppression_min_n(indicator)) + " " + t("stat.estimand.pooled"))
     if (rline := ss.rounding_line(comp)):
@@ -107,8 +108,8 @@ ffig, ftable, fsupp, funnel_note, n_area_supp = xd.funnel_view(
     token, area, indicator, subject, trinn, kjonn, tuple(window), str(overdispersion), tuple(comp["school_id"]), ftitle)
 fchart, ftable_col = st.container(), st.container()
 with fchart:
-    st.plotly_chart(ffig, width="stretch", theme=None, key="skoler_funnel")
-    st.caption(funnel_note)
+    show_chart(ffig, width="stretch", theme=None, key="skoler_funnel")
+    st.caption(tr(funnel_note))
     st.caption(t("skoler.funnel_help", n_supp=n_area_supp))
 with ftable_col:
     table_with_downloads(ftable, key="skoler_funnel", filename=f"trakt_{area or 'landet'}_{indicator}_{subject}_{trinn}",
@@ -128,10 +129,10 @@ else:
     top = drivers.iloc[0]
     st.markdown(t("skoler.spread_top", school=top["unit_name"], share=fmt_number(100 * top["contribution_share"], 0)))
     sfig = view["spread_fig"]
-    snote = str(sp["method"]) + " " + t("skoler.spread_drivers_method")
+    snote = tr(str(sp["method"])) + " " + t("skoler.spread_drivers_method")
     sc1, sc2 = st.columns([3, 2])
     with sc1:
-        st.plotly_chart(sfig, width="stretch", theme=None, key="skoler_spread")
+        show_chart(sfig, width="stretch", theme=None, key="skoler_spread")
         st.caption(snote)
     with sc2:
         table_with_downloads(view["spread_table"], key="skoler_spread", filename=f"spredning_{kommune_id}_{indicator}_{subject}_{trinn}",

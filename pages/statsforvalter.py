@@ -22,6 +22,7 @@ from present.format import fmt_interval
 from ui.state import data_token, selected_kommune
 from ui.state import scoped_kommune_options as kommune_options
 from present.strings import t
+from ui.tables import show_table
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +133,7 @@ sort_by = c1.selectbox(t("sf.sort"), sortable, key="sf_sort")
 descending = c2.toggle(t("sf.descending"), value=sort_by not in (t("sf.col.rank"), t("sf.col.kommune")),
                         key=f"sf_desc_{sort_by}")
 table = table.sort_values(sort_by, ascending=not descending, na_position="last")
-st.dataframe(table, hide_index=True, width="stretch")
+show_table(table, hide_index=True, width="stretch")
 st.caption(t("sf.legend") + " " + "; ".join(f"{short_label(*k)} = {indicator_label(*k)}" for k in UTTREKK_SET))
 
 # --- batch export ---------------------------------------------------------------------------------

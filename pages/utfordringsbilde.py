@@ -24,6 +24,8 @@ from ui import findings_widgets as fw
 from ui.state import data_token, kommune_row, selected_kommune
 from present.format import fmt_number
 from present.strings import t
+from ui.tables import show_table
+from ui.charts import show_chart
 
 log = logging.getLogger(__name__)
 
@@ -144,9 +146,9 @@ with st.container(border=True):
             elif isinstance(b, Bullets):
                 st.markdown("\n".join(f"- {fw.md_escape(x)}" for x in b.items))
             elif isinstance(b, Table):
-                st.dataframe(pd.DataFrame(b.rows, columns=b.columns), hide_index=True, width="stretch")
+                show_table(pd.DataFrame(b.rows, columns=b.columns), hide_index=True, width="stretch")
                 if b.caption:
                     st.caption(b.caption)
             elif isinstance(b, Figure):
-                st.plotly_chart(b.fig, width="stretch", key=f"ub_fig_{i}_{j}")
+                show_chart(b.fig, width="stretch", key=f"ub_fig_{i}_{j}")
                 st.caption(b.caption)

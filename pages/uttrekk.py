@@ -15,7 +15,7 @@ import data
 from analysis import uttrekk as u
 from data.schema import sorted_periods
 from ui.realdata_widgets import coverage_block
-from present.strings import t
+from present.strings import t, tr
 from present.uttrekk_text import explain
 from present.uncertainty import indicator_set_line
 from ui import stats_widgets as sw
@@ -56,7 +56,7 @@ info = kommune_row(kommune_id)
 name = info["kommune_name"]
 st.title(t("uttrekk.title", kommune=name))
 st.markdown(t("uttrekk.intro"))
-st.info(u.DISCLAIMER, icon="ℹ️")
+st.info(tr(u.DISCLAIMER), icon=":material/info:")
 
 token = data_token()
 params = view.params_form(u.UttrekkParams(), periods_in_data(token))

@@ -22,6 +22,7 @@ from present.reform import add_reform_markers
 from ui.realdata_widgets import renumbering_note, usable_features, window_label_for
 from ui.state import page_kommune, param_multi
 from present.strings import t
+from ui.charts import show_chart
 
 
 def fmt_pooled(r, decimals: int) -> str:
@@ -106,7 +107,7 @@ if linked:
                               x_values=list(periods), fallback_x=periods[-1] if len(periods) else None)
 chart_col, table_col = st.container(), st.container()  # chart full width, its table view right below
 with chart_col:
-    st.plotly_chart(fig, width="stretch", theme=None, key="utvikling_chart")
+    show_chart(fig, width="stretch", theme=None, key="utvikling_chart")
     st.caption(t("common.method_line", method=methods))
     st.caption(t("utv.suppressed_caption", min_n=suppression_min_n(indicator)))
     if note := renumbering_note(series[series["role"] == "kommune"], kommune_id):

@@ -38,6 +38,9 @@ FONT_SIZE = 15
 
 
 GRID = "#EBF0F8"
+MODEBAR_REMOVE = ("zoom", "pan", "select", "lasso", "select2d", "lasso2d", "zoomin", "zoomout", "zoomIn2d",
+                  "zoomOut2d", "autoscale", "autoScale2d", "resetscale", "resetScale2d", "hoverclosest",
+                  "hovercompare", "togglespikelines", "toggleHover", "zoom2d", "pan2d")
 
 
 def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 420) -> go.Figure:
@@ -52,6 +55,8 @@ def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 420) 
         margin={"l": 60, "r": 20, "t": 60 if title else 30, "b": 110},
         legend={"orientation": "h", "yanchor": "top", "y": -95 / plot_height, "x": 0},
         hoverlabel={"font_size": FONT_SIZE},
+        # Only «download as PNG» stays in Plotly's toolbar (its English titles are replaced in the browser).
+        modebar={"remove": list(MODEBAR_REMOVE)},
     )
     axis = {"gridcolor": GRID, "linecolor": GRID, "zerolinecolor": GRID, "zerolinewidth": 2, "automargin": True,
             "title": {"standoff": 10}}

@@ -27,6 +27,10 @@ CLASS_COLORS = {
     "lavere": PALETTE["skole"], "hoyere": PALETTE["skole"], "ingen_data": PALETTE["ikke_sikker"],
 }
 CLASS_ORDER = ["svakere", "lavere", "ikke_sikker", "hoyere", "bedre", "ingen_data"]
+# Not by colour alone (WCAG 1.4.1): the classification also shows as the marker's shape and the bar's pattern.
+CLASS_SYMBOLS = {"svakere": "triangle-down", "lavere": "triangle-down", "ikke_sikker": "circle",
+                 "hoyere": "triangle-up", "bedre": "triangle-up", "ingen_data": "square"}
+CLASS_PATTERNS = {"svakere": "/", "lavere": "/", "hoyere": ".", "bedre": ".", "ikke_sikker": "", "ingen_data": "x"}
 
 
 def _num(x, decimals: int) -> float:
@@ -172,7 +176,8 @@ def schools_figure(comp: pd.DataFrame, refs: pd.DataFrame, indicator: str, title
             name = school_class_label(code) + (f" ({t('common.large_uncertainty')})" if uncertain else "")
             fig.add_trace(go.Scatter(
                 x=g["estimate"], y=g["label"], mode="markers", name=name,
-                marker={"symbol": "circle-open" if uncertain else "circle", "size": 15, "color": color,
+                marker={"symbol": CLASS_SYMBOLS.get(code, "circle") + ("-open" if uncertain else ""), "size": 15,
+                        "color": color,
                         "line": {"width": 3, "color": color}},
                 error_x=error_bars(g["lower"], g["upper"], g["estimate"]) | {"color": color},
                 customdata=g[["lower", "upper"]].to_numpy(dtype=float),
@@ -417,7 +422,9 @@ def spread_figure(drivers: pd.DataFrame, indicator: str, title: str) -> go.Figur
     fmt = f".{INDICATORS[indicator].decimals}f"
     colors = [CLASS_COLORS.get(str(c), PALETTE["ikke_sikker"]) for c in d["classification"]]
     fig = go.Figure(go.Bar(
-        x=100 * d["contribution_share"], y=d["unit_name"], orientation="h", marker={"color": colors},
+        x=100 * d["contribution_share"], y=d["unit_name"], orientation="h",
+        marker={"color": colors, "pattern": {"shape": [CLASS_PATTERNS.get(str(c), "") for c in d["classification"]],
+                                             "fgcolor": "white", "solidity": 0.3}},
         customdata=np.column_stack([d["estimate"], d["others"], d["difference"], d["diff_lower"], d["diff_upper"]]),
         hovertemplate=(f"%{{y}}: %{{x:.0f}} %<br>{t('skoler.spread_school')} %{{customdata[0]:{fmt}}}, "
                        f"{t('skoler.spread_others')} %{{customdata[1]:{fmt}}}<br>{t('skoler.col.difference')} "

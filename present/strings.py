@@ -1,14 +1,21 @@
-"""All user-visible text, bokmål first. Pages call ``t("key", **values)``; nothing is spelt out in pages.
+"""All user-visible text in bokmål (``NB``) and nynorsk (``NN``). Pages call ``t("key", **values)``.
 
-Nynorsk or English can be added as further dictionaries with the same keys; a missing key in another
-language falls back to bokmål. Keys are grouped by page with a prefix.
+One table with the same keys in both languages: ``NB`` is spelt out here, ``NN`` sits beside it in
+``present/strings_nn.py`` (its own file only so that helpers adding bokmål keys do not collide with the
+translation in merges). ``tests/test_strings.py`` proves both have the same keys with the same
+placeholders; ``scripts/missing_nn.py`` lists bokmål keys that still lack nynorsk. At run time a key
+missing in nynorsk falls back to bokmål rather than failing.
+
+The active language is per user session, never module state: see ``data.language``. Keys are grouped
+by page with a prefix.
 """
 
 from __future__ import annotations
 
-import os
+from data.language import DEFAULT_LANGUAGE, active_language, default_language, set_language, use_language
 
-DEFAULT_LANGUAGE = "nb"
+__all__ = ["NB", "NN", "LANGUAGES", "DEFAULT_LANGUAGE", "t", "active_language", "default_language",
+           "set_language", "use_language", "missing_nn", "tr"]
 
 NB: dict[str, str] = {
     # --- app shell ---------------------------------------------------------------------------
@@ -27,6 +34,9 @@ NB: dict[str, str] = {
     "app.banner_real": "**Datakilde:** {label} ({sources}).",
     "app.error": "Noe gikk galt på denne siden. Feilen er logget. Prøv igjen, eller velg en annen kommune.",
     "app.no_kommuner": "Datasettet har ingen kommuner ennå. Last inn data på siden «Data».",
+    "app.language": "Målform",
+    "app.language.nb": "Bokmål",
+    "app.language.nn": "Nynorsk",
     "nav.oversikt": "Oversikt",
     "nav.section.tall": "Tallene",
     "nav.section.funn": "Funn og utfordringsbilde",
@@ -37,6 +47,68 @@ NB: dict[str, str] = {
     "nav.utfordringsbilde": "Utfordringsbilde og rapport",
     "nav.statsforvalter": "Statsforvalter: flere kommuner",
     "nav.data": "Data",
+    # --- Streamlit's and Plotly's own UI texts, replaced in the browser (ui/browser_text.py) ---
+    "browser.skip": "Hopp til hovedinnholdet",
+    "browser.choose_one": "Velg et alternativ",
+    "browser.choose_many": "Velg alternativer",
+    "browser.choose_add_one": "Velg eller legg til et alternativ",
+    "browser.choose_add_many": "Velg eller legg til alternativer",
+    "browser.add_one": "Legg til et alternativ",
+    "browser.add_many": "Legg til alternativer",
+    "browser.no_options": "Ingen alternativer å velge",
+    "browser.no_results": "Ingen treff",
+    "browser.select_all": "Velg alle",
+    "browser.clear_all": "Fjern alle",
+    "browser.clear": "Tøm",
+    "browser.download_csv": "Last ned som CSV",
+    "browser.search": "Søk",
+    "browser.fullscreen": "Fullskjerm",
+    "browser.close_fullscreen": "Lukk fullskjerm",
+    "browser.columns": "Vis eller skjul kolonner",
+    "browser.collapse_sidebar": "Skjul sidepanelet",
+    "browser.expand_sidebar": "Vis sidepanelet",
+    "browser.sidebar": "Sidepanel",
+    "browser.app_pages": "Sidene i appen",
+    "browser.view_less": "Vis færre",
+    "browser.view_more": "Vis {x} til",
+    "browser.help": "Hjelp",
+    "browser.help_for": "Hjelp: {x}",
+    "browser.link_heading": "Lenke til overskriften",
+    "browser.open": "Åpne",
+    "browser.close": "Lukk",
+    "browser.running": "Arbeider …",
+    "browser.stop": "Stopp",
+    "browser.rerun": "Kjør på nytt",
+    "browser.connecting": "Kobler til",
+    "browser.enter_apply": "Trykk Enter for å bruke",
+    "browser.enter_submit": "Trykk Enter for å sende skjemaet",
+    "browser.ctrl_enter_apply": "Trykk Ctrl+Enter for å bruke",
+    "browser.ctrl_enter_submit": "Trykk Ctrl+Enter for å sende skjemaet",
+    "browser.drop_one": "Dra og slipp en fil her",
+    "browser.drop_many": "Dra og slipp filer her",
+    "browser.upload": "Last opp",
+    "browser.add_files": "Legg til filer",
+    "browser.file_input": "Velg filer",
+    "browser.remove_file": "Fjern filen",
+    "browser.delete": "Slett",
+    "browser.choose_date": "Velg dato",
+    "browser.plot_png": "Last ned figuren som PNG",
+    "browser.autoscale": "Tilpass aksene",
+    "browser.reset_axes": "Tilbakestill aksene",
+    "browser.zoom": "Forstørr",
+    "browser.zoom_in": "Forstørr",
+    "browser.zoom_out": "Forminsk",
+    "browser.pan": "Flytt",
+    "browser.box_select": "Velg med rektangel",
+    "browser.lasso_select": "Velg med lasso",
+    "browser.show_data": "Vis tabellen",
+    "browser.show_chart": "Vis figuren",
+    "browser.page_not_found": "Siden finnes ikke",
+    "browser.page_not_found_text": "Siden finnes ikke. Oversikt vises i stedet.",
+    "browser.page_not_found_named": "Siden /{x} finnes ikke. Oversikt vises i stedet.",
+    "browser.per_file": "Høyst {x} per fil",
+    "browser.file_too_big": "Filen må være {x} eller mindre.",
+    "browser.file_type": "Filer av typen {x} er ikke tillatt.",
     # --- shared chart/table texts ------------------------------------------------------------
     "common.kommune": "Kommune",
     "common.fylke": "Fylke",
@@ -52,11 +124,18 @@ NB: dict[str, str] = {
     "chart.kommune_ci": "Kommunen (95 % intervall)",
     "chart.fylke": "Fylket",
     "chart.suppressed_few": "Skjermet (for få elever)",
+    "chart.alt": "Figur: {title}. Viser {series}. Tallene står i tabellen ved figuren.",
+    "chart.alt_untitled": "uten tittel",
+    "chart.alt_no_series": "én dataserie",
+    "chart.alt_more": " og {n} til",
     "common.no_data": "ingen data",
+    "common.missing": "skjermet eller ingen data",
     "common.n_unknown": "n ukjent",
     "common.table_view": "Tabellvisning",
     "common.source_line": "Kilde: {source}. Uttrekk laget {date}.",
     "common.download_csv": "Last ned CSV",
+    "common.download_csv_excel": "Last ned CSV for norsk Excel",
+    "common.download_csv_help": "Vanlig CSV: komma mellom feltene og punktum som desimaltegn. CSV for norsk Excel: semikolon mellom feltene og desimalkomma.",
     "common.download_xlsx": "Last ned Excel",
     "common.large_uncertainty": "stor usikkerhet",
     "class.svakere": "Svakere enn nasjonalt",
@@ -406,7 +485,7 @@ NB: dict[str, str] = {
     "data.kommune_bad": "Kommunenummeret må ha fire sifre (for eksempel 1103). Feltet er ignorert.",
     "data.check": "Les og kontroller filene",
     "data.reading": "Leser filene …",
-    "data.too_big": "«{name}» er {size:.0f} MB. Grensen er {mb} MB per fil. Del opp eksporten og last opp delene.",
+    "data.too_big": "«{name}» er {size} MB. Grensen er {mb} MB per fil. Del opp eksporten og last opp delene.",
     "data.failed": "Importen stoppet. Ingenting er endret i dataene som vises.",
     "data.report_head": "Kontrollrapport",
     "data.file": "Fil: {name}",
@@ -449,6 +528,8 @@ NB: dict[str, str] = {
     "funn.author_name": "Navn",
     "funn.author_role": "Rolle",
     "funn.author_missing": "Skriv inn navnet ditt og velg rolle før du lagrer.",
+    "funn.draft_kept": "Det du har skrevet, er tatt vare på, men ikke lagret ennå.",
+    "funn.author_here": "Skriv navnet ditt her før du lagrer endringen.",
     "funn.add": "Legg til funn",
     "funn.add_for": "Legg til funn om det som vises her",
     "funn.text": "Funn",
@@ -676,6 +757,57 @@ NB: dict[str, str] = {
     "uttrekk.col.signal": "Spredningssignal",
     "uttrekk.col.status": "Utfall",
     "uttrekk.col.this": "Denne kommunen",
+    # --- explanation sentences of the uttrekk model (present/uttrekk_text.py) ------------------
+    "ut.pp": "{value} prosentpoeng",
+    "ut.and": " og ",
+    "ut.and_more": " med flere",
+    "ut.target_kommune": "kommunens nivå",
+    "ut.target_nasjonalt": "landsnivået",
+    "ut.whatif_school": "Hvis {school} hadde hatt resultater på {target}, ville skolens andel risikopoeng gått fra {before} til {after}",
+    "ut.whatif_kommune": "kommunens andel fra {before} til {after}",
+    "ut.whatif_rank": " (plass {after} i stedet for {before})",
+    "ut.whatif_spread": "og spredningen mellom skolene fra {before} til {after}",
+    "ut.status.level": "trukket ut på nivå",
+    "ut.status.spread": "trukket ut på spredning",
+    "ut.status.none": "ikke trukket ut",
+    "ut.would.level": "vært trukket ut på nivå",
+    "ut.would.spread": "vært trukket ut på spredning",
+    "ut.would.none": "ikke vært trukket ut",
+    "ut.whatif_changes": "Med denne modellen ville {kommune} da {would} (nå: {now}).",
+    "ut.whatif_same": "Det endrer ikke utfallet i modellen: {kommune} ville fortsatt {would}.",
+    "ut.level_drawn": "Med denne modellen er {kommune} blant de {n} kommunene med høyest andel, og ville vært trukket ut på grunn av nivået.",
+    "ut.level_not": "Med denne modellen er {kommune} ikke blant de {n} kommunene med høyest andel, så nivået alene gir ikke uttrekk.",
+    "ut.suppressed": "{n} av {total} tall er skjermet fordi for få elever står bak.",
+    "ut.suppressed_exclude": "De teller ikke med, så andelen bygger bare på {counted} tall.",
+    "ut.suppressed_zero": "De teller som mulige poeng uten risikopoeng.",
+    "ut.spread_drawn": "Derfor ville {kommune} vært trukket ut på grunn av forskjeller mellom skolene.",
+    "ut.spread_signal_level": "Forskjellene er også store nok til spredningsregelen, men kommunen er allerede trukket ut på nivå.",
+    "ut.spread_signal_other": "Forskjellene er store nok til spredningsregelen, men andre kommuner har større spredning, og bare {n} trekkes ut på spredning.",
+    "ut.spread_none": "Forskjellene gir ikke uttrekk i modellen.",
+    "ut.spread_na_one": "{kommune} har bare én skole i modellen, så regelen om forskjeller mellom skolene gjelder ikke.",
+    "ut.spread_na_few": "{kommune} har for få skoler med nok tall i modellen, så regelen om forskjeller mellom skolene gjelder ikke.",
+    "ut.spread_schools": "Forskjellen mellom skolene: {weak} har {weak_share} av sine mulige risikopoeng, {best} har {best_share}. Spredningen er {spread} (grensen i modellen er {cutoff}).",
+    "ut.top_some": "{schools} er blant de {top} % skolene i landet med høyest andel.",
+    "ut.top_none": "Ingen av skolene er blant de {top} % skolene i landet med høyest andel.",
+    "ut.rel_counts": "Av {n} tall som gir risikopoeng, er {sikker} sikre (hele intervallet ligger bak grensen), {delvis} delvis sikre og {usikker} usikre",
+    "ut.rel_no_interval": ", og {n} uten intervall",
+    "ut.rel_uncertain": "For de fleste av disse tallene er forskjellen fra grensen ikke sikker: intervallet går over grensen, så forskjellen kan skyldes tilfeldigheter, for eksempel hvilke elever som gikk på trinnet det året.",
+    "ut.driver": "{label} ({share} av poengene)",
+    "ut.drivers": "Mest av risikopoengene kommer fra {items}.",
+    "ut.stable": "{every} av {n} indikatorer som gir risikopoeng, gjør det hvert år de er målt i vinduet",
+    "ut.stable_some": "De andre gir risikopoeng bare noen av årene, så det kommunen skårer lavt på, varierer fra år til år.",
+    "ut.by_year": "Andel risikopoeng år for år: ",
+    "ut.headline_none": "Det finnes ingen publiserte tall for {kommune} på uttrekksindikatorene i vinduet {window}, så modellen kan ikke regne ut risikopoeng.",
+    "ut.headline": "{kommune} får {points} av {possible} mulige risikopoeng i vinduet {window}, altså {share}. Det gir plass {rank} av {n} kommuner (plass 1 har høyest andel).",
+    "ut.col.value": "Verdi (95 % intervall)",
+    "ut.col.n": "Elever (n)",
+    "ut.col.national": "Landsnivå",
+    "ut.col.absolute": "Absolutt grense",
+    "ut.col.sure": "Hvor sikkert",
+    "ut.sure.sikker": "Sikker forskjell",
+    "ut.sure.delvis": "Sikker under landsnivå, ikke sikker bak absolutt grense",
+    "ut.sure.usikker": "Ikke sikker forskjell",
+    "ut.sure.uten_intervall": "Uten intervall",
     # --- Sjekkliste (pages/sjekkliste.py) ----------------------------------------------------
     "sjekkliste.title": "Sjekkliste for forfasen: {kommune}",
     "sjekkliste.intro": (
@@ -945,7 +1077,38 @@ NB: dict[str, str] = {
     "uttrekk.boot.computing": "Simulerer uttrekket …",
 }
 
-LANGUAGES: dict[str, dict[str, str]] = {"nb": NB}
+from present.strings_nn import NN  # noqa: E402  (the nynorsk half of the table; see the docstring)
+
+LANGUAGES: dict[str, dict[str, str]] = {"nb": NB, "nn": NN}
+
+
+def _phrases() -> list[tuple[str, str]]:
+    from present.strings_nn_phrases import NN_PHRASES
+
+    pairs = dict(NN_PHRASES)
+    for nb, nn in NN_PHRASES.items():  # the same phrase inside a sentence, with a small first letter
+        if nb[:1].isupper() and nn[:1].isupper():
+            pairs.setdefault(nb[0].lower() + nb[1:], nn[0].lower() + nn[1:])
+    return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
+
+
+_PHRASES: list[tuple[str, str]] | None = None
+
+
+def tr(text: str) -> str:
+    """A bokmål text from a lower layer (a method text, a verdict) in the active language.
+
+    Bokmål: unchanged. Nynorsk: the known phrases of ``present/strings_nn_phrases.py`` replaced.
+    """
+    global _PHRASES
+    if not isinstance(text, str) or len(text) < 4 or active_language() != "nn":
+        return text
+    if _PHRASES is None:
+        _PHRASES = _phrases()  # built once per process from constants; holds no session data
+    for nb, nn in _PHRASES:
+        if nb in text:
+            text = text.replace(nb, nn)
+    return text
 
 # What a classification code (``analysis.compare.CLASSIFICATIONS``) was measured against; the labels are
 # the ``class.*`` (the nation), ``skoler.class.*`` (the rest of the kommune), ``peers.class.*`` (the peer
@@ -954,12 +1117,24 @@ CLASSIFICATION_AGAINST = ("nasjonalt", "rest", "peers", "schools")
 
 
 def t(key: str, **values: object) -> str:
-    """The text for ``key`` in the active language, formatted with ``values``."""
-    lang = os.environ.get("UTFORDRINGSBILDE_LANG", DEFAULT_LANGUAGE)
+    """The text for ``key`` in the active language, formatted with ``values``.
+
+    Text values from lower layers (method texts, verdicts) are passed through ``tr`` in nynorsk.
+    """
+    lang = active_language()
     text = LANGUAGES.get(lang, NB).get(key) or NB.get(key)
     if text is None:
         raise KeyError(f"Missing UI string: {key}")
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    if lang == "nn":
+        values = {k: tr(v) if isinstance(v, str) else v for k, v in values.items()}
+    return text.format(**values)
+
+
+def missing_nn() -> list[str]:
+    """Bokmål keys with no nynorsk text yet, in table order."""
+    return [k for k in NB if not NN.get(k)]
 
 
 def classification_label(code: object, against: str = "nasjonalt") -> str:

@@ -1,4 +1,5 @@
-"""Plain-bokmål sentences that explain the uttrekk model's result for one kommune.
+"""Plain-Norwegian sentences that explain the uttrekk model's result for one kommune (bokmål or nynorsk:
+the texts are the ``ut.*`` keys of the strings table).
 
 One source for the page «Hvorfor er vi trukket ut?» and the report, so the workshop hears the same
 words on the projector and on paper. Pure functions on ``analysis.uttrekk`` results; no streamlit.
@@ -13,6 +14,7 @@ import pandas as pd
 
 from analysis import uttrekk as u
 from present.format import fmt_number
+from present.strings import t
 from present.window import school_years, window_text
 
 
@@ -27,7 +29,7 @@ def pp(x: float, decimals: int = 0) -> str:
     """'75 prosentpoeng'."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "–"
-    return f"{fmt_number(x, decimals)} prosentpoeng"
+    return t("ut.pp", value=fmt_number(x, decimals))
 
 
 def _list(items: list[str]) -> str:
@@ -35,7 +37,7 @@ def _list(items: list[str]) -> str:
         return ""
     if len(items) == 1:
         return items[0]
-    return ", ".join(items[:-1]) + " og " + items[-1]
+    return ", ".join(items[:-1]) + t("ut.and") + items[-1]
 
 
 @dataclass
@@ -72,66 +74,49 @@ def school_obs(result: u.UttrekkResult, school_id: str) -> pd.DataFrame:
 def what_if_sentence(w: u.WhatIf, kommune_name: str) -> str:
     """One sentence: what the what-if changes (share, rank, spread and selection)."""
     b, a = w.before, w.after
-    target = "kommunens nivå" if w.target == "kommune" else "landsnivået"
+    target = t("ut.target_kommune") if w.target == "kommune" else t("ut.target_nasjonalt")
     parts = [
-        f"Hvis {w.school_name} hadde hatt resultater på {target}, ville skolens andel risikopoeng gått fra "
-        f"{pct(b['school_share'])} til {pct(a['school_share'])}",
-        f"kommunens andel fra {pct(b['share'])} til {pct(a['share'])}"
-        + (f" (plass {fmt_number(a['rank'], 0)} i stedet for {fmt_number(b['rank'], 0)})"
+        t("ut.whatif_school", school=w.school_name, target=target, before=pct(b["school_share"]),
+          after=pct(a["school_share"])),
+        t("ut.whatif_kommune", before=pct(b["share"]), after=pct(a["share"]))
+        + (t("ut.whatif_rank", after=fmt_number(a["rank"], 0), before=fmt_number(b["rank"], 0))
            if not math.isnan(a["rank"]) and not math.isnan(b["rank"]) else ""),
     ]
     if not math.isnan(b["spread"]):
-        parts.append(f"og spredningen mellom skolene fra {pp(b['spread'])} til {pp(a['spread'])}")
-    text = ", ".join(parts[:-1]) + " " + parts[-1] if len(parts) > 2 else " og ".join(parts)
+        parts.append(t("ut.whatif_spread", before=pp(b["spread"]), after=pp(a["spread"])))
+    text = ", ".join(parts[:-1]) + " " + parts[-1] if len(parts) > 2 else t("ut.and").join(parts)
     text += "."
 
     def status(s: dict) -> str:
-        if s["drawn_level"]:
-            return "trukket ut på nivå"
-        if s["drawn_spread"]:
-            return "trukket ut på spredning"
-        return "ikke trukket ut"
-
-    def would(s: dict) -> str:
-        return "ikke vært trukket ut" if status(s) == "ikke trukket ut" else f"vært {status(s)}"
+        return "level" if s["drawn_level"] else "spread" if s["drawn_spread"] else "none"
 
     if w.selection_changes:
-        text += f" Med denne modellen ville {kommune_name} da {would(a)} (nå: {status(b)})."
+        text += " " + t("ut.whatif_changes", kommune=kommune_name, would=t(f"ut.would.{status(a)}"),
+                        now=t(f"ut.status.{status(b)}"))
     else:
-        text += f" Det endrer ikke utfallet i modellen: {kommune_name} ville fortsatt {would(a)}."
+        text += " " + t("ut.whatif_same", kommune=kommune_name, would=t(f"ut.would.{status(a)}"))
     return text
 
 
 def _level(k: pd.Series, p: u.UttrekkParams, kommune_name: str) -> list[str]:
     """Whether the level alone selects the kommune, and how many figures were suppressed."""
-    out = []
-    if k["drawn_level"]:
-        out.append(f"Med denne modellen er {kommune_name} blant de {p.n_level} kommunene med høyest andel, "
-                   "og ville vært trukket ut på grunn av nivået.")
-    else:
-        out.append(f"Med denne modellen er {kommune_name} ikke blant de {p.n_level} kommunene med høyest "
-                   "andel, så nivået alene gir ikke uttrekk.")
+    out = [t("ut.level_drawn" if k["drawn_level"] else "ut.level_not", kommune=kommune_name, n=p.n_level)]
     n_sup, n_cells = int(k["n_suppressed"]), int(k["n_cells"])
     if n_sup:
-        out.append(
-            f"{n_sup} av {n_cells} tall er skjermet fordi for få elever står bak. "
-            + ("De teller ikke med, så andelen bygger bare på "
-               f"{int(k['n_counted'])} tall." if p.suppressed == "exclude"
-               else "De teller som mulige poeng uten risikopoeng.")
-        )
+        out.append(t("ut.suppressed", n=n_sup, total=n_cells) + " "
+                   + (t("ut.suppressed_exclude", counted=int(k["n_counted"])) if p.suppressed == "exclude"
+                      else t("ut.suppressed_zero")))
     return out
 
 
 def _spread_verdict(k: pd.Series, p: u.UttrekkParams, kommune_name: str) -> str:
     if k["drawn_spread"]:
-        return f"Derfor ville {kommune_name} vært trukket ut på grunn av forskjeller mellom skolene."
+        return t("ut.spread_drawn", kommune=kommune_name)
     if k["spread_signal"] and k["drawn_level"]:
-        return ("Forskjellene er også store nok til spredningsregelen, men kommunen er allerede trukket "
-                "ut på nivå.")
+        return t("ut.spread_signal_level")
     if k["spread_signal"]:
-        return ("Forskjellene er store nok til spredningsregelen, men andre kommuner har større "
-                f"spredning, og bare {p.n_spread} trekkes ut på spredning.")
-    return "Forskjellene gir ikke uttrekk i modellen."
+        return t("ut.spread_signal_other", n=p.n_spread)
+    return t("ut.spread_none")
 
 
 def _spread(ex: UttrekkExplanation, result: u.UttrekkResult, kommune_id: str, k: pd.Series,
@@ -141,26 +126,19 @@ def _spread(ex: UttrekkExplanation, result: u.UttrekkResult, kommune_id: str, k:
     schools = result.kommune_schools(kommune_id)
     ranked = schools[schools["ranked"]]
     if len(ranked) < 2:
-        ex.spread.append(
-            f"{kommune_name} har {'bare én skole' if len(schools) <= 1 else 'for få skoler med nok tall'} "
-            "i modellen, så regelen om forskjeller mellom skolene gjelder ikke."
-        )
+        ex.spread.append(t("ut.spread_na_one" if len(schools) <= 1 else "ut.spread_na_few", kommune=kommune_name))
         return
     weak = u.weakest_school(result, kommune_id)
     best = u.best_school(result, kommune_id)
     ex.weakest_school, ex.best_school = str(weak["school_name"]), str(best["school_name"])
-    ex.spread.append(
-        f"Forskjellen mellom skolene: {weak['school_name']} har {pct(weak['share'])} av sine mulige "
-        f"risikopoeng, {best['school_name']} har {pct(best['share'])}. Spredningen er "
-        f"{pp(k['spread'])} (grensen i modellen er {pp(p.spread_cutoff)})."
-    )
+    ex.spread.append(t("ut.spread_schools", weak=weak["school_name"], weak_share=pct(weak["share"]),
+                       best=best["school_name"], best_share=pct(best["share"]), spread=pp(k["spread"]),
+                       cutoff=pp(p.spread_cutoff)))
     tops = ranked[ranked["top"]]["school_name"].tolist()
     if tops:
-        ex.spread.append(f"{_list(tops)} er blant de "
-                         f"{fmt_number(100 * p.top_share, 0)} % skolene i landet med høyest andel.")
+        ex.spread.append(t("ut.top_some", schools=_list(tops), top=fmt_number(100 * p.top_share, 0)))
     else:
-        ex.spread.append(f"Ingen av skolene er blant de {fmt_number(100 * p.top_share, 0)} % skolene i landet "
-                         "med høyest andel.")
+        ex.spread.append(t("ut.top_none", top=fmt_number(100 * p.top_share, 0)))
     ex.spread.append(_spread_verdict(k, p, kommune_name))
     # The what-if (the paradox spread-selected kommuner describe).
     ex.what_if.append(what_if_sentence(u.what_if(result, kommune_id, str(weak["school_id"]), "kommune"), kommune_name))
@@ -174,22 +152,17 @@ def _reliability(ex: UttrekkExplanation, obs: pd.DataFrame) -> None:
     rs = u.reliability_summary(obs)
     n_pts = rs["n_points_figures"]
     if not n_pts:
-        ex.reliability.append("Ingen av kommunens tall gir risikopoeng i vinduet.")
+        ex.reliability.append(t("uttrekk.no_points"))
         return
     ex.reliability.append(
-        f"Av {n_pts} tall som gir risikopoeng, er {rs['n_sikker']} sikre (hele intervallet ligger bak grensen), "
-        f"{rs['n_delvis']} delvis sikre og {rs['n_usikker']} usikre"
-        + (f", og {rs['n_uten_intervall']} uten intervall" if rs["n_uten_intervall"] else "") + "."
+        t("ut.rel_counts", n=n_pts, sikker=rs["n_sikker"], delvis=rs["n_delvis"], usikker=rs["n_usikker"])
+        + (t("ut.rel_no_interval", n=rs["n_uten_intervall"]) if rs["n_uten_intervall"] else "") + "."
     )
     # Issue 12: no «sure share» (it counted significant points and is not an estimate of the share); the
     # bootstrap interval for the share and rank and P(drawn) (analysis.uttrekk_bootstrap) replace it.
     ex.uncertain = rs["n_usikker"] + rs["n_uten_intervall"] > (rs["n_sikker"] + rs["n_delvis"])
     if ex.uncertain:
-        ex.reliability.append(
-            "For de fleste av disse tallene er forskjellen fra grensen ikke sikker: intervallet går over "
-            "grensen, så forskjellen kan skyldes tilfeldigheter, for eksempel hvilke elever som gikk på trinnet "
-            "det året."
-        )
+        ex.reliability.append(t("ut.rel_uncertain"))
 
 
 def _drivers(obs: pd.DataFrame) -> list[str]:
@@ -197,8 +170,8 @@ def _drivers(obs: pd.DataFrame) -> list[str]:
     drv = drv[drv["points"] > 0]
     if not len(drv):
         return []
-    top = [f"{r.label} ({pct(r.contribution)} av poengene)" for r in drv.head(3).itertuples()]
-    return [f"Mest av risikopoengene kommer fra {_list(top)}."]
+    top = [t("ut.driver", label=r.label, share=pct(r.contribution)) for r in drv.head(3).itertuples()]
+    return [t("ut.drivers", items=_list(top))]
 
 
 def _stability(obs: pd.DataFrame, periods: list[str]) -> list[str]:
@@ -207,17 +180,15 @@ def _stability(obs: pd.DataFrame, periods: list[str]) -> list[str]:
         return []
     every, n = st["n_every_year"], st["n_indicators_with_points"]
     out = [
-        f"{every} av {n} indikatorer som gir risikopoeng, gjør det hvert år de er målt i vinduet"
-        + (f": {_list(st['every_year_labels'][:4])}" + (" med flere" if every > 4 else "") if every else "")
+        t("ut.stable", every=every, n=n)
+        + (f": {_list(st['every_year_labels'][:4])}" + (t("ut.and_more") if every > 4 else "") if every else "")
         + "."
     ]
     if st["some_years_labels"]:
-        out.append("De andre gir risikopoeng bare noen av årene, så det kommunen skårer lavt på, "
-                   "varierer fra år til år.")
+        out.append(t("ut.stable_some"))
     by = st["by_year"].dropna(subset=["share"])
     if len(by) >= 2:
-        out.append("Andel risikopoeng år for år: " + "; ".join(f"{r.period}: {pct(r.share)}" for r in by.itertuples())
-                   + ".")
+        out.append(t("ut.by_year") + "; ".join(f"{r.period}: {pct(r.share)}" for r in by.itertuples()) + ".")
     return out
 
 
@@ -231,16 +202,13 @@ def explain(result: u.UttrekkResult, kommune_id: str, kommune_name: str) -> Uttr
         if result.periods else ""
     if k is None or k["possible"] == 0 or pd.isna(k["share"]):
         return UttrekkExplanation(
-            headline=(f"Det finnes ingen publiserte tall for {kommune_name} på uttrekksindikatorene i "
-                      f"vinduet {window}, så modellen kan ikke regne ut risikopoeng."),
+            headline=t("ut.headline_none", kommune=kommune_name, window=window),
             uncertain=True,
         )
     ex = UttrekkExplanation(
-        headline=(
-            f"{kommune_name} får {fmt_number(k['points'], 0)} av {fmt_number(k['possible'], 0)} mulige "
-            f"risikopoeng i vinduet {window}, altså {pct(k['share'])}. Det gir plass "
-            f"{fmt_number(k['rank'], 0)} av {int(k['n_kommuner'])} kommuner (plass 1 har høyest andel)."
-        ),
+        headline=t("ut.headline", kommune=kommune_name, points=fmt_number(k["points"], 0),
+                   possible=fmt_number(k["possible"], 0), window=window, share=pct(k["share"]),
+                   rank=fmt_number(k["rank"], 0), n=int(k["n_kommuner"])),
         level=_level(k, result.params, kommune_name),
     )
     _spread(ex, result, kommune_id, k, kommune_name)
@@ -262,20 +230,20 @@ def point_table(result: u.UttrekkResult, obs_unit: pd.DataFrame) -> pd.DataFrame
     for r in rel.itertuples():
         d = INDICATORS[r.indicator].decimals if r.indicator in INDICATORS else 1
         rows.append({
-            "Indikator": indicator_label(r.indicator, r.subject, r.trinn),
-            "Skoleår": r.period,
-            "Verdi (95 % intervall)": f"{fmt_number(r.value, d)} ({fmt_number(r.lower, d)}–{fmt_number(r.upper, d)})"
+            t("uttrekk.col.indicator"): indicator_label(r.indicator, r.subject, r.trinn),
+            t("uttrekk.col.period"): r.period,
+            t("ut.col.value"): f"{fmt_number(r.value, d)} ({fmt_number(r.lower, d)}–{fmt_number(r.upper, d)})"
             if not math.isnan(r.lower) else fmt_number(r.value, d),
-            "Elever (n)": fmt_number(r.n, 0),
-            "Landsnivå": fmt_number(r.national, d),
-            "Absolutt grense": fmt_number(r.absolute, d),
-            "Risikopoeng": fmt_number(r.points, 0),
-            "Hvor sikkert": RELIABILITY_SHORT[r.reliability],
+            t("ut.col.n"): fmt_number(r.n, 0),
+            t("ut.col.national"): fmt_number(r.national, d),
+            t("ut.col.absolute"): fmt_number(r.absolute, d),
+            t("uttrekk.col.points"): fmt_number(r.points, 0),
+            t("ut.col.sure"): t(f"ut.sure.{r.reliability}"),
         })
     return pd.DataFrame(rows)
 
 
-RELIABILITY_SHORT: dict[str, str] = {
+RELIABILITY_SHORT: dict[str, str] = {  # the bokmål texts; the page and report use t("ut.sure.<code>")
     "sikker": "Sikker forskjell",
     "delvis": "Sikker under landsnivå, ikke sikker bak absolutt grense",
     "usikker": "Ikke sikker forskjell",

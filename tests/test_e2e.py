@@ -93,7 +93,8 @@ def test_add_finding_from_skoler_and_see_marker(page: Page, app_server: str, out
     expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible()
     wait_idle(page)
     page.get_by_text("Legg til funn", exact=False).first.click()
-    form = page.get_by_test_id("stForm").first
+    # The form is plain widgets in the expander (its draft is kept over page/kommune switches, ui/drafts.py).
+    form = page.get_by_test_id("stExpander").filter(has_text="Legg til funn om det som vises her").first
     form.get_by_label("Navn", exact=False).first.fill("Eva E2E")
     text = "Skoleledere: stor utskifting av lærere (e2e) <b>fet</b><img src=x onerror=\"window.__xss=1\">"
     form.get_by_role("textbox").first.fill(text)

@@ -13,6 +13,13 @@ from data.findings import Author, ChecklistChanges, FindingIn, get_store
 KOMMUNE = "7390"
 
 
+def _w(elements, item: str, field: str):
+    """The checklist widget ``field`` of ``item`` (keys: chk_<kommune>_<item>_<version>_<field>)."""
+    hits = [e for e in elements if e.key and e.key.startswith(f"chk_{KOMMUNE}_{item}_") and e.key.endswith(f"_{field}")]
+    assert len(hits) == 1, [e.key for e in elements]
+    return hits[0]
+
+
 def _run() -> AppTest:
     return open_app("sjekkliste", kommune=KOMMUNE)
 
@@ -24,10 +31,10 @@ def test_save_item_with_evidence_and_history():
     at = _run()
     assert at.title[0].value == "Sjekkliste for forfasen: Fjordbygd"
     at.text_input(key="sjekkliste_author_name").set_value("Kari Veileder")
-    at.selectbox(key="chk_plan_forfasen_status").set_value("ferdig")
-    at.selectbox(key="chk_plan_forfasen_role").set_value("skoleeier")
-    at.multiselect(key="chk_plan_forfasen_evidence").set_value([f.id])
-    submit = next(b for b in at.button if b.key and "chk_plan_forfasen_form" in b.key)
+    _w(at.selectbox, "plan_forfasen", "status").set_value("ferdig")
+    _w(at.selectbox, "plan_forfasen", "role").set_value("skoleeier")
+    _w(at.multiselect, "plan_forfasen", "evidence").set_value([f.id])
+    submit = next(b for b in at.button if b.key and b.key.startswith(f"chk_{KOMMUNE}_plan_forfasen_") and b.key.endswith("_save"))
     submit.click().run()
     assert not at.exception, [e.message for e in at.exception]
     item = store.checklist_item(KOMMUNE, "plan_forfasen")
@@ -41,9 +48,9 @@ def test_save_item_with_evidence_and_history():
 def test_save_without_author_is_refused_and_stale_edit_is_explained():
     store = get_store()
     at = _run()
-    at.selectbox(key="chk_hvem_deltar_status").set_value("pagar")
+    _w(at.selectbox, "hvem_deltar", "status").set_value("pagar")
     at.text_input(key="sjekkliste_author_name").set_value("")
-    next(b for b in at.button if b.key and "chk_hvem_deltar_form" in b.key).click().run()
+    next(b for b in at.button if b.key and b.key.startswith(f"chk_{KOMMUNE}_hvem_deltar_") and b.key.endswith("_save")).click().run()
     assert any("navnet ditt" in w.value for w in at.warning)
     # Someone else saves in between: the page says so and does not overwrite.
     item = store.checklist_item(KOMMUNE, "hvem_deltar")
@@ -52,8 +59,8 @@ def test_save_without_author_is_refused_and_stale_edit_is_explained():
     store.update_checklist_item(KOMMUNE, "hvem_deltar", item.version, ChecklistChanges(note=other_note),
                                 Author("Per", "veileder"))
     at2.text_input(key="sjekkliste_author_name").set_value("Kari")
-    at2.selectbox(key="chk_hvem_deltar_status").set_value("ferdig")
-    next(b for b in at2.button if b.key and "chk_hvem_deltar_form" in b.key).click().run()
+    _w(at2.selectbox, "hvem_deltar", "status").set_value("ferdig")
+    next(b for b in at2.button if b.key and b.key.startswith(f"chk_{KOMMUNE}_hvem_deltar_") and b.key.endswith("_save")).click().run()
     assert any("Noen andre har endret" in w.value for w in at2.warning)
     assert store.checklist_item(KOMMUNE, "hvem_deltar").note == other_note
 
@@ -67,17 +74,17 @@ def test_stale_edit_keeps_what_the_user_typed_and_can_restore_it():
                                 Author("Per", "veileder"))
     my_note = f"Kari sin lange tekst fra workshopen {uuid.uuid4().hex[:6]}"
     at.text_input(key="sjekkliste_author_name").set_value("Kari")
-    at.text_area(key="chk_forventninger_note").set_value(my_note)
-    at.selectbox(key="chk_forventninger_status").set_value("ferdig")
-    next(b for b in at.button if b.key and "chk_forventninger_form" in b.key).click().run()
+    _w(at.text_area, "forventninger", "note").set_value(my_note)
+    _w(at.selectbox, "forventninger", "status").set_value("ferdig")
+    next(b for b in at.button if b.key and b.key.startswith(f"chk_{KOMMUNE}_forventninger_") and b.key.endswith("_save")).click().run()
     assert not at.exception
     assert store.checklist_item(KOMMUNE, "forventninger").note == other_note  # nothing overwritten
-    assert at.text_area(key="chk_forventninger_note").value == other_note  # the form shows the stored version
+    assert _w(at.text_area, "forventninger", "note").value == other_note  # the form shows the stored version
     assert my_note in [str(x.value) for x in at.get("text")]  # and nothing typed is lost
-    at.button(key="chk_forventninger_use_mine").click().run()
+    at.button(key=f"chk_{KOMMUNE}_forventninger_use_mine").click().run()
     assert not at.exception
     assert all("widget" not in w.value for w in at.warning)  # no "default value and Session State" clash
-    assert at.text_area(key="chk_forventninger_note").value == my_note
-    assert at.selectbox(key="chk_forventninger_status").value == "ferdig"
-    next(b for b in at.button if b.key and "chk_forventninger_form" in b.key).click().run()
+    assert _w(at.text_area, "forventninger", "note").value == my_note
+    assert _w(at.selectbox, "forventninger", "status").value == "ferdig"
+    next(b for b in at.button if b.key and b.key.startswith(f"chk_{KOMMUNE}_forventninger_") and b.key.endswith("_save")).click().run()
     assert store.checklist_item(KOMMUNE, "forventninger").note == my_note  # saved on top of the newer version

@@ -15,8 +15,8 @@ import streamlit as st
 import data
 from analysis import selection
 from analysis.peers import CONTEXT_FEATURES, DEFAULT_FEATURES, DEFAULT_K, PEER_METHODS
-from analysis.window import WINDOW_YEARS
-from data.catalogue import INDICATORS, SUBJECT_LABELS, indicator_label
+from analysis.window import WINDOW_YEARS, last_school_years
+from data.catalogue import INDICATORS, SUBJECT_LABELS, indicator_label, indicator_name, subject_label
 from ui.state import param_choice, param_multi
 from present.strings import t
 from present.window import school_years
@@ -39,11 +39,11 @@ def indicator_picker(opts: pd.DataFrame, *, with_kjonn: bool = True,
     order = ["grunnskolepoeng"] + [i for i in INDICATORS if i != "grunnskolepoeng"]
     choices = [i for i in order if i in present and (indicators is None or i in indicators)]
     indicator = param_choice(t("common.indikator"), choices, "indikator", container=c1,
-                             format_func=lambda c: INDICATORS[c].label)
+                             format_func=indicator_name)
     o = opts[opts["indicator"] == indicator]
     subjects = sorted(o["subject"].unique())
     subject = param_choice(t("utv.subject"), subjects, "fag", container=c2,
-                           format_func=lambda s: SUBJECT_LABELS.get(s, s) or t("utv.no_subject"))
+                           format_func=lambda s: subject_label(s) or t("utv.no_subject"))
     o = o[o["subject"] == subject]
     trinns = sorted(int(x) for x in o["trinn"].unique())
     trinn = param_choice(t("utv.trinn"), trinns, "trinn", container=c3, format_func=lambda x: f"{x}. trinn")

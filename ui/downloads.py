@@ -25,6 +25,7 @@ from data.catalogue import MARKER_SUPPRESSED
 from data.export_safety import neutralise_cell, neutralise_frame
 from present.format import fmt_spec
 from present.strings import t
+from ui.tables import show_table
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -41,9 +42,20 @@ def source_line(today: dt.date | None = None) -> str:
     return t("common.source_line", source=src, date=day)
 
 
+def _whole_numbers_as_int(out: pd.DataFrame) -> pd.DataFrame:
+    """Float columns that hold only whole numbers (pupil counts with a hole) become integers: '74', not '74,0'."""
+    for col in out.columns:
+        s = out[col]
+        if pd.api.types.is_float_dtype(s):
+            v = s.dropna().to_numpy(dtype=float)
+            if len(v) and np.isfinite(v).all() and (v == np.round(v)).all() and (np.abs(v) < 2**53).all():
+                out[col] = s.astype("Int64")
+    return out
+
+
 def export_frame(table: pd.DataFrame, suppressed: Sequence[bool] | pd.Series | None = None) -> pd.DataFrame:
-    """The table as written to file: empty number cells of suppressed rows become '*'."""
-    out = table.reset_index(drop=True).copy()
+    """The table as written to file: whole-number columns as integers, empty number cells of suppressed rows '*'."""
+    out = _whole_numbers_as_int(table.reset_index(drop=True).copy())
     if suppressed is None:
         return out
     mask = np.asarray(suppressed, dtype=bool)
@@ -52,7 +64,7 @@ def export_frame(table: pd.DataFrame, suppressed: Sequence[bool] | pd.Series | N
     for col in out.columns:
         s = out[col]
         if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
-            hole = mask & s.isna().to_numpy()
+            hole = mask & s.isna().to_numpy(dtype=bool)
             if hole.any():
                 s = s.astype(object)
                 s[hole] = MARKER_SUPPRESSED
@@ -82,11 +94,25 @@ def _one_newline(v):
 
 
 def _csv_cell(v):
+    if v is pd.NA:
+        return ""
     if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer, np.floating)):
         return v
     if isinstance(v, (float, np.floating)) and np.isnan(v):
         return ""
     return fmt_spec(v)
+
+
+def plain_csv_bytes(table: pd.DataFrame, suppressed=None, footer: Sequence[str] = ()) -> bytes:
+    """Plain CSV (comma-separated, decimal point, UTF-8) for other programs than Norwegian Excel.
+
+    Whole-number columns are written without decimals, '*' marks suppressed cells, as in ``csv_bytes``.
+    """
+    frame = export_frame(table, suppressed)
+    text = frame.to_csv(sep=",", decimal=".", index=False, lineterminator="\n")
+    if footer:
+        text += "\n" + "\n".join(str(line) for line in footer) + "\n"
+    return text.encode("utf-8")
 
 
 def excel_bytes(table: pd.DataFrame, suppressed=None, footer: Sequence[str] = (), sheet: str = "Tabell") -> bytes:
@@ -131,19 +157,26 @@ def table_with_downloads(
     the files (``show_note=False`` when the chart right above already shows it); the source line always follows.
     """
     st.caption(t("common.table_view"))
-    st.dataframe(table, hide_index=True, width="stretch", height=height, key=f"{key}_table",
-                 column_config=column_config)
+    show_table(table, suppressed=suppressed, width="stretch", height=height, key=f"{key}_table",
+               column_config=column_config)
     src = source_line()
     if note and show_note:
         st.caption(note)
     st.caption(src)
     footer = [line for line in (title, note, src) if line]
     base = _safe_name(filename)
-    c1, c2 = st.columns(2)
+    c1, c2, c3 = st.columns(3)
     with c1:
         st.download_button(
-            t("common.download_csv"), data=partial(csv_bytes, table, suppressed, footer),
+            t("common.download_csv_excel"), data=partial(csv_bytes, table, suppressed, footer),
             file_name=f"{base}.csv", mime=CSV_MIME, key=f"{key}_csv", on_click="ignore",
+            help=t("common.download_csv_help"),
+        )
+    with c3:
+        st.download_button(
+            t("common.download_csv"), data=partial(plain_csv_bytes, table, suppressed, footer),
+            file_name=f"{base}_komma.csv", mime=CSV_MIME, key=f"{key}_plain_csv", on_click="ignore",
+            help=t("common.download_csv_help"),
         )
     with c2:
         st.download_button(

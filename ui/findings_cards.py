@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import streamlit as st
 
@@ -12,9 +13,11 @@ from data.findings import (
     TEXT_MAX, Finding, FindingNotFoundError, FindingsStore, FindingValidationError, StaleVersionError, vocab,
 )
 from present.strings import t
+from ui import drafts
 from ui.findings_common import (
-    FIELD_KEYS, KIND_ICON, _link_code, _link_from_code, _need_author, _periods, _token, _when, _who,
-    findings_store, indicator_link_options, kommune_schools, link_label, md_escape, school_name,
+    FIELD_KEYS, KIND_ICON, _link_code, _link_from_code, _need_author, _periods, _remember_author, _saved_author,
+    _token, _when, _who, author_inputs, findings_store, indicator_link_options, kommune_schools, link_label,
+    md_escape, school_name,
 )
 from ui.findings_charts import finding_chart
 from ui.findings_form import _flash
@@ -92,50 +95,69 @@ def _conflict_view(store: FindingsStore, f: Finding, key: str) -> bool:
     return True
 
 
-def _edit_form(store: FindingsStore, f: Finding, key: str) -> None:
-    """Inline edit form; the version the user started from is kept from when 'Rediger' was pressed."""
-    started_from = st.session_state.get(f"{key}_editing", f.version)
-    ekey = f"{key}_edit_{started_from}"
+def _edit_fields(f: Finding, store: FindingsStore, dkey, ekey: str) -> dict[str, Any]:
+    """The edit widgets, started from the draft ``dkey`` (else the saved finding) and kept in it."""
     theme_opts = list(dict.fromkeys([*f.themes, *vocab.THEME_SUGGESTIONS, *store.themes_in_use(f.kommune_id)]))
     schools = kommune_schools(_token(), f.kommune_id)
     school_opts = list(dict.fromkeys([*f.schools, *schools]))
     link_opts = list(dict.fromkeys([*(_link_code(x) for x in f.indicators), *indicator_link_options()]))
     period_opts = list(dict.fromkeys([*_periods(_token()), *f.periods]))
-    with st.form(ekey):
-        text = st.text_area(t("funn.text"), value=f.text, max_chars=TEXT_MAX, key=f"{ekey}_text", height=110)
-        c1, c2, c3 = st.columns(3)
-        kind = c1.selectbox(t("funn.kind"), list(vocab.KINDS), index=list(vocab.KINDS).index(f.kind),
-                            format_func=lambda k: vocab.KINDS[k], key=f"{ekey}_kind")
-        source = c2.selectbox(t("funn.source"), list(vocab.SOURCES), index=list(vocab.SOURCES).index(f.source),
-                              format_func=lambda k: vocab.SOURCES[k], key=f"{ekey}_source")
-        status = c3.selectbox(t("funn.status"), list(vocab.STATUSES), index=list(vocab.STATUSES).index(f.status),
-                              format_func=lambda k: vocab.STATUSES[k], key=f"{ekey}_status")
-        themes = st.multiselect(t("funn.themes"), theme_opts, default=list(f.themes), accept_new_options=True,
-                                placeholder=t("funn.choose"),
-                                key=f"{ekey}_themes")
-        links = st.multiselect(t("funn.indicators"), link_opts, default=[_link_code(x) for x in f.indicators],
-                               placeholder=t("funn.choose"),
-                               format_func=lambda c: link_label(_link_from_code(c)), key=f"{ekey}_links")
-        c4, c5 = st.columns(2)
-        chosen_schools = c4.multiselect(t("funn.schools"), school_opts, default=list(f.schools),
-                                        placeholder=t("funn.choose"),
-                                        format_func=lambda s: schools.get(s) or school_name(s), key=f"{ekey}_schools")
-        periods = c5.multiselect(t("funn.periods"), period_opts, default=list(f.periods), key=f"{ekey}_periods",
-                                 placeholder=t("funn.choose"))
+    text = st.text_area(t("funn.text"), max_chars=TEXT_MAX, height=110,
+                        **drafts.bind(dkey, "text", f"{ekey}_text", f.text))
+    c1, c2, c3 = st.columns(3)
+    kind = c1.selectbox(t("funn.kind"), list(vocab.KINDS), format_func=lambda k: vocab.KINDS[k],
+                        **drafts.bind(dkey, "kind", f"{ekey}_kind", f.kind, list(vocab.KINDS)))
+    source = c2.selectbox(t("funn.source"), list(vocab.SOURCES), format_func=lambda k: vocab.SOURCES[k],
+                          **drafts.bind(dkey, "source", f"{ekey}_source", f.source, list(vocab.SOURCES)))
+    status = c3.selectbox(t("funn.status"), list(vocab.STATUSES), format_func=lambda k: vocab.STATUSES[k],
+                          **drafts.bind(dkey, "status", f"{ekey}_status", f.status, list(vocab.STATUSES)))
+    themes = st.multiselect(t("funn.themes"), theme_opts, accept_new_options=True, placeholder=t("funn.choose"),
+                            **drafts.bind(dkey, "themes", f"{ekey}_themes", list(f.themes)))
+    links = st.multiselect(t("funn.indicators"), link_opts, placeholder=t("funn.choose"),
+                           format_func=lambda c: link_label(_link_from_code(c)),
+                           **drafts.bind(dkey, "links", f"{ekey}_links", [_link_code(x) for x in f.indicators],
+                                         link_opts))
+    c4, c5 = st.columns(2)
+    chosen_schools = c4.multiselect(t("funn.schools"), school_opts, placeholder=t("funn.choose"),
+                                    format_func=lambda s: schools.get(s) or school_name(s),
+                                    **drafts.bind(dkey, "schools", f"{ekey}_schools", list(f.schools), school_opts))
+    periods = c5.multiselect(t("funn.periods"), period_opts, placeholder=t("funn.choose"),
+                             **drafts.bind(dkey, "periods", f"{ekey}_periods", list(f.periods), period_opts))
+    return {"text": text or "", "kind": kind, "source": source, "status": status, "themes": list(themes),
+            "indicators": [_link_from_code(c) for c in links], "schools": list(chosen_schools),
+            "periods": list(periods)}
+
+
+def _edit_form(store: FindingsStore, f: Finding, key: str) -> None:
+    """Inline edit; the version the user started from is kept from when 'Rediger' was pressed.
+
+    What is typed is a draft (``ui.drafts``): it is still there after a switch of page or kommune. The
+    author's name is asked for right here when the session has none yet.
+    """
+    started_from = st.session_state.get(f"{key}_editing", f.version)
+    dkey = ("funn_edit", f.id, started_from)
+    ekey = f"{key}_edit_{started_from}"
+    with st.container(border=True):
+        if drafts.unsaved(dkey):
+            st.caption(t("funn.draft_kept"))
+        changes = _edit_fields(f, store, dkey, ekey)
+        author = _saved_author()
+        if author is None:
+            st.caption(t("funn.author_here"))
+            author = author_inputs(f"{key}_edit_author")
         s1, s2 = st.columns(2)
-        save = s1.form_submit_button(t("funn.save_edit"), type="primary")
-        cancel = s2.form_submit_button(t("funn.cancel"))
+        save = s1.button(t("funn.save_edit"), type="primary", key=f"{ekey}_save")
+        cancel = s2.button(t("funn.cancel"), key=f"{ekey}_cancel")
     if cancel:
+        drafts.clear(dkey)
         st.session_state.pop(f"{key}_editing", None)
         st.rerun()
     if not save:
         return
-    author = _need_author(key)
     if author is None:
+        st.warning(t("funn.author_missing"))
         return
-    changes = {"text": text or "", "kind": kind, "source": source, "status": status, "themes": list(themes),
-               "indicators": [_link_from_code(c) for c in links], "schools": list(chosen_schools),
-               "periods": list(periods)}
+    _remember_author(author)
     try:
         store.update(f.id, started_from, changes, author)
     except FindingValidationError as e:
@@ -143,10 +165,12 @@ def _edit_form(store: FindingsStore, f: Finding, key: str) -> None:
         return
     except StaleVersionError as e:
         st.session_state[f"{key}_conflict"] = {"current": e.current, "yours": e.yours, "message": str(e)}
+        drafts.clear(dkey)  # «yours» is kept in the conflict view, beside the saved version
         st.rerun()
     except FindingNotFoundError:
         st.error(t("funn.not_found"))
         return
+    drafts.clear(dkey)
     st.session_state.pop(f"{key}_editing", None)
     _flash(key, t("funn.updated"))
     st.rerun()

@@ -16,6 +16,7 @@ from data.catalogue import INDICATORS
 from data.findings import Finding, IndicatorLink, vocab
 from present.strings import t
 from ui.findings_common import KIND_STYLE, _token, _who, hover_escape, link_label, md_escape
+from ui.charts import show_chart
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +188,7 @@ def finding_chart(f: Finding, *, key: str) -> None:
     if fig is None:
         st.caption(t("funn.chart_none"))
         return
-    st.plotly_chart(fig, width="stretch", key=key, config={"displayModeBar": False})
+    show_chart(fig, width="stretch", key=key, config={"displayModeBar": False})
     methods = (fig.layout.meta or {}).get("methods") or []
     if methods:
         st.caption(md_escape(t("funn.chart_method", methods="; ".join(methods))))

@@ -30,7 +30,8 @@ KIND_STYLE: dict[str, dict[str, str]] = {  # Okabe–Ito colours, distinct shape
     "sporsmal": {"symbol": "circle", "color": "#0072B2"},
     "tiltakside": {"symbol": "square", "color": "#E69F00"},
 }
-KIND_ICON = {"styrke": "💪", "utfordring": "⚠️", "hypotese": "💡", "sporsmal": "❓", "tiltakside": "🛠️"}
+KIND_ICON = {"styrke": ":material/thumb_up:", "utfordring": ":material/warning:", "hypotese": ":material/lightbulb:",
+             "sporsmal": ":material/help:", "tiltakside": ":material/build:"}
 FIELD_KEYS = ("text", "kind", "source", "status", "themes", "indicators", "schools", "periods", "deleted")
 AUTHOR_KEY = "funn_author"  # session state: the Author last used in this browser session
 
@@ -150,18 +151,31 @@ _remember_author = remember_author
 
 
 def author_inputs(key: str, container=None) -> Author | None:
-    """Name and role inputs (prefilled with the last used); returns an Author or None if incomplete."""
+    """Name and role inputs; returns an Author or None if the name is missing.
+
+    One author per browser session: the inputs start from the last name and role typed anywhere (this
+    page, another page, another form) and every change is remembered at once, not only on save.
+    """
     box = container or st
     saved = _saved_author()
     name_key, role_key = f"{key}_author_name", f"{key}_author_role"
-    if name_key not in st.session_state:
-        st.session_state[name_key] = saved.name if saved else ""
-    if role_key not in st.session_state:
-        st.session_state[role_key] = saved.role if saved else "veileder"
+    if saved is not None:  # typed in another form since this one was drawn: follow it
+        if st.session_state.get(name_key) != saved.name:
+            st.session_state[name_key] = saved.name
+        if st.session_state.get(role_key) != saved.role:
+            st.session_state[role_key] = saved.role
+    st.session_state.setdefault(name_key, "")
+    st.session_state.setdefault(role_key, "veileder")
+
+    def keep() -> None:
+        name = (st.session_state.get(name_key) or "").strip()
+        if name:
+            _remember_author(Author(name, st.session_state.get(role_key) or "veileder"))
+
     c1, c2 = box.columns(2)
-    name = c1.text_input(t("funn.author_name"), key=name_key, max_chars=NAME_MAX)
+    name = c1.text_input(t("funn.author_name"), key=name_key, max_chars=NAME_MAX, on_change=keep)
     role = c2.selectbox(t("funn.author_role"), list(vocab.ROLES), key=role_key,
-                        format_func=lambda r: vocab.ROLES[r])
+                        format_func=lambda r: vocab.ROLES[r], on_change=keep)
     if not (name or "").strip():
         return None
     return Author(name.strip(), role)

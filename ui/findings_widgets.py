@@ -72,13 +72,13 @@ def findings_under_chart(current: Mapping[str, Any], findings: Sequence[Finding]
         findings_list(findings, key=f"{key}_linked", editable=False, show_chart=False, compact=True)
     else:
         st.caption(t("funn.linked_none"))
-    with st.expander(t("funn.add_for"), icon="📝"):
+    with st.expander(t("funn.add_for"), icon=":material/edit_note:"):
         try:
             add_finding_form(current, key=f"{key}_add")
         except Exception:  # noqa: BLE001
             log.exception("add_finding_form failed")
             st.error(t("funn.db_error"))
     try:
-        st.page_link("pages/funn.py", label=t("funn.open_page"), icon="🗂️")
+        st.page_link("pages/funn.py", label=t("funn.open_page"), icon=":material/lightbulb:")
     except Exception:  # noqa: BLE001 - page_link needs the page registered in st.navigation
         pass

@@ -23,6 +23,7 @@ T = TypeVar("T")
 
 KOMMUNE_PARAM = "kommune"  # query param and the picker widget's key
 CHOSEN_KEY = "valgt_kommune"  # session-state key holding the choice itself
+FROM_WIDGET_KEY = "valgt_kommune_fra_velger"  # set by the picker's on_change for the next run
 DEFAULT_KOMMUNE = "7290"  # the spread showcase in the demo; falls back to the first kommune
 
 
@@ -43,8 +44,14 @@ def scoped_kommune_options(token: str) -> pd.DataFrame:
 
 
 def data_token() -> str:
-    """Cache key of the active data (changes after an import)."""
-    return data.dataset_token()
+    """Cache key of the active data (changes after an import) and of the session's language.
+
+    Cached results hold Norwegian texts (figure titles, table headers, labels), so a bokmål and a
+    nynorsk session must not share them: the language is part of the key.
+    """
+    from data.language import active_language
+
+    return f"{data.dataset_token()}|{active_language()}"
 
 
 def kommune_picker() -> str | None:
@@ -55,22 +62,25 @@ def kommune_picker() -> str | None:
         return None
     ids = options["kommune_id"].tolist()
     names = dict(zip(ids, options["kommune_name"]))
-    # The choice is kept under its own key; the widget only reports changes (on_change). Its default
-    # index is the current choice on every run, so if the browser ever re-creates the widget (a page
-    # switch under load), it comes back on the chosen kommune instead of the first in the list.
+    # The choice is kept under its own key; the widget reports changes (on_change). The link wins when
+    # it names another kommune and the widget did not just change: a shared link, or Back/Forward in
+    # the browser, which restores an older link. The widget's state is set from the choice on every
+    # run, so a re-created widget (a page switch under load) comes back on the chosen kommune.
+    from_widget = st.session_state.pop(FROM_WIDGET_KEY, False)
+    wanted = st.query_params.get(KOMMUNE_PARAM)
     chosen = st.session_state.get(CHOSEN_KEY)
-    if chosen not in names:
-        wanted = st.query_params.get(KOMMUNE_PARAM)
+    if chosen not in names or (not from_widget and wanted in names and wanted != chosen):
         chosen = wanted if wanted in names else (DEFAULT_KOMMUNE if DEFAULT_KOMMUNE in names else ids[0])
         st.session_state[CHOSEN_KEY] = chosen
+    st.session_state[KOMMUNE_PARAM] = chosen
 
     def remember() -> None:
         st.session_state[CHOSEN_KEY] = st.session_state[KOMMUNE_PARAM]
+        st.session_state[FROM_WIDGET_KEY] = True
 
     st.sidebar.selectbox(
         t("app.kommune"),
         ids,
-        index=ids.index(chosen),
         key=KOMMUNE_PARAM,
         format_func=lambda k: f"{names.get(k, k)} ({k})",
         help=t("app.kommune_help"),

@@ -15,10 +15,12 @@ import streamlit as st
 from analysis import uttrekk as u
 from data.catalogue import UTTREKK_SET_LABELS, UTTREKK_SETS, indicator_label, uttrekk_set_name
 from present.format import fmt_number
-from present.strings import t
+from present.strings import t, tr
 from present.window import school_years, window_text
+from ui.tables import show_table
 from present.charts import school_shares_figure
 from present.uttrekk_text import UttrekkExplanation, kommune_obs, pct, point_table, school_obs, what_if_sentence
+from ui.charts import show_chart
 
 PARAMS_KEY = "uttrekk_params"
 YES_NO = {True: t("uttrekk.yes"), False: t("uttrekk.no")}
@@ -83,10 +85,10 @@ def _form_values(current: u.UttrekkParams, periods: list[str]) -> dict:
 def params_form(defaults: u.UttrekkParams, periods: list[str]) -> u.UttrekkParams:
     """The settings expander; returns the parameters in use (kept in session state)."""
     current: u.UttrekkParams = st.session_state.get(PARAMS_KEY, defaults)
-    with st.expander(t("uttrekk.params"), expanded=False, icon="⚙️"):
+    with st.expander(t("uttrekk.params"), expanded=False, icon=":material/settings:"):
         st.caption(t("uttrekk.params_help"))
         for note in u.PARAM_NOTES.values():
-            st.markdown(f"- {note}")
+            st.markdown(f"- {tr(note)}")
         with st.form("uttrekk_params_form"):
             values = _form_values(current, periods)
             a, b = st.columns(2)
@@ -135,10 +137,10 @@ def points_tab(res: u.UttrekkResult, kommune_id: str) -> None:
         st.info(t("uttrekk.no_points"))
     else:
         st.caption(t("uttrekk.points_caption"))
-        st.dataframe(pt, hide_index=True, width="stretch")
+        show_table(pt, hide_index=True, width="stretch")
     with st.expander(t("uttrekk.reliability_help")):
         for text in u.RELIABILITY_LABELS.values():
-            st.markdown(f"- {text}")
+            st.markdown(f"- {tr(text)}")
 
 
 def schools_tab(res: u.UttrekkResult, schools: pd.DataFrame, krow: pd.Series) -> None:
@@ -146,8 +148,8 @@ def schools_tab(res: u.UttrekkResult, schools: pd.DataFrame, krow: pd.Series) ->
         st.info(t("uttrekk.whatif_none"))
         return
     fig = school_shares_figure(schools, float(krow["share"]), res.top_threshold, t("uttrekk.schools_chart"))
-    st.plotly_chart(fig, width="stretch")
-    st.dataframe(pd.DataFrame({
+    show_chart(fig, width="stretch")
+    show_table(pd.DataFrame({
         t("uttrekk.col.school"): schools["school_name"],
         t("uttrekk.col.points"): schools["points"].map(_whole),
         t("uttrekk.col.possible"): schools["possible"].map(_whole),
@@ -163,7 +165,7 @@ def schools_tab(res: u.UttrekkResult, schools: pd.DataFrame, krow: pd.Series) ->
     if spt.empty:
         st.info(t("uttrekk.no_points"))
     else:
-        st.dataframe(spt, hide_index=True, width="stretch")
+        show_table(spt, hide_index=True, width="stretch")
 
 
 def what_if_tab(res: u.UttrekkResult, kommune_id: str, name: str, schools: pd.DataFrame,
@@ -198,7 +200,7 @@ def stability_tab(res: u.UttrekkResult, kommune_id: str, ex: UttrekkExplanation)
     obs = kommune_obs(res, kommune_id)
     by = u.stability(obs, res.periods)["by_year"]
     st.subheader(t("uttrekk.by_year"))
-    st.dataframe(pd.DataFrame({
+    show_table(pd.DataFrame({
         t("uttrekk.col.period"): by["period"], t("uttrekk.col.points"): by["points"].map(_whole),
         t("uttrekk.col.possible"): by["possible"].map(_whole),
         t("uttrekk.col.share"): by["share"].map(pct),
@@ -207,7 +209,7 @@ def stability_tab(res: u.UttrekkResult, kommune_id: str, ex: UttrekkExplanation)
         st.markdown(part)
     st.subheader(t("uttrekk.drivers"))
     drv = u.drivers(obs)
-    st.dataframe(pd.DataFrame({
+    show_table(pd.DataFrame({
         t("uttrekk.col.indicator"): drv["label"],
         t("uttrekk.col.points"): drv["points"].map(_whole),
         t("uttrekk.col.possible"): drv["possible"].map(_whole),
@@ -220,7 +222,7 @@ def stability_tab(res: u.UttrekkResult, kommune_id: str, ex: UttrekkExplanation)
 def all_kommuner_tab(res: u.UttrekkResult, kommune_id: str) -> None:
     k = res.kommuner
     st.caption(t("uttrekk.all_caption"))
-    st.dataframe(pd.DataFrame({
+    show_table(pd.DataFrame({
         t("uttrekk.col.rank"): k["rank"], t("uttrekk.col.kommune"): k["kommune_name"] + " (" + k["kommune_id"] + ")",
         t("uttrekk.col.share_pct"): k["share"].round(1), t("uttrekk.col.spread_pp"): k["spread"].round(1),
         t("uttrekk.col.signal"): k["spread_signal"].map(YES_NO),

@@ -1,40 +1,66 @@
-"""Fixed vocabularies of the findings store: codes stored in the database and their bokmål labels.
+"""Fixed vocabularies of the findings store: codes stored in the database and their labels.
 
-Codes are plain ASCII (stable in URLs, CSV and JSON); labels are what users see. Order is display order.
+Codes are plain ASCII (stable in URLs, CSV and JSON); labels are what users see, in bokmål and
+nynorsk (``data.language.Labels`` answers in the session's language). Order is display order.
 """
 
 from __future__ import annotations
 
-KINDS: dict[str, str] = {
+from data.language import Labels
+
+KINDS: Labels = Labels({
     "styrke": "Styrke",
     "utfordring": "Utfordring",
     "hypotese": "Hypotese",
     "sporsmal": "Spørsmål",
     "tiltakside": "Tiltaksidé",
-}
+}, {
+    "styrke": "Styrke",
+    "utfordring": "Utfordring",
+    "hypotese": "Hypotese",
+    "sporsmal": "Spørsmål",
+    "tiltakside": "Tiltaksidé",
+})
 
-SOURCES: dict[str, str] = {
+SOURCES: Labels = Labels({
     "intervju": "Intervju",
     "observasjon": "Observasjon",
     "workshop": "Workshop",
     "dokument": "Dokument",
     "undersokelse": "Undersøkelse",
     "annet": "Annet",
-}
+}, {
+    "intervju": "Intervju",
+    "observasjon": "Observasjon",
+    "workshop": "Workshop",
+    "dokument": "Dokument",
+    "undersokelse": "Undersøking",
+    "annet": "Anna",
+})
 
-STATUSES: dict[str, str] = {
+STATUSES: Labels = Labels({
     "forelopig": "Foreløpig",
     "bekreftet": "Bekreftet",
     "forkastet": "Forkastet",
-}
+}, {
+    "forelopig": "Førebels",
+    "bekreftet": "Stadfesta",
+    "forkastet": "Forkasta",
+})
 
-ROLES: dict[str, str] = {
+ROLES: Labels = Labels({
     "skoleeier": "Skoleeier",
     "skoleleder": "Skoleleder",
     "laerer": "Lærer",
     "veileder": "Veileder",
     "statsforvalter": "Statsforvalter",
-}
+}, {
+    "skoleeier": "Skuleeigar",
+    "skoleleder": "Skuleleiar",
+    "laerer": "Lærar",
+    "veileder": "Rettleiar",
+    "statsforvalter": "Statsforvaltar",
+})
 
 # Free tags: these are offered as suggestions; any other tag is allowed.
 THEME_SUGGESTIONS: tuple[str, ...] = (
@@ -51,7 +77,7 @@ THEME_SUGGESTIONS: tuple[str, ...] = (
 )
 
 # Udir's goals for the forfase, in Udir's order (issue #7 builds the page on top of this).
-CHECKLIST_ITEMS: dict[str, str] = {
+CHECKLIST_ITEMS: Labels = Labels({
     "plan_forfasen": "Plan for forfasen",
     "hvem_deltar": "Hvem deltar",
     "forventninger": "Forventninger",
@@ -63,23 +89,46 @@ CHECKLIST_ITEMS: dict[str, str] = {
     "plan_gjennomforingsfasen": "Plan for gjennomføringsfasen",
     "avtale_kompetansemiljo": "Avtale med kompetansemiljø",
     "behov_for_stotte": "Behov for støtte til skoleeier/skoleleder",
-}
+}, {
+    "plan_forfasen": "Plan for forfasen",
+    "hvem_deltar": "Kven som deltek",
+    "forventninger": "Forventingar",
+    "bredt_datagrunnlag": "Bruke og forstå eit breitt datagrunnlag",
+    "hva_kommunen_er_god_pa": "Kva kommunen er god på",
+    "utfordringsbildet": "Utfordringsbiletet",
+    "hva_skal_til_for_endring": "Kva som skal til for endring",
+    "pagaende_utviklingsarbeid": "Pågåande utviklingsarbeid",
+    "plan_gjennomforingsfasen": "Plan for gjennomføringsfasen",
+    "avtale_kompetansemiljo": "Avtale med kompetansemiljø",
+    "behov_for_stotte": "Behov for støtte til skuleeigar/skuleleiar",
+})
 
-CHECKLIST_STATUSES: dict[str, str] = {
+CHECKLIST_STATUSES: Labels = Labels({
     "ikke_startet": "Ikke startet",
     "pagar": "Pågår",
     "ferdig": "Ferdig",
-}
+}, {
+    "ikke_startet": "Ikkje starta",
+    "pagar": "Pågår",
+    "ferdig": "Ferdig",
+})
 
 # History actions and their labels.
-ACTIONS: dict[str, str] = {
+ACTIONS: Labels = Labels({
     "create": "Opprettet",
     "update": "Endret",
     "status": "Status endret",
     "delete": "Slettet",
     "restore": "Gjenopprettet",
     "import": "Importert",
-}
+}, {
+    "create": "Oppretta",
+    "update": "Endra",
+    "status": "Status endra",
+    "delete": "Sletta",
+    "restore": "Gjenoppretta",
+    "import": "Importert",
+})
 
 DEFAULT_STATUS = "forelopig"
 DEFAULT_SOURCE = "workshop"

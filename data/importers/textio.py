@@ -27,12 +27,27 @@ DELIMITERS = {";": "semikolon (;)", "\t": "tabulator", ",": "komma (,)", "|": "l
 _MOJIBAKE = re.compile("Ã[\u0080-\u00bf¸¥¦˜…†]|Ã\u0098|Ã\u0085")
 
 
+def file_size_mb(size: int) -> str:
+    """File size in MB with a decimal comma, precise enough that a file over the limit never reads as the limit.
+
+    150.4 MB -> '150,4' (not '150'); 150.000001 MB -> '150,01'; 300 MB -> '300'.
+    """
+    import math
+
+    mb = size / 1024 / 1024
+    for d in (0, 1, 2):
+        shown = round(mb, d)
+        if mb <= MAX_FILE_MB or shown > MAX_FILE_MB:
+            return f"{shown:.{d}f}".replace(".", ",")
+    return f"{math.ceil(mb * 100) / 100:.2f}".replace(".", ",")
+
+
 def check_size(file_name: str, size: int) -> None:
     """Refuse files above the stated limit and empty files (before anything is read)."""
     if size > MAX_FILE_BYTES:
         raise ImportFailure(
             file_name,
-            f"Filen er {size / 1024 / 1024:.0f} MB. Grensen er {MAX_FILE_MB} MB per fil. "
+            f"Filen er {file_size_mb(size)} MB. Grensen er {MAX_FILE_MB} MB per fil. "
             "Del opp eksporten (for eksempel per skoleår eller per fylke) og last opp delene.",
         )
     if size == 0:
