@@ -16,6 +16,7 @@ NB: dict[str, str] = {
     "app.subtitle": "Analyseverktøy for forfasen i oppfølgingsordningen",
     "app.kommune": "Kommune",
     "app.kommune_help": "Skriv navn eller kommunenummer for å søke. Valget følger med i lenken (URL).",
+    "app.kommune_official": "Fullt offisielt navn: {name}.",
     "app.banner_demo": (
         "**Demodata.** Alle kommuner, skoler og tall her er oppdiktet og laget ved simulering av enkeltelever. "
         "De ligner ekte data i størrelse og usikkerhet, men handler ikke om noen virkelig kommune. "
