@@ -410,4 +410,4 @@ def slice_keys(df: pd.DataFrame, keys: Sequence[tuple[str, str, int]], kjonn: st
     for i, s_, tr in keys:
         mask = mask | ((ind == i).to_numpy() & (subj == (s_ or "")).to_numpy() & (trinn == int(tr)))
     mask = mask & (df["kjonn"] == kjonn).to_numpy()
-    return _plain(df.loc[mask, SELECT_COLUMNS])
+    return _plain(df.loc[mask, SELECT_COLUMNS + [c for c in OPTIONAL_COLUMNS if c in df.columns]])

@@ -23,6 +23,7 @@ NB: dict[str, str] = {
     "app.subtitle": "Analyseverktøy for forfasen i oppfølgingsordningen",
     "app.kommune": "Kommune",
     "app.kommune_help": "Skriv navn eller kommunenummer for å søke. Valget følger med i lenken (URL).",
+    "app.kommune_official": "Fullt offisielt navn: {name}.",
     "app.banner_demo": (
         "**Demodata.** Alle kommuner, skoler og tall her er oppdiktet og laget ved simulering av enkeltelever. "
         "De ligner ekte data i størrelse og usikkerhet, men handler ikke om noen virkelig kommune. "
@@ -371,7 +372,7 @@ NB: dict[str, str] = {
     ),
     "skoler.no_schools": "Kommunen har ingen skoler med tall for {label}.",
     "skoler.summary": (
-        "**{n} skoler**, {window}: {svakere} svakere enn resten av kommunen, {bedre} bedre, {usikker} uten sikker "
+        "**{n} skoler** ({window}): {svakere} svakere enn resten av kommunen, {bedre} bedre, {usikker} uten sikker "
         "forskjell, {skjermet} skjermet og {ingen} som ikke kan vurderes."
     ),
     "skoler.summary_neutral": (
@@ -431,7 +432,7 @@ NB: dict[str, str] = {
     "skoler.spread_heading": "Forskjeller mellom skolene i kommunen",
     "skoler.spread_none": "For få skoler med publiserte tall til å beregne spredningen mellom skolene.",
     "skoler.spread_summary": (
-        "**{icc} %** av variasjonen mellom elevene ligger mellom skolene, {window}. Det tilsvarer et standardavvik "
+        "**{icc} %** av variasjonen mellom elevene ligger mellom skolene ({window}). Det tilsvarer et standardavvik "
         "mellom skolene på {sd} {unit}. {n} skoler med tall, {supp} skjermet (ikke med). Test av at skolene er like: "
         "p = {p}."
     ),

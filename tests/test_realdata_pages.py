@@ -176,3 +176,11 @@ def test_statsforvalter_on_real_data(real_folder):
     """Statsforvalter on data without any uttrekk indicator for the window (crashed: empty table)."""
     at = open_app("statsforvalter", kommune="4003")
     assert not BAD_WORDS.findall(_texts(at))
+
+
+def test_names_norwegian_form_with_official_name_in_tooltip(real_folder):
+    at = open_app("oversikt", kommune="5612")
+    assert "Oversikt: Kautokeino" in _texts(at)
+    picker = at.sidebar.selectbox[0]
+    assert "Fullt offisielt navn: Guovdageaidnu - Kautokeino." in picker.help
+    assert picker.format_func(picker.value) == "Kautokeino (5612)"

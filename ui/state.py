@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 import data
+from data import succession
 from present.strings import t
 from ui.auth import active_principal
 
@@ -83,13 +84,22 @@ def kommune_picker() -> str | None:
         ids,
         key=KOMMUNE_PARAM,
         format_func=lambda k: f"{names.get(k, k)} ({k})",
-        help=t("app.kommune_help"),
+        help=_picker_help(chosen),
         on_change=remember,
     )
     chosen = st.session_state[CHOSEN_KEY]
     if st.query_params.get(KOMMUNE_PARAM) != chosen:
         st.query_params[KOMMUNE_PARAM] = chosen
     return chosen
+
+
+def _picker_help(kommune_id: str) -> str:
+    """The picker's tooltip, with the full official name (all language forms) where it differs from the
+    display name («Guovdageaidnu - Kautokeino» for Kautokeino)."""
+    official = succession.official_name(kommune_id)
+    if official and official != succession.name(kommune_id):
+        return t("app.kommune_help") + " " + t("app.kommune_official", name=official)
+    return t("app.kommune_help")
 
 
 def selected_kommune() -> str | None:
