@@ -9,6 +9,7 @@ server starts makes every run go through app.py. Arguments after ``--`` are pass
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -50,6 +51,8 @@ def preload() -> None:
             from data.findings import get_store
 
             get_store(database_url())
+        # What is loaded now lives as long as the server: keep it out of the collector's full passes.
+        gc.freeze()
     except Exception:  # noqa: BLE001 - the first page run reports it properly
         log.warning("Preloading failed", exc_info=True)
 
