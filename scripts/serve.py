@@ -13,6 +13,7 @@ everything, so another address is refused unless ``UTFORDRINGSBILDE_ALLOW_OPEN_W
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -54,6 +55,8 @@ def preload() -> None:
             from data.findings import get_store
 
             get_store(database_url())
+        # What is loaded now lives as long as the server: keep it out of the collector's full passes.
+        gc.freeze()
     except Exception:  # noqa: BLE001 - the first page run reports it properly
         log.warning("Preloading failed", exc_info=True)
 
