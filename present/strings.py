@@ -763,6 +763,9 @@ NB: dict[str, str] = {
     "ub.error_build": "feil under sammenstillingen. Detaljene står i loggen.",
     "ub.error_unknown": "ukjent feil. Detaljene står i loggen.",
     # --- the report (report/sections.py) ------------------------------------------------------
+    "rep.source_line": "Kilde: {source}. Skoleår {window}. Laget {date}.",
+    "rep.title": "Utfordringsbilde for {kommune}",
+    "rep.subtitle": "Kommunenummer {kommune_id}, {fylke}. Skoleårene {first}–{last}.",
     "rep.styrker": "Styrker",
     "rep.utfordringer": "Utfordringer",
     "rep.source": "kilde: {source}",

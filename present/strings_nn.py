@@ -753,6 +753,9 @@ NN: dict[str, str] = {
     "ub.error_build": "feil under samanstillinga. Detaljane står i loggen.",
     "ub.error_unknown": "ukjend feil. Detaljane står i loggen.",
     # --- the report (report/sections.py) ------------------------------------------------------
+    "rep.source_line": "Kjelde: {source}. Skuleår {window}. Laga {date}.",
+    "rep.title": "Utfordringsbilete for {kommune}",
+    "rep.subtitle": "Kommunenummer {kommune_id}, {fylke}. Skuleåra {first}–{last}.",
     "rep.styrker": "Styrkar",
     "rep.utfordringer": "Utfordringar",
     "rep.source": "kjelde: {source}",
