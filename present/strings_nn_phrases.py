@@ -159,6 +159,50 @@ NN_PHRASES: dict[str, str] = {
         "Usikkert: intervallet går over grensa, så poenget kan kome av tilfeldigheiter",
     "Uten intervall: antall elever er ukjent": "Utan intervall: talet på elevar er ukjent",
     "Ingen tall for uttrekksindikatorene i vinduet.": "Ingen tal for uttrekksindikatorane i vindauget.",
+    # --- report.methods (the methods appendix) ---------------------------------------------------
+    "Vedlegg: metoder": "Vedlegg: metodar",
+    "Vedlegg: modellen for uttrekket": "Vedlegg: modellen for uttrekket",
+    "Usikkerhet. Et tall for en skole eller kommune bygger på et lite antall elever. Hadde andre elever gått "
+    "på trinnet, ville tallet blitt et annet. Et 95 % konfidensintervall viser hvor mye tallet kunne variert "
+    "av slike grunner. Vi sier at en forskjell er sikker bare når hele intervallet ligger på én side av "
+    "tallet det sammenlignes med.":
+        "Usikkerheit. Eit tal for ein skule eller kommune byggjer på eit lite tal elevar. Hadde andre elevar gått "
+        "på trinnet, ville talet vorte eit anna. Eit 95 % konfidensintervall viser kor mykje talet kunne variert "
+        "av slike grunnar. Vi seier at ein skilnad er sikker berre når heile intervallet ligg på éi side av "
+        "talet det blir samanlikna med.",
+    "Tre år samlet: elevene fra de publiserte årene i vinduet slås sammen (antall elever og antall med "
+    "mestringsnivå 1 for andeler; elevvektet gjennomsnitt og samlet standardavvik for gjennomsnitt) før "
+    "intervallet regnes ut. Skjermede år er ikke med.":
+        "Tre år samla: elevane frå dei publiserte åra i vindauget blir slått saman (talet på elevar og talet på "
+        "elevar på meistringsnivå 1 for delar; elevvekta gjennomsnitt og samla standardavvik for gjennomsnitt) før "
+        "intervallet blir rekna ut. Skjerma år er ikkje med.",
+    "Sammenligning med landet: ": "Samanlikning med landet: ",
+    "Skjerming: tall bak for få elever er ikke offentlige og står som «skjermet» i tabellene og som kryss i "
+    "figurene, aldri som tall. Grensene er under ":
+        "Skjerming: tal bak for få elevar er ikkje offentlege og står som «skjerma» i tabellane og som kryss i "
+        "figurane, aldri som tal. Grensene er under ",
+    " elever for nasjonale prøver, under ": " elevar for nasjonale prøver, under ",
+    " for grunnskolepoeng og under ": " for grunnskulepoeng og under ",
+    " svar for Elevundersøkelsen (under ": " svar for Elevundersøkinga (under ",
+    " Et tall på feil side av landsgjennomsnittet gir 1 risikopoeng, et tall bak den absolutte grensen gir 3. "
+    "Hvert tall kan gi 3 poeng; andelen er oppnådde poeng delt på mulige poeng.":
+        " Eit tal på feil side av landsgjennomsnittet gir 1 risikopoeng, eit tal bak den absolutte grensa gir 3. "
+        "Kvart tal kan gi 3 poeng; delen er oppnådde poeng delt på moglege poeng.",
+    " Brukte avstander fra landsgjennomsnittet: ": " Brukte avstandar frå landsgjennomsnittet: ",
+    " Brukt grense: ": " Brukt grense: ",
+    "Hvor sikkert et risikopoeng er: poenget regnes som sikkert når hele 95 %-intervallet til tallet ligger "
+    "bak grensen som ga poenget. Går intervallet over landsgjennomsnittet, kan poenget skyldes tilfeldig "
+    "variasjon mellom elevkull.":
+        "Kor sikkert eit risikopoeng er: poenget blir rekna som sikkert når heile 95 %-intervallet til talet ligg "
+        "bak grensa som gav poenget. Går intervallet over landsgjennomsnittet, kan poenget kome av tilfeldig "
+        "variasjon mellom elevkull.",
+    "Hva om: en skoles tall erstattes med kommunens tall for samme indikator, trinn og år. Kommunens eget tall "
+    "flyttes like mye som skolens andel av elevene tilsier. Så regnes andeler, plass og spredning på nytt, mens "
+    "de andre kommunene og skolene i landet står som før.":
+        "Kva om: talet til ein skule blir erstatta med talet til kommunen for same indikator, trinn og år. Det "
+        "eigne talet til kommunen blir flytt så mykje som delen av elevane på skulen tilseier. Så blir delar, "
+        "plass og spreiing rekna på nytt, medan dei andre kommunane og skulane i landet står som før.",
+    " prosentpoeng. ": " prosentpoeng. ",
     # --- data ----------------------------------------------------------------------------------
     "Demodata (fiktive kommuner og skoler)": "Demodata (fiktive kommunar og skular)",
     "Elevundersøkelsen": "Elevundersøkinga",

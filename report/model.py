@@ -24,6 +24,7 @@ from present.window import school_years, span_text, window_text
 from report.document import Block, Bullets, Figure, Paragraph, Report, Section, Subheading, Table
 from report.sections import (MARK, SECTION_BUILDERS, Key, ReportContext, ReportOptions, checklist_progress,
                              checklist_progress_text, keep_finding, school_pooled, short_label)
+from present.strings import t, tr
 
 
 def window_span(periods: list[str], years: int | None = None) -> str:
@@ -38,7 +39,7 @@ def source_line(periods: list[str], created: date) -> str:
     info = data.dataset_info()
     src = info.label + (f" ({', '.join(info.sources)})" if info.sources and info.sources != ("demo",) else "")
     window = window_span(periods)
-    return f"Kilde: {src}. Skoleår {window}. Laget {created.strftime('%d.%m.%Y')}."
+    return t("rep.source_line", source=tr(src), window=window, date=created.strftime("%d.%m.%Y"))
 
 
 def _kommune(kommune_id: str) -> pd.Series:
@@ -85,8 +86,9 @@ def build_report(
     )
     report = Report(
         kommune_id=kommune_id, kommune_name=kname, fylke_name=fylke_name,
-        title=f"Utfordringsbilde for {kname}",
-        subtitle=f"Kommunenummer {kommune_id}, {fylke_name}. Skoleår: {window_span(periods, options.window_years)}.",
+        title=t("rep.title", kommune=kname),
+        subtitle=t("rep.subtitle", kommune_id=kommune_id, fylke=fylke_name,
+                   window=window_span(periods, options.window_years)),
         source_line=source_line(periods, created), created=created, periods=periods, sections=[],
     )
     for builder in SECTION_BUILDERS:

@@ -19,7 +19,7 @@ from analysis.overview import benchmark_comparison
 from analysis.window import WINDOW_YEARS
 from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
 from present.format import fmt_interval, fmt_number
-from present.strings import classification_label, t
+from present.strings import classification_label, t, tr
 from report import charts
 from present.window import span_text
 from report.document import Bullets, Figure, Paragraph, Section, Subheading, Table
@@ -31,7 +31,7 @@ Key = tuple[str, str, int]
 MARK = {"svakere": " ▼", "bedre": " ▲"}
 SHORT_NAMES = {"grunnskolepoeng": "GSP", "np_mestring_1": "Nivå 1", "eu_stotte_larer": "Støtte lærer",
                "eu_motivasjon": "Motivasjon", "eu_mobbing": "Mobbing"}
-KIND_HEADINGS = {"styrke": "Styrker", "utfordring": "Utfordringer"}
+KIND_HEADINGS = {"styrke": "rep.styrker", "utfordring": "rep.utfordringer"}  # strings-table keys
 QUESTION_KINDS = ("sporsmal", "hypotese")
 
 
@@ -115,13 +115,13 @@ def finding_line(f: Any, school_names: dict[str, str]) -> str:
     parts = [getattr(f, "status_label", getattr(f, "status", ""))]
     src = getattr(f, "source_label", getattr(f, "source", ""))
     if src:
-        parts.append(f"kilde: {str(src).lower()}")
+        parts.append(t("rep.source", source=str(src).lower()))
     links = [indicator_label(link.indicator, link.subject or "", link.trinn) if getattr(link, "trinn", None)
              else indicator_label(link.indicator, link.subject or "")
              for link in getattr(f, "indicators", ())]
     links += [school_names.get(s, s) for s in getattr(f, "schools", ())]
     if links:
-        parts.append("gjelder: " + ", ".join(links))
+        parts.append(t("rep.concerns", links=", ".join(links)))
     return f"{f.text} ({'; '.join(p for p in parts if p)})"
 
 
@@ -142,7 +142,7 @@ def checklist_progress(items: Sequence[Any]) -> dict[str, int]:
 
 def checklist_progress_text(items: Sequence[Any]) -> str:
     c = checklist_progress(items)
-    return f"{c['ferdig']} av {c['total']} punkter er ferdige, {c['pagar']} pågår og {c['ikke_startet']} er ikke startet."
+    return t("rep.checklist_progress", done=c["ferdig"], total=c["total"], doing=c["pagar"], todo=c["ikke_startet"])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -152,24 +152,22 @@ def checklist_progress_text(items: Sequence[Any]) -> str:
 
 def summary_section(ctx: ReportContext) -> list[Section]:
     """«Sammendrag»: the verdict counts over the window, findings by kind, checklist progress."""
-    summary = Section("Sammendrag")
+    summary = Section(t("rep.summary"))
     if len(ctx.pooled):
         cls = count_classifications(ctx.pooled["classification"])
-        summary.blocks.append(Paragraph(
-            f"Tre år samlet er {ctx.kommune_name} svakere enn landet på {cls.svakere} og bedre på "
-            f"{cls.bedre} av {len(ctx.pooled)} valgte indikatorer. For {cls.usikker} "
-            f"er forskjellen fra landet ikke sikker, og {cls.ingen_data} kan ikke vurderes "
-            "(skjermet eller uten tall)."))
+        summary.blocks.append(Paragraph(t("rep.summary_text", kommune=ctx.kommune_name, svakere=cls.svakere,
+                                          bedre=cls.bedre, n=len(ctx.pooled), usikker=cls.usikker,
+                                          ingen=cls.ingen_data)))
     if ctx.kept:
         from data.findings.vocab import KINDS
 
         by_kind: dict[str, int] = {}
         for f in ctx.kept:
             by_kind[f.kind] = by_kind.get(f.kind, 0) + 1
-        summary.blocks.append(Paragraph("Registrerte funn: " + ", ".join(
+        summary.blocks.append(Paragraph(t("rep.findings_count") + ", ".join(
             f"{by_kind[k]} {KINDS[k].lower()}" for k in KINDS if k in by_kind) + "."))
     if ctx.checklist and ctx.options.include_checklist:
-        summary.blocks.append(Paragraph("Sjekklisten for forfasen: " + checklist_progress_text(ctx.checklist)))
+        summary.blocks.append(Paragraph(t("rep.checklist_line") + checklist_progress_text(ctx.checklist)))
     return [summary]
 
 
@@ -184,11 +182,12 @@ def _pooled_table(pooled: pd.DataFrame, periods: list[str]) -> Table:
         d = _dec(r["indicator"])
         rows.append([
             indicator_label(r["indicator"], r["subject"], int(r["trinn"])), fmt_interval(r),
-            _num(r["n"], 0), "skjermet" if bool(r.get("fylke_suppressed")) else _num(r["fylke_estimate"], d),
+            _num(r["n"], 0), t("common.suppressed") if bool(r.get("fylke_suppressed")) else _num(r["fylke_estimate"], d),
             _num(r["nasjonalt_estimate"], d), classification_label(r["classification"]),
         ])
-    return Table(["Indikator", "Kommunen, tre år (95 % intervall)", "Elever (n)", "Fylket", "Nasjonalt",
-                  "Vurdering mot nasjonalt"], rows, caption=f"Skoleårene samlet: {span_text(periods)}.")
+    return Table([t("common.indikator"), t("rep.col.kommune_pooled"), t("ut.col.n"), t("oversikt.col.fylke"),
+                  t("common.nasjonalt"), t("oversikt.col.vurdering")], rows,
+                 caption=t("rep.pooled_caption", window=span_text(periods)))
 
 
 def _yearly_table(yearly: pd.DataFrame, periods: list[str]) -> Table:
@@ -197,15 +196,15 @@ def _yearly_table(yearly: pd.DataFrame, periods: list[str]) -> Table:
         r0 = g.iloc[0]
         cells = {str(r["period"]): fmt_interval(r) for _, r in g.iterrows()}
         rows.append([indicator_label(r0["indicator"], r0["subject"], int(r0["trinn"]))]
-                    + [cells.get(p, "ingen data") for p in periods])
-    return Table(["Indikator"] + periods, rows, caption="År for år (95 % intervall).")
+                    + [cells.get(p, t("common.no_data")) for p in periods])
+    return Table([t("common.indikator")] + periods, rows, caption=t("rep.yearly_caption"))
 
 
 def _yearly_figures(yearly: pd.DataFrame, keys: list[Key]) -> list[Figure]:
     parts = charts.chunks(_present_keys(keys, yearly))
-    return [Figure(charts.indicator_years_figure(yearly, part, "Kommunen år for år mot landet, med 95 % intervall"),
-                   "Figur: indikatorene år for år" + (f" ({i + 1} av {len(parts)})" if len(parts) > 1 else "")
-                   + ". Kryss betyr skjermet tall.")
+    return [Figure(charts.indicator_years_figure(yearly, part, t("rep.yearly_figure_title")),
+                   t("rep.yearly_figure") + (f" ({i + 1} {t('rep.of')} {len(parts)})" if len(parts) > 1 else "")
+                   + t("rep.cross_suppressed"))
             for i, part in enumerate(parts)]
 
 
@@ -213,18 +212,15 @@ def indicator_section(ctx: ReportContext) -> list[Section]:
     """«Indikatorene»: the window pooled against fylke and nation, year by year, and the small multiples."""
     if not (ctx.options.include_indicators and ctx.keys):
         return []
-    sec = Section("Indikatorene")
-    sec.blocks.append(Paragraph(
-        "Kommunens tall for hver valgt indikator med 95 % konfidensintervall. «Svakere» eller «bedre» enn "
-        "nasjonalt står bare der intervallet ikke dekker landets tall. Tre år samlet betyr at elevene fra "
-        "de tre skoleårene er slått sammen til ett tall."))
+    sec = Section(t("rep.indicators"))
+    sec.blocks.append(Paragraph(t("rep.indicators_intro")))
     if len(ctx.pooled):
         sec.blocks.append(_pooled_table(ctx.pooled, ctx.periods))
     if len(ctx.yearly):
         sec.blocks.append(_yearly_table(ctx.yearly, ctx.periods))
         sec.blocks.extend(_yearly_figures(ctx.yearly, ctx.keys))
     else:
-        sec.blocks.append(Paragraph("Ingen tall for de valgte indikatorene i disse skoleårene."))
+        sec.blocks.append(Paragraph(t("rep.indicators_none")))
     return [sec]
 
 
@@ -245,9 +241,8 @@ def _school_tables(sp: pd.DataFrame, keys: list[Key]) -> list[Table]:
         rows = [[str(name)] + [cells.get((sid, k), "–") for k in part]
                 for sid, name in zip(order["unit_id"], order["unit_name"])]
         tables.append(Table(
-            ["Skole"] + [short_label(*k) for k in part], rows,
-            caption="Tre år samlet, 95 % intervall i parentes. ▼ svakere og ▲ bedre enn landet (intervallet "
-                    "dekker ikke landets tall); uten tegn: ikke sikker forskjell. – : skolen har ikke trinnet. "
+            [t("common.skole")] + [short_label(*k) for k in part], rows,
+            caption=t("rep.schools_caption") + " "
                     + "; ".join(f"{short_label(*k)} = {indicator_label(*k)}" for k in part) + "."))
     return tables
 
@@ -256,22 +251,21 @@ def school_section(ctx: ReportContext) -> list[Section]:
     """«Skolene»: each school's window pooled against the nation, as tables and small multiples."""
     if not (ctx.options.include_schools and ctx.keys):
         return []
-    sec = Section("Skolene")
+    sec = Section(t("uttrekk.tab.schools"))
     sp = school_pooled(ctx.figures, ctx.lineage, ctx.periods, ctx.keys, ctx.options.schools)
     if sp.empty:
-        sec.blocks.append(Paragraph("Ingen skoletall for de valgte indikatorene og skolene."))
+        sec.blocks.append(Paragraph(t("rep.schools_none")))
         return [sec]
     ctx.school_names = dict(zip(sp["unit_id"], sp["unit_name"]))
-    sec.blocks.append(Paragraph(
-        "Hver skoles elever fra de tre skoleårene samlet, med 95 % intervall, sammenlignet med landet. "
-        "Små skoler har brede intervaller: der står det oftest «ikke sikker forskjell»."))
+    sec.blocks.append(Paragraph(t("rep.schools_intro")))
     present = _present_keys(ctx.keys, sp)
     sec.blocks.extend(_school_tables(sp, present))
     parts = charts.school_chunks(present, sp["unit_id"].nunique())
     for i, part in enumerate(parts):
-        fig = charts.schools_figure(sp, part, "Skolene, tre år samlet, med 95 % intervall")
-        sec.blocks.append(Figure(fig, "Figur: skolene" + (f" ({i + 1} av {len(parts)})" if len(parts) > 1 else "")
-                                 + ". Stiplet linje er landet. Kryss betyr skjermet tall."))
+        fig = charts.schools_figure(sp, part, t("rep.schools_figure_title"))
+        sec.blocks.append(Figure(fig, t("rep.schools_figure") + (f" ({i + 1} {t('rep.of')} {len(parts)})"
+                                                                  if len(parts) > 1 else "")
+                                 + t("rep.schools_figure_note")))
     return [sec]
 
 
@@ -288,12 +282,14 @@ def _uttrekk_school_blocks(ctx: ReportContext, res: u.UttrekkResult) -> list:
         return []
     krow = res.kommune_row(ctx.kommune_id)
     fig = charts.school_shares_figure(sch, float(krow["share"]) if krow is not None else float("nan"),
-                                      res.top_threshold, "Andel av mulige risikopoeng per skole")
+                                      res.top_threshold, t("uttrekk.schools_chart"))
     return [
-        Figure(fig, "Figur: skolenes andel risikopoeng. Oransje: blant de 25 % skolene i landet med høyest andel."),
-        Table(["Skole", "Risikopoeng", "Mulige poeng", "Andel", "Skjermede tall", "Blant de 25 % høyeste i landet"],
+        Figure(fig, t("rep.shares_figure")),
+        Table([t("common.skole"), t("uttrekk.col.points"), t("uttrekk.col.possible"), t("uttrekk.col.share"),
+               t("uttrekk.col.suppressed"), t("rep.col.top")],
               [[r["school_name"], _num(r["points"], 0), _num(r["possible"], 0), pct(r["share"]),
-                str(int(r["n_suppressed"])), "ja" if bool(r["top"]) else "nei"] for _, r in sch.iterrows()]),
+                str(int(r["n_suppressed"])), t("uttrekk.yes") if bool(r["top"]) else t("uttrekk.no")]
+               for _, r in sch.iterrows()]),
     ]
 
 
@@ -322,21 +318,20 @@ def uttrekk_section(ctx: ReportContext) -> list[Section]:
         return []
     res = ctx.uttrekk if ctx.uttrekk is not None else u.compute(ctx.figures)
     ex = explain(res, ctx.kommune_id, ctx.kommune_name)
-    sec = Section("Hvorfor er kommunen trukket ut?")
-    sec.blocks.append(Paragraph(u.DISCLAIMER, note=True))
+    sec = Section(t("ub.inc.uttrekk_title"))
+    sec.blocks.append(Paragraph(tr(u.DISCLAIMER), note=True))
     sec.blocks.extend(Paragraph(part) for part in (ex.headline, *ex.level, *ex.spread))
     sec.blocks.extend(_uttrekk_school_blocks(ctx, res))
-    sec.blocks.append(Subheading("Hvor sikre er risikopoengene?"))
+    sec.blocks.append(Subheading(t("rep.reliability")))
     sec.blocks.extend(Paragraph(part) for part in ex.reliability)
     sec.blocks.extend(Paragraph(part) for part in _bootstrap_paragraphs(res, ctx.kommune_id))
     pt = point_table(res, kommune_obs(res, ctx.kommune_id))
     if len(pt):
         sec.blocks.append(Table(list(pt.columns), pt.astype(str).values.tolist(),
-                                caption="Kommunens tall som gir risikopoeng, og om poenget holder når "
-                                        "usikkerheten er tatt med."))
+                                caption=t("rep.points_caption")))
     sec.blocks.extend(Paragraph(part) for part in (*ex.drivers, *ex.stability))
     if ex.what_if:
-        sec.blocks.append(Subheading("Hva om?"))
+        sec.blocks.append(Subheading(t("uttrekk.tab.whatif")))
         sec.blocks.append(Bullets(list(ex.what_if)))
     return [sec]
 
@@ -350,18 +345,18 @@ def findings_section(ctx: ReportContext) -> list[Section]:
     """«Styrker og utfordringer»: the kept findings of those two kinds."""
     if not ctx.options.include_findings:
         return []
-    sec = Section("Styrker og utfordringer")
+    sec = Section(t("funn.tab_side"))
     any_found = False
     for kind, heading in KIND_HEADINGS.items():
         items = [f for f in ctx.kept if f.kind == kind]
-        sec.blocks.append(Subheading(heading))
+        sec.blocks.append(Subheading(t(heading)))
         if items:
             any_found = True
             sec.blocks.append(Bullets([finding_line(f, ctx.school_names) for f in items]))
         else:
-            sec.blocks.append(Paragraph(f"Ingen {heading.lower()} er registrert ennå.", note=True))
+            sec.blocks.append(Paragraph(t("rep.none_of_kind", kind=t(heading).lower()), note=True))
     if not any_found:
-        sec.blocks.append(Paragraph("Funn registreres på siden «Funn».", note=True))
+        sec.blocks.append(Paragraph(t("rep.findings_where"), note=True))
     return [sec]
 
 
@@ -369,13 +364,13 @@ def questions_section(ctx: ReportContext) -> list[Section]:
     """«Åpne spørsmål»: questions and hypotheses."""
     if not ctx.options.include_questions:
         return []
-    sec = Section("Åpne spørsmål")
+    sec = Section(t("rep.questions"))
     items = [f for f in ctx.kept if f.kind in QUESTION_KINDS]
     if items:
-        sec.blocks.append(Bullets([("Hypotese: " if f.kind == "hypotese" else "") + finding_line(f, ctx.school_names)
+        sec.blocks.append(Bullets([(t("rep.hypothesis") if f.kind == "hypotese" else "") + finding_line(f, ctx.school_names)
                                    for f in items]))
     else:
-        sec.blocks.append(Paragraph("Ingen åpne spørsmål eller hypoteser er registrert.", note=True))
+        sec.blocks.append(Paragraph(t("rep.questions_none"), note=True))
     return [sec]
 
 
@@ -383,9 +378,9 @@ def checklist_section(ctx: ReportContext) -> list[Section]:
     """«Sjekkliste for forfasen»: progress and one row per item with its evidence."""
     if not ctx.options.include_checklist:
         return []
-    sec = Section("Sjekkliste for forfasen")
+    sec = Section(t("nav.sjekkliste"))
     if not ctx.checklist:
-        sec.blocks.append(Paragraph("Sjekklisten er ikke fylt ut.", note=True))
+        sec.blocks.append(Paragraph(t("rep.checklist_empty"), note=True))
         return [sec]
     from data.findings.vocab import ROLES
 
@@ -394,10 +389,11 @@ def checklist_section(ctx: ReportContext) -> list[Section]:
     rows = []
     for it in ctx.checklist:
         ev = [texts.get(e, "") for e in it.evidence]
-        ev_text = "; ".join(t[:80] + ("…" if len(t) > 80 else "") for t in ev if t)
+        ev_text = "; ".join(x[:80] + ("…" if len(x) > 80 else "") for x in ev if x)
         rows.append([it.label, it.status_label, ROLES.get(it.responsible_role, it.responsible_role or ""),
                      it.due_date.strftime("%d.%m.%Y") if it.due_date else "", ev_text])
-    sec.blocks.append(Table(["Punkt", "Status", "Ansvarlig", "Frist", "Belegg (funn)"], rows))
+    sec.blocks.append(Table([t("sjekkliste.col.item"), t("sjekkliste.status"), t("sjekkliste.role"),
+                             t("sjekkliste.due"), t("sjekkliste.evidence")], rows))
     return [sec]
 
 
@@ -406,7 +402,7 @@ def methods_appendix(ctx: ReportContext) -> list[Section]:
     if not ctx.options.include_methods:
         return []
     params = ctx.uttrekk.params if ctx.uttrekk is not None else u.UttrekkParams()
-    return [Section(title, [Paragraph(p) for p in paragraphs], appendix=True)
+    return [Section(tr(title), [Paragraph(tr(p)) for p in paragraphs], appendix=True)
             for title, paragraphs in methods_sections(params)]
 
 

@@ -161,3 +161,22 @@ def test_chart_renderer_page_loads_nothing_from_the_internet():
     assert "https://" not in page and "http://" not in page
     assert "plotly.min.js" in page and "file://" in page
     assert browser_path() is not None
+
+
+def test_report_in_nynorsk(demo_figures, uttrekk_result):
+    """The report's sections, the uttrekk explanation and the methods appendix in nynorsk (issue 15)."""
+    import re
+
+    from data.language import use_language
+
+    with use_language("nn"):
+        rep = build_report("7290", figures=demo_figures, uttrekk=uttrekk_result)
+    heads = rep.headings()
+    for h in ("Samandrag", "Indikatorane", "Skulane", "Kvifor er kommunen trekt ut?", "Styrkar og utfordringar",
+              "Opne spørsmål", "Sjekkliste for forfasen", "Vedlegg: metodar"):
+        assert h in heads, heads
+    text = rep.plain_text()
+    assert text.startswith("Utfordringsbilete for Brekkestad") and "Kjelde: Demodata (fiktive kommunar og skular)" in text
+    assert "Viss Nedre Brekke skole hadde hatt resultat på nivået til kommunen" in text  # names stay as named
+    left = sorted(set(re.findall(r"\b(ikke|hvor|hvorfor|skolene|elever|forskjellen|fra|bare|andel)\b", text)))
+    assert not left, left
