@@ -21,6 +21,8 @@ PAGES = {
         st.Page("pages/oversikt.py", title=t("nav.oversikt"), icon="📋", default=True, url_path="oversikt"),
         st.Page("pages/utvikling.py", title=t("nav.utvikling"), icon="📈", url_path="utvikling"),
         st.Page("pages/skoler.py", title=t("nav.skoler"), icon="🏫", url_path="skoler"),
+        st.Page("pages/skoleportrett.py", title=t("nav.skoleportrett"), icon=":material/school:",
+                url_path="skoleportrett"),
         st.Page("pages/sammenlignbare.py", title=t("nav.sammenlignbare"), icon="🧭", url_path="sammenlignbare"),
         st.Page("pages/uttrekk.py", title=t("nav.uttrekk"), icon="🎯", url_path="uttrekk"),
     ],

@@ -663,6 +663,95 @@ NB: dict[str, str] = {
     "sf.descending": "Synkende",
     "sf.computing": "Regner ut for kommunene …",
     "sf.starting": "Starter …",
+    # --- skoleportrett (issue 17) ----------------------------------------------------------------
+    "nav.skoleportrett": "Skoleportrett",
+    "portrett.title": "Skoleportrett: {school}",
+    "portrett.intro": (
+        "Én side om én skole, til skolelederen: skolens tall mot resten av kommunen, hvor sikre forskjellene er, "
+        "hvor mye skolen betyr for forskjellene mellom skolene, og funnene og spørsmålene som er koblet til skolen. "
+        "Små skoler får brede intervaller: et usikkert tall er ikke et dårlig tall."
+    ),
+    "portrett.choose_school": "Skole",
+    "portrett.no_schools": "Kommunen har ingen skoler med tall i datasettet.",
+    "portrett.no_figures": "Skolen har ingen tall på indikatorene i uttrekket.",
+    "portrett.figures_heading": "Skolens tall mot resten av kommunen",
+    "portrett.figures_caption": (
+        "Hver indikator slått sammen over de tre siste skoleårene ({window}). Intervallene er 95 % intervaller. "
+        "Skolen regnes som forskjellig fra resten av kommunen bare når intervallet for forskjellen ikke "
+        "inneholder null."
+    ),
+    "portrett.col.indicator": "Indikator",
+    "portrett.col.school": "Skolen (95 % intervall)",
+    "portrett.col.rest": "Resten av kommunen (95 % intervall)",
+    "portrett.col.difference": "Forskjell (95 % intervall)",
+    "portrett.col.certainty": "Hvor sikkert",
+    "portrett.col.spread": "Andel av forskjellene mellom skolene",
+    "portrett.col.class": "Vurdering",
+    "portrett.verdict_group": "{sentence} Gjelder: {labels}.",
+    "portrett.verdict_heading": "Hva vurderingene betyr",
+    "portrett.certainty.sikker": "Sikker forskjell",
+    "portrett.certainty.usikker": "Ikke sikker",
+    "portrett.certainty.stor_usikkerhet": "Stor usikkerhet",
+    "portrett.certainty.ingen_data": "Kan ikke vurderes",
+    "portrett.verdict.suppressed": "Tallet er skjermet fordi for få elever står bak. Det sammenlignes ikke.",
+    "portrett.verdict.ingen_data": "Tallet kan ikke sammenlignes med resten av kommunen ({reason}).",
+    "portrett.verdict.usikker": (
+        "Forskjellen er så liten at den kan skyldes tilfeldigheter i hvilke elever som gikk på skolen."
+    ),
+    "portrett.verdict.stor_usikkerhet": (
+        "Det er for få elever bak tallet til å si noe sikkert. Forskjellen kan skyldes tilfeldigheter i hvilke "
+        "elever som gikk på skolen."
+    ),
+    "portrett.verdict.svakere": (
+        "Skolens tall er svakere enn resten av kommunen, og forskjellen er større enn tilfeldigheter alene gir. "
+        "Tallene sier ikke hvorfor: elevgrunnlag, ressurser og kommunens rammer kan spille inn. Det er noe å "
+        "undersøke sammen, ikke en dom over skolen."
+    ),
+    "portrett.verdict.bedre": (
+        "Skolens tall er bedre enn resten av kommunen, og forskjellen er større enn tilfeldigheter alene gir. "
+        "Det kan være noe de andre skolene kan lære av."
+    ),
+    "portrett.verdict.lavere": (
+        "Skolens tall er lavere enn resten av kommunen, og forskjellen er større enn tilfeldigheter alene gir."
+    ),
+    "portrett.verdict.hoyere": (
+        "Skolens tall er høyere enn resten av kommunen, og forskjellen er større enn tilfeldigheter alene gir."
+    ),
+    "portrett.summary": (
+        "{school} har tall på {n} indikatorer. Sikker forskjell fra resten av kommunen: {sikker}. "
+        "Ikke sikker forskjell: {usikker}. Kan ikke vurderes (skjermet eller ingen sammenligning): {ingen}."
+    ),
+    "portrett.spread_heading": "Skolens andel av forskjellene mellom skolene",
+    "portrett.spread_sentence": (
+        "På «{label}» står skolen for {share} % av forskjellene mellom skolene i kommunen "
+        "(kommunens ICC: {icc} %)."
+    ),
+    "portrett.spread_none": "Skolens andel av forskjellene kan ikke regnes ut (skjermede tall eller for få skoler).",
+    "portrett.spread_note": (
+        "Andelen er skolens bidrag nᵢ(xᵢ − x̄)² til summen av kvadrerte avvik mellom skolene. En stor andel "
+        "betyr at skolen skiller seg fra de andre, i den ene eller den andre retningen. Det sier ikke hvorfor, "
+        "og det gjør ikke skolen ansvarlig for kommunens resultater."
+    ),
+    "portrett.findings_heading": "Funn koblet til skolen",
+    "portrett.findings_none": "Ingen funn er koblet til skolen ennå.",
+    "portrett.questions_heading": "Åpne spørsmål",
+    "portrett.questions_none": "Ingen åpne spørsmål er registrert for skolen eller kommunen.",
+    "portrett.more": "… og {n} til (se siden «Funn»).",
+    "portrett.finding_line": "{kind}: {text}",
+    "portrett.add_heading": "Legg til funn eller kommentar om skolen",
+    "portrett.pdf_heading": "Én side til skolelederen (PDF)",
+    "portrett.pdf_button": "Lag PDF",
+    "portrett.pdf_download": "Last ned skoleportrettet (PDF)",
+    "portrett.pdf_error": "PDF-en kunne ikke lages: {error}",
+    "portrett.report_title": "Skoleportrett: {school}",
+    "portrett.report_subtitle": "{kommune} kommune, {fylke}. Laget {date}.",
+    "portrett.report_source": "Kilde: {source}. Tallene er slått sammen over {window}.",
+    "portrett.report_figures": "Skolens tall",
+    "portrett.report_reading": (
+        "Les tallene med forsiktighet: små skoler har få elever, og da kan tilfeldigheter i hvilke elever som "
+        "gikk på skolen gi store utslag. En forskjell regnes som sikker bare når 95 % intervallet for forskjellen "
+        "ikke inneholder null."
+    ),
 }
 
 LANGUAGES: dict[str, dict[str, str]] = {"nb": NB}

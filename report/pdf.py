@@ -80,15 +80,16 @@ def _colgroup(table: Table) -> str:
     return "<colgroup>" + "".join(f"<col style='width:{100 * w / total:.1f}%'>" for w in widths) + "</colgroup>"
 
 
-def to_html(report: Report, images: list[bytes] | None = None) -> str:
-    """The report as one self-contained HTML document (images embedded as data URIs)."""
+def to_html(report: Report, images: list[bytes] | None = None, extra_css: str = "") -> str:
+    """The report as one self-contained HTML document (images embedded as data URIs); ``extra_css``
+    is appended to the style sheet (e.g. the compact one-page skoleportrett)."""
     esc = html.escape
     figs = report.figures()
     pngs = images if images is not None else [f.png for f in figs]
     img_of = {id(f): p for f, p in zip(figs, pngs)}
     out = [
         "<!DOCTYPE html><html lang='nb'><head><meta charset='utf-8'>",
-        f"<title>{esc(report.title)}</title><style>{_css(report)}</style></head><body>",
+        f"<title>{esc(report.title)}</title><style>{_css(report)}{extra_css}</style></head><body>",
         f"<h1>{esc(report.title)}</h1>",
         f"<p class='subtitle'>{esc(report.subtitle)}</p>",
         f"<p class='note'>{esc(report.source_line)}</p>",
@@ -134,7 +135,7 @@ def render_images(report: Report, progress: Progress | None = None, start: float
         f.png = p
 
 
-def render_pdf(report: Report, progress: Progress | None = None) -> bytes:
+def render_pdf(report: Report, progress: Progress | None = None, extra_css: str = "") -> bytes:
     """The report as PDF bytes (renders the charts first if needed)."""
     render_images(report, progress, 0.0, 0.8)
     if progress:
@@ -142,7 +143,7 @@ def render_pdf(report: Report, progress: Progress | None = None) -> bytes:
     try:
         from weasyprint import HTML
 
-        pdf = HTML(string=to_html(report)).write_pdf()
+        pdf = HTML(string=to_html(report, extra_css=extra_css)).write_pdf()
     except OSError as exc:  # libpango missing
         log.exception("weasyprint failed")
         raise PdfExportError("PDF kunne ikke lages: systembiblioteket Pango mangler (pakken libpango-1.0-0).") from exc
