@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 SCALE_POINTS = 5  # the ratings are 1..5
-DISAGREE_POINTS = 1.0  # two roles «uenige» when their means differ by at least this many scale points
+DISAGREE_POINTS = 1.0  # two roles «uenige» when their means differ by more than this many scale points
 
 # LeBreton & Senter (2008), Table 3: r_wg bands.
 BANDS: tuple[tuple[float, str], ...] = ((0.91, "svart_sterk"), (0.71, "sterk"), (0.51, "moderat"),
@@ -110,8 +110,8 @@ def role_means(ratings: pd.DataFrame, value: str = "importance", item: str = "fi
 
 def role_pair(ratings: pd.DataFrame, role_a: str, role_b: str, value: str = "importance",
               item: str = "finding_id", threshold: float = DISAGREE_POINTS) -> pd.DataFrame:
-    """Per item: the two roles' mean ratings, their difference and ``enige`` (|difference| < threshold),
-    ``uenige`` (≥ threshold) or ``ukjent`` (a role has not rated the item).
+    """Per item: the two roles' mean ratings, their difference and ``enige`` (|difference| ≤ threshold),
+    ``uenige`` (> threshold) or ``ukjent`` (a role has not rated the item).
 
     A descriptive rule, not a test: with a handful of participants per role no interval could tell
     them apart. The threshold is one scale point by default."""
@@ -120,7 +120,7 @@ def role_pair(ratings: pd.DataFrame, role_a: str, role_b: str, value: str = "imp
     a = wide[role_a] if role_a in wide.columns else pd.Series(np.nan, index=wide.index)
     b = wide[role_b] if role_b in wide.columns else pd.Series(np.nan, index=wide.index)
     diff = a - b
-    code = np.where(diff.isna(), "ukjent", np.where(diff.abs() < threshold, "enige", "uenige"))
+    code = np.where(diff.isna(), "ukjent", np.where(diff.abs() <= threshold, "enige", "uenige"))
     return pd.DataFrame({item: wide.index, "mean_a": a.to_numpy(), "mean_b": b.to_numpy(),
                          "difference": diff.to_numpy(), "verdict": code}).reset_index(drop=True)
 

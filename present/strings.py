@@ -752,6 +752,102 @@ NB: dict[str, str] = {
         "gikk på skolen gi store utslag. En forskjell regnes som sikker bare når 95 % intervallet for forskjellen "
         "ikke inneholder null."
     ),
+    # --- felles forståelse: vurderingsøkt (issue 17) ---------------------------------------------
+    "nav.felles": "Felles forståelse",
+    "nav.vurdering": "Vurder utfordringene",
+    "felles.title": "Felles forståelse: {kommune}",
+    "felles.intro": (
+        "I en samling vurderer hver deltaker hver kandidat-utfordring: **hvor viktig** den er og **hvor sikker** "
+        "hen er på at den stemmer (1–5), fra egen mobil eller PC. Opprett en økt, vis koden på skjermen, og se "
+        "hvor enige deltakerne og rollene er. Kandidat-utfordringene er kommunens funn av typen «Utfordring»."
+    ),
+    "felles.new_heading": "Ny vurderingsøkt",
+    "felles.new_title": "Navn på økten",
+    "felles.new_title_default": "Samling om utfordringsbildet",
+    "felles.new_anonymous": "Anonyme vurderinger",
+    "felles.new_anonymous_help": "Av: deltakerne skriver navnet sitt. På: bare rollen lagres.",
+    "felles.new_button": "Opprett økt",
+    "felles.created": "Økten er opprettet. Koden er {code}.",
+    "felles.no_challenges": (
+        "Kommunen har ingen funn av typen «Utfordring» ennå. Legg dem inn på siden «Funn» først; de blir "
+        "kandidatene deltakerne vurderer."
+    ),
+    "felles.choose_session": "Økt",
+    "felles.no_sessions": "Ingen vurderingsøkter ennå. Opprett en over.",
+    "felles.session_label": "{title} ({code})",
+    "felles.code_heading": "Kode for deltakerne",
+    "felles.code_help": "Deltakerne åpner siden «{page}» og skriver koden, eller åpner lenken {link}.",
+    "felles.anonymous_yes": "Anonym økt: bare rollen lagres.",
+    "felles.anonymous_no": "Økt med navn: deltakerne skriver navnet sitt.",
+    "felles.close": "Steng økten for nye vurderinger",
+    "felles.open": "Åpne økten igjen",
+    "felles.closed": "Økten er stengt.",
+    "felles.refresh": "Oppdater resultatene",
+    "felles.results_heading": "Resultater",
+    "felles.participants": "{n} deltakere har gitt {m} vurderinger.",
+    "felles.no_ratings": "Ingen vurderinger ennå.",
+    "felles.heatmap_heading": "Hvor viktig, etter rolle",
+    "felles.heatmap_title": "Gjennomsnittlig «hvor viktig» (1–5) per utfordring og rolle",
+    "felles.heatmap_colorbar": "Hvor viktig",
+    "felles.heatmap_hover": "{challenge}<br>{role}: {mean} (n = {n})",
+    "felles.agreement_heading": "Enighet per utfordring",
+    "felles.pairs_heading": "Hvem er enige?",
+    "felles.role_a": "Rolle",
+    "felles.role_b": "Mot rolle",
+    "felles.pair_enige": "{a} og {b} er enige om: {items}.",
+    "felles.pair_uenige": "{a} og {b} er uenige om: {items}.",
+    "felles.pair_none_enige": "{a} og {b} er ikke enige om noen av utfordringene ennå.",
+    "felles.pair_none_uenige": "{a} og {b} er ikke uenige om noen av utfordringene.",
+    "felles.pair_unknown": "Ikke vurdert av begge rollene ennå: {items}.",
+    "felles.col.challenge": "Utfordring",
+    "felles.col.n": "Antall vurderinger",
+    "felles.col.mean_importance": "Hvor viktig (snitt)",
+    "felles.col.mean_certainty": "Hvor sikker (snitt)",
+    "felles.col.sd": "Standardavvik",
+    "felles.col.rwg": "Enighet r_wg (95 % intervall)",
+    "felles.col.band": "Grad av enighet",
+    "felles.band.svart_sterk": "Svært sterk",
+    "felles.band.sterk": "Sterk",
+    "felles.band.moderat": "Moderat",
+    "felles.band.svak": "Svak",
+    "felles.band.ingen": "Ingen enighet",
+    "felles.band.ukjent": "For få vurderinger",
+    "felles.method_heading": "Slik måles enigheten",
+    "felles.method": (
+        "Enigheten per utfordring er r_wg (James, Demaree og Wolf 1984): 1 minus variansen i vurderingene delt på "
+        "variansen vi ville fått om deltakerne svarte helt tilfeldig over de fem verdiene ((5² − 1)/12 = 2). "
+        "1 betyr at alle svarte likt; 0 at svarene spriker like mye som tilfeldige svar (negative verdier settes "
+        "til 0). Intervallet er et 95 % bootstrap-intervall: deltakerne trekkes på nytt med tilbakelegging 2000 "
+        "ganger. Med få deltakere er intervallet bredt og bare en grov pekepinn. Gradene følger LeBreton og "
+        "Senter (2008): over 0,90 svært sterk, 0,71–0,90 sterk, 0,51–0,70 moderat, 0,31–0,50 svak. To roller "
+        "regnes som enige når snittene deres på «hvor viktig» skiller seg med høyst ett skalapoeng, og som "
+        "uenige ellers; det er en beskrivelse, ikke en statistisk test."
+    ),
+    "felles.role_plural.skoleeier": "skoleeier",
+    "felles.role_plural.skoleleder": "skoleledere",
+    "felles.role_plural.laerer": "lærere og tillitsvalgte",
+    "felles.role_plural.veileder": "veiledere",
+    "felles.role_plural.ppt": "PPT og barnehage",
+    "felles.default_author": "Veileder",
+    "felles.error": "Vurderingsøkten kunne ikke leses eller lagres. Feilen er logget.",
+    "vurdering.title": "Vurder utfordringene",
+    "vurdering.code": "Kode fra veilederen",
+    "vurdering.code_help": "Seks tegn, for eksempel ABC234. Store eller små bokstaver går like fint.",
+    "vurdering.open": "Åpne",
+    "vurdering.ask_code": "Skriv koden du har fått av veilederen.",
+    "vurdering.session": "Økt: {title}",
+    "vurdering.anonymous": "Vurderingene dine er anonyme: bare rollen lagres.",
+    "vurdering.named": "Denne økten er ikke anonym: skriv navnet ditt.",
+    "vurdering.closed": "Økten er stengt for nye vurderinger.",
+    "vurdering.role": "Rollen din",
+    "vurdering.name": "Navnet ditt",
+    "vurdering.importance": "Hvor viktig er denne utfordringen?",
+    "vurdering.certainty": "Hvor sikker er du på at den stemmer?",
+    "vurdering.scale_help": "1 = lite, 5 = svært.",
+    "vurdering.save": "Lagre vurderingene",
+    "vurdering.saved": "Takk! {n} vurderinger er lagret. Du kan endre dem og lagre på nytt.",
+    "vurdering.none": "Økten har ingen utfordringer å vurdere ennå.",
+    "vurdering.challenge": "Utfordring {i} av {n}",
 }
 
 LANGUAGES: dict[str, dict[str, str]] = {"nb": NB}

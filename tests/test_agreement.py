@@ -86,3 +86,11 @@ def test_agreement_by_item_and_roles():
     assert pair.loc["b", "verdict"] == "uenige"  # 1,5 vs 5
     assert pair.loc["c", "verdict"] == "ukjent"  # no skoleleder rated c
     assert pair.loc["b", "difference"] == pytest.approx(-3.5)
+
+
+def test_role_pair_threshold_is_inclusive():
+    df = pd.DataFrame({"finding_id": ["x", "x", "y", "y"], "role": ["skoleleder", "skoleeier"] * 2,
+                       "importance": [5, 4, 5, 3]})
+    pair = role_pair(df, "skoleleder", "skoleeier").set_index("finding_id")
+    assert pair.loc["x", "verdict"] == "enige"  # exactly one point apart
+    assert pair.loc["y", "verdict"] == "uenige"
