@@ -37,7 +37,7 @@ PAGES = {
     ],
     t("nav.section.data"): [st.Page("pages/data.py", title=t("nav.data"), icon="🗄️", url_path="data")],
 }
-nav = st.navigation({k: v for k, v in PAGES.items() if v})
+nav = st.navigation({k: v for k, v in PAGES.items() if v}, expanded=True)  # all pages: no English «View N more»
 
 with st.sidebar:
     st.markdown(f"### {t('app.title')}")
