@@ -94,3 +94,22 @@ def test_role_pair_threshold_is_inclusive():
     pair = role_pair(df, "skoleleder", "skoleeier").set_index("finding_id")
     assert pair.loc["x", "verdict"] == "enige"  # exactly one point apart
     assert pair.loc["y", "verdict"] == "uenige"
+
+
+def test_report_section_says_who_agrees():
+    from report.agreement import agreement_section
+    from report.document import Report
+    from report.pdf import to_html
+
+    df = frame().assign(participant=[f"p{i}" for i in range(10)], certainty=3)
+    sec = agreement_section(df, {"a": "Lesing", "b": "Mobbing", "c": "Motivasjon"})
+    text = "\n".join(b.text if hasattr(b, "text") else "\n".join(getattr(b, "items", [])) for b in sec.blocks)
+    assert "Skoleledere og skoleeier er enige om: «Lesing»." in text
+    assert "Skoleledere og skoleeier er uenige om: «Mobbing»." in text
+    assert "10 deltakere har gitt 10 vurderinger." in text
+    from datetime import date
+    rep = Report("7290", "Brekkestad", "F", "T", "S", "Kilde", date(2026, 12, 1), [], [sec])
+    assert "Lærere og tillitsvalgte og skoleledere" in rep.plain_text()
+    assert "<table>" in to_html(rep)
+    empty = agreement_section(df.iloc[:0], {"a": "Lesing"})
+    assert empty.blocks[0].text == "Ingen vurderinger ennå."
