@@ -92,3 +92,23 @@ def test_named_session_asks_for_a_name_and_unknown_code_is_a_message(db):
     assert any("Fant ingen vurderingsøkt" in e.value for e in bad.error)
     empty = open_app("vurdering")
     assert any(t("vurdering.ask_code") in i.value for i in empty.info)
+
+
+def test_a_reloaded_phone_is_the_same_participant(db):
+    store, a, b = db
+    sess = RatingStore(store).create_session(K, "Økt", anonymous=True, author=KARI)
+    p = open_app("vurdering", okt=sess.code)
+    key = p.query_params["deltaker"]
+    key = key[0] if isinstance(key, list) else key
+    assert len(key) == 32
+    _rate(p, "laerer", [(2, 5), (4, 1)])
+    again = open_app("vurdering", okt=sess.code, deltaker=key)  # the same link after a reload
+    assert again.selectbox(key="vurdering_role").value == "laerer"
+    assert again.radio(key=f"imp_{a.id}").value == 2 and again.radio(key=f"cer_{b.id}").value == 1
+    _rate(again, "laerer", [(3, 5), (4, 1)])
+    df = RatingStore(store).ratings(sess.code)
+    assert len(df) == 2 and df["participant"].unique().tolist() == [key]
+    assert df.set_index("finding_id").loc[a.id, "importance"] == 3
+    other = open_app("vurdering", okt=sess.code, deltaker="not-a-key")  # a mangled link: a new participant
+    new_key = other.query_params["deltaker"]
+    assert (new_key[0] if isinstance(new_key, list) else new_key) not in (key, "not-a-key")

@@ -1,13 +1,15 @@
 """Streamlit pieces of «felles forståelse»: the participant's rating form and the veileder's results.
 
-The participant is a random key in ``st.session_state`` (one per browser session, never shown); their
-earlier ratings in the session are the form's defaults, so saving again updates them. Challenge texts
+The participant is a random key kept in the session state and in the link (``&deltaker=<key>``), so a
+phone that reloads the page or wakes from sleep is still the same participant; the key says nothing about
+who it is. Their earlier ratings in the session are the form's defaults, so saving again updates them. Challenge texts
 are user text and are shown with ``st.text`` (no Markdown, no HTML).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 
 import pandas as pd
@@ -24,6 +26,8 @@ from ui.findings_common import findings_store
 
 log = logging.getLogger(__name__)
 PARTICIPANT_KEY = "vurdering_deltaker"
+PARTICIPANT_PARAM = "deltaker"
+_KEY_RE = re.compile(r"^[0-9a-f]{32}$")
 
 
 def rating_store() -> RatingStore:
@@ -31,9 +35,14 @@ def rating_store() -> RatingStore:
 
 
 def participant_key() -> str:
-    if PARTICIPANT_KEY not in st.session_state:
-        st.session_state[PARTICIPANT_KEY] = str(uuid.uuid4())
-    return st.session_state[PARTICIPANT_KEY]
+    """This browser's participant key: from the session, else the link, else a new random one (kept in both)."""
+    key = st.session_state.get(PARTICIPANT_KEY) or str(st.query_params.get(PARTICIPANT_PARAM, ""))
+    if not _KEY_RE.match(key):
+        key = uuid.uuid4().hex
+    st.session_state[PARTICIPANT_KEY] = key
+    if st.query_params.get(PARTICIPANT_PARAM) != key:
+        st.query_params[PARTICIPANT_PARAM] = key
+    return key
 
 
 def _mine(rs: RatingStore, sess: RatingSession, me: str) -> pd.DataFrame:
