@@ -672,6 +672,8 @@ NB: dict[str, str] = {
         "Små skoler får brede intervaller: et usikkert tall er ikke et dårlig tall."
     ),
     "portrett.choose_school": "Skole",
+    "skoler.portrait_pick": "Skoleportrett for skolelederen",
+    "skoler.portrait_link": "Åpne skoleportrettet",
     "portrett.no_schools": "Kommunen har ingen skoler med tall i datasettet.",
     "portrett.no_figures": "Skolen har ingen tall på indikatorene i uttrekket.",
     "portrett.figures_heading": "Skolens tall mot resten av kommunen",

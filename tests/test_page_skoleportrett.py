@@ -130,3 +130,11 @@ def test_page_shows_the_school_and_saves_a_finding(weak_school, tmp_path, monkey
     # The PDF button makes a download.
     next(b for b in at.button if b.label == t("portrett.pdf_button")).click().run()
     assert not at.exception
+
+
+def test_skoler_page_links_to_the_portrait(weak_school):
+    at = open_app("skoler", kommune=KOMMUNE)
+    at.selectbox(key="skoler_portrait_pick").set_value(weak_school[0]).run()
+    links = [el.proto for el in at.get("page_link") if el.proto.label == t("skoler.portrait_link")]
+    assert len(links) == 1
+    assert f"skole={weak_school[0]}" in links[0].query_string and f"kommune={KOMMUNE}" in links[0].query_string
