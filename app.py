@@ -39,6 +39,8 @@ PAGES = {
         st.Page("pages/oversikt.py", title=t("nav.oversikt"), icon=":material/dashboard:", url_path="oversikt"),
         st.Page("pages/utvikling.py", title=t("nav.utvikling"), icon=":material/trending_up:", url_path="utvikling"),
         st.Page("pages/skoler.py", title=t("nav.skoler"), icon=":material/school:", url_path="skoler"),
+        st.Page("pages/skoleportrett.py", title=t("nav.skoleportrett"), icon=":material/person_book:",
+                url_path="skoleportrett"),
         st.Page("pages/sammenlignbare.py", title=t("nav.sammenlignbare"), icon=":material/compare_arrows:",
                 url_path="sammenlignbare"),
         st.Page("pages/uttrekk.py", title=t("nav.uttrekk"), icon=":material/help:", url_path="uttrekk"),
@@ -48,6 +50,9 @@ PAGES = {
         st.Page("pages/sjekkliste.py", title=t("nav.sjekkliste"), icon=":material/checklist:", url_path="sjekkliste"),
         st.Page("pages/utfordringsbilde.py", title=t("nav.utfordringsbilde"), icon=":material/article:",
                 url_path="utfordringsbilde"),
+        st.Page("pages/felles_forstaelse.py", title=t("nav.felles"), icon=":material/groups:",
+                url_path="felles-forstaelse"),
+        st.Page("pages/vurdering.py", title=t("nav.vurdering"), icon=":material/how_to_vote:", url_path="vurdering"),
         st.Page("pages/statsforvalter.py", title=t("nav.statsforvalter"), icon=":material/map:",
                 url_path="statsforvalter"),
     ],
@@ -56,7 +61,7 @@ PAGES = {
         st.Page("pages/admin.py", title=t("nav.admin"), icon=":material/admin_panel_settings:", url_path="admin"),
     ] if principal.is_admin else [],
 }
-nav = st.navigation({k: v for k, v in PAGES.items() if v})
+nav = st.navigation({k: v for k, v in PAGES.items() if v}, expanded=True)  # all pages: no English «View N more»
 
 with st.sidebar:
     st.markdown(f"### {t('app.title')}")

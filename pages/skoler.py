@@ -94,6 +94,13 @@ with table_col:
     table_with_downloads(view["table"], key="skoler", filename=f"skoler_{kommune_id}_{indicator}_{subject}_{trinn}_{kjonn}",
                          suppressed=view["supp"], note=note, title=f"{info['kommune_name']}: {title}", show_note=False)
 
+# One school's portrait for its leader (pages/skoleportrett.py).
+pc1, pc2 = st.columns([3, 2], vertical_alignment="bottom")
+names = dict(zip(comp["school_id"].astype(str), comp["school_name"].astype(str)))
+pick = pc1.selectbox(t("skoler.portrait_pick"), list(names), format_func=names.get, key="skoler_portrait_pick")
+pc2.page_link("pages/skoleportrett.py", label=t("skoler.portrait_link"), icon=":material/school:",
+              query_params={"kommune": kommune_id, "skole": pick})
+
 # --- funnel plot ---------------------------------------------------------------------------------
 st.subheader(t("skoler.funnel_heading"))
 fc1, fc2 = st.columns(2)

@@ -1116,6 +1116,193 @@ NB: dict[str, str] = {
     "uttrekk.boot.audit_heading": "Poeng som kunne falt annerledes ut",
     "uttrekk.boot.all_caption": "Alle kommuner: andel, plass og sannsynlighet for uttrekk med usikkerhet.",
     "uttrekk.boot.computing": "Simulerer uttrekket …",
+    # --- skoleportrett (issue 17) ----------------------------------------------------------------
+    "nav.skoleportrett": "Skoleportrett",
+    "portrett.title": "Skoleportrett: {school}",
+    "portrett.intro": (
+        "Én side om én skole, til skolelederen: skolens tall mot resten av kommunen, hvor sikre forskjellene er, "
+        "hvor mye skolen betyr for forskjellene mellom skolene, og funnene og spørsmålene som er koblet til skolen. "
+        "Små skoler får brede intervaller: et usikkert tall er ikke et dårlig tall."
+    ),
+    "portrett.choose_school": "Skole",
+    "skoler.portrait_pick": "Skoleportrett for skolelederen",
+    "skoler.portrait_link": "Åpne skoleportrettet",
+    "portrett.no_schools": "Kommunen har ingen skoler med tall i datasettet.",
+    "portrett.no_figures": "Skolen har ingen tall på indikatorene i uttrekket.",
+    "portrett.figures_heading": "Skolens tall mot resten av kommunen",
+    "portrett.figures_caption": (
+        "Hver indikator slått sammen over de tre siste skoleårene ({window}). Intervallene er 95 % intervaller. "
+        "Skolen regnes som forskjellig fra resten av kommunen bare når intervallet for forskjellen ikke "
+        "inneholder null."
+    ),
+    "portrett.col.indicator": "Indikator",
+    "portrett.col.school": "Skolen (95 % intervall)",
+    "portrett.col.rest": "Resten av kommunen (95 % intervall)",
+    "portrett.col.difference": "Forskjell (95 % intervall)",
+    "portrett.col.certainty": "Hvor sikkert",
+    "portrett.col.spread": "Andel av forskjellene mellom skolene",
+    "portrett.col.class": "Vurdering",
+    "portrett.verdict_group": "{sentence} Gjelder: {labels}.",
+    "portrett.verdict_heading": "Hva vurderingene betyr",
+    "portrett.certainty.sikker": "Sikker forskjell",
+    "portrett.certainty.usikker": "Ikke sikker",
+    "portrett.certainty.stor_usikkerhet": "Stor usikkerhet",
+    "portrett.certainty.ingen_data": "Kan ikke vurderes",
+    "portrett.verdict.suppressed": "Tallet er skjermet fordi for få elever står bak. Det sammenlignes ikke.",
+    "portrett.verdict.ingen_data": "Tallet kan ikke sammenlignes med resten av kommunen ({reason}).",
+    "portrett.verdict.usikker": (
+        "Forskjellen er så liten at den kan skyldes tilfeldigheter i hvilke elever som gikk på skolen."
+    ),
+    "portrett.verdict.stor_usikkerhet": (
+        "Det er for få elever bak tallet til å si noe sikkert. Forskjellen kan skyldes tilfeldigheter i hvilke "
+        "elever som gikk på skolen."
+    ),
+    "portrett.verdict.svakere": (
+        "Skolens tall er svakere enn resten av kommunen, og forskjellen er større enn tilfeldigheter alene gir. "
+        "Tallene sier ikke hvorfor: elevgrunnlag, ressurser og kommunens rammer kan spille inn. Det er noe å "
+        "undersøke sammen, ikke en dom over skolen."
+    ),
+    "portrett.verdict.bedre": (
+        "Skolens tall er bedre enn resten av kommunen, og forskjellen er større enn tilfeldigheter alene gir. "
+        "Det kan være noe de andre skolene kan lære av."
+    ),
+    "portrett.verdict.lavere": (
+        "Skolens tall er lavere enn resten av kommunen, og forskjellen er større enn tilfeldigheter alene gir."
+    ),
+    "portrett.verdict.hoyere": (
+        "Skolens tall er høyere enn resten av kommunen, og forskjellen er større enn tilfeldigheter alene gir."
+    ),
+    "portrett.summary": (
+        "{school} har tall på {n} indikatorer. Sikker forskjell fra resten av kommunen: {sikker}. "
+        "Ikke sikker forskjell: {usikker}. Kan ikke vurderes (skjermet eller ingen sammenligning): {ingen}."
+    ),
+    "portrett.spread_heading": "Skolens andel av forskjellene mellom skolene",
+    "portrett.spread_sentence": (
+        "På «{label}» står skolen for {share} % av forskjellene mellom skolene i kommunen "
+        "(kommunens ICC: {icc} %)."
+    ),
+    "portrett.spread_none": "Skolens andel av forskjellene kan ikke regnes ut (skjermede tall eller for få skoler).",
+    "portrett.spread_note": (
+        "Andelen er skolens bidrag nᵢ(xᵢ − x̄)² til summen av kvadrerte avvik mellom skolene. En stor andel "
+        "betyr at skolen skiller seg fra de andre, i den ene eller den andre retningen. Det sier ikke hvorfor, "
+        "og det gjør ikke skolen ansvarlig for kommunens resultater."
+    ),
+    "portrett.findings_heading": "Funn koblet til skolen",
+    "portrett.findings_none": "Ingen funn er koblet til skolen ennå.",
+    "portrett.questions_heading": "Åpne spørsmål",
+    "portrett.questions_none": "Ingen åpne spørsmål er registrert for skolen eller kommunen.",
+    "portrett.more": "… og {n} til (se siden «Funn»).",
+    "portrett.finding_line": "{kind}: {text}",
+    "portrett.add_heading": "Legg til funn eller kommentar om skolen",
+    "portrett.pdf_heading": "Én side til skolelederen (PDF)",
+    "portrett.pdf_button": "Lag PDF",
+    "portrett.pdf_download": "Last ned skoleportrettet (PDF)",
+    "portrett.pdf_error": "PDF-en kunne ikke lages: {error}",
+    "portrett.report_title": "Skoleportrett: {school}",
+    "portrett.report_subtitle": "{kommune} kommune, {fylke}. Laget {date}.",
+    "portrett.report_source": "Kilde: {source}. Tallene er slått sammen over {window}.",
+    "portrett.report_figures": "Skolens tall",
+    "portrett.report_reading": (
+        "Les tallene med forsiktighet: små skoler har få elever, og da kan tilfeldigheter i hvilke elever som "
+        "gikk på skolen gi store utslag. En forskjell regnes som sikker bare når 95 % intervallet for forskjellen "
+        "ikke inneholder null."
+    ),
+    # --- felles forståelse: vurderingsøkt (issue 17) ---------------------------------------------
+    "nav.felles": "Felles forståelse",
+    "nav.vurdering": "Vurder utfordringene",
+    "felles.title": "Felles forståelse: {kommune}",
+    "felles.intro": (
+        "I en samling vurderer hver deltaker hver kandidat-utfordring: **hvor viktig** den er og **hvor sikker** "
+        "hen er på at den stemmer (1–5), fra egen mobil eller PC. Opprett en økt, vis koden på skjermen, og se "
+        "hvor enige deltakerne og rollene er. Kandidat-utfordringene er kommunens funn av typen «Utfordring»."
+    ),
+    "felles.new_heading": "Ny vurderingsøkt",
+    "felles.new_title": "Navn på økten",
+    "felles.new_title_default": "Samling om utfordringsbildet",
+    "felles.new_anonymous": "Anonyme vurderinger",
+    "felles.new_anonymous_help": "Av: deltakerne skriver navnet sitt. På: bare rollen lagres.",
+    "felles.new_button": "Opprett økt",
+    "felles.created": "Økten er opprettet. Koden er {code}.",
+    "felles.no_challenges": (
+        "Kommunen har ingen funn av typen «Utfordring» ennå. Legg dem inn på siden «Funn» først; de blir "
+        "kandidatene deltakerne vurderer."
+    ),
+    "felles.choose_session": "Økt",
+    "felles.no_sessions": "Ingen vurderingsøkter ennå. Opprett en over.",
+    "felles.session_label": "{title} ({code})",
+    "felles.code_heading": "Kode for deltakerne",
+    "felles.code_help": "Deltakerne åpner siden «{page}» og skriver koden, eller åpner lenken {link}.",
+    "felles.anonymous_yes": "Anonym økt: bare rollen lagres.",
+    "felles.anonymous_no": "Økt med navn: deltakerne skriver navnet sitt.",
+    "felles.close": "Steng økten for nye vurderinger",
+    "felles.open": "Åpne økten igjen",
+    "felles.closed": "Økten er stengt.",
+    "felles.refresh": "Oppdater resultatene",
+    "felles.results_heading": "Resultater",
+    "felles.participants": "{n} deltakere har gitt {m} vurderinger.",
+    "felles.no_ratings": "Ingen vurderinger ennå.",
+    "felles.heatmap_heading": "Hvor viktig, etter rolle",
+    "felles.heatmap_title": "Gjennomsnittlig «hvor viktig» (1–5) per utfordring og rolle",
+    "felles.heatmap_colorbar": "Hvor viktig",
+    "felles.heatmap_hover": "{challenge}<br>{role}: {mean} (n = {n})",
+    "felles.agreement_heading": "Enighet per utfordring",
+    "felles.pairs_heading": "Hvem er enige?",
+    "felles.role_a": "Rolle",
+    "felles.role_b": "Mot rolle",
+    "felles.pair_enige": "{a} og {b} er enige om: {items}.",
+    "felles.pair_uenige": "{a} og {b} er uenige om: {items}.",
+    "felles.pair_none_enige": "{a} og {b} er ikke enige om noen av utfordringene ennå.",
+    "felles.pair_none_uenige": "{a} og {b} er ikke uenige om noen av utfordringene.",
+    "felles.pair_unknown": "Ikke vurdert av begge rollene ennå: {items}.",
+    "felles.col.challenge": "Utfordring",
+    "felles.col.n": "Antall vurderinger",
+    "felles.col.mean_importance": "Hvor viktig (snitt)",
+    "felles.col.mean_certainty": "Hvor sikker (snitt)",
+    "felles.col.sd": "Standardavvik",
+    "felles.col.rwg": "Enighet r_wg (95 % intervall)",
+    "felles.col.band": "Grad av enighet",
+    "felles.band.svart_sterk": "Svært sterk",
+    "felles.band.sterk": "Sterk",
+    "felles.band.moderat": "Moderat",
+    "felles.band.svak": "Svak",
+    "felles.band.ingen": "Ingen enighet",
+    "felles.band.ukjent": "For få vurderinger",
+    "felles.method_heading": "Slik måles enigheten",
+    "felles.method": (
+        "Enigheten per utfordring er r_wg (James, Demaree og Wolf 1984): 1 minus variansen i vurderingene delt på "
+        "variansen vi ville fått om deltakerne svarte helt tilfeldig over de fem verdiene ((5² − 1)/12 = 2). "
+        "1 betyr at alle svarte likt; 0 at svarene spriker like mye som tilfeldige svar (negative verdier settes "
+        "til 0). Intervallet er et 95 % bootstrap-intervall: deltakerne trekkes på nytt med tilbakelegging 2000 "
+        "ganger. Med få deltakere er intervallet bredt og bare en grov pekepinn. Gradene følger LeBreton og "
+        "Senter (2008): over 0,90 svært sterk, 0,71–0,90 sterk, 0,51–0,70 moderat, 0,31–0,50 svak. To roller "
+        "regnes som enige når snittene deres på «hvor viktig» skiller seg med høyst ett skalapoeng, og som "
+        "uenige ellers; det er en beskrivelse, ikke en statistisk test."
+    ),
+    "felles.role_plural.skoleeier": "skoleeier",
+    "felles.role_plural.skoleleder": "skoleledere",
+    "felles.role_plural.laerer": "lærere og tillitsvalgte",
+    "felles.role_plural.veileder": "veiledere",
+    "felles.role_plural.ppt": "PPT og barnehage",
+    "felles.default_author": "Veileder",
+    "felles.error": "Vurderingsøkten kunne ikke leses eller lagres. Feilen er logget.",
+    "vurdering.title": "Vurder utfordringene",
+    "vurdering.code": "Kode fra veilederen",
+    "vurdering.code_help": "Seks tegn, for eksempel ABC234. Store eller små bokstaver går like fint.",
+    "vurdering.open": "Åpne",
+    "vurdering.ask_code": "Skriv koden du har fått av veilederen.",
+    "vurdering.session": "Økt: {title}",
+    "vurdering.anonymous": "Vurderingene dine er anonyme: bare rollen lagres.",
+    "vurdering.named": "Denne økten er ikke anonym: skriv navnet ditt.",
+    "vurdering.closed": "Økten er stengt for nye vurderinger.",
+    "vurdering.role": "Rollen din",
+    "vurdering.name": "Navnet ditt",
+    "vurdering.importance": "Hvor viktig er denne utfordringen?",
+    "vurdering.certainty": "Hvor sikker er du på at den stemmer?",
+    "vurdering.scale_help": "1 = lite, 5 = svært.",
+    "vurdering.save": "Lagre vurderingene",
+    "vurdering.saved": "Takk! {n} vurderinger er lagret. Du kan endre dem og lagre på nytt.",
+    "vurdering.none": "Økten har ingen utfordringer å vurdere ennå.",
+    "vurdering.challenge": "Utfordring {i} av {n}",
 }
 
 from present.strings_nn import NN  # noqa: E402  (the nynorsk half of the table; see the docstring)

@@ -100,8 +100,10 @@ def _img_src(png: bytes | None, svg: str | None) -> str | None:
     return None
 
 
-def to_html(report: Report, images: list[bytes] | None = None, svgs: dict[int, str] | None = None) -> str:
-    """The report as one self-contained HTML document (images embedded as data URIs; SVG where given)."""
+def to_html(report: Report, images: list[bytes] | None = None, svgs: dict[int, str] | None = None,
+            extra_css: str = "") -> str:
+    """The report as one self-contained HTML document (images embedded as data URIs; SVG where given);
+    ``extra_css`` is appended to the style sheet (e.g. the compact one-page skoleportrett)."""
     esc = html.escape
     figs = report.figures()
     pngs = images if images is not None else [f.png for f in figs]
@@ -109,7 +111,7 @@ def to_html(report: Report, images: list[bytes] | None = None, svgs: dict[int, s
     svgs = svgs or {}
     out = [
         "<!DOCTYPE html><html lang='nb'><head><meta charset='utf-8'>",
-        f"<title>{esc(report.title)}</title><style>{_css(report)}</style></head><body>",
+        f"<title>{esc(report.title)}</title><style>{_css(report)}{extra_css}</style></head><body>",
         f"<h1>{esc(report.title)}</h1>",
         f"<p class='subtitle'>{esc(report.subtitle)}</p>",
         f"<p class='note'>{esc(report.source_line)}</p>",
@@ -154,7 +156,7 @@ def render_images(report: Report, progress: Progress | None = None, start: float
         f.png = p
 
 
-def render_pdf(report: Report, progress: Progress | None = None) -> bytes:
+def render_pdf(report: Report, progress: Progress | None = None, extra_css: str = "") -> bytes:
     """The report as PDF bytes. Charts are drawn as SVG (``report.svg``, no browser); a chart that renderer
     cannot draw is rendered to PNG with kaleido as before."""
     if progress:
@@ -169,7 +171,7 @@ def render_pdf(report: Report, progress: Progress | None = None) -> bytes:
     try:
         from weasyprint import HTML
 
-        pdf = HTML(string=to_html(report, svgs=svgs)).write_pdf()
+        pdf = HTML(string=to_html(report, svgs=svgs, extra_css=extra_css)).write_pdf()
     except OSError as exc:  # libpango missing
         log.exception("weasyprint failed")
         raise PdfExportError("PDF kunne ikke lages: systembiblioteket Pango mangler (pakken libpango-1.0-0).") from exc

@@ -226,3 +226,41 @@ class AuditLogRow(Base):
     action: Mapped[str] = mapped_column(String(30))
     target: Mapped[str] = mapped_column(String(200), default="", server_default="")
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+class RatingSessionRow(Base):
+    """A «felles forståelse» rating session of a workshop: a short code participants open (issue 17)."""
+
+    __tablename__ = "rating_sessions"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    kommune_id: Mapped[str] = mapped_column(String(8), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    anonymous: Mapped[bool] = mapped_column(Boolean)
+    is_open: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_by_name: Mapped[str] = mapped_column(String(100))
+    created_by_role: Mapped[str] = mapped_column(String(20))
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class RatingRow(Base):
+    """One participant's rating of one challenge (a finding of kind utfordring) in a session; a new
+    rating of the same challenge by the same participant updates the row (history in ``change_log``)."""
+
+    __tablename__ = "ratings"
+    __table_args__ = (UniqueConstraint("session_id", "finding_id", "participant",
+                                       name="uq_ratings_session_finding_participant"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("rating_sessions.id"), index=True)
+    finding_id: Mapped[str] = mapped_column(ForeignKey("findings.id"), index=True)
+    participant: Mapped[str] = mapped_column(String(36))
+    participant_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20))
+    importance: Mapped[int] = mapped_column(Integer)
+    certainty: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer)

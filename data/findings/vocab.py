@@ -133,3 +133,13 @@ ACTIONS: Labels = Labels({
 DEFAULT_STATUS = "forelopig"
 DEFAULT_SOURCE = "workshop"
 DEFAULT_CHECKLIST_STATUS = "ikke_startet"
+
+# Roles of a «felles forståelse» rating session (issue 17): the workshop's participants.
+RATING_ROLES: dict[str, str] = {
+    "skoleeier": "Skoleeier",
+    "skoleleder": "Skoleleder",
+    "laerer": "Lærer/tillitsvalgt",
+    "veileder": "Veileder",
+    "ppt": "PPT/barnehage",
+}
+RATING_SCALE: tuple[int, ...] = (1, 2, 3, 4, 5)
