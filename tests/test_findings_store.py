@@ -244,6 +244,18 @@ def test_forfase_checklist_store(findings_store):
     assert [i.version for i in s.checklist(K)].count(0) == 10 and s.checklist("7190")[5].version == 0
 
 
+def _head() -> str:
+    """The newest migration (the lead re-chains helpers' migrations, so the id is not spelt out)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from data.findings.store import MIGRATIONS_DIR
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(cfg).get_current_head()
+
+
 def test_migrations_match_models_and_are_idempotent(store_url):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
@@ -255,7 +267,7 @@ def test_migrations_match_models_and_are_idempotent(store_url):
         ctx = MigrationContext.configure(conn, opts={"compare_type": True, "version_table": "funn_alembic_version"})
         assert compare_metadata(ctx, Base.metadata) == []
         assert set(inspect(conn).get_table_names()) >= set(Base.metadata.tables) | {"funn_alembic_version"}
-        assert conn.exec_driver_sql("SELECT version_num FROM funn_alembic_version").scalar() == "0001"
+        assert conn.exec_driver_sql("SELECT version_num FROM funn_alembic_version").scalar() == _head()
     if store.dialect == "sqlite":
         with store.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
