@@ -174,3 +174,71 @@ def regression_to_mean_risk(baseline_periods: Sequence[str], uttrekk_periods: Se
     """The school years the baseline shares with the years the kommune was drawn on (empty: no risk)."""
     drawn = {str(p) for p in uttrekk_periods}
     return sorted(p for p in map(str, baseline_periods) if p in drawn)
+
+
+# ------------------------------------------------------------------------------------------------
+# Follow-up: new school years against the baseline and the target
+# ------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FollowUp:
+    """The follow-up years' figures against the baseline (``verdict`` one of ``VERDICTS``)."""
+
+    periods: tuple[str, ...]
+    by_year: tuple[Baseline, ...]
+    pooled: Baseline  # the follow-up years' pupils pooled
+    difference: float  # pooled follow-up − baseline
+    diff_lower: float
+    diff_upper: float
+    verdict: str
+    remaining: float  # target − pooled follow-up (in the indicator's unit)
+    progress: float  # share of the way from the baseline to the target (1 = reached); nan if no change asked
+
+
+VERDICTS = ("bedring", "forverring", "endring", "ikke_sikker", "ingen_data")
+
+
+def followup_periods(all_periods: Sequence[str], baseline_periods: Sequence[str], target_year: str) -> list[str]:
+    """The school years after the baseline window up to and including the target year."""
+    from data.schema import sorted_periods
+
+    last = max(map(str, baseline_periods)) if baseline_periods else ""
+    return [p for p in sorted_periods(all_periods) if p > last and p <= str(target_year)]
+
+
+def change_verdict(lower: float, upper: float, direction: int) -> str:
+    """«Sikker endring» only when the difference's interval excludes 0; its sign and the indicator's
+    direction say whether it is bedring or forverring («endring» for neutral indicators)."""
+    if not (np.isfinite(lower) and np.isfinite(upper)):
+        return "ingen_data"
+    if lower <= 0 <= upper:
+        return "ikke_sikker"
+    if direction == 0:
+        return "endring"
+    return "bedring" if (lower > 0) == (direction > 0) else "forverring"
+
+
+def follow_up(figures: pd.DataFrame, lineage: Sequence[str], key: tuple[str, str, int], unit_level: str,
+              unit_id: str, baseline: Baseline, target: float, periods: Sequence[str]) -> FollowUp | None:
+    """The follow-up years' figures (each year and pooled) against the baseline and the target.
+
+    The difference pooled follow-up − baseline has the interval of ``analysis.compare.difference_interval``
+    (Newcombe's hybrid score interval for shares, Welch for means): two independent cohorts of pupils.
+    ``None`` when there are no follow-up years.
+    """
+    from analysis.compare import difference_interval
+
+    periods = [str(p) for p in periods]
+    if not periods:
+        return None
+    by_year = tuple(goal_baseline(figures, lineage, key, unit_level, unit_id, [p]) for p in periods)
+    pooled = goal_baseline(figures, lineage, key, unit_level, unit_id, periods)
+    kind = "share" if baseline.is_share else "mean"
+    d, lo, hi = (math.nan,) * 3
+    if pooled.usable and baseline.usable:
+        d, lo, hi = (float(np.asarray(x)) for x in difference_interval(
+            pooled.estimate, pooled.n, baseline.estimate, baseline.n, kind,
+            sd1=None if baseline.is_share else pooled.sd, sd2=None if baseline.is_share else baseline.sd))
+    verdict = change_verdict(lo, hi, INDICATORS[key[0]].direction)
+    asked = float(target) - baseline.estimate
+    progress = d / asked if np.isfinite(d) and asked != 0 else math.nan
+    return FollowUp(tuple(periods), by_year, pooled, d, lo, hi, verdict, float(target) - pooled.estimate, progress)

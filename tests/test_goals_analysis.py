@@ -110,3 +110,36 @@ def test_missing_unit_gives_an_unusable_baseline():
 def test_regression_to_the_mean_overlap():
     assert goals.regression_to_mean_risk(YEARS, ["2022-23", "2023-24", "2024-25"]) == ["2022-23", "2023-24"]
     assert goals.regression_to_mean_risk(YEARS, ["2024-25"]) == []
+
+
+def test_follow_up_against_baseline_matches_welch_and_newcombe():
+    df = _frame()
+    more = []
+    for p, (v, n, sd) in zip(["2024-25", "2025-26"], [(45.0, 22, 8.0), (46.0, 18, 8.4)]):
+        more.append(canonical_row(level="skole", unit_id="S1", unit_name="Skole 1", kommune_id="7001",
+                                  indicator="grunnskolepoeng", subject="", trinn=10, period=p, value=v, n=n, sd=sd,
+                                  unit_of_measure="poeng"))
+    df = pd.concat([df, pd.DataFrame(more)], ignore_index=True)
+    df["trinn"] = df["trinn"].astype("Int8")
+    all_periods = YEARS + ["2024-25", "2025-26"]
+    fp = goals.followup_periods(all_periods, YEARS, "2025-26")
+    assert fp == ["2024-25", "2025-26"] and goals.followup_periods(all_periods, YEARS, "2024-25") == ["2024-25"]
+    b = goals.goal_baseline(df, ["7001"], KEY, "skole", "S1", YEARS)
+    f = goals.follow_up(df, ["7001"], KEY, "skole", "S1", b, b.estimate + 5, fp)
+    assert [y.estimate for y in f.by_year] == [45.0, 46.0] and f.pooled.n == 40
+    # Welch's interval by hand from the two pooled groups.
+    v1, v2 = f.pooled.sd ** 2 / 40, b.sd ** 2 / 60
+    dof = (v1 + v2) ** 2 / (v1 ** 2 / 39 + v2 ** 2 / 59)
+    half = stats.t.ppf(0.975, dof) * math.sqrt(v1 + v2)
+    assert f.difference == pytest.approx(f.pooled.estimate - b.estimate)
+    assert (f.diff_lower, f.diff_upper) == pytest.approx((f.difference - half, f.difference + half), abs=1e-9)
+    assert f.verdict == "bedring" and f.progress == pytest.approx(f.difference / 5)
+    assert f.remaining == pytest.approx(b.estimate + 5 - f.pooled.estimate)
+    assert goals.follow_up(df, ["7001"], KEY, "skole", "S1", b, 50, []) is None
+
+
+def test_change_verdict_uses_direction():
+    assert goals.change_verdict(-1, 2, 1) == "ikke_sikker"
+    assert goals.change_verdict(0.5, 2, 1) == "bedring" and goals.change_verdict(0.5, 2, -1) == "forverring"
+    assert goals.change_verdict(-3, -1, -1) == "bedring" and goals.change_verdict(1, 2, 0) == "endring"
+    assert goals.change_verdict(math.nan, 1, 1) == "ingen_data"
