@@ -27,6 +27,7 @@ PAGES = {
     t("nav.section.funn"): [
         st.Page("pages/funn.py", title=t("nav.funn"), icon="🗂️", url_path="funn"),
         st.Page("pages/sjekkliste.py", title=t("nav.sjekkliste"), icon="✅", url_path="sjekkliste"),
+        st.Page("pages/maal.py", title=t("nav.maal"), icon=":material/flag:", url_path="maal"),
         st.Page("pages/utfordringsbilde.py", title=t("nav.utfordringsbilde"), icon="📄", url_path="utfordringsbilde"),
         st.Page("pages/statsforvalter.py", title=t("nav.statsforvalter"), icon="🗺️", url_path="statsforvalter"),
     ],
