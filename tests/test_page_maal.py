@@ -128,3 +128,18 @@ def test_goal_with_earlier_baseline_shows_follow_up_and_plan(school):
     # History in Norwegian words, never the stored field names.
     hist = [m.value for m in at.markdown if "Opprettet" in m.value]
     assert hist and "målverdi" in hist[0] and "target_value" not in hist[0]
+
+
+def test_statsforvalter_shows_goals_per_kommune(school):
+    goals = _clear_goals()
+    periods = sorted_periods(data.load_dataset()["period"].unique())
+    goals.create(GoalIn(KOMMUNE, "grunnskolepoeng", 45.0, periods[-1], trinn=10, unit_level="skole",
+                        unit_id=school["id"], baseline_periods=tuple(periods[-5:-2])), Author("Kari", "veileder"))
+    at = open_app("statsforvalter", kommune=KOMMUNE)
+    assert any(s.value == "Mål og oppfølging" for s in at.subheader)
+    tab = at.dataframe[1].value
+    row = tab[tab["Kommune"] == "Brekkestad (7290)"].iloc[0]
+    assert "Nedre Brekke skole" in row["Mål"] and row["Endring"] in ("ikke sikker endring", "sikker endring (bedring)",
+                                                                       "sikker endring (forverring)")
+    assert "(" in row["Utgangspunkt"] and "," in row["Oppfølging"]
+    assert len(tab) == 1  # the other kommuner of the fylke have no goals

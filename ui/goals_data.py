@@ -7,12 +7,15 @@ big frame.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 import data
 from analysis import goals as g
 from analysis.window import last_school_years
 from data.schema import sorted_periods
+from present import goals_text as gt
+from present.strings import t
 from ui.findings_common import findings_store
 
 
@@ -54,3 +57,33 @@ def goal_store():
 
 def goal_key(goal) -> tuple[str, str, int]:
     return (goal.indicator, goal.subject or "", int(goal.trinn) if goal.trinn is not None else 0)
+
+
+def goal_row(token: str, goal, kommune_name: str) -> dict:
+    """One goal as a row of the Statsforvalter table: baseline and follow-up with intervals, the change's
+    verdict, how far the target is and the MDC after two years (text from ``present.goals_text``)."""
+    key = goal_key(goal)
+    win = tuple(goal.baseline_periods)
+    b = baseline(token, goal.kommune_id, key, goal.unit_level, goal.unit_id, win)
+    kom = baseline(token, goal.kommune_id, key, "kommune", goal.kommune_id, win) if goal.unit_level == "skole" else None
+    a = gt.assessment(b, goal.target_value, kom)
+    f = follow_up(token, goal.kommune_id, key, goal.unit_level, goal.unit_id, win, goal.target_value, goal.target_year)
+    unit = b.unit_name if goal.unit_level == "skole" else kommune_name
+    mdc = a.mdc_two_years
+    return {
+        t("maal.sf.col.kommune"): f"{kommune_name} ({goal.kommune_id})",
+        t("maal.sf.col.goal"): gt.goal_title(goal.indicator, goal.subject, goal.trinn, unit, goal.target_value,
+                                             goal.target_year),
+        t("maal.sf.col.baseline"): gt.baseline_cell(b),
+        t("maal.sf.col.mdc"): gt.fmt_value(mdc, goal.indicator),
+        t("maal.sf.col.latest"): gt.baseline_cell(f.pooled) if f else t("maal.empty"),
+        t("maal.sf.col.verdict"): t(f"maal.verdict.{f.verdict}") if f else t("maal.empty"),
+        t("maal.sf.col.remaining"): gt.fmt_value(f.remaining, goal.indicator) if f else t("maal.empty"),
+    }
+
+
+def goals_table(token: str, kommune_ids, names: dict[str, str]):
+    """The live goals of several kommuner, one row per goal (empty frame when there are none)."""
+    by_kommune = goal_store().list_many(kommune_ids)
+    rows = [goal_row(token, g, names.get(k, k)) for k, gs in by_kommune.items() for g in gs if g.baseline_periods]
+    return pd.DataFrame(rows)
