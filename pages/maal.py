@@ -109,13 +109,16 @@ for goal in goals:
         plan.append(PlanGoal(goal, title, b, gt.assessment(b, goal.target_value, kom), f))
         with st.popover(t("maal.edit")):
             prefix = f"maal_{goal.id}"
+            # The version this user's form was built from: a save against an older one is a conflict.
+            shown = st.session_state.setdefault(f"{prefix}_version", goal.version)
             vals = gv.goal_inputs(prefix, token, kommune, win[-1], findings, gv.start_values(goal))
             if vals and st.button(t("maal.save"), type="primary", key=f"{prefix}_save"):
                 nb = gd.baseline(token, kommune_id, vals["key"], vals["unit_level"], vals["unit_id"], win)
-                result = gv.save(store, author, gv.goal_values(vals, kommune_id, nb), kommune_id, goal)
+                result = gv.save(store, author, gv.goal_values(vals, kommune_id, nb), kommune_id, goal, shown)
                 if result:
                     st.session_state["maal_flash"] = result
-                    for fld in gv.FIELDS:
+                    st.session_state.pop(f"{prefix}_version", None)  # next form: the version now stored
+                    for fld in gv.FIELDS if result != "stale" else ():  # after a conflict the typing stays
                         st.session_state.pop(f"{prefix}_{fld}", None)
                     st.rerun()
         c1, c2 = st.columns(2)

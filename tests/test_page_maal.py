@@ -143,3 +143,29 @@ def test_statsforvalter_shows_goals_per_kommune(school):
                                                                        "sikker endring (forverring)")
     assert "(" in row["Utgangspunkt"] and "," in row["Oppfølging"]
     assert len(tab) == 1  # the other kommuner of the fylke have no goals
+
+
+def test_edit_is_saved_and_a_stale_edit_is_explained(school):
+    goals = _clear_goals()
+    periods = sorted_periods(data.load_dataset()["period"].unique())
+    g = goals.create(GoalIn(KOMMUNE, "grunnskolepoeng", 44.0, "2027-28", trinn=10, unit_level="skole",
+                            unit_id=school["id"], baseline_periods=tuple(periods[-3:]), tiltak="Første tiltak"),
+                     Author("Kari", "veileder"))
+    at = open_app("maal", kommune=KOMMUNE)
+    prefix = f"maal_{g.id}"
+    assert at.text_input(key=f"{prefix}_target").value == "44,0"  # Norwegian decimal comma in the form
+    at.text_input(key="maal_author_name").set_value("Per Skoleeier")
+    at.text_area(key=f"{prefix}_tiltak").set_value("Andre tiltak")
+    at.button(key=f"{prefix}_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    g2 = goals.get(g.id)
+    assert g2.tiltak == "Andre tiltak" and g2.version == 2 and g2.updated_by_name == "Per Skoleeier"
+    # Someone else saves while this page is open: the save is refused and explained, nothing is overwritten.
+    at2 = open_app("maal", kommune=KOMMUNE)
+    goals.update(g.id, g2.version, {"target_value": 46.0}, Author("Annen", "skoleeier"))
+    at2.text_input(key="maal_author_name").set_value("Per Skoleeier")
+    at2.text_area(key=f"{prefix}_tiltak").set_value("Tredje tiltak")
+    at2.button(key=f"{prefix}_save").click().run()
+    assert any("Noen andre har endret målet" in w.value for w in at2.warning)
+    g3 = goals.get(g.id)
+    assert g3.tiltak == "Andre tiltak" and g3.target_value == 46.0

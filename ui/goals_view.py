@@ -78,6 +78,8 @@ def goal_inputs(prefix: str, token: str, kommune: dict, window_end: str, finding
     target = c1.text_input(t("maal.target_value", unit=INDICATORS[key[0]].unit_of_measure), key=f"{prefix}_target",
                            **_initial(prefix, "target", value=start.get("target", "")))
     years = target_years(window_end)
+    if start.get("year") and start["year"] not in years:  # a stored target year is always offered
+        years = sorted({*years, start["year"]})
     year = c2.selectbox(t("maal.target_year"), years, key=f"{prefix}_year",
                         **_initial(prefix, "year", index=years.index(start["year"]) if start.get("year") in years else 1))
     resp = c3.selectbox(t("maal.responsible"), list(RESPONSIBLE), key=f"{prefix}_responsible",
@@ -169,9 +171,10 @@ def goal_values(v: dict, kommune_id: str, b) -> dict:
                 responsible=v["responsible"], kompetansemiljo=v["kompetansemiljo"], followup=v["followup"])
 
 
-def save(store, author: Author | None, values: dict, kommune_id: str, goal=None) -> str | None:
+def save(store, author: Author | None, values: dict, kommune_id: str, goal=None,
+         shown_version: int | None = None) -> str | None:
     """Create or update a goal; returns the flash key (``saved``/``nothing``/``stale``) or None after
-    showing an error."""
+    showing an error. ``shown_version`` is the version the user's form was built from."""
     if author is None:
         st.warning(t("maal.author_needed"))
         return None
@@ -179,8 +182,9 @@ def save(store, author: Author | None, values: dict, kommune_id: str, goal=None)
         if goal is None:
             store.create(GoalIn(kommune_id=kommune_id, **values), author)
             return "saved"
-        after = store.update(goal.id, goal.version, values, author)
-        return "saved" if after.version != goal.version else "nothing"
+        version = goal.version if shown_version is None else shown_version
+        after = store.update(goal.id, version, values, author)
+        return "saved" if after.version != version else "nothing"
     except StaleVersionError:
         return "stale"
     except FindingValidationError as exc:
