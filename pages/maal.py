@@ -101,12 +101,13 @@ for goal in goals:
     kom = gd.baseline(token, kommune_id, key, "kommune", kommune_id, win) if goal.unit_level == "skole" else None
     with st.expander(title, expanded=len(goals) <= 2):
         st.markdown(f"**{t('maal.assessment')}**")
-        mdc2 = gv.show_assessment(b, goal.target_value, kom, regression_to_mean_risk(win, uttrekk_window))
+        overlap = regression_to_mean_risk(win, uttrekk_window)
+        gv.show_assessment(b, goal.target_value, kom, overlap)
         f = gd.follow_up(token, kommune_id, key, goal.unit_level, goal.unit_id, win, goal.target_value,
                          goal.target_year)
         gv.show_followup(b, f, goal.target_value, goal.target_year)
         gv.show_plan(goal)
-        plan.append(PlanGoal(goal, title, b, gt.assessment(b, goal.target_value, kom), f))
+        plan.append(PlanGoal(goal, title, b, gt.assessment(b, goal.target_value, kom), f, gt.rtm_warning(overlap)))
         with st.popover(t("maal.edit")):
             prefix = f"maal_{goal.id}"
             # The version this user's form was built from: a save against an older one is a conflict.

@@ -32,6 +32,7 @@ class PlanGoal:
     baseline: Baseline
     assessment: gt.Assessment
     follow_up: FollowUp | None = None
+    warning: str = ""  # the regression-to-the-mean warning, when it applies
 
 
 def _summary(goals: list[PlanGoal]) -> Table:
@@ -50,6 +51,8 @@ def _summary(goals: list[PlanGoal]) -> Table:
 def _goal_section(p: PlanGoal) -> Section:
     g, a = p.goal, p.assessment
     blocks: list = [Subheading(t("maal.assessment")), Paragraph(a.baseline)]
+    if p.warning:
+        blocks.append(Paragraph(p.warning))
     blocks += [Paragraph(x) for x in (a.change, a.mdc, a.verdict) if x]
     if a.suggestions:
         blocks += [Paragraph(t("maal.suggestions")), Bullets(list(a.suggestions))]

@@ -45,7 +45,8 @@ def _plan_goals() -> list[PlanGoal]:
         kom = ag.goal_baseline(df, lineage, key, "kommune", KOMMUNE, win) if level == "skole" else None
         f = ag.follow_up(df, lineage, key, level, unit, b, target, ag.followup_periods(periods, win, year))
         title = gt.goal_title(key[0], key[1], key[2], b.unit_name, target, year)
-        out.append(PlanGoal(g, title, b, gt.assessment(b, target, kom), f))
+        out.append(PlanGoal(g, title, b, gt.assessment(b, target, kom), f,
+                            gt.rtm_warning(ag.regression_to_mean_risk(win, periods[-3:]))))
     return out
 
 
@@ -69,6 +70,7 @@ def test_pdf_has_headings_every_goal_and_source_on_every_page(plan):
         assert _flat(p.assessment.mdc) in text
     assert "Skolen (skoleleder)" in text and "Skoleeier" in text
     assert "Endring fra utgangspunktet" in text  # the goal with follow-up years
+    assert "regresjon mot gjennomsnittet" in text  # the second goal's baseline is the uttrekk window
     assert all("Kilde:" in p for p in pages) and len(pages) >= 2
 
 
