@@ -98,3 +98,23 @@ def test_link_to_another_kommunes_finding_is_refused(findings_store):
         goals.create(_goal(finding_id=other.id), KARI)
     g = goals.create(_goal(unit_level="kommune", unit_id="", target_value="40,5"), KARI)
     assert g.unit_id == K and g.target_value == 40.5  # decimal comma accepted, kommune unit filled in
+
+
+def test_goals_migration_downgrades_and_upgrades(findings_store):
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    from data.findings.store import MIGRATIONS_DIR
+
+    GoalStore(findings_store).create(_goal(), KARI)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with findings_store._write_engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002_goals-1")
+    with findings_store.engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+    assert "goals" not in tables and "findings" in tables
+    findings_store.migrate()
+    assert GoalStore(findings_store).list(K) == []  # the table is back, empty
