@@ -14,6 +14,7 @@ import logging
 import streamlit as st
 
 from analysis.goals import regression_to_mean_risk
+from analysis.intervals import window_label
 from analysis.window import last_school_years
 from report.plan import PlanGoal, plan_docx, plan_pdf
 from ui import goals_data as gd
@@ -50,8 +51,10 @@ with st.expander(t("maal.settings"), expanded=False):
                               help=t("maal.window_help"))
     uttrekk_end = c2.selectbox(t("maal.uttrekk_end"), periods, index=len(periods) - 1, key="maal_uttrekk_end",
                                help=t("maal.uttrekk_help"))
+    uttrekk_window = last_school_years(periods, end=uttrekk_end)
+    drawn = gd.drawn_in_model(token, kommune_id, uttrekk_end)
+    st.caption(t(f"maal.model.{drawn or 'none'}", kommune=kommune["kommune_name"], window=window_label(uttrekk_window)))
 window = gd.window(token, window_end)
-uttrekk_window = last_school_years(periods, end=uttrekk_end)
 
 with st.container(border=True):
     st.markdown(f"**{t('maal.author')}**")

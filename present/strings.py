@@ -590,6 +590,12 @@ NB: dict[str, str] = {
         "Uttrekket bygger på tre skoleår. Oppgi det siste av dem; siden «Hvorfor er vi trukket ut?» viser "
         "modellen for hvert år."
     ),
+    "maal.model.level": "I uttrekksmodellen (siden «Hvorfor er vi trukket ut?») trekkes {kommune} ut på nivå med tallene for {window}.",
+    "maal.model.spread": "I uttrekksmodellen (siden «Hvorfor er vi trukket ut?») trekkes {kommune} ut på spredning med tallene for {window}.",
+    "maal.model.none": (
+        "I uttrekksmodellen trekkes {kommune} ikke ut med tallene for {window}. Modellen gjenskaper ikke Udirs "
+        "liste; oppgi skoleåret Udir faktisk brukte."
+    ),
     "maal.new": "Nytt mål",
     "maal.edit": "Endre målet",
     "maal.indicator": "Indikator",

@@ -87,3 +87,16 @@ def goals_table(token: str, kommune_ids, names: dict[str, str]):
     by_kommune = goal_store().list_many(kommune_ids)
     rows = [goal_row(token, g, names.get(k, k)) for k, gs in by_kommune.items() for g in gs if g.baseline_periods]
     return pd.DataFrame(rows)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def drawn_in_model(token: str, kommune_id: str, end: str) -> str:
+    """How Udir's selection model as reconstructed in ``analysis.uttrekk`` (default parameters) draws the
+    kommune on the window ending at ``end``: ``"level"``, ``"spread"`` or ``""`` (not drawn)."""
+    from analysis import uttrekk as u
+
+    res = u.compute(data.load_dataset(), u.UttrekkParams(end_period=end))
+    row = res.kommune_row(kommune_id)
+    if row is None:
+        return ""
+    return "level" if bool(row["drawn_level"]) else "spread" if bool(row["drawn_spread"]) else ""
