@@ -77,6 +77,7 @@ def test_delete_restore_and_not_found(findings_store):
     ({"unit_level": "kommune", "unit_id": "7190"}, "unit_id"),
     ({"target_value": "mye"}, "target_value"),
     ({"target_value": None}, "target_value"),
+    ({"target_value": 75.0}, "target_value"),  # grunnskolepoeng run from 10 to 60
     ({"target_year": "2027"}, "target_year"),
     ({"responsible": "rektor"}, "responsible"),
     ({"tiltak": "Eleven 15076500565 trenger hjelp"}, "tiltak"),

@@ -28,6 +28,7 @@ from data.findings.validation import (
     clean_text,
     validate_kommune_id,
 )
+from data.numbers import fmt_number
 from data.schema import PERIOD_RE
 
 UNIT_LEVELS: dict[str, str] = {"kommune": "Kommunen", "skole": "Skole"}
@@ -184,6 +185,10 @@ def validate_goal_values(kommune_id: str, vals: Mapping[str, Any]) -> dict[str, 
     out["finding_id"] = clean_text(vals.get("finding_id")) or None
     out.update(_baseline(vals, errors))
     out["target_value"] = _number(vals.get("target_value"), "Målverdien", errors, "target_value", True)
+    ind = INDICATORS.get(out["indicator"])
+    if ind is not None and out["target_value"] is not None and not ind.value_min <= out["target_value"] <= ind.value_max:
+        errors["target_value"] = (f"Målverdien for {ind.label} må ligge mellom {fmt_number(ind.value_min, 0)} og "
+                                  f"{fmt_number(ind.value_max, 0)}.")
     out["target_year"] = _period(vals.get("target_year"), "målår", errors, "target_year")
     out.update(_plan_texts(vals, errors))
     if errors:
