@@ -48,6 +48,7 @@ PAGES = {
     t("nav.section.funn"): [
         st.Page("pages/funn.py", title=t("nav.funn"), icon=":material/lightbulb:", url_path="funn"),
         st.Page("pages/sjekkliste.py", title=t("nav.sjekkliste"), icon=":material/checklist:", url_path="sjekkliste"),
+        st.Page("pages/maal.py", title=t("nav.maal"), icon=":material/flag:", url_path="maal"),
         st.Page("pages/utfordringsbilde.py", title=t("nav.utfordringsbilde"), icon=":material/article:",
                 url_path="utfordringsbilde"),
         st.Page("pages/felles_forstaelse.py", title=t("nav.felles"), icon=":material/groups:",

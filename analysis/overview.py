@@ -98,15 +98,22 @@ def _merge_lineages(rows: pd.DataFrame, lineages: Mapping[str, Sequence[str]]) -
     if old.empty:
         return own
     slot = INDICATOR_KEYS + ["period"]
-    have = set(own[["unit_id", *slot]].itertuples(index=False, name=None))
+    # A row of the new number without a figure («.», ingen data: exports list the new number for the
+    # years before the merger too) does not hold the slot; the predecessors' figures fill it.
+    has_figure = (own["value"].notna() | own["suppressed"].astype(bool)).to_numpy()
+    have = set(own.loc[has_figure, ["unit_id", *slot]].itertuples(index=False, name=None))
     old = old.assign(_cur=old["unit_id"].map(to_current))
-    parts = [own]
+    parts, filled = [], set()
     for cur, grp in old.groupby("_cur", sort=True):
         grp = grp[[(cur, *s) not in have for s in grp[slot].itertuples(index=False, name=None)]]
         if len(grp):
             mine = own.loc[own["unit_id"] == cur, "unit_name"]
             name = str(mine.iloc[-1]) if len(mine) else str(cur)
             parts.append(combine_units(grp.drop(columns="_cur"), cur, name).drop(columns="combined_from"))
+            filled |= {(cur, *s) for s in grp[slot].itertuples(index=False, name=None)}
+    keep = has_figure | np.array([k not in filled for k in own[["unit_id", *slot]].itertuples(index=False, name=None)],
+                                 dtype=bool)
+    parts.insert(0, own[keep])
     out = pd.concat([p for p in parts if len(p)], ignore_index=True)
     out["trinn"] = out["trinn"].astype(int)
     return out

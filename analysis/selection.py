@@ -145,7 +145,10 @@ def kommune_series(sl: pd.DataFrame, kommune_id: str, lineage: Sequence[str], na
     if name is None:
         name = str(own["unit_name"].iloc[0]) if len(own) else kid
     own["unit_name"] = name
-    old = kom[(kom["unit_id"] != kid) & ~kom["period"].isin(own["period"])]
+    # A row without a figure («.», ingen data) under the new number does not hide the predecessors' figures.
+    has_figure = own["value"].notna() | own["suppressed"].astype(bool)
+    old = kom[(kom["unit_id"] != kid) & ~kom["period"].isin(own.loc[has_figure, "period"])]
+    own = own[has_figure | ~own["period"].isin(old["period"])]
     parts = [own]
     if len(old):
         parts.append(combine_units(old, kid, name))

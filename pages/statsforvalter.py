@@ -18,6 +18,7 @@ from data.findings import vocab
 from report import ReportOptions, batch_zip
 from report.model import MARK, checklist_progress, short_label
 from ui import findings_widgets as fw
+from ui.goals_data import goals_table
 from present.format import fmt_interval
 from ui.state import data_token, selected_kommune
 from ui.state import scoped_kommune_options as kommune_options
@@ -135,6 +136,18 @@ descending = c2.toggle(t("sf.descending"), value=sort_by not in (t("sf.col.rank"
 table = table.sort_values(sort_by, ascending=not descending, na_position="last")
 show_table(table, hide_index=True, width="stretch")
 st.caption(t("sf.legend") + " " + "; ".join(f"{short_label(*k)} = {indicator_label(*k)}" for k in UTTREKK_SET))
+
+# --- goals for gjennomføringsfasen per kommune (ui/goals_data.goals_table) --------------------------
+st.subheader(t("maal.sf.heading"))
+try:
+    goals_tab = goals_table(token, ids, names)
+    if goals_tab.empty:
+        st.caption(t("maal.sf.none"))
+    else:
+        st.dataframe(goals_tab, hide_index=True, width="stretch")
+except Exception:  # noqa: BLE001 - the rest of the page stays usable
+    log.exception("goals table failed")
+    st.error(t("maal.db_error"))
 
 # --- batch export ---------------------------------------------------------------------------------
 st.subheader(t("sf.batch"))

@@ -810,6 +810,159 @@ NB: dict[str, str] = {
     "ut.sure.usikker": "Ikke sikker forskjell",
     "ut.sure.uten_intervall": "Uten intervall",
     # --- Sjekkliste (pages/sjekkliste.py) ----------------------------------------------------
+    # --- Mål og oppfølging (pages/maal.py, present/goals_text.py, report/plan.py) ---------------
+    "nav.maal": "Mål og oppfølging",
+    "maal.title": "Mål og oppfølging: {kommune}",
+    "maal.intro": (
+        "Mål for gjennomføringsfasen: for hver utfordring ett eller flere mål knyttet til en indikator, med "
+        "utgangspunktet fra forfasen og et målår. Siden regner ut hva tallene kan vise: den minste endringen "
+        "som kan skilles fra tilfeldig variasjon med kommunens eller skolens elevtall."
+    ),
+    "maal.db_error": "Målene kan ikke vises nå: databasen svarer ikke. Feilen er logget.",
+    "maal.author": "Hvem lagrer?",
+    "maal.author_needed": "Skriv inn navnet ditt før du lagrer.",
+    "maal.settings": "Utgangspunkt og uttrekk",
+    "maal.window_end": "Siste skoleår i utgangspunktet (forfasen)",
+    "maal.window_help": "Utgangspunktet er elevene i de tre skoleårene som slutter her, slått sammen.",
+    "maal.uttrekk_end": "Siste skoleår i tallene kommunen ble trukket ut på",
+    "maal.uttrekk_help": (
+        "Uttrekket bygger på tre skoleår. Oppgi det siste av dem; siden «Hvorfor er vi trukket ut?» viser "
+        "modellen for hvert år."
+    ),
+    "maal.model.level": "I uttrekksmodellen (siden «Hvorfor er vi trukket ut?») trekkes {kommune} ut på nivå med tallene for {window}.",
+    "maal.model.spread": "I uttrekksmodellen (siden «Hvorfor er vi trukket ut?») trekkes {kommune} ut på spredning med tallene for {window}.",
+    "maal.model.none": (
+        "I uttrekksmodellen trekkes {kommune} ikke ut med tallene for {window}. Modellen gjenskaper ikke Udirs "
+        "liste; oppgi skoleåret Udir faktisk brukte."
+    ),
+    "maal.new": "Nytt mål",
+    "maal.edit": "Endre målet",
+    "maal.indicator": "Indikator",
+    "maal.unit": "Gjelder",
+    "maal.unit_kommune": "Hele kommunen ({name})",
+    "maal.target_value": "Målverdi ({unit})",
+    "maal.target_year": "Målår (skoleår)",
+    "maal.finding": "Utfordring målet hører til",
+    "maal.finding_none": "Ingen kobling",
+    "maal.tiltak": "Tiltak",
+    "maal.responsible": "Ansvarlig",
+    "maal.kompetansemiljo": "Kompetansemiljø",
+    "maal.followup": "Oppfølging (når og hvordan)",
+    "maal.followup_help": "For eksempel: «Gjennomgang i januar og juni hvert år, med skoleledermøtet».",
+    "maal.save": "Lagre målet",
+    "maal.saved": "Målet er lagret.",
+    "maal.nothing": "Ingen endringer å lagre.",
+    "maal.stale": (
+        "Noen andre har endret målet mens du redigerte. Ingenting er overskrevet: se den lagrede versjonen "
+        "under, og lagre på nytt om du fortsatt vil endre."
+    ),
+    "maal.delete": "Slett målet",
+    "maal.deleted": "Målet er slettet. Det ligger fortsatt i historikken.",
+    "maal.history": "Historikk",
+    "maal.no_goals": "Kommunen har ingen mål ennå. Lag det første under «Nytt mål».",
+    "maal.goals": "Kommunens mål",
+    "maal.goal_title": "{indicator} – {unit}: mål {target} i {year}",
+    "maal.assessment": "Hva tallene kan vise",
+    "maal.baseline": "Utgangspunkt ({window}): {value} ({lower}–{upper}), {n} elever over {years} skoleår.",
+    "maal.baseline_no_interval": "Utgangspunkt ({window}): {value} ({reason}).",
+    "maal.baseline_missing": "Utgangspunkt ({window}): ingen publiserte tall med kjent elevtall for {unit}.",
+    "maal.change": "Ønsket endring: fra {baseline} til {target}, altså {change} {unit}.",
+    "maal.mdc": (
+        "Minste påviselige endring med {n} elever i året: {one} {unit} etter ett år og {two} {unit} etter to "
+        "år (80 % styrke, 5 % signifikansnivå, tosidig test)."
+    ),
+    "maal.mdc_one_nan": "ikke mulig",
+    "maal.detectable_one": "Endringen kan skilles fra tilfeldig variasjon allerede etter ett år.",
+    "maal.detectable_two": "Endringen kan skilles fra tilfeldig variasjon etter to år, men ikke etter ett.",
+    "maal.not_detectable": (
+        "Endringen er mindre enn det tallene kan skille fra tilfeldig variasjon på to år. Selv om målet nås, "
+        "vil tallene ikke kunne vise det sikkert."
+    ),
+    "maal.no_change": "Målverdien er lik utgangspunktet; det er ingen endring å påvise.",
+    "maal.suggestions": "Dette kan vise endringen i stedet:",
+    "maal.sug.pool_years": "Slå sammen flere oppfølgingsår: med {years} skoleår samlet kan endringen påvises.",
+    "maal.sug.larger_unit": (
+        "Bruk en større enhet: for hele kommunen er minste påviselige endring etter to år {mdc} {unit}."
+    ),
+    "maal.sug.more_trinn": "Elevundersøkelsen på flere trinn gir flere svar og dermed mindre usikkerhet.",
+    "maal.sug.qualitative": (
+        "Lokale undersøkelser, observasjon eller samtaler med elever og lærere kan vise endringen som "
+        "kvalitativt belegg (ikke statistisk sikkert)."
+    ),
+    "maal.rtm": (
+        "Obs: utgangspunktet inneholder {years}, som kommunen ble trukket ut på. Den som trekkes ut for svake "
+        "tall, får ofte bedre tall neste gang uten at noe er endret (regresjon mot gjennomsnittet). En "
+        "bedring fra dette utgangspunktet er derfor ikke i seg selv tegn på at tiltakene virker."
+    ),
+    "maal.plan": "Plan",
+    "maal.plan_line": "{label}: {value}",
+    "maal.empty": "–",
+    "maal.followup_heading": "Oppfølging",
+    "maal.no_followup": "Ingen skoleår etter utgangspunktet ennå ({last}). Oppfølgingen vises når nye tall er lagt inn.",
+    "maal.col.period": "Skoleår",
+    "maal.col.value": "Verdi (95 % intervall)",
+    "maal.col.n": "Elever",
+    "maal.row.baseline": "Utgangspunkt {window}",
+    "maal.row.pooled": "Oppfølgingsårene samlet",
+    "maal.row.target": "Mål {year}",
+    "maal.diff": "Endring fra utgangspunktet: {diff} ({lower}–{upper}) {unit}: {verdict}.",
+    "maal.verdict.bedring": "sikker endring (bedring)",
+    "maal.verdict.forverring": "sikker endring (forverring)",
+    "maal.verdict.endring": "sikker endring",
+    "maal.verdict.ikke_sikker": "ikke sikker endring",
+    "maal.verdict.ingen_data": "kan ikke vurderes",
+    "maal.remaining": "Gjenstår til målet: {remaining} {unit} ({progress} av den ønskede endringen er nådd).",
+    "maal.reached": "Målverdien er nådd i oppfølgingsårene ({progress} av den ønskede endringen).",
+    "maal.unit_share": "prosentpoeng",
+    "maal.responsible.skoleeier": "Skoleeier",
+    "maal.responsible.skole": "Skolen (skoleleder)",
+    "maal.export": "Plan for gjennomføringsfasen",
+    "maal.field.indicator": "indikator",
+    "maal.field.subject": "fag",
+    "maal.field.trinn": "trinn",
+    "maal.field.unit_level": "enhet",
+    "maal.field.unit_id": "skole",
+    "maal.field.finding_id": "utfordring",
+    "maal.field.baseline_periods": "utgangsår",
+    "maal.field.baseline_value": "utgangsverdi",
+    "maal.field.baseline_lower": "nedre grense",
+    "maal.field.baseline_upper": "øvre grense",
+    "maal.field.baseline_n": "elever i utgangspunktet",
+    "maal.field.target_value": "målverdi",
+    "maal.field.target_year": "målår",
+    "maal.field.tiltak": "tiltak",
+    "maal.field.responsible": "ansvarlig",
+    "maal.field.kompetansemiljo": "kompetansemiljø",
+    "maal.field.followup": "oppfølging",
+    "maal.field.kommune_id": "kommune",
+    "maal.field.deleted": "slettet",
+    "maal.export_make": "Lag planen (PDF og Word)",
+    "maal.export_pdf": "Last ned planen (PDF)",
+    "maal.export_docx": "Last ned planen (Word)",
+    "maal.export_error": "Planen kunne ikke lages nå. Feilen er logget.",
+    "maal.sf.heading": "Mål og oppfølging",
+    "maal.sf.none": "Ingen av kommunene har lagret mål ennå.",
+    "maal.sf.col.kommune": "Kommune",
+    "maal.sf.col.goal": "Mål",
+    "maal.sf.col.baseline": "Utgangspunkt",
+    "maal.sf.col.target": "Målverdi (år)",
+    "maal.sf.col.latest": "Oppfølging",
+    "maal.sf.col.verdict": "Endring",
+    "maal.sf.col.remaining": "Gjenstår",
+    "maal.sf.col.mdc": "Minste påviselige endring (2 år)",
+    "plan.title": "Plan for gjennomføringsfasen: {kommune}",
+    "plan.subtitle": "Mål, indikatorer, tiltak, ansvar og oppfølging, med hva tallene kan vise for hvert mål.",
+    "plan.summary": "Målene",
+    "plan.summary_text": "Kommunen har {count} mål. Tabellen viser utgangspunktet med 95 % intervall, målverdien og den minste endringen tallene kan påvise etter to år.",
+    "plan.method": "Metode",
+    "plan.method_text": (
+        "Utgangspunktet er elevene i skoleårene i forfasen slått sammen, med 95 % intervall (Wilson for andeler, "
+        "t-intervall for gjennomsnitt). Minste påviselige endring er den minste sanne endringen en tosidig test "
+        "på 5 % nivå oppdager med 80 % sannsynlighet, når oppfølgingsårene har like mange elever som et "
+        "gjennomsnittlig år i utgangspunktet (t-test for gjennomsnitt, arcsin-test for andeler; Cohen 1988). "
+        "Endringen i oppfølgingen er sikker bare når 95 % intervallet for forskjellen mellom oppfølgingsårene og "
+        "utgangspunktet ikke inneholder null (Newcombe for andeler, Welch for gjennomsnitt)."
+    ),
     "sjekkliste.title": "Sjekkliste for forfasen: {kommune}",
     "sjekkliste.intro": (
         "Udirs mål for forfasen som en liste. Hvert punkt har status, hvem som har ansvaret, en frist og "

@@ -16,6 +16,7 @@ Public API::
     store.export_json("7290"); store.import_json(payload, author)   # -> FindingsImportReport
     store.export_csv("7290")
     store.checklist("7290"); store.update_checklist_item("7290", "plan_forfasen", 0, ChecklistChanges(...), author)
+    goals = GoalStore(store); g = goals.create(GoalIn("7290", "grunnskolepoeng", 40.0, "2027-28", trinn=10), author)
 
 No streamlit import in this package.
 """
@@ -45,4 +46,6 @@ from data.findings.validation import (  # noqa: F401
     looks_like_fodselsnummer,
 )
 from data.findings.exchange import neutralise_cell  # noqa: F401
+from data.findings.goals import Goal, GoalIn  # noqa: F401
+from data.findings.goal_store import GoalNotFoundError, GoalStore  # noqa: F401
 from data.findings import vocab  # noqa: F401

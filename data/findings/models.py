@@ -8,6 +8,8 @@ Tables:
 - ``change_log``: every create, edit, status change, delete and restore of a finding or checklist
   item, with who, when and full before/after snapshots (the same mechanism for both).
 - ``import_log``: who imported what, when.
+- ``goals``: goals for gjennomføringsfasen (indicator, unit, baseline, target, tiltak), versioned like findings;
+  their history is in ``change_log`` with entity ``goal``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -263,4 +266,39 @@ class RatingRow(Base):
     certainty: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class GoalRow(Base):
+    """A goal for gjennomføringsfasen (``data.findings.goals``): indicator, unit, baseline, target, plan."""
+
+    __tablename__ = "goals"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kommune_id: Mapped[str] = mapped_column(String(8), index=True)
+    finding_id: Mapped[str | None] = mapped_column(ForeignKey("findings.id"), nullable=True, index=True)
+    indicator: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(20))
+    trinn: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    unit_level: Mapped[str] = mapped_column(String(10))  # "kommune" | "skole"
+    unit_id: Mapped[str] = mapped_column(String(40))
+    baseline_periods: Mapped[str] = mapped_column(String(80))  # "2022-23,2023-24,2024-25"
+    baseline_value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    baseline_lower: Mapped[float | None] = mapped_column(Float, nullable=True)
+    baseline_upper: Mapped[float | None] = mapped_column(Float, nullable=True)
+    baseline_n: Mapped[float | None] = mapped_column(Float, nullable=True)
+    target_value: Mapped[float] = mapped_column(Float)
+    target_year: Mapped[str] = mapped_column(String(7))  # school year "2027-28"
+    tiltak: Mapped[str] = mapped_column(Text)
+    responsible: Mapped[str] = mapped_column(String(20))  # "skoleeier" | "skole"
+    kompetansemiljo: Mapped[str] = mapped_column(Text)
+    followup: Mapped[str] = mapped_column(Text)
+    author_name: Mapped[str] = mapped_column(String(100))
+    author_role: Mapped[str] = mapped_column(String(20))
+    updated_by_name: Mapped[str] = mapped_column(String(100))
+    updated_by_role: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     version: Mapped[int] = mapped_column(Integer)

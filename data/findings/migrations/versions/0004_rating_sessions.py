@@ -1,7 +1,7 @@
 """rating sessions and ratings (felles forståelse, issue 17)
 
-Revision ID: 0002_ratings
-Revises: 0001
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-01 18:40:00
 """
 
