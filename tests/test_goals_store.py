@@ -113,7 +113,7 @@ def test_goals_migration_downgrades_and_upgrades(findings_store):
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     with findings_store._write_engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0002_goals-1")
+        command.downgrade(cfg, "0005-1")
     with findings_store.engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
     assert "goals" not in tables and "findings" in tables
