@@ -656,6 +656,69 @@ NB: dict[str, str] = {
     "sf.descending": "Synkende",
     "sf.computing": "Regner ut for kommunene …",
     "sf.starting": "Starter …",
+    # --- Verdict sentences (present/verdicts.py) ------------------------------------------------
+    "verdict.subject.kommune": "Kommunen",
+    "verdict.subject.skole": "Skolen",
+    "verdict.ref.nasjonalt": "landet",
+    "verdict.ref.fylke": "fylket",
+    "verdict.ref.rest": "resten av kommunen",
+    "verdict.ref.peers": "de sammenlignbare kommunene",
+    "verdict.below_worse": "{subject} ligger sikkert under {ref}.",
+    "verdict.above_better": "{subject} ligger sikkert over {ref}.",
+    "verdict.above_worse": "{subject} ligger sikkert over {ref}. Her er lavt best, så det er svakere.",
+    "verdict.below_better": "{subject} ligger sikkert under {ref}. Her er lavt best, så det er bedre.",
+    "verdict.lavere": "{subject} ligger sikkert under {ref}.",
+    "verdict.hoyere": "{subject} ligger sikkert over {ref}.",
+    "verdict.ikke_sikker": "Vi kan ikke si at {subject_lc} skiller seg fra {ref}.",
+    "verdict.skjermet": "Tallet er skjermet fordi for få elever står bak, så vi kan ikke vurdere det.",
+    "verdict.ingen_data": "Vi har ikke tall nok til å vurdere dette.",
+    "verdict.label.svakere": "Sikkert svakere enn {ref}",
+    "verdict.label.bedre": "Sikkert bedre enn {ref}",
+    "verdict.label.ikke_sikker": "Ikke sikker forskjell",
+    "verdict.label.lavere": "Sikkert lavere enn {ref}",
+    "verdict.label.hoyere": "Sikkert høyere enn {ref}",
+    "verdict.label.ingen_data": "Kan ikke vurderes",
+    "verdict.summary": (
+        "Av {total} indikatorer er {svakere} sikkert svakere og {bedre} sikkert bedre enn {ref}; "
+        "for {usikker} kan vi ikke si at kommunen skiller seg fra {ref}, og {ingen} kan ikke vurderes."
+    ),
+    "verdict.method_expander": "Slik er det regnet ut",
+    # --- Spine chart (present/spine_chart.py) ---------------------------------------------------
+    "spine.title": "Alle indikatorene på ett blikk ({first}–{last}, tre år samlet)",
+    "spine.benchmark": "Sammenlign med",
+    "spine.benchmark.nasjonalt": "Landet",
+    "spine.benchmark.fylke": "Fylket",
+    "spine.short.grunnskolepoeng": "Grunnskolepoeng",
+    "spine.short.np_mestring_1": "Mestringsnivå 1",
+    "spine.short.eu_stotte_larer": "Støtte fra lærer",
+    "spine.short.eu_motivasjon": "Motivasjon",
+    "spine.short.eu_mobbing": "Mobbing",
+    "spine.worse_side": "◀ svakere",
+    "spine.better_side": "bedre ▶",
+    "spine.col.kommune": "Kommunen",
+    "spine.col.n": "n",
+    "spine.col.benchmark.nasjonalt": "Landet",
+    "spine.col.benchmark.fylke": "Fylket",
+    "spine.legend.range.nasjonalt": "Alle kommuner, laveste til høyeste",
+    "spine.legend.range.fylke": "Kommunene i fylket, laveste til høyeste",
+    "spine.legend.mid": "Midterste halvdel av kommunene",
+    "spine.legend.benchmark.nasjonalt": "Landet (midtstreken)",
+    "spine.legend.benchmark.fylke": "Fylket (midtstreken)",
+    "spine.legend.second.nasjonalt": "Fylket",
+    "spine.legend.second.fylke": "Landet",
+    "spine.hover": "{label}<br>{value}<br>{sentence}",
+    "spine.help": (
+        "Én rad per indikator. Stolpen viser spennet mellom kommunene, med {ref} som midtstrek. "
+        "Bedre er alltid til høyre, også der lavt er best (mestringsnivå 1 og mobbing). "
+        "Fargen og formen på merket sier om kommunen sikkert skiller seg fra {ref}. "
+        "«skjermet» betyr at for få elever står bak tallet."
+    ),
+    "spine.table_title": "Tabellvisning av diagrammet",
+    "spine.col.indikator": "Indikator",
+    "spine.col.verdi": "Kommunen",
+    "spine.col.vurdering": "Vurdering",
+    "spine.col.benchmark": "Sammenligningstall",
+    "spine.col.range": "Kommunene (laveste–høyeste)",
 }
 
 LANGUAGES: dict[str, dict[str, str]] = {"nb": NB}
