@@ -28,6 +28,7 @@ PAGES = {
         st.Page("pages/funn.py", title=t("nav.funn"), icon="🗂️", url_path="funn"),
         st.Page("pages/sjekkliste.py", title=t("nav.sjekkliste"), icon="✅", url_path="sjekkliste"),
         st.Page("pages/utfordringsbilde.py", title=t("nav.utfordringsbilde"), icon="📄", url_path="utfordringsbilde"),
+        st.Page("pages/presenter.py", title=t("nav.presenter"), icon="🖥️", url_path="presenter"),
         st.Page("pages/statsforvalter.py", title=t("nav.statsforvalter"), icon="🗺️", url_path="statsforvalter"),
     ],
     t("nav.section.data"): [st.Page("pages/data.py", title=t("nav.data"), icon="🗄️", url_path="data")],

@@ -78,7 +78,7 @@ def _second(fig: go.Figure, spine: pd.DataFrame, labels: list[str], benchmark: s
     ok = spine["pos_second"].notna().to_numpy()
     colour = PALETTE["fylke"] if benchmark == "nasjonalt" else SECOND_NATIONAL
     fig.add_trace(go.Scatter(
-        x=spine.loc[ok, "pos_second"], y=[lab for lab, k in zip(labels, ok) if k], mode="markers",
+        x=spine.loc[ok, "pos_second"].tolist(), y=[lab for lab, k in zip(labels, ok) if k], mode="markers",
         marker={"symbol": "line-ns", "size": size * 1.6, "line": {"width": 4, "color": colour}},
         name=t(f"spine.legend.second.{benchmark}"), legendrank=30,
         hovertemplate="%{y}<br>" + t(f"spine.legend.second.{benchmark}") + "<extra></extra>"))
@@ -95,7 +95,7 @@ def _kommune_marks(fig: go.Figure, spine: pd.DataFrame, labels: list[str], refer
             code, reference=reference, direction=int(r["direction"]), suppressed=bool(r["suppressed"])))
             for j, (_, r) in enumerate(rows.iterrows())]
         fig.add_trace(go.Scatter(
-            x=rows["pos_kommune"] if len(rows) else [None], y=ys if len(rows) else [None], mode="markers",
+            x=rows["pos_kommune"].tolist() if len(rows) else [None], y=ys if len(rows) else [None], mode="markers",
             marker={"symbol": symbol, "size": size, "color": colour, "line": {"width": 2, "color": OUTLINE}},
             name=verdict_label(code, reference), meta=f"{TRACE_META}:{code}", customdata=list(rows.index),
             hovertext=hover, hoverinfo="text", legendrank=1))
@@ -137,7 +137,7 @@ def spine_figure(spine: pd.DataFrame, *, title: str | None = None, font_size: in
         plot_bgcolor="white", font={"size": font_size, "color": "#222222"}, separators=", ",
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": font_size + 2}} if title else None,
         margin={"l": 10, "r": 10, "t": top, "b": 10 + font_size * 5},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "font": {"size": font_size - 1},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "font": {"size": font_size},
                 "traceorder": "normal"},
         hoverlabel={"font_size": font_size}, showlegend=True,
     )
