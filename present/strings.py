@@ -686,6 +686,7 @@ NB: dict[str, str] = {
     # --- Spine chart (present/spine_chart.py) ---------------------------------------------------
     "spine.title": "Alle indikatorene på ett blikk ({first}–{last}, tre år samlet)",
     "spine.benchmark": "Sammenlign med",
+    "oversikt.tab.chart": "Diagram",
     "spine.benchmark.nasjonalt": "Landet",
     "spine.benchmark.fylke": "Fylket",
     "spine.short.grunnskolepoeng": "Grunnskolepoeng",
