@@ -112,7 +112,7 @@ if yearly.empty:
 
 # The spine chart first: every indicator at one glance, against the nation or the fylke (in the link).
 benchmark = param_choice(t("spine.benchmark"), ["nasjonalt", "fylke"], "sammenligning", key="oversikt_benchmark",
-                         format_func=lambda b: t(f"spine.benchmark.{b}"))
+                         format_func=lambda b: t(f"spine.benchmark.{b}"), container=st.columns([1, 3])[0])
 spine_rows, _ = spine(data_token(), kommune_id, benchmark)
 st.subheader(t("spine.title", first=periods[0], last=periods[-1]))
 st.markdown(verdict_summary(spine_rows["classification"].astype(str), reference=benchmark))

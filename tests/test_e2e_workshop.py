@@ -59,6 +59,15 @@ def wait_idle(page: Page) -> None:
     page.wait_for_timeout(700)  # Plotly lays out after the run
 
 
+def full_screenshot(page: Page, path, width: int, height: int) -> None:
+    """The whole page at the same width (Streamlit scrolls inside its own container, not the body)."""
+    total = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": width, "height": max(height, min(int(total) + 40, 12000))})
+    wait_idle(page)
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": width, "height": height})
+
+
 def open_page(page: Page, url: str, heading) -> None:
     page.goto(url)
     if heading is not None:
@@ -76,10 +85,14 @@ def test_workshop_pages_readable(page: Page, app_server: str, output_dir, size):
     problems = []
     for kommune in ("7290", "7190"):
         for name, heading in PAGES:
-            open_page(page, f"{app_server}/{name}?kommune={kommune}", heading)
-            page.screenshot(path=str(output_dir / f"workshop-{width}x{height}-{name}-{kommune}.png"), full_page=True)
+            path = "" if name == "oversikt" else name  # the default page lives at /
+            open_page(page, f"{app_server}/{path}?kommune={kommune}", heading)
+            expect(page.get_by_text("Page not found")).to_have_count(0)
+            shot = f"workshop-{width}x{height}-{name}-{kommune}"
+            page.screenshot(path=str(output_dir / f"{shot}.png"))  # what the room sees
             for overlap in page.evaluate(OVERLAPS_JS):
                 problems.append((kommune, name, overlap))
+            full_screenshot(page, output_dir / f"{shot}-full.png", width, height)
             if name == "uttrekk":
                 problems += [(kommune, name, "cut", txt) for txt in page.evaluate(TRUNCATED_JS)]
     assert problems == [], problems
