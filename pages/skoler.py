@@ -22,7 +22,7 @@ from ui.controls import full_label, indicator_choices, indicator_picker, window_
 from ui.downloads import table_with_downloads
 from present.exploration_charts import school_axis_labels
 from ui.findings_widgets import add_finding_markers, chart_findings, findings_under_chart
-from present.format import fmt_number
+from present.format import count_text, fmt_number
 from ui.state import page_kommune, param_choice
 from present.strings import t
 
@@ -52,7 +52,8 @@ if comp.empty:
 
 counts = comp["classification"].value_counts()
 n_supp = int(comp["suppressed"].sum())
-st.markdown(t("skoler.summary", n=len(comp), window=wlabel, svakere=int(counts.get("svakere", 0)),
+st.markdown(t("skoler.summary", schools=count_text(len(comp), t("presenter.school"), t("presenter.schools_word")),
+              window=wlabel, svakere=int(counts.get("svakere", 0)),
               bedre=int(counts.get("bedre", 0)),
               usikker=int(counts.get("ikke_sikker", 0) + counts.get("lavere", 0) + counts.get("hoyere", 0)),
               skjermet=n_supp, ingen=int(counts.get("ingen_data", 0)) - n_supp))
@@ -67,8 +68,11 @@ linked = chart_findings(current)
 if linked:  # the cached figure is shared between sessions: draw markers on a copy
     labels = school_axis_labels(comp)  # the chart's row labels
     label_of = dict(zip(comp["school_id"], labels))
-    value_of = dict(zip(labels, comp["estimate"].astype(float).fillna(comp["rest_estimate"].astype(float))))
-    fig = add_finding_markers(go.Figure(fig), linked, horizontal=True, y_by_x=value_of,
+    # Findings sit in their own column right of every interval, never on a school's dot.
+    ends = comp[["upper", "rest_upper", "estimate"]].astype(float).to_numpy()
+    starts = comp[["lower", "rest_lower", "estimate"]].astype(float).to_numpy()
+    right = np.nanmax(ends) + 0.08 * (np.nanmax(ends) - np.nanmin(starts)) if np.isfinite(ends).any() else 0.0
+    fig = add_finding_markers(go.Figure(fig), linked, horizontal=True, y_by_x=lambda x: right,
                               x_of=lambda f: [label_of[s] for s in f.schools if s in label_of])
 methods = "; ".join(sorted({m for m in comp["ci_method"].unique() if m})) or t("common.no_data")
 note = t("common.method_line", method=methods) + " " + t("skoler.compare_method")

@@ -6,6 +6,8 @@ the same). The unpublished parts of the model are settings on this page with doc
 
 from __future__ import annotations
 
+from html import escape
+
 import logging
 from dataclasses import replace
 
@@ -135,12 +137,13 @@ if krow is None or pd.isna(krow["share"]):
     st.warning(ex.headline)
     st.stop()
 
-m1, m2, m3, m4 = st.columns(4)
+# The verdict as a full line of its own (it wraps, never cut); the rank without a progress arrow.
+st.markdown(f'<p id="uttrekk-verdict" style="font-size:1.7rem;font-weight:700;margin:.2em 0;white-space:normal">'
+            f'{escape(t("uttrekk.metric.status"))}: {escape(status_text(krow))}</p>', unsafe_allow_html=True)
+m1, m2, m3 = st.columns(3)
 m1.metric(t("uttrekk.metric.share"), pct(krow["share"]))
-m2.metric(t("uttrekk.metric.rank"), fmt_number(krow["rank"], 0), t("uttrekk.rank_of", n=int(krow["n_kommuner"])),
-          delta_color="off")
+m2.metric(t("uttrekk.metric.rank"), f'{fmt_number(krow["rank"], 0)} {t("uttrekk.rank_of", n=int(krow["n_kommuner"]))}')
 m3.metric(t("uttrekk.metric.spread"), "–" if pd.isna(krow["spread"]) else pp(krow["spread"]))
-m4.metric(t("uttrekk.metric.status"), status_text(krow))
 st.caption(t("uttrekk.window", first=res.periods[0], last=res.periods[-1]))
 
 tabs = st.tabs([t("uttrekk.tab.explain"), t("uttrekk.tab.points"), t("uttrekk.tab.schools"),
@@ -213,6 +216,8 @@ with tabs[3]:
                           format_func=lambda k: t(f"uttrekk.whatif_target.{k}"), key="uttrekk_whatif_target")
         w = what_if(token, repr(params), res, kommune_id, school_id, target)
         st.success(what_if_sentence(w, name))
+        # The cut that decides selection on spread is the tenth-largest spread, not the published limit.
+        st.markdown(t("uttrekk.whatif_cut", n=params.n_spread, floor=pp(res.spread_selection_floor), cutoff=pp(params.spread_cutoff)))
 
         def _status(s: dict) -> str:
             return status_text(s)

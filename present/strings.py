@@ -234,7 +234,7 @@ NB: dict[str, str] = {
     ),
     "skoler.no_schools": "Kommunen har ingen skoler med tall for {label}.",
     "skoler.summary": (
-        "**{n} skoler** ({window}): {svakere} svakere enn resten av kommunen, {bedre} bedre, {usikker} uten sikker "
+        "**{schools}** ({window}): {svakere} svakere enn resten av kommunen, {bedre} bedre, {usikker} uten sikker "
         "forskjell, {skjermet} skjermet og {ingen} som ikke kan vurderes."
     ),
     "skoler.chart_heading": "Skolene mot resten av kommunen",
@@ -505,6 +505,10 @@ NB: dict[str, str] = {
     "uttrekk.status.spread": "Trukket ut på spredning",
     "uttrekk.status.none": "Ikke trukket ut",
     "uttrekk.rank_of": "av {n}",
+    "uttrekk.whatif_cut": (
+        "Grensen som faktisk avgjør uttrekk på spredning, er spredningen hos den {n}. kommunen på listen over "
+        "størst spredning: **{floor}**. Den publiserte grensen ({cutoff}) er bare et minstekrav."
+    ),
     "uttrekk.tab.explain": "Forklaring",
     "uttrekk.tab.points": "Risikopoengene og hvor sikre de er",
     "uttrekk.tab.schools": "Skolene",

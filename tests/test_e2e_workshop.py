@@ -48,8 +48,9 @@ OVERLAPS_JS = """
 """
 
 TRUNCATED_JS = """
-() => Array.from(document.querySelectorAll('[data-testid="stMetricValue"] *, [data-testid="stMetricValue"]'))
-  .filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.textContent)
+() => Array.from(document.querySelectorAll('#uttrekk-verdict, [data-testid="stMetricValue"] *, [data-testid="stMetricValue"]'))
+  .filter(el => el.scrollWidth > el.clientWidth + 1 || getComputedStyle(el).textOverflow === 'ellipsis' &&
+          el.scrollWidth > el.clientWidth).map(el => el.textContent)
 """
 
 
@@ -94,6 +95,8 @@ def test_workshop_pages_readable(page: Page, app_server: str, output_dir, size):
                 problems.append((kommune, name, overlap))
             full_screenshot(page, output_dir / f"{shot}-full.png", width, height)
             if name == "uttrekk":
+                verdict = page.locator("#uttrekk-verdict")
+                expect(verdict).to_contain_text(re.compile(r"Utfall i modellen: (Trukket ut på (nivå|spredning)|Ikke trukket ut)"))
                 problems += [(kommune, name, "cut", txt) for txt in page.evaluate(TRUNCATED_JS)]
     assert problems == [], problems
 
