@@ -1,4 +1,6 @@
-"""Comparisons against a benchmark, the rest of the kommune, and differences of two estimates (DESIGN §3).
+"""Comparisons against a benchmark, the rest of the kommune, and differences of two estimates.
+
+See docs/methods.md §3 for the formulas and papers.
 
 Rule: a unit is called over or under a benchmark only when the interval of the difference excludes 0;
 otherwise "Ikke sikker forskjell". "Svakere"/"bedre" follow the indicator's direction in the catalogue
@@ -19,12 +21,16 @@ Methods
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Iterable
+
 import numpy as np
 import pandas as pd
 from scipy import stats
 
 from analysis.intervals import add_intervals, catalogue_lookup, wilson_interval
 from data.catalogue import INDICATORS, MARKER_NO_DATA, MARKER_SUPPRESSED, suppression_min_n
+from data.numbers import fmt_spec
 
 SVAKERE = "svakere"
 IKKE_SIKKER = "ikke_sikker"
@@ -34,14 +40,44 @@ HOYERE = "hoyere"
 INGEN_DATA = "ingen_data"
 CLASSIFICATIONS: tuple[str, ...] = (SVAKERE, IKKE_SIKKER, BEDRE, LAVERE, HOYERE, INGEN_DATA)
 
-CLASSIFICATION_LABELS: dict[str, str] = {
-    SVAKERE: "Svakere enn",
-    IKKE_SIKKER: "Ikke sikker forskjell",
-    BEDRE: "Bedre enn",
-    LAVERE: "Lavere enn",
-    HOYERE: "Høyere enn",
-    INGEN_DATA: "Ingen data",
-}
+
+@dataclass(frozen=True)
+class ClassificationCounts:
+    """How many units (or indicators) fell in each classification; see ``count_classifications``."""
+
+    svakere: int = 0
+    bedre: int = 0
+    lavere: int = 0
+    hoyere: int = 0
+    ikke_sikker: int = 0
+    ingen_data: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.svakere + self.bedre + self.lavere + self.hoyere + self.ikke_sikker + self.ingen_data
+
+    @property
+    def usikker(self) -> int:
+        """«Uten sikker forskjell»: the interval of the difference contains 0 (``IKKE_SIKKER`` only)."""
+        return self.ikke_sikker
+
+
+def count_classifications(codes: Iterable[object]) -> ClassificationCounts:
+    """Count classification codes (``classify``) with one rule for every page and the report.
+
+    Each code counts under itself. «Uten sikker forskjell» is ``IKKE_SIKKER`` only: ``LAVERE`` and
+    ``HOYERE`` (an indicator without a better direction) are sure differences and are counted on their
+    own, and ``INGEN_DATA`` (no interval or no benchmark) is never counted as uncertain. Missing values
+    count as ``INGEN_DATA``; an unknown code raises ``ValueError``.
+    """
+    counts = dict.fromkeys(CLASSIFICATIONS, 0)
+    for c in codes:
+        code = INGEN_DATA if c is None or (isinstance(c, float) and np.isnan(c)) else str(c)
+        if code not in counts:
+            raise ValueError(f"Ukjent klassifisering: {code!r}")
+        counts[code] += 1
+    return ClassificationCounts(**counts)
+
 
 METHOD_TEXT_FIXED = (
     "Forskjell fra sammenligningstallet: enhetens eget {pct} %-intervall flyttet med sammenligningstallet "
@@ -71,7 +107,7 @@ def _z(conf: float) -> float:
 
 def method_text(conf: float = 0.95, uncertain_benchmark: bool = False) -> str:
     """Norwegian method text for ``compare_to_benchmark``."""
-    pct = f"{100 * conf:g}".replace(".", ",")
+    pct = fmt_spec(100 * conf, "g")
     return (METHOD_TEXT_MOVER if uncertain_benchmark else METHOD_TEXT_FIXED).format(pct=pct)
 
 
@@ -105,7 +141,7 @@ def compare_to_benchmark(
     benchmark_upper_col: str | None = None,
     conf: float = 0.95,
 ) -> pd.DataFrame:
-    """Add ``difference``, ``diff_lower``, ``diff_upper``, ``classification`` and ``classification_label``.
+    """Add ``difference``, ``diff_lower``, ``diff_upper`` and ``classification`` (a code; labels: ``present``).
 
     ``df`` carries the interval columns of ``add_intervals`` (added here if missing) and a benchmark
     value column. Method: without benchmark uncertainty the unit's own interval minus the benchmark.
@@ -143,9 +179,6 @@ def compare_to_benchmark(
     direction = catalogue_lookup(out["indicator"], "direction", default=0).astype(float)
     cls = classify(dlo, dhi, direction)
     out["classification"] = pd.Categorical(cls, categories=list(CLASSIFICATIONS))
-    out["classification_label"] = pd.Categorical.from_codes(
-        out["classification"].cat.codes.to_numpy(), categories=[CLASSIFICATION_LABELS[c] for c in CLASSIFICATIONS]
-    )
     return out
 
 
@@ -246,32 +279,70 @@ def rest_of_kommune(school: pd.DataFrame, kommune: pd.DataFrame) -> pd.DataFrame
     Returns canonical rows (level "kommune", ``unit_id`` "<kommune>-uten-<skole>") plus ``school_id``,
     ``school_name``, ``rest_reason``, ``rounding_error`` and ``derived_from_suppressed``.
     """
+    m = _rest_inputs(school, kommune)
+    x = m["value"].to_numpy(dtype=float, na_value=np.nan)
+    n = m["n"].to_numpy(dtype=float, na_value=np.nan)
+    s_supp = m["suppressed"].to_numpy(dtype=bool, na_value=False)
+    kv = m["k_value"].to_numpy(dtype=float, na_value=np.nan)
+    kn = m["k_n"].to_numpy(dtype=float, na_value=np.nan)
+    k_missing = m["k_supp"].isna().to_numpy()
+    k_supp = m["k_supp"].fillna(False).to_numpy(dtype=bool)
+    ind = m["indicator"].astype(str)
+    is_share = ind.map(lambda c: c in INDICATORS and INDICATORS[c].kind == "share").to_numpy(bool)
+    thr = ind.map(lambda c: suppression_min_n(c) if c in INDICATORS else 10).to_numpy(float)
+    value, rest_sd, rounding = _rest_values(m, is_share)
+    rn = kn - n
+    code, reason = _rest_reasons(k_missing, k_supp, s_supp, x, n, kv, kn, thr)
+    ok = code == 0
+    suppressed_out = np.isin(code, [2, 3, 6])
+    out = pd.DataFrame({
+        "level": "kommune",
+        "unit_id": (m["kommune_id"].astype(str) + "-uten-" + m["unit_id"].astype(str)).to_numpy(),
+        "unit_name": (m["kommune_name"].astype(str).where(~k_missing, m["kommune_id"].astype(str))
+                      + " uten " + m["unit_name"].astype(str)).to_numpy(),
+        "kommune_id": m["kommune_id"].to_numpy(),
+        "fylke_id": m["fylke_id"].to_numpy() if "fylke_id" in m.columns else "",
+        **{c: m[c].to_numpy() for c in ("indicator", "subject", "trinn", "kjonn", "period")},
+        "value": np.where(ok, value, np.nan),
+        "n": np.where(ok, rn, np.nan),
+        "sd": np.where(ok, rest_sd, np.nan),
+        "suppressed": suppressed_out,
+        "marker": np.where(suppressed_out, MARKER_SUPPRESSED, np.where(ok, "", MARKER_NO_DATA)),
+        "unit_of_measure": m["unit_of_measure"].to_numpy() if "unit_of_measure" in m.columns else "",
+        "source": m["source"].to_numpy() if "source" in m.columns else "",
+        "school_id": m["unit_id"].astype(str).to_numpy(),
+        "school_name": m["unit_name"].astype(str).to_numpy(),
+        "rest_reason": reason,
+        "rounding_error": np.where(ok, rounding, np.nan),
+        "derived_from_suppressed": s_supp | k_supp,
+    })
+    out["trinn"] = out["trinn"].astype("Int8")
+    return out
+
+
+def _rest_inputs(school: pd.DataFrame, kommune: pd.DataFrame) -> pd.DataFrame:
+    """School rows with their kommune's figure of the same indicator, trinn, kjønn and year (``k_*``)."""
     kom = kommune[kommune["level"].astype(str) == "kommune"] if "level" in kommune.columns else kommune
     k = kom[["unit_id", "unit_name", *_JOIN, "value", "n", "sd", "suppressed"]].copy()
     k = k.rename(columns={"unit_id": "kommune_id", "unit_name": "kommune_name", "value": "k_value", "n": "k_n",
                           "sd": "k_sd", "suppressed": "k_supp"})
     s = school.copy()
-    for c in ("kommune_id", *_JOIN):
-        s[c] = s[c].astype(str) if c != "trinn" else s[c].astype("Int64")
-    for c in ("kommune_id", *_JOIN):
-        k[c] = k[c].astype(str) if c != "trinn" else k[c].astype("Int64")
-    m = s.merge(k, on=["kommune_id", *_JOIN], how="left")
+    for frame in (s, k):
+        for c in ("kommune_id", *_JOIN):
+            frame[c] = frame[c].astype(str) if c != "trinn" else frame[c].astype("Int64")
+    return s.merge(k, on=["kommune_id", *_JOIN], how="left")
 
+
+def _rest_values(m: pd.DataFrame, is_share: np.ndarray):
+    """(value, sd, rounding bound) of the rest: shares from counts, means ``(N·m − n·x)/(N − n)``, the SD
+    from the pooled sums of squares when both SDs are known."""
     x = m["value"].to_numpy(dtype=float, na_value=np.nan)
     n = m["n"].to_numpy(dtype=float, na_value=np.nan)
     sd = m["sd"].to_numpy(dtype=float, na_value=np.nan)
-    s_supp = m["suppressed"].to_numpy(dtype=bool, na_value=False)
     kv = m["k_value"].to_numpy(dtype=float, na_value=np.nan)
     kn = m["k_n"].to_numpy(dtype=float, na_value=np.nan)
     ksd = m["k_sd"].to_numpy(dtype=float, na_value=np.nan)
-    k_missing = m["k_supp"].isna().to_numpy()
-    k_supp = m["k_supp"].fillna(False).to_numpy(dtype=bool)
-
-    ind = m["indicator"].astype(str)
-    is_share = ind.map(lambda c: c in INDICATORS and INDICATORS[c].kind == "share").to_numpy(bool)
-    thr = ind.map(lambda c: suppression_min_n(c) if c in INDICATORS else 10).to_numpy(float)
-    decimals = ind.map(lambda c: INDICATORS[c].decimals if c in INDICATORS else 1).to_numpy(float)
-
+    decimals = m["indicator"].astype(str).map(lambda c: INDICATORS[c].decimals if c in INDICATORS else 1)
     rn = kn - n
     with np.errstate(divide="ignore", invalid="ignore"):
         share_succ = np.round(kv / 100 * kn) - np.round(x / 100 * n)
@@ -281,11 +352,15 @@ def rest_of_kommune(school: pd.DataFrame, kommune: pd.DataFrame) -> pd.DataFrame
         sq_s = (n - 1) * sd ** 2 + n * x ** 2
         rest_var = (sq_k - sq_s - rn * mean_val ** 2) / (rn - 1)
         rest_sd = np.sqrt(np.clip(rest_var, 0, None))
-        delta = 0.5 * 10.0 ** (-decimals)
+        delta = 0.5 * 10.0 ** (-decimals.to_numpy(float))
         rounding = (kn * delta + n * delta) / rn
     rest_sd = np.where(np.isfinite(ksd) & np.isfinite(sd) & (rn >= 2) & ~is_share, rest_sd, np.nan)
+    return np.where(is_share, share_val, mean_val), rest_sd, rounding
 
-    # Reasons, first match wins.
+
+def _rest_reasons(k_missing, k_supp, s_supp, x, n, kv, kn, thr):
+    """(code, text) of why the rest is not given, first match wins; code 0 and '' when it is."""
+    rn = kn - n
     conds = [
         k_missing,
         k_supp,
@@ -297,49 +372,15 @@ def rest_of_kommune(school: pd.DataFrame, kommune: pd.DataFrame) -> pd.DataFrame
     texts = [REST_KOMMUNE_MISSING, REST_KOMMUNE_SUPPRESSED, REST_SCHOOL_SUPPRESSED, REST_N_UNKNOWN,
              REST_NO_OTHERS, None]
     code = np.select(conds, list(range(1, len(conds) + 1)), default=0)
-    reason = np.array([""] * len(m), dtype=object)
+    reason = np.array([""] * len(code), dtype=object)
     for i, t in enumerate(texts, start=1):
         sel = code == i
-        if t is None:
-            reason[sel] = [REST_TOO_FEW.format(thr=int(v)) for v in thr[sel]]
-        else:
-            reason[sel] = t
-    ok = code == 0
-    suppressed_out = np.isin(code, [2, 3, 6])
-    derived = s_supp | k_supp
-
-    value = np.where(ok, np.where(is_share, share_val, mean_val), np.nan)
-    out = pd.DataFrame({
-        "level": "kommune",
-        "unit_id": (m["kommune_id"].astype(str) + "-uten-" + m["unit_id"].astype(str)).to_numpy(),
-        "unit_name": (m["kommune_name"].astype(str).where(~k_missing, m["kommune_id"].astype(str))
-                      + " uten " + m["unit_name"].astype(str)).to_numpy(),
-        "kommune_id": m["kommune_id"].to_numpy(),
-        "fylke_id": m["fylke_id"].to_numpy() if "fylke_id" in m.columns else "",
-        "indicator": m["indicator"].to_numpy(),
-        "subject": m["subject"].to_numpy(),
-        "trinn": m["trinn"].to_numpy(),
-        "kjonn": m["kjonn"].to_numpy(),
-        "period": m["period"].to_numpy(),
-        "value": value,
-        "n": np.where(ok, rn, np.nan),
-        "sd": np.where(ok, rest_sd, np.nan),
-        "suppressed": suppressed_out,
-        "marker": np.where(suppressed_out, MARKER_SUPPRESSED, np.where(ok, "", MARKER_NO_DATA)),
-        "unit_of_measure": m["unit_of_measure"].to_numpy() if "unit_of_measure" in m.columns else "",
-        "source": m["source"].to_numpy() if "source" in m.columns else "",
-        "school_id": m["unit_id"].astype(str).to_numpy(),
-        "school_name": m["unit_name"].astype(str).to_numpy(),
-        "rest_reason": reason,
-        "rounding_error": np.where(ok, rounding, np.nan),
-        "derived_from_suppressed": derived,
-    })
-    out["trinn"] = out["trinn"].astype("Int8")
-    return out
+        reason[sel] = [REST_TOO_FEW.format(thr=int(v)) for v in thr[sel]] if t is None else t
+    return code, reason
 
 
 __all__ = [
-    "BEDRE", "CLASSIFICATIONS", "CLASSIFICATION_LABELS", "HOYERE", "IKKE_SIKKER", "INGEN_DATA", "LAVERE",
-    "METHOD_TEXT_DIFFERENCE", "METHOD_TEXT_REST", "SVAKERE", "classify", "compare_to_benchmark",
+    "BEDRE", "CLASSIFICATIONS", "ClassificationCounts", "HOYERE", "IKKE_SIKKER", "INGEN_DATA", "LAVERE",
+    "METHOD_TEXT_DIFFERENCE", "METHOD_TEXT_REST", "SVAKERE", "classify", "compare_to_benchmark", "count_classifications",
     "difference_interval", "method_text", "newcombe_difference", "rest_of_kommune", "welch_difference",
 ]

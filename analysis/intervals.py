@@ -25,6 +25,7 @@ import pandas as pd
 from scipy import stats
 
 from data.catalogue import INDICATORS, get_indicator
+from data.numbers import fmt_spec
 from data.schema import sorted_periods
 
 # Columns added by ``add_intervals`` (and returned by ``pooled_window``).
@@ -63,12 +64,12 @@ METHOD_TEXT = (
 
 def _conf_pct(conf: float) -> str:
     pct = 100 * conf
-    return f"{pct:.0f}" if abs(pct - round(pct)) < 1e-9 else f"{pct:.1f}".replace(".", ",")
+    return fmt_spec(pct, ".0f") if abs(pct - round(pct)) < 1e-9 else fmt_spec(pct, ".1f")
 
 
 def _num_no(x: float) -> str:
     """Number in Norwegian style (decimal comma, no trailing zeros)."""
-    return f"{x:g}".replace(".", ",")
+    return fmt_spec(x, "g")
 
 
 def _check_conf(conf: float) -> None:
@@ -196,6 +197,63 @@ def _default_sd_text(code: str, conf: float) -> str:
 # add_intervals
 # ---------------------------------------------------------------------------------------------
 
+REASON_TEXTS: tuple[str, ...] = ("", REASON_UNKNOWN_INDICATOR, REASON_SUPPRESSED, REASON_NO_VALUE, REASON_N_UNKNOWN,
+                                 REASON_N_TOO_SMALL, REASON_SD_UNKNOWN)
+
+
+def _reason_codes(known, suppressed, value, n, is_share, sd_used) -> np.ndarray:
+    """Index into ``REASON_TEXTS`` of why a row gets no interval (0: it gets one); first match wins."""
+    conditions = [
+        ~known,
+        suppressed,
+        ~np.isfinite(value),
+        ~np.isfinite(n) | (n <= 0),
+        ~is_share & (n < 2),
+        ~is_share & ~np.isfinite(sd_used),
+    ]
+    return np.select(conditions, list(range(1, len(conditions) + 1)), default=0).astype(np.int8)
+
+
+def _limits(value, n, sd_used, ok, is_share, conf: float, share_method: str):
+    """(lower, upper, se) for the rows in ``ok``: Wilson/Clopper–Pearson for shares, t for means."""
+    nrow = len(value)
+    lower, upper, se = np.full(nrow, np.nan), np.full(nrow, np.nan), np.full(nrow, np.nan)
+    z = stats.norm.isf((1 - conf) / 2)
+    sh = ok & is_share
+    if sh.any():
+        nn = n[sh]
+        x = np.clip(np.round(value[sh] / 100 * nn), 0, nn)
+        fn = wilson_interval if share_method == "wilson" else clopper_pearson_interval
+        lo, hi = fn(x, nn, conf)
+        lower[sh], upper[sh] = 100 * lo, 100 * hi
+        se[sh] = 100 * (hi - lo) / (2 * z)
+    mn = ok & ~is_share
+    if mn.any():
+        lower[mn], upper[mn] = mean_interval(value[mn], sd_used[mn], n[mn], conf)
+        se[mn] = sd_used[mn] / np.sqrt(n[mn])
+    # A rounded published share can sit a hair outside the interval of its rounded count; keep the
+    # published estimate inside its own interval.
+    return np.where(ok, np.fmin(lower, value), np.nan), np.where(ok, np.fmax(upper, value), np.nan), se
+
+
+def _method_texts(cat: dict, ok, is_share, have_sd, conf: float, share_method: str) -> pd.Categorical:
+    """The method text per row as a categorical: one code per (share | mean+source SD | mean+default SD
+    per indicator)."""
+    pct = _conf_pct(conf)
+    share_text = f"{pct} % Wilson-intervall" if share_method == "wilson" else f"{pct} % Clopper-Pearson-intervall (eksakt)"
+    texts = ["", share_text, f"{pct} % t-intervall (elevnivå-SD fra kilden)"]
+    cats = cat["cats"]
+    default_text_code = np.zeros(len(cats) + 1, dtype=np.int16)
+    for i, c in enumerate(cats):
+        if c in INDICATORS and INDICATORS[c].kind == "mean" and INDICATORS[c].default_sd:
+            texts.append(_default_sd_text(c, conf))
+            default_text_code[i] = len(texts) - 1
+    method_code = np.where(
+        ~ok, 0,
+        np.where(is_share, 1, np.where(have_sd, 2, default_text_code[cat["codes"]]))).astype(np.int16)
+    return pd.Categorical.from_codes(method_code, categories=_unique_categories(texts))
+
+
 def add_intervals(df: pd.DataFrame, conf: float = 0.95, share_method: str = "wilson") -> pd.DataFrame:
     """Return a copy of canonical rows with an interval for every published figure.
 
@@ -209,6 +267,9 @@ def add_intervals(df: pd.DataFrame, conf: float = 0.95, share_method: str = "wil
     Means: t interval with df = n - 1 and ``se = sd/sqrt(n)``, SD from the source's ``sd`` column where
     given, else the catalogue's national standard SD. Suppressed rows, rows without value, rows with
     unknown ``n`` (or n < 2 for means) get NaN intervals and a reason.
+
+    References: Wilson, E. B. (1927), JASA 22, 209–212; Clopper, C. J. & Pearson, E. S. (1934),
+    Biometrika 26, 404–413; as ``statsmodels.stats.proportion.proportion_confint``.
     """
     _check_conf(conf)
     if share_method not in SHARE_METHODS:
@@ -218,83 +279,28 @@ def add_intervals(df: pd.DataFrame, conf: float = 0.95, share_method: str = "wil
     cat = _catalogue_arrays(out["indicator"])
     value = out["value"].to_numpy(dtype=float, na_value=np.nan)
     n = out["n"].to_numpy(dtype=float, na_value=np.nan)
-    if "sd" in out.columns:
-        sd_src = out["sd"].to_numpy(dtype=float, na_value=np.nan)
-    else:
-        sd_src = np.full(nrow, np.nan)
+    sd_src = out["sd"].to_numpy(dtype=float, na_value=np.nan) if "sd" in out.columns else np.full(nrow, np.nan)
     suppressed = (out["suppressed"].to_numpy(dtype=bool, na_value=False) if "suppressed" in out.columns
                   else np.zeros(nrow, dtype=bool))
     is_share = cat["is_share"]
-    known = cat["known"]
-
-    # Reasons, in order of precedence (first match wins).
-    reason_texts = ["", REASON_UNKNOWN_INDICATOR, REASON_SUPPRESSED, REASON_NO_VALUE, REASON_N_UNKNOWN,
-                    REASON_N_TOO_SMALL, REASON_SD_UNKNOWN]
     have_sd = np.isfinite(sd_src) & (sd_src >= 0)
     sd_used = np.where(is_share, np.nan, np.where(have_sd, sd_src, cat["default_sd"]))
-    conditions = [
-        ~known,
-        suppressed,
-        ~np.isfinite(value),
-        ~np.isfinite(n) | (n <= 0),
-        ~is_share & (n < 2),
-        ~is_share & ~np.isfinite(sd_used),
-    ]
-    reason_code = np.select(conditions, list(range(1, len(conditions) + 1)), default=0).astype(np.int8)
+    reason_code = _reason_codes(cat["known"], suppressed, value, n, is_share, sd_used)
     ok = reason_code == 0
-
-    lower = np.full(nrow, np.nan)
-    upper = np.full(nrow, np.nan)
-    se = np.full(nrow, np.nan)
-    z = stats.norm.isf((1 - conf) / 2)
-
-    sh = ok & is_share
-    if sh.any():
-        nn = n[sh]
-        x = np.clip(np.round(value[sh] / 100 * nn), 0, nn)
-        fn = wilson_interval if share_method == "wilson" else clopper_pearson_interval
-        lo, hi = fn(x, nn, conf)
-        lower[sh] = 100 * lo
-        upper[sh] = 100 * hi
-        se[sh] = 100 * (hi - lo) / (2 * z)
-    mn = ok & ~is_share
-    if mn.any():
-        lo, hi = mean_interval(value[mn], sd_used[mn], n[mn], conf)
-        lower[mn] = lo
-        upper[mn] = hi
-        se[mn] = sd_used[mn] / np.sqrt(n[mn])
-    # A rounded published share can sit a hair outside the interval of its rounded count; keep the
-    # published estimate inside its own interval.
-    lower = np.where(ok, np.fmin(lower, value), np.nan)
-    upper = np.where(ok, np.fmax(upper, value), np.nan)
+    lower, upper, se = _limits(value, n, sd_used, ok, is_share, conf, share_method)
     halfwidth = (upper - lower) / 2
-
-    # Method texts as a categorical: one code per (share | mean+source SD | mean+default SD per indicator).
-    pct = _conf_pct(conf)
-    share_text = f"{pct} % Wilson-intervall" if share_method == "wilson" else f"{pct} % Clopper-Pearson-intervall (eksakt)"
-    texts = ["", share_text, f"{pct} % t-intervall (elevnivå-SD fra kilden)"]
-    cats = cat["cats"]
-    default_text_code = np.zeros(len(cats) + 1, dtype=np.int16)
-    for i, c in enumerate(cats):
-        if c in INDICATORS and INDICATORS[c].kind == "mean" and INDICATORS[c].default_sd:
-            texts.append(_default_sd_text(c, conf))
-            default_text_code[i] = len(texts) - 1
-    method_code = np.where(
-        ~ok, 0,
-        np.where(is_share, 1, np.where(have_sd, 2, default_text_code[cat["codes"]]))).astype(np.int16)
     sd_source_code = np.where(ok & ~is_share, np.where(have_sd, 1, 2), 0).astype(np.int8)
-    sd_used = np.where(ok, sd_used, np.nan)
 
     out["estimate"] = np.where(suppressed, np.nan, value)
     out["lower"] = lower
     out["upper"] = upper
     out["halfwidth"] = halfwidth
     out["se"] = np.where(ok, se, np.nan)
-    out["ci_method"] = pd.Categorical.from_codes(method_code, categories=_unique_categories(texts))
-    out["sd_used"] = sd_used
+    out["ci_method"] = _method_texts(cat, ok, is_share, have_sd, conf, share_method)
+    out["sd_used"] = np.where(ok, sd_used, np.nan)
     out["sd_source"] = pd.Categorical.from_codes(sd_source_code, categories=["", SD_SOURCE_SOURCE, SD_SOURCE_DEFAULT])
     out["large_uncertainty"] = ok & (halfwidth > cat["large_hw"])
-    out["no_interval_reason"] = pd.Categorical.from_codes(reason_code, categories=reason_texts)
+    out["no_interval_reason"] = pd.Categorical.from_codes(reason_code, categories=list(REASON_TEXTS))
     return out
 
 
@@ -326,6 +332,58 @@ def window_label(periods: Sequence[str]) -> str:
     return ps[0] if len(ps) == 1 else f"{ps[0]}–{ps[-1]}"
 
 
+def _pool_sums(sub: pd.DataFrame, wanted_sorted: list[str]) -> pd.DataFrame:
+    """Per row, the sums ``pooled_window`` adds up: published/suppressed year, pupils, successes (shares),
+    Σx and Σx² (means; Σx² = (n−1)s² + n·m²), a missing-SD flag and the year's bit in a used-years mask."""
+    cat = _catalogue_arrays(sub["indicator"])
+    value = sub["value"].to_numpy(dtype=float, na_value=np.nan)
+    n = sub["n"].to_numpy(dtype=float, na_value=np.nan)
+    sd = sub["sd"].to_numpy(dtype=float, na_value=np.nan) if "sd" in sub.columns else np.full(len(sub), np.nan)
+    supp = sub["suppressed"].to_numpy(dtype=bool, na_value=False)
+    pub = ~supp & np.isfinite(value) & np.isfinite(n) & (n > 0)
+    is_share = cat["is_share"]
+    succ = np.where(is_share, np.round(value / 100 * n), np.nan)
+    year_pos = sub["period"].astype(str).map({p: i for i, p in enumerate(wanted_sorted)}).to_numpy(dtype=float)
+    return pd.DataFrame({
+        "pub": pub.astype(int),
+        "supp": supp.astype(int),
+        "N": np.where(pub, n, 0.0),
+        "succ": np.where(pub & is_share, succ, 0.0),
+        "s1": np.where(pub & ~is_share, n * value, 0.0),
+        "s2": np.where(pub & ~is_share, (n - 1) * sd ** 2 + n * value ** 2, 0.0),
+        "sd_missing": (pub & ~is_share & ~np.isfinite(sd)).astype(int),
+        "mask": np.where(pub, np.exp2(year_pos), 0.0),
+        "pos": year_pos,
+    }, index=sub.index)
+
+
+def _pooled_figures(res: pd.DataFrame, label: str, wanted_sorted: list[str]) -> pd.DataFrame:
+    """Canonical figures from the per-group sums: value, n, pooled SD, suppression and the years used."""
+    res_ind = res["indicator"].astype(str) if "indicator" in res.columns else pd.Series([""] * len(res))
+    share_row = res_ind.map(lambda c: c in INDICATORS and INDICATORS[c].kind == "share").to_numpy(bool)
+    N = res["N"].to_numpy(float)
+    has = res["pub"].to_numpy() > 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share_val = 100 * res["succ"].to_numpy() / N
+        mean_val = res["s1"].to_numpy() / N
+        ss = res["s2"].to_numpy() - N * mean_val ** 2
+        pooled_sd = np.sqrt(np.clip(ss, 0, None) / (N - 1))
+    pooled_sd = np.where((res["sd_missing"].to_numpy() == 0) & (N >= 2) & ~share_row, pooled_sd, np.nan)
+    res["value"] = np.where(has, np.where(share_row, share_val, mean_val), np.nan)
+    res["n"] = np.where(has, N, np.nan)
+    res["sd"] = np.where(has, pooled_sd, np.nan)
+    res["suppressed"] = ~has
+    res["marker"] = np.where(has, "", "*")
+    res["period"] = label
+    res["periods_used"] = res.pop("pub").astype("int64")
+    res["periods_suppressed"] = res.pop("supp").astype("int64")
+    res = res.drop(columns=["N", "succ", "s1", "s2", "sd_missing"])
+    masks = res.pop("mask").to_numpy().astype(np.int64)
+    texts = {m: ", ".join(p for i, p in enumerate(wanted_sorted) if m >> i & 1) for m in np.unique(masks)}
+    res["periods_used_list"] = [texts[m] for m in masks]
+    return res
+
+
 def pooled_window(df: pd.DataFrame, periods: list[str], by: list[str] | None = None,
                   conf: float = 0.95, share_method: str = "wilson") -> pd.DataFrame:
     """Pool the pupils of several school years (e.g. the three-year uttrekk window) per unit and figure.
@@ -350,31 +408,8 @@ def pooled_window(df: pd.DataFrame, periods: list[str], by: list[str] | None = N
         res["periods_used_list"] = pd.Series(dtype=object)
         return add_intervals(res, conf=conf, share_method=share_method)
 
-    cat = _catalogue_arrays(sub["indicator"])
-    value = sub["value"].to_numpy(dtype=float, na_value=np.nan)
-    n = sub["n"].to_numpy(dtype=float, na_value=np.nan)
-    sd = sub["sd"].to_numpy(dtype=float, na_value=np.nan) if "sd" in sub.columns else np.full(len(sub), np.nan)
-    supp = sub["suppressed"].to_numpy(dtype=bool, na_value=False)
-    pub = ~supp & np.isfinite(value) & np.isfinite(n) & (n > 0)
-    is_share = cat["is_share"]
-    succ = np.where(is_share, np.round(value / 100 * n), np.nan)
-
-    period_str = sub["period"].astype(str)
     wanted_sorted = sorted_periods(wanted)
-    year_pos = period_str.map({p: i for i, p in enumerate(wanted_sorted)}).to_numpy(dtype=float)
-    w = pd.DataFrame({
-        "pub": pub.astype(int),
-        "supp": supp.astype(int),
-        "N": np.where(pub, n, 0.0),
-        "succ": np.where(pub & is_share, succ, 0.0),
-        "s1": np.where(pub & ~is_share, n * value, 0.0),
-        # Σx² per year = (n-1)s² + n m² ; NaN when the year has no SD.
-        "s2": np.where(pub & ~is_share, (n - 1) * sd ** 2 + n * value ** 2, 0.0),
-        "sd_missing": (pub & ~is_share & ~np.isfinite(sd)).astype(int),
-        # Bit mask of the used years (decoded to text once per distinct mask below).
-        "mask": np.where(pub, np.exp2(year_pos), 0.0),
-        "pos": year_pos,
-    }, index=sub.index)
+    w = _pool_sums(sub, wanted_sorted)
     for c in by:
         w[c] = sub[c]
     carry = [c for c in _CARRY_COLUMNS if c in sub.columns and c not in by]
@@ -386,50 +421,11 @@ def pooled_window(df: pd.DataFrame, periods: list[str], by: list[str] | None = N
     agg = g.agg(pub=("pub", "sum"), supp=("supp", "sum"), N=("N", "sum"), succ=("succ", "sum"),
                 s1=("s1", "sum"), s2=("s2", "sum"), sd_missing=("sd_missing", "sum"), mask=("mask", "sum"),
                 **{c: (c, "last") for c in carry})
-    res = agg.reset_index()
-    res_ind = res["indicator"].astype(str) if "indicator" in res.columns else pd.Series([""] * len(res))
-    share_row = res_ind.map(lambda c: c in INDICATORS and INDICATORS[c].kind == "share").to_numpy(bool)
-    N = res["N"].to_numpy(float)
-    has = res["pub"].to_numpy() > 0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        share_val = 100 * res["succ"].to_numpy() / N
-        mean_val = res["s1"].to_numpy() / N
-        ss = res["s2"].to_numpy() - N * mean_val ** 2
-        pooled_sd = np.sqrt(np.clip(ss, 0, None) / (N - 1))
-    pooled_sd = np.where((res["sd_missing"].to_numpy() == 0) & (N >= 2) & ~share_row, pooled_sd, np.nan)
-    res["value"] = np.where(has, np.where(share_row, share_val, mean_val), np.nan)
-    res["n"] = np.where(has, N, np.nan)
-    res["sd"] = np.where(has, pooled_sd, np.nan)
-    res["suppressed"] = ~has
-    res["marker"] = np.where(has, "", "*")
-    res["period"] = label
-    res["periods_used"] = res.pop("pub").astype("int64")
-    res["periods_suppressed"] = res.pop("supp").astype("int64")
-    res = res.drop(columns=["N", "succ", "s1", "s2", "sd_missing"])
-    masks = res.pop("mask").to_numpy().astype(np.int64)
-    texts = {m: ", ".join(p for i, p in enumerate(wanted_sorted) if m >> i & 1) for m in np.unique(masks)}
-    res["periods_used_list"] = [texts[m] for m in masks]
+    res = _pooled_figures(agg.reset_index(), label, wanted_sorted)
     return add_intervals(res, conf=conf, share_method=share_method)
-
-
-def interval_text(row: pd.Series, decimals: int | None = None) -> str:
-    """'45,2 (40,1–50,3)' for one row carrying interval columns; the reason when there is none."""
-    if row.get("no_interval_reason", "") or not np.isfinite(row.get("lower", np.nan)):
-        est = row.get("estimate", np.nan)
-        reason = row.get("no_interval_reason", "") or "Ingen intervall"
-        return reason if not np.isfinite(est) else f"{_fmt(est, decimals)} ({reason.lower()})"
-    if decimals is None:
-        code = str(row.get("indicator", ""))
-        decimals = INDICATORS[code].decimals if code in INDICATORS else 1
-    return f"{_fmt(row['estimate'], decimals)} ({_fmt(row['lower'], decimals)}–{_fmt(row['upper'], decimals)})"
-
-
-def _fmt(x: float, decimals: int | None) -> str:
-    d = 1 if decimals is None else decimals
-    return f"{x:.{d}f}".replace(".", ",")
 
 
 __all__ = [
     "INTERVAL_COLUMNS", "METHOD_TEXT", "add_intervals", "catalogue_lookup", "clopper_pearson_interval",
-    "get_indicator", "interval_text", "mean_interval", "pooled_window", "wilson_interval", "window_label",
+    "get_indicator", "mean_interval", "pooled_window", "wilson_interval", "window_label",
 ]

@@ -1,99 +1,184 @@
-"""The Oversikt table: a kommune's uttrekk indicators beside its fylke and the nation, with intervals.
+"""One home for "a unit against its benchmark over a window": Oversikt, Statsforvalter and the report.
 
-Pure functions on the canonical frame; the intervals and the benchmark comparison come from
-``analysis.intervals`` and ``analysis.compare`` (one implementation of each method).
+``benchmark_comparison`` compares kommuner (each followed across mergers) or the schools of a kommune
+with the nation, year by year or with the pupils of the window's school years pooled, with the fylke's
+figure alongside. The same function feeds the Oversikt page, the Statsforvalter table
+(``analysis.uttrekk.kommuner_indicator_table``) and the report's indicator and school sections, so a
+number and its verdict are the same wherever they are shown.
+
+Merger policy (the one the exploration pages use too, ``analysis.selection.kommune_series``): in a
+school year where the kommune's current number has a figure, that figure is used; where it has none,
+the figures of its earlier numbers (``data.kommune_lineage``) are combined into one
+(``analysis.selection.combine_units``: pupils summed, n-weighted mean, pooled SD), and the combination
+is suppressed when any part is suppressed (a figure derived from a suppressed one is suppressed).
+Pooling over the window then uses the published years only (``analysis.intervals.pooled_window``).
+
+Classification: ``analysis.compare.compare_to_benchmark`` with the nation's SE (MOVER; Zou & Donner
+2008, which for two Wilson intervals is Newcombe's 1998 hybrid score interval).
 """
 
 from __future__ import annotations
+
+from typing import Literal, Mapping, Sequence
 
 import pandas as pd
 
 from analysis.compare import compare_to_benchmark
 from analysis.intervals import add_intervals, pooled_window
+from analysis.selection import SELECT_COLUMNS, _plain, combine_units
 from data.catalogue import UTTREKK_SET
-from data.schema import sorted_periods
 
 INDICATOR_KEYS = ["indicator", "subject", "trinn"]
-_INTERVAL_COLS = ["estimate", "lower", "upper", "n", "se", "suppressed", "ci_method", "no_interval_reason",
-                  "large_uncertainty"]
+Key = tuple[str, str, int]
+Level = Literal["kommune", "skole"]
+
+
+def keys_frame(keys: Sequence[Key] = UTTREKK_SET) -> pd.DataFrame:
+    """The indicator keys as a frame (indicator, subject, trinn, order) in the given order."""
+    out = pd.DataFrame(list(keys), columns=INDICATOR_KEYS)
+    out["trinn"] = out["trinn"].astype(int)
+    out["order"] = range(len(out))
+    return out
 
 
 def uttrekk_keys() -> pd.DataFrame:
     """The uttrekk indicator set as a frame (indicator, subject, trinn, order)."""
-    keys = pd.DataFrame(list(UTTREKK_SET), columns=INDICATOR_KEYS)
-    keys["order"] = range(len(keys))
-    return keys
+    return keys_frame(UTTREKK_SET)
 
 
-def latest_periods(figures: pd.DataFrame, count: int = 3) -> list[str]:
-    """The last ``count`` school years present in the data (chronological)."""
-    periods = figures["period"].unique()
-    return sorted_periods(periods)[-count:]
-
-
-def select_benchmark_rows(
-    figures: pd.DataFrame, kommune_ids: list[str], fylke_id: str, periods: list[str], keys: pd.DataFrame
-) -> pd.DataFrame:
-    """Rows of the kommune (any of its numbers), its fylke and the nation for ``keys`` and ``periods``."""
-    level = figures["level"]
-    unit = figures["unit_id"]
-    mask = (
-        figures["period"].isin(periods)
-        & figures["indicator"].isin(keys["indicator"].unique())
-        & (figures["kjonn"] == "alle")
-        & (
-            ((level == "kommune") & unit.isin(kommune_ids))
-            | ((level == "fylke") & (unit == fylke_id))
-            | (level == "nasjonalt")
-        )
-    )
-    rows = figures.loc[mask].copy()
-    for col in ("indicator", "subject", "period", "level", "unit_id"):
-        rows[col] = rows[col].astype(str)
+def _select(figures: pd.DataFrame, periods: Sequence[str], keys: pd.DataFrame, extra) -> pd.DataFrame:
+    """Rows (kjønn «alle») of ``keys`` in ``periods`` where ``extra`` holds, as plain columns."""
+    mask = (figures["period"].isin(list(periods)) & figures["indicator"].isin(keys["indicator"].unique())
+            & (figures["kjonn"] == "alle") & extra)
+    rows = _plain(figures.loc[mask, SELECT_COLUMNS])
     rows["trinn"] = rows["trinn"].astype(int)
-    return rows.merge(keys, on=INDICATOR_KEYS, how="inner")
+    return rows.merge(keys[INDICATOR_KEYS], on=INDICATOR_KEYS, how="inner")
 
 
-def _side_by_side(intervals: pd.DataFrame, on: list[str]) -> pd.DataFrame:
-    """Kommune rows with the fylke's and the nation's figures as columns, compared with the nation."""
-    kom = intervals[intervals["level"] == "kommune"]
-    fyl = intervals[intervals["level"] == "fylke"][on + ["estimate", "lower", "upper", "n", "suppressed"]]
-    nat = intervals[intervals["level"] == "nasjonalt"][on + ["estimate", "se", "n"]]
-    out = kom.merge(fyl.add_prefix("fylke_").rename(columns={f"fylke_{c}": c for c in on}), on=on, how="left")
-    out = out.merge(nat.add_prefix("nasjonalt_").rename(columns={f"nasjonalt_{c}": c for c in on}), on=on, how="left")
+def _kommune_units(figures: pd.DataFrame, lineages: Mapping[str, Sequence[str]], periods: Sequence[str],
+                   keys: pd.DataFrame) -> pd.DataFrame:
+    """Each kommune's figures per year under its current number (the merger policy in the module doc)."""
+    to_current = {str(num): str(cur) for cur, nums in lineages.items() for num in [cur, *nums]}
+    rows = _select(figures, periods, keys, (figures["level"] == "kommune") & figures["unit_id"].isin(list(to_current)))
+    is_own = rows["unit_id"].isin([str(k) for k in lineages])
+    own, old = rows[is_own], rows[~is_own]
+    if old.empty:
+        return own.reset_index(drop=True)
+    slot = INDICATOR_KEYS + ["period"]
+    have = set(own[["unit_id", *slot]].itertuples(index=False, name=None))
+    old = old.assign(_cur=old["unit_id"].map(to_current))
+    parts = [own]
+    for cur, grp in old.groupby("_cur", sort=True):
+        grp = grp[[(cur, *s) not in have for s in grp[slot].itertuples(index=False, name=None)]]
+        if len(grp):
+            mine = own.loc[own["unit_id"] == cur, "unit_name"]
+            name = str(mine.iloc[-1]) if len(mine) else str(cur)
+            parts.append(combine_units(grp.drop(columns="_cur"), cur, name).drop(columns="combined_from"))
+    out = pd.concat([p for p in parts if len(p)], ignore_index=True)
+    out["trinn"] = out["trinn"].astype(int)
+    return out
+
+
+def _school_units(figures: pd.DataFrame, lineages: Mapping[str, Sequence[str]], periods: Sequence[str],
+                  keys: pd.DataFrame, school_ids: Sequence[str] | None) -> pd.DataFrame:
+    """The schools of the kommuner (any of their numbers), each under its latest name."""
+    nums = {str(n) for cur, ns in lineages.items() for n in [cur, *ns]}
+    rows = _select(figures, periods, keys, (figures["level"] == "skole") & figures["kommune_id"].isin(list(nums)))
+    if school_ids is not None:
+        rows = rows[rows["unit_id"].isin([str(s) for s in school_ids])]
+    if len(rows):
+        names = rows.assign(_y=rows["period"]).sort_values("_y").groupby("unit_id")["unit_name"].last()
+        rows = rows.assign(unit_name=rows["unit_id"].map(names))
+    return rows.reset_index(drop=True)
+
+
+def _area_rows(figures: pd.DataFrame, periods: Sequence[str], keys: pd.DataFrame, fylke_id: str | None) -> pd.DataFrame:
+    """The nation's rows and, when ``fylke_id`` is given, the fylke's."""
+    level = figures["level"]
+    extra = level == "nasjonalt"
+    if fylke_id:
+        extra = extra | ((level == "fylke") & (figures["unit_id"] == str(fylke_id)))
+    return _select(figures, periods, keys, extra)
+
+
+def _side_by_side(est: pd.DataFrame, level: Level, on: list[str]) -> pd.DataFrame:
+    """Unit rows with the fylke's and the nation's figures as columns, classified against the nation."""
+    units = est[est["level"] == level]
+    fyl = est[est["level"] == "fylke"][on + ["estimate", "lower", "upper", "n", "suppressed"]]
+    nat = est[est["level"] == "nasjonalt"][on + ["estimate", "se", "n"]]
+    out = units.merge(fyl.rename(columns={c: f"fylke_{c}" for c in fyl.columns if c not in on}), on=on, how="left")
+    out = out.merge(nat.rename(columns={c: f"nasjonalt_{c}" for c in nat.columns if c not in on}), on=on, how="left")
     out["benchmark"] = out["nasjonalt_estimate"]
     out["benchmark_se"] = out["nasjonalt_se"]
     return compare_to_benchmark(out, benchmark_value_col="benchmark", benchmark_se_col="benchmark_se")
 
 
-def overview_by_year(
-    figures: pd.DataFrame, kommune_ids: list[str], fylke_id: str, periods: list[str]
+def benchmark_comparison(
+    figures: pd.DataFrame,
+    lineages: Mapping[str, Sequence[str]],
+    periods: Sequence[str],
+    keys: Sequence[Key] = UTTREKK_SET,
+    *,
+    level: Level = "kommune",
+    by_year: bool = False,
+    fylke_id: str | None = None,
+    school_ids: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """One row per uttrekk indicator and school year: the kommune with interval, fylke, nation, verdict.
+    """Kommuner (``level="kommune"``) or their schools (``"skole"``) against the nation over ``periods``.
+
+    Parameters
+    ----------
+    figures : the canonical frame (``data.schema``).
+    lineages : current kommune number -> every number whose history it carries (``data.kommune_lineage``).
+    periods : the window's school years (``analysis.window.last_school_years``).
+    keys : (indicator, subject, trinn) to compare, in display order (column ``order``).
+    level : compare the kommuner themselves or the schools that belong to any of their numbers.
+    by_year : one row per school year (``add_intervals``) instead of the window pooled (``pooled_window``).
+    fylke_id : add the fylke's figure (``fylke_estimate``, ``fylke_lower``, ``fylke_upper``, ``fylke_n``,
+        ``fylke_suppressed``).
+    school_ids : with ``level="skole"``, only these schools.
+
+    Returns
+    -------
+    One row per unit and key (and school year with ``by_year``): the interval columns of
+    ``analysis.intervals``, ``order``, ``nasjonalt_estimate``, ``nasjonalt_se``, ``nasjonalt_n``,
+    ``difference``, ``diff_lower``, ``diff_upper`` and ``classification`` (``analysis.compare``); empty
+    when the units have no rows. Sorted by (school name,) key order (and school year).
+
+    References
+    ----------
+    Zou, G. Y. & Donner, A. (2008). Construction of confidence limits about effect measures: a general
+    approach. Statistics in Medicine 27(10), 1693–1702. Newcombe, R. G. (1998). Interval estimation for
+    the difference between independent proportions. Statistics in Medicine 17(8), 873–890.
+    """
+    kf = keys_frame(keys)
+    if level == "kommune":
+        units = _kommune_units(figures, lineages, periods, kf)
+    else:
+        units = _school_units(figures, lineages, periods, kf, school_ids)
+    if units.empty:
+        return pd.DataFrame()
+    rows = pd.concat([units, _area_rows(figures, periods, kf, fylke_id)], ignore_index=True)
+    on = INDICATOR_KEYS + (["period"] if by_year else [])
+    if by_year:
+        est = add_intervals(rows)
+    else:
+        est = pooled_window(rows, list(periods), by=["level", "unit_id", *INDICATOR_KEYS, "kjonn"])
+    est = est.drop(columns=["order"], errors="ignore").merge(kf, on=INDICATOR_KEYS, how="left")
+    out = _side_by_side(est, level, on + ["order"])
+    sort = (["unit_name"] if level == "skole" else []) + ["order"] + (["period"] if by_year else [])
+    return out.sort_values(sort, kind="stable").reset_index(drop=True)
+
+
+def overview_by_year(figures: pd.DataFrame, lineage: list[str], fylke_id: str, periods: list[str]) -> pd.DataFrame:
+    """Oversikt, year by year: the kommune (``lineage[0]``) per uttrekk indicator and school year.
 
     A kommune figure missing in a year (no pupils on that trinn) gives no row; a suppressed one is kept
-    with ``suppressed`` True and classification ``ingen_data``.
+    with ``suppressed`` True and classification ``ingen_data``. See ``benchmark_comparison``.
     """
-    keys = uttrekk_keys()
-    rows = select_benchmark_rows(figures, kommune_ids, fylke_id, periods, keys)
-    if rows.empty:
-        return pd.DataFrame()
-    with_ci = add_intervals(rows)
-    out = _side_by_side(with_ci, INDICATOR_KEYS + ["period", "order"])
-    return out.sort_values(["order", "period"]).reset_index(drop=True)
+    return benchmark_comparison(figures, {lineage[0]: lineage}, periods, by_year=True, fylke_id=fylke_id)
 
 
-def overview_pooled(
-    figures: pd.DataFrame, kommune_ids: list[str], fylke_id: str, periods: list[str]
-) -> pd.DataFrame:
-    """One row per uttrekk indicator: the kommune's pupils pooled over ``periods`` against the nation's."""
-    keys = uttrekk_keys()
-    rows = select_benchmark_rows(figures, kommune_ids, fylke_id, periods, keys)
-    if rows.empty:
-        return pd.DataFrame()
-    # Old and new numbers of a merged kommune pool as one unit.
-    rows.loc[rows["level"] == "kommune", "unit_id"] = kommune_ids[0]
-    pooled = pooled_window(rows, periods, by=["level", "unit_id"] + INDICATOR_KEYS + ["kjonn"])
-    pooled = pooled.merge(keys, on=INDICATOR_KEYS, how="left")
-    out = _side_by_side(pooled, INDICATOR_KEYS + ["order"])
-    return out.sort_values("order").reset_index(drop=True)
+def overview_pooled(figures: pd.DataFrame, lineage: list[str], fylke_id: str, periods: list[str]) -> pd.DataFrame:
+    """Oversikt, pooled: the kommune's pupils over ``periods`` per uttrekk indicator against the nation's."""
+    return benchmark_comparison(figures, {lineage[0]: lineage}, periods, fylke_id=fylke_id)

@@ -169,9 +169,28 @@ def expected_value(
     tau² estimated by the method of moments from the unweighted residuals (a feasible-GLS
     meta-regression); the prediction interval then uses the kommune's own tau² + se². Without ``se``
     the fit is ordinary least squares.
-    """
-    import statsmodels.api as sm
+    Parameters
+    ----------
+    indicator_by_kommune : DataFrame
+        ``kommune_id``, ``value`` and optionally ``se``.
+    context : DataFrame
+        One row per kommune (``data.load_context()``).
+    kommune_id : str
+    features : sequence of str
+        Context columns in the regression.
+    alpha : float
+        1 − the level of the prediction interval.
 
+    Returns
+    -------
+    ExpectedValue
+
+    References
+    ----------
+    Prediction interval of a linear regression: statsmodels ``get_prediction(...).summary_frame``
+    (``obs_ci_lower``/``obs_ci_upper``). Weighted fit with τ²: Thompson, S. G. and Sharp, S. J. (1999).
+    Explaining heterogeneity in meta-analysis: a comparison of methods. Stat Med 18, 2693-2708.
+    """
     kid = str(kommune_id)
     features = list(features)
     x = feature_matrix(context, features)
@@ -181,6 +200,27 @@ def expected_value(
     if kid not in x.index:
         raise PeerError(f"Kommune {kid} mangler kontekstdata for de valgte variablene.")
     observed = float(y["value"].get(kid, np.nan)) if kid in y.index else float("nan")
+    train, has_se = _training_set(x, y, kid, features)
+    fit, frame, tau2 = _fit_and_predict(train, x.loc[[kid], features], features,
+                                        float(y["se"].get(kid)) if has_se else None, alpha)
+    return ExpectedValue(
+        observed=observed,
+        expected=float(frame["mean"].iloc[0]),
+        pi_lower=float(frame["obs_ci_lower"].iloc[0]),
+        pi_upper=float(frame["obs_ci_upper"].iloc[0]),
+        r2=float(fit.rsquared),
+        n_kommuner=int(len(train)),
+        method=_expected_method_text(features, len(train), alpha, has_se),
+        weighted=has_se,
+        tau2=tau2,
+        coefficients=dict(zip(["const", *features], map(float, fit.params))),
+        fitted=pd.DataFrame({"kommune_id": train.index.astype(str), "observed": train["value"].to_numpy(),
+                             "fitted": fit.fittedvalues}),
+    )
+
+
+def _training_set(x: pd.DataFrame, y: pd.DataFrame, kid: str, features: list[str]) -> tuple[pd.DataFrame, bool]:
+    """The other kommuner with a value (and whether every one, and the kommune, has a usable ``se``)."""
     has_se = "se" in y.columns
     cols = ["value", "se"] if has_se else ["value"]
     train = x.join(y[cols], how="inner").drop(index=kid, errors="ignore")
@@ -193,48 +233,41 @@ def expected_value(
         raise PeerError(
             f"For få kommuner med tall ({len(train)}) til å beregne forventet verdi; trenger minst {min_n}."
         )
+    return train, has_se
+
+
+def _fit_and_predict(train: pd.DataFrame, target_x: pd.DataFrame, features: list[str], target_se: float | None,
+                     alpha: float):
+    """(fit, prediction summary frame, tau²): OLS, or feasible-GLS WLS with 1/(tau² + se²) when ``target_se``."""
+    import statsmodels.api as sm
+
     exog = sm.add_constant(train[features].to_numpy(), has_constant="add")
     endog = train["value"].to_numpy()
-    target = sm.add_constant(x.loc[[kid], features].to_numpy(), has_constant="add")
+    target = sm.add_constant(target_x.to_numpy(), has_constant="add")
     ols = sm.OLS(endog, exog).fit()
-    tau2 = float("nan")
-    if has_se:
-        se2 = train["se"].to_numpy() ** 2
-        # Method of moments: mean squared residual (df-corrected) minus the mean sampling variance.
-        tau2 = max(0.0, float(ols.ssr / ols.df_resid - se2.mean()))
-        w = 1.0 / (tau2 + se2)
-        fit = sm.WLS(endog, exog, weights=w).fit()
-        w_target = 1.0 / (tau2 + float(y["se"].get(kid)) ** 2)
-        frame = fit.get_prediction(target, weights=np.array([w_target])).summary_frame(alpha=alpha)
-    else:
-        fit = ols
-        frame = fit.get_prediction(target).summary_frame(alpha=alpha)
+    if target_se is None:
+        return ols, ols.get_prediction(target).summary_frame(alpha=alpha), float("nan")
+    se2 = train["se"].to_numpy() ** 2
+    # Method of moments: mean squared residual (df-corrected) minus the mean sampling variance.
+    tau2 = max(0.0, float(ols.ssr / ols.df_resid - se2.mean()))
+    fit = sm.WLS(endog, exog, weights=1.0 / (tau2 + se2)).fit()
+    w_target = 1.0 / (tau2 + target_se ** 2)
+    return fit, fit.get_prediction(target, weights=np.array([w_target])).summary_frame(alpha=alpha), tau2
+
+
+def _expected_method_text(features: list[str], n_train: int, alpha: float, weighted: bool) -> str:
     labels = ", ".join(CONTEXT_FEATURES.get(f, f).lower() for f in features)
     level = round(100 * (1 - alpha))
-    if has_se:
-        method = (
+    if weighted:
+        return (
             f"Forventet verdi fra vektet lineær regresjon (WLS, statsmodels) av indikatoren på {labels} "
-            f"over {len(train)} andre kommuner; vekt 1/(τ² + se²), der τ² er variasjonen mellom kommuner "
+            f"over {n_train} andre kommuner; vekt 1/(τ² + se²), der τ² er variasjonen mellom kommuner "
             f"som konteksten ikke forklarer og se er kommunens usikkerhet fra antall elever. "
             f"{level} % prediksjonsintervall for en kommune med denne konteksten."
         )
-    else:
-        method = (
-            f"Forventet verdi fra lineær regresjon (OLS, statsmodels) av indikatoren på {labels} "
-            f"over {len(train)} andre kommuner. {level} % prediksjonsintervall for en kommune med denne konteksten."
-        )
-    return ExpectedValue(
-        observed=observed,
-        expected=float(frame["mean"].iloc[0]),
-        pi_lower=float(frame["obs_ci_lower"].iloc[0]),
-        pi_upper=float(frame["obs_ci_upper"].iloc[0]),
-        r2=float(fit.rsquared),
-        n_kommuner=int(len(train)),
-        method=method,
-        weighted=has_se,
-        tau2=tau2,
-        coefficients=dict(zip(["const", *features], map(float, fit.params))),
-        fitted=pd.DataFrame({"kommune_id": train.index.astype(str), "observed": endog, "fitted": fit.fittedvalues}),
+    return (
+        f"Forventet verdi fra lineær regresjon (OLS, statsmodels) av indikatoren på {labels} "
+        f"over {n_train} andre kommuner. {level} % prediksjonsintervall for en kommune med denne konteksten."
     )
 
 

@@ -9,7 +9,7 @@ canonical columns (text columns as plain ``str``), so later steps never touch th
 Merged kommuner: for a school year where the kommune's own number has no figure but its predecessors
 do (``data.kommune_lineage``), the predecessors' figures are combined: n-weighted mean, pooled pupil
 SD (within- plus between-unit variance), n summed. A combined figure is suppressed if any of its parts
-is suppressed (DESIGN §3: a figure derived from suppressed figures is suppressed as well).
+is suppressed (a figure derived from suppressed figures is suppressed as well; docs/methods.md §8).
 
 No streamlit import here.
 """
@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from data.catalogue import MARKER_SUPPRESSED
-from data.schema import COLUMNS, TEXT_COLUMNS, period_start_year, sorted_periods
+from data.schema import COLUMNS, TEXT_COLUMNS, period_start_year
 
 SELECT_COLUMNS: list[str] = list(COLUMNS)
 
@@ -68,15 +68,6 @@ def indicator_options(df: pd.DataFrame, kommune_ids: Iterable[str]) -> pd.DataFr
                   ["indicator", "subject", "trinn", "kjonn"]]
     out = _plain(rows.drop_duplicates())
     return out.sort_values(["indicator", "subject", "trinn", "kjonn"]).reset_index(drop=True)
-
-
-def last_periods(periods: Iterable[str], k: int = 3, end: str | None = None) -> list[str]:
-    """The last ``k`` school years up to and including ``end`` (default: the latest), in order."""
-    ordered = sorted_periods(periods)
-    if end is not None:
-        end_year = period_start_year(end)
-        ordered = [p for p in ordered if period_start_year(p) <= end_year]
-    return ordered[-k:] if k > 0 else []
 
 
 def successor_map(kommuner: pd.DataFrame) -> dict[str, str]:
@@ -278,7 +269,7 @@ def school_comparison(sl: pd.DataFrame, lineage: Sequence[str], window: Sequence
     out = compare_to_benchmark(out, "rest_estimate", benchmark_lower_col="rest_lower",
                                benchmark_upper_col="rest_upper")
     out["classification"] = out["classification"].astype(str)
-    for c in ("ci_method", "no_interval_reason", "classification_label"):
+    for c in ("ci_method", "no_interval_reason"):
         if c in out.columns:
             out[c] = out[c].astype(str)
     out["_s"] = out["suppressed"].astype(bool)
@@ -365,7 +356,7 @@ def peer_comparison(df: pd.DataFrame, kommuner: pd.DataFrame, kommune_id: str, p
     own["peers_total"] = len(peers)
     summary = compare_to_benchmark(own, "peer_estimate", benchmark_lower_col="peer_lower",
                                    benchmark_upper_col="peer_upper")
-    for c in ("classification", "classification_label", "ci_method", "no_interval_reason"):
+    for c in ("classification", "ci_method", "no_interval_reason"):
         summary[c] = summary[c].astype(str)
     return summary.sort_values("order").reset_index(drop=True), units
 

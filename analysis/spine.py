@@ -89,7 +89,8 @@ def _with_verdict(pooled: pd.DataFrame, benchmark: Benchmark) -> pd.DataFrame:
         out["benchmark_value"] = out["nasjonalt_estimate"]
         out["second_value"] = out["fylke_estimate"].where(~out["fylke_suppressed"].fillna(False).astype(bool))
         return out
-    out = out.drop(columns=["difference", "diff_lower", "diff_upper", "classification", "classification_label"])
+    out = out.drop(columns=["difference", "diff_lower", "diff_upper", "classification", "classification_label"],
+                   errors="ignore")
     out["benchmark_value"] = out["fylke_estimate"]
     out = compare_to_benchmark(out, benchmark_value_col="fylke_estimate", benchmark_lower_col="fylke_lower",
                                benchmark_upper_col="fylke_upper")

@@ -1,4 +1,6 @@
-"""Spread between schools, funnel plots, overdispersion and empirical-Bayes shrinkage (DESIGN §3).
+"""Spread between schools, funnel plots, overdispersion and empirical-Bayes shrinkage.
+
+See docs/methods.md §5.
 
 Methods
 -------
@@ -73,6 +75,22 @@ def _pupil_moments(df: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class AnovaResult:
+    """One-way random-effects ANOVA of pupils within schools (``anova_icc``).
+
+    Attributes
+    ----------
+    icc : float
+        Share of the pupil variance that lies between schools, ``σ²_b / (σ²_b + σ²_w)``.
+    sigma2_between, sigma2_within : float
+        The variance components ``σ²_b`` and ``σ²_w`` (= MSW).
+    f_stat, p_value : float
+        F test of no difference between schools, on (k − 1, N − k) df.
+    n_schools : int
+    n_pupils : float
+    grand_mean : float
+        The pupil-weighted mean over all schools.
+    """
+
     icc: float
     sigma2_between: float
     sigma2_within: float
@@ -88,6 +106,24 @@ def anova_icc(n, mean, var) -> AnovaResult:
 
     ``SSB = Σnᵢ(mᵢ − m̄)²``, ``SSW = Σ(nᵢ − 1)sᵢ²``, ``MSB = SSB/(k−1)``, ``MSW = SSW/(N−k)``,
     ``n₀ = (N − Σnᵢ²/N)/(k − 1)``, ``σ²_b = max(0, (MSB − MSW)/n₀)``, ``F = MSB/MSW`` on (k−1, N−k) df.
+
+    Parameters
+    ----------
+    n : array_like
+        Pupils per school.
+    mean : array_like
+        School means (for shares: proportions 0..1).
+    var : array_like
+        Pupil-level variance within each school (for shares ``n·p(1−p)/(n−1)``).
+
+    Returns
+    -------
+    AnovaResult
+
+    References
+    ----------
+    Searle, S. R., Casella, G. and McCulloch, C. E. (1992). Variance Components. Wiley, ch. 3 (the
+    ANOVA estimator for unbalanced one-way data, with ``n₀``). docs/methods.md §5.
     """
     n = np.asarray(n, float)
     m = np.asarray(mean, float)
@@ -118,6 +154,17 @@ def between_school_spread(school_rows: pd.DataFrame, by: Sequence[str] | None = 
     ``100·sqrt(sigma2_between)``). Returns ``icc``, ``sigma2_between``, ``sigma2_within``,
     ``sd_between`` (in the value's unit), ``f_stat``, ``p_value``, ``n_schools``, ``n_pupils``,
     ``schools_suppressed``, ``grand_mean`` (value's unit) and ``method``.
+
+    Parameters
+    ----------
+    school_rows : DataFrame
+        Canonical school rows.
+    by : sequence of str, optional
+        Grouping columns; default kommune, indicator, subject, trinn, kjønn and period.
+
+    References
+    ----------
+    See ``anova_icc``.
     """
     sch = school_rows[school_rows["level"].astype(str) == "skole"] if "level" in school_rows.columns else school_rows
     by = list(by) if by is not None else [c for c in _GROUP_BY if c in sch.columns]
@@ -146,6 +193,23 @@ def spread_drivers(school_rows: pd.DataFrame, conf: float = 0.95) -> pd.DataFram
     squares; ``others`` = the other published schools' pooled figure; ``difference`` = school − others
     with ``diff_lower``/``diff_upper`` (Welch for means, Newcombe for shares) and a direction-aware
     ``classification`` (see ``analysis.compare.classify``). Sorted by contribution, largest first.
+
+    Parameters
+    ----------
+    school_rows : DataFrame
+        Canonical school rows of one kommune and one figure.
+    conf : float
+        Confidence level of the differences.
+
+    Returns
+    -------
+    DataFrame
+        One row per published school.
+
+    References
+    ----------
+    Welch, B. L. (1947). Biometrika 34, 28-35. Newcombe, R. G. (1998). Stat Med 17, 873-890, method 10.
+    See ``analysis.compare``.
     """
     sch = school_rows[school_rows["level"].astype(str) == "skole"] if "level" in school_rows.columns else school_rows
     d = _pupil_moments(sch)
@@ -223,6 +287,29 @@ def funnel_limits(benchmark: float, n, kind: str, sd: float | None = None,
     (additive, in the value's unit squared) ``sqrt(s² + τ²)``; either switches shares to the normal form.
     Returns columns ``n``, ``lower_95``/``upper_95``, ``lower_99_8``/``upper_99_8`` (per level) in the
     value's unit (percent for shares).
+
+    Parameters
+    ----------
+    benchmark : float
+        The target θ (percent for shares).
+    n : array_like
+        The sizes at which to draw the limits.
+    kind : {"share", "mean"}
+    sd : float, optional
+        Pupil-level SD (means only).
+    levels : sequence of float
+        Coverage of each pair of limits.
+    phi : float, optional
+        Multiplicative overdispersion factor.
+    tau2 : float, optional
+        Additive between-unit variance.
+    exact : bool
+        Exact binomial limits for shares (ignored with ``phi`` or ``tau2``).
+
+    References
+    ----------
+    Spiegelhalter, D. J. (2005). Funnel plots for comparing institutional performance. Stat Med 24,
+    1185-1202 (the control limits; overdispersion in section 3).
     """
     nn = np.asarray(n, dtype=float)
     out = pd.DataFrame({"n": nn})
@@ -266,7 +353,29 @@ def funnel_limits(benchmark: float, n, kind: str, sd: float | None = None,
 
 
 def funnel_z_scores(values, n, benchmark: float, kind: str, sd=None) -> np.ndarray:
-    """Standardised residuals ``(y − θ)/s`` with ``s`` under the benchmark (for ``overdispersion``)."""
+    """Standardised residuals ``(y − θ)/s`` with ``s`` under the benchmark (for ``overdispersion``).
+
+    Parameters
+    ----------
+    values : array_like
+        The units' figures (percent for shares).
+    n : array_like
+        Pupils behind each figure.
+    benchmark : float
+        The target θ.
+    kind : {"share", "mean"}
+    sd : float, optional
+        Pupil-level SD (means only).
+
+    Returns
+    -------
+    ndarray
+        ``(y − θ)/s`` with ``s = sqrt(θ(1−θ)/n)`` for shares and ``sd/√n`` for means.
+
+    References
+    ----------
+    Spiegelhalter (2005), Stat Med 24, 1185-1202, section 3.
+    """
     y = np.asarray(values, float)
     nn = np.asarray(n, float)
     if kind == "share":
@@ -281,6 +390,22 @@ def funnel_z_scores(values, n, benchmark: float, kind: str, sd=None) -> np.ndarr
 
 @dataclass(frozen=True)
 class OverdispersionResult:
+    """Overdispersion of units around a benchmark (``overdispersion``).
+
+    Attributes
+    ----------
+    phi : float
+        Multiplicative factor ``φ̂``.
+    tau2 : float
+        Additive between-unit variance ``τ̂²`` (NaN without standard errors).
+    p_value : float
+        From χ²_I for ``I·φ̂``.
+    n_units : int
+    overdispersed : bool
+    method : str
+        Norwegian method text.
+    """
+
     phi: float
     tau2: float
     p_value: float
@@ -296,6 +421,27 @@ def overdispersion(z_scores, se=None, winsorize: float = 0.1, alpha: float = 0.0
     overdispersed when ``I·φ̂`` exceeds the χ²_I upper ``alpha`` point (``p_value`` from χ²_I).
     With ``se`` (the units' standard errors, in the unit τ² should have): ``τ̂² = max(0, (Iφ̂ − (I−1)) /
     (Σwᵢ − Σwᵢ²/Σwᵢ))``, ``wᵢ = 1/seᵢ²``; else τ² is NaN.
+
+    Parameters
+    ----------
+    z_scores : array_like
+        Standardised residuals, e.g. from ``funnel_z_scores``.
+    se : array_like, optional
+        The units' standard errors (needed for τ²).
+    winsorize : float
+        Share winsorised in each tail.
+    alpha : float
+        Level of the χ² test.
+
+    Returns
+    -------
+    OverdispersionResult
+
+    References
+    ----------
+    Spiegelhalter, D. J. (2005). Stat Med 24, 1185-1202, section 3. DerSimonian, R. and Laird, N.
+    (1986). Meta-analysis in clinical trials. Controlled Clinical Trials 7, 177-188 (the moment
+    estimator of τ²).
     """
     z = np.asarray(z_scores, float)
     keep = np.isfinite(z)
@@ -321,6 +467,26 @@ def eb_shrinkage(estimates, se, benchmark, tau2: float) -> tuple[np.ndarray, np.
 
     ``B = se²/(se² + τ²)``; returns ``(B·benchmark + (1 − B)·estimate, sqrt((1 − B)·se²))``. With
     ``τ² = 0`` every unit is pulled fully to the benchmark; large units move little.
+
+    Parameters
+    ----------
+    estimates : array_like
+        The units' figures ``y``.
+    se : array_like
+        Their standard errors ``s``.
+    benchmark : float or array_like
+        The prior mean ``θ₀``.
+    tau2 : float
+        The between-unit variance ``τ²``.
+
+    Returns
+    -------
+    shrunk, posterior_sd : ndarray
+
+    References
+    ----------
+    Efron, B. and Morris, C. (1975). Data analysis using Stein's estimator and its generalizations.
+    JASA 70, 311-319.
     """
     y = np.asarray(estimates, float)
     s2 = np.asarray(se, float) ** 2

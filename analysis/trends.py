@@ -1,4 +1,4 @@
-"""Trends over school years and stability of the comparison against a benchmark (DESIGN §3).
+"""Trends over school years and stability of the comparison against a benchmark (docs/methods.md §4).
 
 Method: weighted least squares of the published figure on the school year's start year, weights
 ``1/se²`` (the figure's own sampling variance from ``analysis.intervals``). The residual variance is
@@ -15,10 +15,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import statsmodels.api as sm
-from scipy import stats
 
-from analysis.intervals import add_intervals, catalogue_lookup
+from analysis.intervals import add_intervals
 from data.catalogue import INDICATORS
+from data.numbers import fmt_spec
 from data.schema import period_start_year, sorted_periods
 
 MIN_PERIODS = 4
@@ -50,7 +50,7 @@ TREND_BY: tuple[str, ...] = ("level", "unit_id", "indicator", "subject", "trinn"
 
 def method_text(conf: float = 0.95, min_periods: int = MIN_PERIODS) -> str:
     """Norwegian method text for trends."""
-    return METHOD_TEXT.format(pct=f"{100 * conf:g}".replace(".", ","), min_periods=min_periods)
+    return METHOD_TEXT.format(pct=fmt_spec(100 * conf, "g"), min_periods=min_periods)
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,26 @@ def trend(series_df: pd.DataFrame, conf: float = 0.95, min_periods: int = MIN_PE
     (see the module docstring). ``verdict``: "bedring"/"forverring" by the catalogue direction when the
     slope's interval excludes 0 ("okning"/"nedgang" for neutral indicators), "ingen_sikker_endring"
     otherwise, "for_fa_ar" with fewer than ``min_periods`` published years (then no slope is given).
+
+    Parameters
+    ----------
+    series_df : DataFrame
+        Canonical rows of one series (one unit, indicator, subject, trinn and kjønn), one per school year;
+        intervals are added with ``analysis.intervals.add_intervals`` when missing.
+    conf : float
+        Confidence level of the slope's interval.
+    min_periods : int
+        Fewest published years for a verdict (4).
+
+    Returns
+    -------
+    TrendResult
+        Slope per school year with its interval, p-value, number of years and verdict.
+
+    References
+    ----------
+    Draper, N. R. and Smith, H. (1998). Applied Regression Analysis, 3rd ed., Wiley, ch. 9 (weighted
+    least squares); statsmodels ``WLS``. docs/methods.md §4.
     """
     d = _prepare(series_df, conf)
     if d["period"].astype(str).duplicated().any():
@@ -120,61 +140,6 @@ def trend(series_df: pd.DataFrame, conf: float = 0.95, min_periods: int = MIN_PE
     direction = INDICATORS[codes[0]].direction if len(codes) == 1 and codes[0] in INDICATORS else 0
     return TrendResult(slope, float(lo), float(hi), float(fit.pvalues[1]), k, _verdict(lo, hi, direction),
                        text, first, last)
-
-
-def trend_table(df: pd.DataFrame, by: list[str] | None = None, conf: float = 0.95,
-                min_periods: int = MIN_PERIODS) -> pd.DataFrame:
-    """``trend`` for every series in ``df`` at once (closed-form WLS from grouped weighted sums).
-
-    Same method and results as ``trend``; one row per group with ``slope_per_year``, ``lower``,
-    ``upper``, ``p_value``, ``n_periods``, ``verdict``, ``verdict_label``, ``first_period``, ``last_period``.
-    """
-    by = list(by) if by is not None else [c for c in TREND_BY if c in df.columns]
-    d = _prepare(df, conf)
-    x = d["_year"].to_numpy(float) - 2000.0
-    y = d["estimate"].to_numpy(float)
-    w = 1.0 / d["se"].to_numpy(float) ** 2
-    sums = pd.DataFrame({"k": 1.0, "w": w, "wx": w * x, "wy": w * y, "wxx": w * x * x, "wxy": w * x * y,
-                         "wyy": w * y * y, "ymin": d["_year"].to_numpy(), "ymax": d["_year"].to_numpy()},
-                        index=d.index)
-    for c in by:
-        sums[c] = d[c]
-    g = sums.groupby(by, observed=True, sort=True, dropna=False)
-    a = g.agg(k=("k", "sum"), w=("w", "sum"), wx=("wx", "sum"), wy=("wy", "sum"), wxx=("wxx", "sum"),
-              wxy=("wxy", "sum"), wyy=("wyy", "sum"), ymin=("ymin", "min"), ymax=("ymax", "max")).reset_index()
-    k = a["k"].to_numpy()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        sxx = a["wxx"] - a["wx"] ** 2 / a["w"]
-        sxy = a["wxy"] - a["wx"] * a["wy"] / a["w"]
-        syy = a["wyy"] - a["wy"] ** 2 / a["w"]
-        slope = (sxy / sxx).to_numpy()
-        rss = np.clip((syy - sxy ** 2 / sxx).to_numpy(), 0, None)
-        scale = rss / (k - 2)
-        use_t = scale > 1.0
-        var = np.where(use_t, scale, 1.0) / sxx.to_numpy()
-        se = np.sqrt(var)
-        dof = np.where(k > 2, k - 2, 1)
-        crit = np.where(use_t, stats.t.isf((1 - conf) / 2, dof), stats.norm.isf((1 - conf) / 2))
-        tstat = slope / se
-        p = np.where(use_t, 2 * stats.t.sf(np.abs(tstat), dof), 2 * stats.norm.sf(np.abs(tstat)))
-        enough = k >= min_periods
-        lo = np.where(enough, slope - crit * se, np.nan)
-        hi = np.where(enough, slope + crit * se, np.nan)
-    direction = (catalogue_lookup(a["indicator"], "direction", default=0).astype(float)
-                 if "indicator" in a.columns else np.zeros(len(a)))
-    verdict = np.array([_verdict(l_, h_, dr) for l_, h_, dr in zip(lo, hi, direction)], dtype=object)
-    verdict[~enough] = FOR_FA_AR
-    out = a[by].copy()
-    out["slope_per_year"] = np.where(enough, slope, np.nan)
-    out["lower"] = lo
-    out["upper"] = hi
-    out["p_value"] = np.where(enough, p, np.nan)
-    out["n_periods"] = k.astype(int)
-    out["verdict"] = verdict
-    out["verdict_label"] = [VERDICT_LABELS[v] for v in verdict]
-    out["first_period"] = [f"{int(v)}-{(int(v) + 1) % 100:02d}" for v in a["ymin"]]
-    out["last_period"] = [f"{int(v)}-{(int(v) + 1) % 100:02d}" for v in a["ymax"]]
-    return out
 
 
 def stability(df_with_classification: pd.DataFrame, window: list[str] | int = 5,
@@ -218,5 +183,5 @@ def stability(df_with_classification: pd.DataFrame, window: list[str] | int = 5,
 
 __all__ = [
     "BEDRING", "FORVERRING", "FOR_FA_AR", "INGEN_SIKKER_ENDRING", "MIN_PERIODS", "NEDGANG", "OKNING",
-    "TrendResult", "VERDICT_LABELS", "method_text", "stability", "trend", "trend_table",
+    "TrendResult", "VERDICT_LABELS", "method_text", "stability", "trend",
 ]

@@ -1,4 +1,4 @@
-"""Reconstruction of Udir's published selection model for oppfølgingsordningen (DESIGN §1).
+"""Reconstruction of Udir's published selection model for oppfølgingsordningen (docs/methods.md §7).
 
 What is public (and modelled here exactly as described):
   * for each uttrekk indicator there is a *national limit* (the national average) and an
@@ -40,8 +40,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from analysis.overview import benchmark_comparison
+from analysis.window import WINDOW_YEARS, last_school_years
 from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
-from data.schema import period_start_year, sorted_periods
 
 # ----------------------------------------------------------------------------------------------
 # Parameters
@@ -93,7 +94,7 @@ class UttrekkParams:
 
     indicators: tuple[tuple[str, str, int], ...] = UTTREKK_SET
     end_period: str | None = None
-    window_years: int = 3
+    window_years: int = WINDOW_YEARS
     absolute_offsets: tuple[tuple[tuple[str, int | None], float], ...] = DEFAULT_ABSOLUTE_OFFSETS
     weights: tuple[tuple[str, float], ...] = DEFAULT_WEIGHTS
     suppressed: SuppressedRule = "exclude"
@@ -164,18 +165,13 @@ _OBS_COLUMNS = [
 
 def window_periods(df: pd.DataFrame, params: UttrekkParams) -> list[str]:
     """The school years of the window: ``window_years`` years ending at ``end_period`` (or the latest)."""
-    periods = sorted_periods(str(p) for p in df["period"].unique()) if len(df) else []
-    if not periods:
-        return []
-    end = params.end_period or periods[-1]
-    end_year = period_start_year(end)
-    return [p for p in periods if end_year - params.window_years < period_start_year(p) <= end_year]
+    return last_school_years(df["period"].unique() if len(df) else [], params.window_years, params.end_period)
 
 
 def risk_points(df: pd.DataFrame, params: UttrekkParams = UttrekkParams()) -> pd.DataFrame:
     """Risk points per unit, indicator (subject, trinn) and school year in the window.
 
-    Method (Udir's public description, DESIGN §1): for every school and kommune figure of an
+    Method (Udir's public description; docs/methods.md §7): for every school and kommune figure of an
     uttrekk indicator, compare with the national figure of the same indicator, subject, trinn and
     year. On the unfavourable side of the national limit: 1 point; beyond the absolute limit
     (national ± offset): 3 points; otherwise 0. Possible points per figure are 3. Both are multiplied
@@ -626,34 +622,12 @@ def kommuner_indicator_table(figures: pd.DataFrame, lineages: dict[str, list[str
                              keys: tuple[tuple[str, str, int], ...] = UTTREKK_SET) -> pd.DataFrame:
     """Every chosen kommune's uttrekk indicators pooled over ``periods``, with interval and verdict vs the nation.
 
-    Method: ``analysis.intervals.pooled_window`` per kommune (old numbers of a merged kommune pooled
-    with the new one, via ``lineages``: kommune_id -> [its numbers]) and indicator, compared with the
-    nation's pooled figure by ``analysis.compare.compare_to_benchmark`` (MOVER with the national SE).
-    One pass over the big frame for all kommuner. Returns kommune_id, indicator, subject, trinn,
-    estimate, lower, upper, n, suppressed, classification, nasjonalt_estimate.
+    ``analysis.overview.benchmark_comparison`` for several kommuner at once (``lineages``: kommune_id ->
+    its numbers; one merger policy), with ``kommune_id`` = the current number. Returns kommune_id,
+    indicator, subject, trinn, estimate, lower, upper, n, suppressed, classification, nasjonalt_estimate.
     """
-    from analysis.compare import compare_to_benchmark
-    from analysis.intervals import pooled_window
-
-    to_current = {old: k for k, nums in lineages.items() for old in nums}
-    mask = (
-        figures["period"].isin(periods) & figures["indicator"].isin({k[0] for k in keys})
-        & (figures["kjonn"] == "alle")
-        & (((figures["level"] == "kommune") & figures["unit_id"].isin(list(to_current)))
-           | (figures["level"] == "nasjonalt"))
-    )
-    rows = figures.loc[mask].copy()
-    for col in ("level", "unit_id", "indicator", "subject", "period", "kjonn"):
-        rows[col] = rows[col].astype(str)
-    rows["trinn"] = rows["trinn"].astype(int)
-    wanted = pd.DataFrame(list(keys), columns=["indicator", "subject", "trinn"])
-    rows = rows.merge(wanted, on=["indicator", "subject", "trinn"], how="inner")
-    kom = rows["level"] == "kommune"
-    rows.loc[kom, "unit_id"] = rows.loc[kom, "unit_id"].map(to_current)
-    pooled = pooled_window(rows, periods, by=["level", "unit_id", "indicator", "subject", "trinn", "kjonn"])
-    nat = pooled[pooled["level"] == "nasjonalt"][["indicator", "subject", "trinn", "estimate", "se"]].rename(
-        columns={"estimate": "nasjonalt_estimate", "se": "nasjonalt_se"})
-    out = pooled[pooled["level"] == "kommune"].merge(nat, on=["indicator", "subject", "trinn"], how="left")
-    out = compare_to_benchmark(out, benchmark_value_col="nasjonalt_estimate", benchmark_se_col="nasjonalt_se")
+    out = benchmark_comparison(figures, lineages, periods, keys)
+    if out.empty:
+        return out
     out = out.drop(columns=["kommune_id"], errors="ignore").rename(columns={"unit_id": "kommune_id"})
     return out.reset_index(drop=True)

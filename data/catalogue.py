@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-# Families of sources: suppression rules differ between them (DESIGN §1).
+# Families of sources: suppression rules differ between them (docs/methods.md §8).
 NASJONALE_PROVER = "nasjonale_prover"
 GRUNNSKOLEPOENG = "grunnskolepoeng"
 ELEVUNDERSOKELSEN = "elevundersokelsen"
@@ -129,7 +129,7 @@ INDICATORS: dict[str, Indicator] = {
     ]
 }
 
-# The uttrekk indicators as (indicator, subject, trinn), in the order Udir lists them (DESIGN §1).
+# The uttrekk indicators as (indicator, subject, trinn), in the order Udir lists them (docs/methods.md §7).
 UTTREKK_SET: tuple[tuple[str, str, int], ...] = (
     ("grunnskolepoeng", "", 10),
     ("np_mestring_1", "lesing", 5),

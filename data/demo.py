@@ -11,7 +11,7 @@ aggregate of those pupils: school, kommune, fylke and national figures come from
 so agree. Figures behind fewer pupils than the suppression table allows (``data.catalogue``) are
 published as suppressed (``*``) with no value and no n, exactly as Udir does. Elevundersøkelsen from
 2023-24 on also gets Udir's stricter rule: figures from which a suppressed one could be derived (a
-kommune minus its published schools) are suppressed too (``analysis.suppression``).
+kommune minus its published schools) are suppressed too (``data.suppression_rules``).
 
 The three showcase kommuner a workshop would recognise:
 - ``SHOWCASE_ONE_SCHOOL``: a one-school kommune of about 700 inhabitants;
@@ -30,9 +30,10 @@ import pandas as pd
 
 from data.catalogue import INDICATORS, MARKER_SUPPRESSED, suppression_min_n
 from data.schema import COLUMNS, make_period, period_start_year
+from data.suppression_rules import complementary_suppression
 
 DEMO_VERSION = 4
-EU_SECONDARY_FROM = 2023  # Elevundersøkelsen: complementary suppression from 2023-24 (DESIGN §1)
+EU_SECONDARY_FROM = 2023  # Elevundersøkelsen: complementary suppression from 2023-24 (docs/methods.md)
 SEED = 20_261_123
 FIRST_YEAR = 2016
 N_YEARS = 10
@@ -260,8 +261,6 @@ def _aggregate(
 
 def _eu_secondary_suppression(figures: pd.DataFrame) -> pd.DataFrame:
     """Suppress Elevundersøkelsen figures (from 2023-24) that would reveal a suppressed school."""
-    from analysis.suppression import complementary_suppression
-
     start = figures["period"].map(lambda p: period_start_year(p)).astype(int)
     mask = (figures["indicator"].astype(str).str.startswith("eu_") & (start >= EU_SECONDARY_FROM)).to_numpy()
     done = complementary_suppression(figures.loc[mask], dimensions=("skole",), primary=False)
@@ -271,14 +270,17 @@ def _eu_secondary_suppression(figures: pd.DataFrame) -> pd.DataFrame:
     return figures
 
 
-def generate(seed: int = SEED) -> DemoData:
-    """Generate the full demo dataset (deterministic for a given seed)."""
-    rng = np.random.default_rng(seed)
-    kommuner = _build_kommuner(rng)
-    context = _build_context(rng, kommuner)
-    schools = _build_schools(rng, kommuner)
+@dataclass
+class _Effects:
+    """Per-school effects on the pupil ability scale (SD units): level, learning environment, trend."""
 
-    # --- kommune and school effects on the ability scale (SD units of pupils) ---------------------
+    ability: np.ndarray
+    env: np.ndarray
+    trend: np.ndarray
+
+
+def _unit_effects(rng: np.random.Generator, context: pd.DataFrame, schools: pd.DataFrame) -> _Effects:
+    """Kommune effects (partly explained by context), real trends in a few kommuner, school effects."""
     ctx = context.set_index("kommune_id")
     zedu = (ctx["adult_education_share"] - ctx["adult_education_share"].mean()) / ctx["adult_education_share"].std()
     zdis = (ctx["disability_benefit_share"] - ctx["disability_benefit_share"].mean()) / ctx["disability_benefit_share"].std()
@@ -296,53 +298,74 @@ def generate(seed: int = SEED) -> DemoData:
     s_clim = np.where(schools["climate"].notna(), schools["climate"].astype(float),
                       rng.normal(0, 0.2, len(schools)))
     sch_k = schools["kommune_id"].to_numpy()
-    s_ability = s_eff + k_eff.reindex(sch_k).to_numpy()
-    s_env = s_clim + k_clim.reindex(sch_k).to_numpy()
-    s_trend = k_trend.reindex(sch_k).to_numpy()
+    return _Effects(ability=s_eff + k_eff.reindex(sch_k).to_numpy(), env=s_clim + k_clim.reindex(sch_k).to_numpy(),
+                    trend=k_trend.reindex(sch_k).to_numpy())
 
-    # --- unit index: schools, then kommuner (current and old), fylker, nation ----------------------
+
+@dataclass
+class _Units:
+    """Every publishing unit in one index: schools, then kommuner (current and old), fylker, nation."""
+
+    n_s: int
+    nat_index: int
+    n_units: int
+    school_kom_by_year: np.ndarray  # (school, year) -> unit index of the school's kommune that year
+    school_kom_id_by_year: np.ndarray  # (school, year) -> that kommune's number
+    school_fylke: np.ndarray
+    level: np.ndarray
+    unit_id: np.ndarray
+    unit_name: np.ndarray
+    fylke: np.ndarray
+    kommune_static: np.ndarray
+
+
+def _unit_index(schools: pd.DataFrame, kommuner: pd.DataFrame) -> _Units:
     n_s = len(schools)
     kom_ids = kommuner["kommune_id"].tolist()
     kom_index = {k: n_s + i for i, k in enumerate(kom_ids)}
     fylke_ids = sorted(kommuner["fylke_id"].unique())
     fyl_index = {f: n_s + len(kom_ids) + i for i, f in enumerate(fylke_ids)}
     nat_index = n_s + len(kom_ids) + len(fylke_ids)
-    n_units = nat_index + 1
     kom_fylke = dict(zip(kommuner["kommune_id"], kommuner["fylke_id"]))
     school_kom_by_year = np.empty((n_s, N_YEARS), dtype=np.int64)
+    school_kom_id_by_year = np.empty((n_s, N_YEARS), dtype=object)
     for y in range(N_YEARS):
         ids = np.where(FIRST_YEAR + y < MERGER_YEAR, schools["early_kommune_id"], schools["kommune_id"])
         school_kom_by_year[:, y] = [kom_index[k] for k in ids]
-    school_fylke = np.array([fyl_index[kom_fylke[k]] for k in schools["kommune_id"]])
-
-    unit_level = np.array(["skole"] * n_s + ["kommune"] * len(kom_ids) + ["fylke"] * len(fylke_ids) + ["nasjonalt"])
-    unit_id = np.array(schools["school_id"].tolist() + kom_ids + fylke_ids + ["0"], dtype=object)
+        school_kom_id_by_year[:, y] = ids
     fylke_name = dict(zip(kommuner["fylke_id"], kommuner["fylke_name"]))
-    unit_name = np.array(
-        schools["school_name"].tolist() + kommuner["kommune_name"].tolist()
-        + [fylke_name[f] for f in fylke_ids] + ["Nasjonalt (demo)"], dtype=object)
-    unit_fylke = np.array([kom_fylke[k] for k in schools["kommune_id"]] + [kom_fylke[k] for k in kom_ids]
-                          + fylke_ids + [""], dtype=object)
-    unit_kommune_static = np.array(list(schools["kommune_id"]) + kom_ids + [""] * (len(fylke_ids) + 1), dtype=object)
-    school_kom_id_by_year = np.empty((n_s, N_YEARS), dtype=object)
-    for y in range(N_YEARS):
-        school_kom_id_by_year[:, y] = np.where(FIRST_YEAR + y < MERGER_YEAR, schools["early_kommune_id"], schools["kommune_id"])
+    return _Units(
+        n_s=n_s, nat_index=nat_index, n_units=nat_index + 1, school_kom_by_year=school_kom_by_year,
+        school_kom_id_by_year=school_kom_id_by_year,
+        school_fylke=np.array([fyl_index[kom_fylke[k]] for k in schools["kommune_id"]]),
+        level=np.array(["skole"] * n_s + ["kommune"] * len(kom_ids) + ["fylke"] * len(fylke_ids) + ["nasjonalt"]),
+        unit_id=np.array(schools["school_id"].tolist() + kom_ids + fylke_ids + ["0"], dtype=object),
+        unit_name=np.array(schools["school_name"].tolist() + kommuner["kommune_name"].tolist()
+                           + [fylke_name[f] for f in fylke_ids] + ["Nasjonalt (demo)"], dtype=object),
+        fylke=np.array([kom_fylke[k] for k in schools["kommune_id"]] + [kom_fylke[k] for k in kom_ids]
+                       + fylke_ids + [""], dtype=object),
+        kommune_static=np.array(list(schools["kommune_id"]) + kom_ids + [""] * (len(fylke_ids) + 1), dtype=object),
+    )
 
-    blocks: list[pd.DataFrame] = []
 
-    def emit(trinn: int, year_of_pupil: np.ndarray, school_of_pupil: np.ndarray, indicator: str, subject: str,
-             kjonn: str, values: np.ndarray, mask: np.ndarray | None, is_share: bool, decimals: int,
-             keep_sd: bool) -> None:
+@dataclass
+class _Emitter:
+    """Aggregates pupil values to published figures of every unit and year; collects the blocks."""
+
+    units: _Units
+    blocks: list[pd.DataFrame]
+
+    def emit(self, trinn: int, year_of_pupil: np.ndarray, school_of_pupil: np.ndarray, indicator: str,
+             subject: str, kjonn: str, values: np.ndarray, mask: np.ndarray | None, is_share: bool,
+             decimals: int, keep_sd: bool) -> None:
         """Aggregate pupil values to school, kommune, fylke and nation for every year; add rows."""
-        key_school = school_of_pupil * N_YEARS + year_of_pupil
-        key_kom = school_kom_by_year[school_of_pupil, year_of_pupil] * N_YEARS + year_of_pupil
-        key_fyl = school_fylke[school_of_pupil] * N_YEARS + year_of_pupil
-        key_nat = nat_index * N_YEARS + year_of_pupil
-        size = n_units * N_YEARS
-        cnt = np.zeros(size)
-        s1 = np.zeros(size)
-        s2 = np.zeros(size)
-        for keys in (key_school, key_kom, key_fyl, key_nat):
+        u = self.units
+        size = u.n_units * N_YEARS
+        cnt, s1, s2 = np.zeros(size), np.zeros(size), np.zeros(size)
+        for keys in (school_of_pupil * N_YEARS + year_of_pupil,
+                     u.school_kom_by_year[school_of_pupil, year_of_pupil] * N_YEARS + year_of_pupil,
+                     u.school_fylke[school_of_pupil] * N_YEARS + year_of_pupil,
+                     u.nat_index * N_YEARS + year_of_pupil):
             c, a, b = _aggregate(keys, size, values, mask)
             cnt += c
             s1 += a
@@ -357,88 +380,123 @@ def generate(seed: int = SEED) -> DemoData:
             value = np.round(mean, decimals)
             var = np.where(n > 1, (s2[idx] - n * mean * mean) / np.maximum(n - 1, 1), np.nan)
             sd = np.round(np.sqrt(np.clip(var, 0, None)), 3) if keep_sd else np.full(len(idx), np.nan)
+        self.blocks.append(self._rows(idx, n, value, sd, trinn, indicator, subject, kjonn))
+
+    def _rows(self, idx: np.ndarray, n: np.ndarray, value: np.ndarray, sd: np.ndarray, trinn: int,
+              indicator: str, subject: str, kjonn: str) -> pd.DataFrame:
+        """Canonical rows of the aggregated figures, suppressed below the catalogue threshold."""
+        u = self.units
         unit = idx // N_YEARS
         year = idx % N_YEARS
         suppressed = n < suppression_min_n(indicator)
-        kommune_id = unit_kommune_static[unit].copy()
-        is_school = unit < n_s
-        kommune_id[is_school] = school_kom_id_by_year[unit[is_school], year[is_school]]
-        blocks.append(
-            pd.DataFrame(
-                {
-                    "level": unit_level[unit],
-                    "unit_id": unit_id[unit],
-                    "unit_name": unit_name[unit],
-                    "kommune_id": kommune_id,
-                    "fylke_id": unit_fylke[unit],
-                    "indicator": indicator,
-                    "subject": subject,
-                    "trinn": trinn,
-                    "kjonn": kjonn,
-                    "period": np.array(PERIODS, dtype=object)[year],
-                    "value": np.where(suppressed, np.nan, value),
-                    "n": np.where(suppressed, np.nan, n),
-                    "sd": np.where(suppressed, np.nan, sd),
-                    "suppressed": suppressed,
-                    "marker": np.where(suppressed, MARKER_SUPPRESSED, ""),
-                    "unit_of_measure": INDICATORS[indicator].unit_of_measure,
-                    "source": SOURCE,
-                }
-            )
-        )
+        kommune_id = u.kommune_static[unit].copy()
+        is_school = unit < u.n_s
+        kommune_id[is_school] = u.school_kom_id_by_year[unit[is_school], year[is_school]]
+        return pd.DataFrame({
+            "level": u.level[unit], "unit_id": u.unit_id[unit], "unit_name": u.unit_name[unit],
+            "kommune_id": kommune_id, "fylke_id": u.fylke[unit], "indicator": indicator, "subject": subject,
+            "trinn": trinn, "kjonn": kjonn, "period": np.array(PERIODS, dtype=object)[year],
+            "value": np.where(suppressed, np.nan, value), "n": np.where(suppressed, np.nan, n),
+            "sd": np.where(suppressed, np.nan, sd), "suppressed": suppressed,
+            "marker": np.where(suppressed, MARKER_SUPPRESSED, ""),
+            "unit_of_measure": INDICATORS[indicator].unit_of_measure, "source": SOURCE,
+        })
 
-    school_types = schools["school_type"].to_numpy()
-    cohort_mean = schools["cohort"].to_numpy()
-    for trinn in (5, 7, 8, 9, 10):
-        offers = np.array([trinn in TRINN_BY_TYPE[t] for t in school_types])
-        sch = np.flatnonzero(offers)
-        # Cohort sizes: Poisson around the school's mean, drifting slightly down over the decade.
-        lam = np.outer(cohort_mean[sch], 1 - 0.01 * np.arange(N_YEARS))
-        sizes = rng.poisson(lam)  # (schools, years)
-        sizes[sizes == 0] = 0
-        school_of_pupil = np.repeat(np.repeat(sch, N_YEARS), sizes.ravel())
-        year_of_pupil = np.repeat(np.tile(np.arange(N_YEARS), len(sch)), sizes.ravel())
-        n_p = len(school_of_pupil)
-        cohort_effect = rng.normal(0, 0.08, (n_s, N_YEARS))[school_of_pupil, year_of_pupil]
-        ability = (s_ability[school_of_pupil] + s_trend[school_of_pupil] * (year_of_pupil - 4.5)
-                   + cohort_effect + rng.normal(0, 0.97, n_p))
-        girl = rng.random(n_p) < 0.49
-        if trinn in NP_SUBJECTS_BY_TRINN:
-            participates = rng.random(n_p) < 0.95
-            for subj in NP_SUBJECTS_BY_TRINN[trinn]:
-                girl_shift = {"lesing": 0.12, "regning": -0.05, "engelsk": 0.0}[subj]
-                z = 0.8 * ability + 0.6 * rng.standard_normal(n_p) + np.where(girl, girl_shift, -girl_shift)
-                score = (NP_MEAN[trinn] + 10 * z).clip(1, 100)
-                emit(trinn, year_of_pupil, school_of_pupil, "np_skalapoeng", subj, "alle", score, participates,
-                     False, 0, False)
-                level = np.searchsorted(NP_CUTS[trinn], score - (NP_MEAN[trinn] - 50)) + 1
-                for lvl in range(1, len(NP_CUTS[trinn]) + 2):
-                    emit(trinn, year_of_pupil, school_of_pupil, f"np_mestring_{lvl}", subj, "alle",
-                         (level == lvl).astype(float), participates, True, 1, False)
-        if trinn == 10:
-            gsp = (GSP_MEAN + GSP_SD * (0.85 * ability + 0.5 * rng.standard_normal(n_p) + np.where(girl, 0.22, -0.22)))
-            gsp = gsp.clip(10, 60)
-            has_grades = rng.random(n_p) < 0.96
-            emit(10, year_of_pupil, school_of_pupil, "grunnskolepoeng", "", "alle", gsp, has_grades, False, 1, False)
-            emit(10, year_of_pupil, school_of_pupil, "grunnskolepoeng", "", "jenter", gsp, has_grades & girl, False, 1, False)
-            emit(10, year_of_pupil, school_of_pupil, "grunnskolepoeng", "", "gutter", gsp, has_grades & ~girl, False, 1, False)
-        if trinn in (7, 10):
-            answers = rng.random(n_p) < 0.9
-            env = s_env[school_of_pupil] + 0.25 * ability
-            for code, mu in EU_MEANS.items():
-                sd = INDICATORS[code].default_sd or 0.8
-                x = (mu + EU_TRINN_SHIFT[trinn] + sd * (0.45 * env + 0.88 * rng.standard_normal(n_p))).clip(1, 5)
-                emit(trinn, year_of_pupil, school_of_pupil, code, "", "alle", x, answers, False, 2, True)
-            p = 1 / (1 + np.exp(-(np.log(MOBBING_BASE[trinn] / (1 - MOBBING_BASE[trinn])) - 0.9 * env)))
-            bullied = (rng.random(n_p) < p).astype(float)
-            emit(trinn, year_of_pupil, school_of_pupil, "eu_mobbing", "", "alle", bullied, answers, True, 1, False)
 
+@dataclass
+class _Cohort:
+    """The simulated pupils of one trinn over all years (one entry per pupil)."""
+
+    trinn: int
+    year: np.ndarray
+    school: np.ndarray
+    ability: np.ndarray
+    girl: np.ndarray
+
+
+def _simulate_cohort(rng: np.random.Generator, trinn: int, schools: pd.DataFrame, effects: _Effects) -> _Cohort:
+    """Pupils of ``trinn`` in every school offering it and every year, with their ability."""
+    offers = np.array([trinn in TRINN_BY_TYPE[t] for t in schools["school_type"].to_numpy()])
+    sch = np.flatnonzero(offers)
+    # Cohort sizes: Poisson around the school's mean, drifting slightly down over the decade.
+    lam = np.outer(schools["cohort"].to_numpy()[sch], 1 - 0.01 * np.arange(N_YEARS))
+    sizes = rng.poisson(lam)  # (schools, years)
+    school_of_pupil = np.repeat(np.repeat(sch, N_YEARS), sizes.ravel())
+    year_of_pupil = np.repeat(np.tile(np.arange(N_YEARS), len(sch)), sizes.ravel())
+    n_p = len(school_of_pupil)
+    cohort_effect = rng.normal(0, 0.08, (len(schools), N_YEARS))[school_of_pupil, year_of_pupil]
+    ability = (effects.ability[school_of_pupil] + effects.trend[school_of_pupil] * (year_of_pupil - 4.5)
+               + cohort_effect + rng.normal(0, 0.97, n_p))
+    girl = rng.random(n_p) < 0.49
+    return _Cohort(trinn, year_of_pupil, school_of_pupil, ability, girl)
+
+
+def _emit_nasjonale_prover(rng: np.random.Generator, c: _Cohort, out: _Emitter) -> None:
+    """Skalapoeng and the shares on every mestringsnivå, per subject (95 % take the test)."""
+    n_p = len(c.school)
+    participates = rng.random(n_p) < 0.95
+    for subj in NP_SUBJECTS_BY_TRINN[c.trinn]:
+        girl_shift = {"lesing": 0.12, "regning": -0.05, "engelsk": 0.0}[subj]
+        z = 0.8 * c.ability + 0.6 * rng.standard_normal(n_p) + np.where(c.girl, girl_shift, -girl_shift)
+        score = (NP_MEAN[c.trinn] + 10 * z).clip(1, 100)
+        out.emit(c.trinn, c.year, c.school, "np_skalapoeng", subj, "alle", score, participates, False, 0, False)
+        level = np.searchsorted(NP_CUTS[c.trinn], score - (NP_MEAN[c.trinn] - 50)) + 1
+        for lvl in range(1, len(NP_CUTS[c.trinn]) + 2):
+            out.emit(c.trinn, c.year, c.school, f"np_mestring_{lvl}", subj, "alle",
+                     (level == lvl).astype(float), participates, True, 1, False)
+
+
+def _emit_grunnskolepoeng(rng: np.random.Generator, c: _Cohort, out: _Emitter) -> None:
+    """Grunnskolepoeng (10. trinn) for all, girls and boys (96 % have grades)."""
+    n_p = len(c.school)
+    gsp = (GSP_MEAN + GSP_SD * (0.85 * c.ability + 0.5 * rng.standard_normal(n_p) + np.where(c.girl, 0.22, -0.22)))
+    gsp = gsp.clip(10, 60)
+    has_grades = rng.random(n_p) < 0.96
+    for kjonn, mask in (("alle", has_grades), ("jenter", has_grades & c.girl), ("gutter", has_grades & ~c.girl)):
+        out.emit(10, c.year, c.school, "grunnskolepoeng", "", kjonn, gsp, mask, False, 1, False)
+
+
+def _emit_elevundersokelsen(rng: np.random.Generator, c: _Cohort, env_of_school: np.ndarray, out: _Emitter) -> None:
+    """Elevundersøkelsen indices and mobbing (90 % answer), driven by the learning environment."""
+    n_p = len(c.school)
+    answers = rng.random(n_p) < 0.9
+    env = env_of_school[c.school] + 0.25 * c.ability
+    for code, mu in EU_MEANS.items():
+        sd = INDICATORS[code].default_sd or 0.8
+        x = (mu + EU_TRINN_SHIFT[c.trinn] + sd * (0.45 * env + 0.88 * rng.standard_normal(n_p))).clip(1, 5)
+        out.emit(c.trinn, c.year, c.school, code, "", "alle", x, answers, False, 2, True)
+    base = MOBBING_BASE[c.trinn]
+    p = 1 / (1 + np.exp(-(np.log(base / (1 - base)) - 0.9 * env)))
+    bullied = (rng.random(n_p) < p).astype(float)
+    out.emit(c.trinn, c.year, c.school, "eu_mobbing", "", "alle", bullied, answers, True, 1, False)
+
+
+def _canonical_figures(blocks: list[pd.DataFrame]) -> pd.DataFrame:
     figures = pd.concat(blocks, ignore_index=True)
     for col, dtype in COLUMNS.items():
         if dtype == "category":
             figures[col] = figures[col].astype("category")
     figures["trinn"] = figures["trinn"].astype("Int8")
-    figures = _eu_secondary_suppression(figures)
+    return _eu_secondary_suppression(figures)
+
+
+def generate(seed: int = SEED) -> DemoData:
+    """Generate the full demo dataset (deterministic for a given seed)."""
+    rng = np.random.default_rng(seed)
+    kommuner = _build_kommuner(rng)
+    context = _build_context(rng, kommuner)
+    schools = _build_schools(rng, kommuner)
+    effects = _unit_effects(rng, context, schools)
+    out = _Emitter(_unit_index(schools, kommuner), [])
+    for trinn in (5, 7, 8, 9, 10):
+        cohort = _simulate_cohort(rng, trinn, schools, effects)
+        if trinn in NP_SUBJECTS_BY_TRINN:
+            _emit_nasjonale_prover(rng, cohort, out)
+        if trinn == 10:
+            _emit_grunnskolepoeng(rng, cohort, out)
+        if trinn in (7, 10):
+            _emit_elevundersokelsen(rng, cohort, effects.env, out)
+    figures = _canonical_figures(out.blocks)
 
     ctx_cols = context.drop(columns=["population"]).copy()
     ctx_cols.insert(1, "population", context["population"])

@@ -1,4 +1,4 @@
-"""The canonical long format (DESIGN §2): one row per published figure.
+"""The canonical long format (docs/architecture.md): one row per published figure.
 
 Every source (demo, Skoleporten, statistikkbanken, the report API) converts into this; every page
 reads only this. ``validate`` checks and normalises a frame and raises ``SchemaError`` with a
@@ -146,8 +146,3 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
     if problems:
         raise SchemaError("Datasettet er ikke gyldig: " + "; ".join(problems) + ".")
     return df.reset_index(drop=True)
-
-
-def is_published(df: pd.DataFrame) -> np.ndarray:
-    """Rows with a value a page may show (not suppressed, value present)."""
-    return (~df["suppressed"].to_numpy()) & df["value"].notna().to_numpy()

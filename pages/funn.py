@@ -1,4 +1,4 @@
-"""Funn: the kommune's findings beside the numbers (DESIGN §2).
+"""Funn: the kommune's findings beside the numbers (docs/architecture.md, «Data in»).
 
 Create, edit (with conflict handling), filter, sort, delete/restore and see the history of findings;
 strengths and challenges side by side; export/import. Each finding shows a small chart of the data it

@@ -7,7 +7,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import data
-from analysis.overview import latest_periods, overview_by_year, overview_pooled
+from analysis.overview import overview_by_year, overview_pooled
+from analysis.window import last_school_years
 from data.schema import sorted_periods
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, suppression_min_n
 from present.small_multiples import small_multiples
@@ -24,7 +25,7 @@ from present.strings import t
 def compute(token: str, kommune_id: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Yearly and pooled overview for a kommune (cached per data version and kommune)."""
     figures = data.load_dataset()
-    periods = latest_periods(figures, 3)
+    periods = last_school_years(figures["period"].unique())
     lineage = data.kommune_lineage(kommune_id)
     fylke_id = kommune_row(kommune_id)["fylke_id"]
     return (

@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from analysis.compare import count_classifications
 from analysis.intervals import window_label
 from analysis.peers import CONTEXT_FEATURES
 from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
@@ -79,9 +80,9 @@ if peer_ids:
     if summary.empty:
         st.warning(t("peers.compare_none"))
     else:
-        counts = summary["classification"].value_counts()
-        st.markdown(t("peers.compare_summary", svakere=int(counts.get("svakere", 0)), bedre=int(counts.get("bedre", 0)),
-                      usikker=int(counts.get("ikke_sikker", 0)), total=len(summary)))
+        counts = count_classifications(summary["classification"])
+        st.markdown(t("peers.compare_summary", svakere=counts.svakere, bedre=counts.bedre, usikker=counts.usikker,
+                      total=counts.total))
         ctitle = t("peers.compare_title", kommune=info["kommune_name"], window=wlabel)
         cfig, ctable, csupp = xd.comparison_view(token, kommune_id, info["kommune_name"], peer_ids, tuple(window),
                                                  ctitle)

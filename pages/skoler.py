@@ -15,8 +15,9 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
+from analysis.compare import count_classifications
 from analysis.intervals import window_label
-from data.catalogue import INDICATORS, suppression_min_n
+from data.catalogue import INDICATORS, NEUTRAL, suppression_min_n
 from ui import exploration_data as xd
 from ui.controls import full_label, indicator_choices, indicator_picker, window_picker
 from ui.downloads import table_with_downloads
@@ -50,13 +51,13 @@ if comp.empty:
     st.warning(t("skoler.no_schools", label=label))
     st.stop()
 
-counts = comp["classification"].value_counts()
+counts = count_classifications(comp["classification"])
 n_supp = int(comp["suppressed"].sum())
-st.markdown(t("skoler.summary", schools=count_text(len(comp), t("presenter.school"), t("presenter.schools_word")),
-              window=wlabel, svakere=int(counts.get("svakere", 0)),
-              bedre=int(counts.get("bedre", 0)),
-              usikker=int(counts.get("ikke_sikker", 0) + counts.get("lavere", 0) + counts.get("hoyere", 0)),
-              skjermet=n_supp, ingen=int(counts.get("ingen_data", 0)) - n_supp))
+neutral = ind.direction == NEUTRAL  # no better side: sure differences are lavere/høyere
+st.markdown(t("skoler.summary_neutral" if neutral else "skoler.summary",
+              schools=count_text(len(comp), t("presenter.school"), t("presenter.schools_word")), window=wlabel,
+              svakere=counts.svakere, bedre=counts.bedre, lavere=counts.lavere, hoyere=counts.hoyere,
+              usikker=counts.usikker, skjermet=n_supp, ingen=counts.ingen_data - n_supp))
 
 st.subheader(t("skoler.chart_heading"))
 title = t("skoler.chart_title", label=label, window=wlabel)

@@ -11,13 +11,14 @@ import streamlit as st
 
 import data
 from analysis import uttrekk as u
-from analysis.overview import latest_periods
-from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
+from analysis.compare import count_classifications
+from analysis.window import last_school_years
+from data.catalogue import UTTREKK_SET, indicator_label
 from data.findings import vocab
 from report import ReportOptions, batch_zip
 from report.model import MARK, checklist_progress, short_label
 from ui import findings_widgets as fw
-from present.format import fmt_number
+from present.format import fmt_interval
 from ui.state import data_token, kommune_options, selected_kommune
 from present.strings import t
 
@@ -32,7 +33,7 @@ def uttrekk_model(token: str) -> u.UttrekkResult:
 @st.cache_data(show_spinner=False, max_entries=16)
 def indicator_table(token: str, kommune_ids: tuple[str, ...]) -> pd.DataFrame:
     figures = data.load_dataset()
-    periods = latest_periods(figures, 3)
+    periods = last_school_years(figures["period"].unique())
     return u.kommuner_indicator_table(figures, {k: data.kommune_lineage(k) for k in kommune_ids}, periods)
 
 
@@ -58,7 +59,7 @@ def numbers_table(token: str, kommune_ids: tuple[str, ...]) -> pd.DataFrame:
             row[t("sf.col.status")] = (t("sf.status.level") if bool(k["drawn_level"])
                                        else t("sf.status.spread") if bool(k["drawn_spread"]) else "–")
         mine = by_kommune.get(kid)
-        row[t("sf.col.svakere")] = 0 if mine is None else int((mine["classification"].astype(str) == "svakere").sum())
+        row[t("sf.col.svakere")] = 0 if mine is None else count_classifications(mine["classification"]).svakere
         for key in UTTREKK_SET:
             hit = None if mine is None or key not in mine.index else mine.loc[[key]]
             row[short_label(*key)] = cell(hit.reset_index().iloc[0]) if hit is not None and len(hit) else t("common.no_data")
@@ -67,13 +68,9 @@ def numbers_table(token: str, kommune_ids: tuple[str, ...]) -> pd.DataFrame:
 
 
 def cell(r) -> str:
-    if bool(r["suppressed"]):
-        return t("common.suppressed")
-    if pd.isna(r["estimate"]):
-        return t("common.no_data")
-    d = INDICATORS[r["indicator"]].decimals
-    return (f"{fmt_number(r['estimate'], d)} ({fmt_number(r['lower'], d)}–{fmt_number(r['upper'], d)})"
-            + MARK.get(str(r["classification"]), ""))
+    """'42,3 (40,1–44,5) ▼': the pooled figure with its interval and the mark of its verdict."""
+    text = fmt_interval(r)
+    return text if bool(r["suppressed"]) or pd.isna(r["estimate"]) else text + MARK.get(str(r["classification"]), "")
 
 
 st.title(t("sf.title"))

@@ -22,6 +22,7 @@ from report.model import Bullets, Figure, Paragraph, Subheading, Table
 from report.pdf import PdfExportError
 from ui import findings_widgets as fw
 from ui.state import data_token, kommune_row, selected_kommune
+from present.format import fmt_number
 from present.strings import t
 
 log = logging.getLogger(__name__)
@@ -115,7 +116,7 @@ for col, kind, fn, mime in (
         try:
             blob = fn(report, progress=lambda frac, text, bar=bar: bar.progress(min(frac, 1.0), text=text))
             st.session_state[state_key] = (kommune_id, blob)
-            bar.progress(1.0, text=t("ub.done", seconds=f"{time.perf_counter() - t0:.1f}".replace(".", ",")))
+            bar.progress(1.0, text=t("ub.done", seconds=fmt_number(time.perf_counter() - t0, 1)))
         except (ImageExportError, PdfExportError) as exc:
             col.error(t("ub.error", message=str(exc)))
         except Exception:  # noqa: BLE001

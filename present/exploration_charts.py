@@ -2,7 +2,7 @@
 
 Each chart has a table builder returning ``(table, suppressed)``: the table view of exactly what the
 chart shows (Norwegian headers, numbers rounded as shown) and which rows are suppressed, for
-``ui.downloads.table_with_downloads``. Figures follow DESIGN §4 (colour-blind-safe palette, intervals
+``ui.downloads.table_with_downloads``. Figures follow the chart conventions of docs/architecture.md (colour-blind-safe palette, intervals
 drawn, benchmarks as lines, suppressed points visibly marked) and use ``present.charts.base_layout``: the look of
 plotly's white template without instantiating it (which costs ~30 ms per figure), and Norwegian number
 separators in hover labels and axes.
@@ -19,7 +19,7 @@ from analysis.peers import CONTEXT_FEATURES
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, indicator_label, suppression_min_n
 from present.charts import PALETTE, SUPPRESSED_SYMBOL, add_suppressed_strip, base_layout, error_bars, interval_band, rgba
 from present.format import fmt_number
-from present.strings import t
+from present.strings import classification_label, t
 
 ROLE_ORDER = ["nasjonalt", "fylke", "peers", "kommune", "skole"]
 CLASS_COLORS = {
@@ -124,7 +124,7 @@ def development_table(series: pd.DataFrame, decimals: int) -> tuple[pd.DataFrame
 # ------------------------------------------------------------------------------------------------
 
 def school_class_label(code: str) -> str:
-    return t(f"skoler.class.{code}")
+    return classification_label(code, "rest")
 
 
 def school_axis_labels(comp: pd.DataFrame) -> list[str]:
@@ -385,7 +385,7 @@ def comparison_table(summary: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
             t("peers.col.group_interval"): _span(r.peer_lower, r.peer_upper, d),
             t("peers.col.range"): _span(r.peer_min, r.peer_max, d),
             t("peers.col.published"): f"{int(r.peers_published)} / {int(r.peers_total)}",
-            t("peers.col.class"): t(f"peers.class.{r.classification}"),
+            t("peers.col.class"): classification_label(r.classification, "peers"),
             t("oversikt.col.direction"): t("oversikt.lower_better") if ind.direction == LOWER_IS_BETTER
             else t("oversikt.higher_better"),
         })
@@ -477,7 +477,7 @@ def spread_table(drivers: pd.DataFrame, comp: pd.DataFrame, decimals: int) -> tu
         t("skoler.spread_diff_interval"): [_span(a, b, decimals, " til ") for a, b in
                                            zip(drivers["diff_lower"], drivers["diff_upper"])] + [""] * len(supp),
         t("skoler.spread_share"): list((100 * drivers["contribution_share"]).round(1)) + pad,
-        t("skoler.col.class"): [t(f"skoler.spread_class.{c}") for c in drivers["classification"]]
+        t("skoler.col.class"): [classification_label(c, "schools") for c in drivers["classification"]]
         + [t("common.suppressed")] * len(supp),
     })
     return table, pd.Series([False] * n + [True] * len(supp))

@@ -1,19 +1,18 @@
-"""Number formatting for Norwegian readers: decimal comma, intervals as 'a (b–c)', suppression as text."""
+"""Number formatting for Norwegian readers: decimal comma, intervals as 'a (b–c)', suppression as text.
+
+``fmt_number``/``fmt_spec`` are the one decimal-comma formatter (implemented in ``data.numbers`` so that
+``analysis/`` can name an SD or a confidence level in its method texts without importing upwards).
+"""
 
 from __future__ import annotations
 
 import math
 
 from data.catalogue import INDICATORS, indicator_label
+from data.numbers import fmt_number, fmt_spec
 from present.strings import t
 
-
-def fmt_number(x: float | None, decimals: int = 1) -> str:
-    """12.345 -> '12,3'; NaN -> ''."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return ""
-    s = f"{x:,.{decimals}f}"
-    return s.replace(",", " ").replace(".", ",")
+__all__ = ["decimals_for", "fmt_estimate", "fmt_interval", "fmt_number", "fmt_spec", "row_label"]
 
 
 def decimals_for(indicator: str) -> int:

@@ -49,6 +49,9 @@ NB: dict[str, str] = {
     "common.interval": "95 % intervall",
     "common.method": "Metode",
     "common.suppressed": "skjermet",
+    "chart.kommune_ci": "Kommunen (95 % intervall)",
+    "chart.fylke": "Fylket",
+    "chart.suppressed_few": "Skjermet (for få elever)",
     "common.no_data": "ingen data",
     "common.n_unknown": "n ukjent",
     "common.table_view": "Tabellvisning",
@@ -235,6 +238,10 @@ NB: dict[str, str] = {
     "skoler.no_schools": "Kommunen har ingen skoler med tall for {label}.",
     "skoler.summary": (
         "**{schools}** ({window}): {svakere} svakere enn resten av kommunen, {bedre} bedre, {usikker} uten sikker "
+        "forskjell, {skjermet} skjermet og {ingen} som ikke kan vurderes."
+    ),
+    "skoler.summary_neutral": (
+        "**{schools}** ({window}): {lavere} lavere enn resten av kommunen, {hoyere} høyere, {usikker} uten sikker "
         "forskjell, {skjermet} skjermet og {ingen} som ikke kan vurderes."
     ),
     "skoler.chart_heading": "Skolene mot resten av kommunen",
@@ -686,6 +693,7 @@ NB: dict[str, str] = {
         "Av {total} indikatorer er {svakere} sikkert svakere og {bedre} sikkert bedre enn {ref}; "
         "for {usikker} kan vi ikke si at kommunen skiller seg fra {ref}, og {ingen} kan ikke vurderes."
     ),
+    "verdict.summary_neutral": "I tillegg er {lavere} sikkert lavere og {hoyere} sikkert høyere enn {ref}.",
     "verdict.method_expander": "Slik er det regnet ut",
     # --- Spine chart (present/spine_chart.py) ---------------------------------------------------
     "spine.title": "Alle indikatorene på ett blikk ({first}–{last}, tre år samlet)",
@@ -763,6 +771,11 @@ NB: dict[str, str] = {
 
 LANGUAGES: dict[str, dict[str, str]] = {"nb": NB}
 
+# What a classification code (``analysis.compare.CLASSIFICATIONS``) was measured against; the labels are
+# the ``class.*`` (the nation), ``skoler.class.*`` (the rest of the kommune), ``peers.class.*`` (the peer
+# group) and ``skoler.spread_class.*`` (the other schools) keys of the one strings table above.
+CLASSIFICATION_AGAINST = ("nasjonalt", "rest", "peers", "schools")
+
 
 def t(key: str, **values: object) -> str:
     """The text for ``key`` in the active language, formatted with ``values``."""
@@ -771,3 +784,18 @@ def t(key: str, **values: object) -> str:
     if text is None:
         raise KeyError(f"Missing UI string: {key}")
     return text.format(**values) if values else text
+
+
+def classification_label(code: object, against: str = "nasjonalt") -> str:
+    """The label of a classification code, e.g. «Svakere enn nasjonalt» (``against`` in
+    ``CLASSIFICATION_AGAINST``); a missing code reads as «Kan ikke vurderes»."""
+    c = "ingen_data" if code is None or code != code else str(code)
+    if against == "nasjonalt":
+        return t(f"class.{c}")
+    if against == "rest":
+        return t(f"skoler.class.{c}")
+    if against == "peers":
+        return t(f"peers.class.{c}")
+    if against == "schools":
+        return t(f"skoler.spread_class.{c}")
+    raise ValueError(f"Ukjent sammenligning: {against!r}")

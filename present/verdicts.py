@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from analysis.compare import count_classifications
 from present.strings import t
 
 REFERENCES = ("nasjonalt", "fylke", "rest", "peers")
@@ -51,10 +52,12 @@ def verdict_label(classification: str, reference: str = "nasjonalt") -> str:
 
 
 def verdict_summary(classifications: Iterable[str], reference: str = "nasjonalt") -> str:
-    """Every indicator accounted for: how many are surely worse, surely better, uncertain, not assessable."""
-    codes = [str(c) for c in classifications]
-    return t(
-        "verdict.summary", total=len(codes), svakere=codes.count("svakere"), bedre=codes.count("bedre"),
-        usikker=sum(codes.count(c) for c in ("ikke_sikker", "lavere", "hoyere")),
-        ingen=codes.count("ingen_data"), ref=t(f"verdict.ref.{reference}"),
-    )
+    """Every indicator accounted for: how many are surely worse, surely better, uncertain, not assessable
+    (counted by ``analysis.compare.count_classifications``, the one rule for every page and the report;
+    sure differences of an indicator without a better side, «lavere»/«høyere», are named on their own)."""
+    c = count_classifications(list(classifications))
+    text = t("verdict.summary", total=c.total, svakere=c.svakere, bedre=c.bedre, usikker=c.ikke_sikker,
+             ingen=c.ingen_data, ref=t(f"verdict.ref.{reference}"))
+    if c.lavere or c.hoyere:
+        text += " " + t("verdict.summary_neutral", lavere=c.lavere, hoyere=c.hoyere, ref=t(f"verdict.ref.{reference}"))
+    return text

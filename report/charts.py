@@ -1,4 +1,5 @@
-"""Plotly figures of the utfordringsbilde report (and the pages that show the same pictures).
+"""Plotly figures of the utfordringsbilde report. The indicator small multiples and the school shares are
+the pages' own figures from ``present.charts``, sized for print; the school small multiples are the report's.
 
 Every chart draws the interval, the benchmark as a line and suppressed figures as a marked point with
 the word «skjermet» (never a number). Style comes from ``present.charts`` (Okabe–Ito palette, large fonts).
@@ -9,31 +10,20 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from data.catalogue import indicator_label
-from present.charts import PALETTE, SUPPRESSED_SYMBOL, base_layout, error_bars
+from present import charts as present_charts
+from present.charts import (PALETTE, PANEL_COLS, PRINT, add_panel_traces, base_layout, error_bars, match_key,
+                            panel_title, suppressed_marker)
+from present.charts import school_shares_figure  # noqa: F401 - the report's name for the shared figure
 
 PANELS_PER_FIGURE = 12
-COLS = 3
+COLS = PANEL_COLS
 MAX_IMAGE_HEIGHT = 1500  # px at width 1100: keeps a figure within one A4 page
 SKJERMET = "skjermet"
-
-
-def _label(r) -> str:
-    return indicator_label(str(r["indicator"]), str(r["subject"]), int(r["trinn"]))
-
-
-def _short(label: str, width: int = 38) -> str:
-    """Wrap a panel title on two lines for the image width."""
-    if len(label) <= width:
-        return label
-    cut = label.rfind(",", 0, width)
-    cut = cut if cut > 0 else width
-    return label[:cut + 1] + "<br>" + label[cut + 1:].strip()
 
 
 def chunks(keys: list, size: int = PANELS_PER_FIGURE) -> list[list]:
@@ -56,71 +46,13 @@ def _axis_ref(i: int) -> tuple[str, str]:
     return ("x", "y") if i == 0 else (f"x{i + 1}", f"y{i + 1}")
 
 
-def _finish(fig: go.Figure, traces: list[dict], rows: list[int], cols: list[int], shapes: list[dict],
-            title: str, height: int) -> go.Figure:
-    """Add all traces in one call (much faster than one by one), one legend entry per name."""
-    seen: set[str] = set()
-    for tr in traces:
-        if tr.get("showlegend", True) and tr.get("name") not in seen:
-            tr["showlegend"] = True
-            seen.add(tr.get("name"))
-        else:
-            tr["showlegend"] = False
-    fig.add_traces(traces, rows=rows, cols=cols)
-    base_layout(fig, title=title, height=height)
-    fig.update_layout(shapes=shapes)
-    fig.update_annotations(font_size=13)
-    return fig
-
-
-def _match(df: pd.DataFrame, key: tuple[str, str, int]) -> pd.DataFrame:
-    return df[(df["indicator"] == key[0]) & (df["subject"] == key[1]) & (df["trinn"] == key[2])]
-
-
 def _err(lower: pd.Series, upper: pd.Series, est: pd.Series) -> dict:
     return error_bars(lower.to_numpy(float), upper.to_numpy(float), est.to_numpy(float))
 
 
-def _suppressed_marker() -> dict:
-    return {"symbol": SUPPRESSED_SYMBOL, "size": 14, "color": PALETTE["highlight"],
-            "line": {"width": 2, "color": PALETTE["highlight"]}}
-
-
 def indicator_years_figure(yearly: pd.DataFrame, keys: list[tuple[str, str, int]], title: str) -> go.Figure:
-    """Small multiples: per indicator the kommune's yearly figure with 95 % interval and the national line.
-
-    ``yearly`` is ``analysis.overview.overview_by_year`` output (kommune rows with ``nasjonalt_estimate``).
-    """
-    n = len(keys)
-    nrows = max(1, math.ceil(n / COLS))
-    titles = [_short(indicator_label(*k)) for k in keys]
-    fig = make_subplots(rows=nrows, cols=COLS, subplot_titles=titles, vertical_spacing=min(0.12, 0.4 / nrows),
-                        horizontal_spacing=0.07)
-    traces, rows, cols = [], [], []
-    for i, key in enumerate(keys):
-        r, c = i // COLS + 1, i % COLS + 1
-        g = _match(yearly, key)
-        supp_mask = g["suppressed"].astype(bool)
-        ok = g[g["lower"].notna() & ~supp_mask]
-        supp = g[supp_mask]
-        new = [
-            {"type": "scatter", "x": ok["period"].tolist(), "y": ok["estimate"].tolist(), "mode": "markers",
-             "name": "Kommunen (95 % intervall)", "marker": {"color": PALETTE["kommune"], "size": 11},
-             "error_y": _err(ok["lower"], ok["upper"], ok["estimate"])},
-            {"type": "scatter", "x": g["period"].tolist(), "y": g["nasjonalt_estimate"].tolist(), "mode": "lines",
-             "name": "Nasjonalt", "line": {"color": PALETTE["nasjonalt"], "width": 3}},
-        ]
-        if len(supp):
-            new.append({"type": "scatter", "x": supp["period"].tolist(), "y": supp["nasjonalt_estimate"].tolist(),
-                        "mode": "markers+text", "text": [SKJERMET] * len(supp), "textposition": "top center",
-                        "name": "Skjermet (for få elever)", "marker": _suppressed_marker()})
-        traces += new
-        rows += [r] * len(new)
-        cols += [c] * len(new)
-    fig.update_xaxes(type="category")
-    fig = _finish(fig, traces, rows, cols, [], title, 320 * nrows + 120)
-    fig.update_layout(margin={"t": 110}, title={"y": 0.985, "yanchor": "top"})
-    return fig
+    """The Oversikt figure (``present.charts.indicator_years_figure``) sized for a report page."""
+    return present_charts.indicator_years_figure(yearly, keys, title, PRINT)
 
 
 def schools_figure(schools: pd.DataFrame, keys: list[tuple[str, str, int]], title: str) -> go.Figure:
@@ -131,14 +63,14 @@ def schools_figure(schools: pd.DataFrame, keys: list[tuple[str, str, int]], titl
     """
     n = len(keys)
     nrows = max(1, math.ceil(n / COLS))
-    titles = [_short(indicator_label(*k)) for k in keys]
+    titles = [panel_title(indicator_label(*k), PRINT.title_width) for k in keys]
     names = sorted(schools["unit_name"].unique().tolist())
     fig = make_subplots(rows=nrows, cols=COLS, subplot_titles=titles, vertical_spacing=min(0.12, 0.35 / nrows),
                         horizontal_spacing=0.04, shared_yaxes=True)
     traces, rows, cols, shapes = [], [], [], []
     for i, key in enumerate(keys):
         r, c = i // COLS + 1, i % COLS + 1
-        g = _match(schools, key)
+        g = match_key(schools, key)
         supp_mask = g["suppressed"].astype(bool)
         ok = g[g["lower"].notna() & ~supp_mask]
         supp = g[supp_mask]
@@ -154,7 +86,7 @@ def schools_figure(schools: pd.DataFrame, keys: list[tuple[str, str, int]], titl
             if len(supp):
                 new.append({"type": "scatter", "y": supp["unit_name"].tolist(), "x": [v] * len(supp),
                             "mode": "markers+text", "text": [SKJERMET] * len(supp), "textposition": "middle right",
-                            "name": "Skjermet (for få elever)", "marker": _suppressed_marker()})
+                            "name": "Skjermet (for få elever)", "marker": suppressed_marker()})
         traces += new
         rows += [r] * len(new)
         cols += [c] * len(new)
@@ -164,32 +96,10 @@ def schools_figure(schools: pd.DataFrame, keys: list[tuple[str, str, int]], titl
     rows.append(1)
     cols.append(1)
     fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], type="category", range=[-0.5, len(names) - 0.5])
-    fig = _finish(fig, traces, rows, cols, shapes, title, school_row_height(len(names)) * nrows + 130)
+    add_panel_traces(fig, traces, rows, cols)
+    base_layout(fig, title=title, height=school_row_height(len(names)) * nrows + 130)
+    fig.update_layout(shapes=shapes)
+    fig.update_annotations(font_size=13)
     fig.update_layout(margin={"l": 10, "t": 110}, font={"size": 13}, title={"y": 0.985, "yanchor": "top"})
     fig.update_yaxes(automargin=True)
-    return fig
-
-
-def school_shares_figure(schools: pd.DataFrame, kommune_share: float, top_threshold: float, title: str) -> go.Figure:
-    """Horizontal bars: each school's share of possible risk points; the kommune and the national top-group line.
-
-    ``schools``: ``UttrekkResult.kommune_schools`` (school_name, share, top, ranked).
-    """
-    s = schools[schools["share"].notna()].sort_values("share")
-    colors = [PALETTE["highlight"] if bool(t) else PALETTE["kommune"] for t in s["top"]]
-    fig = go.Figure(go.Bar(
-        x=s["share"], y=s["school_name"], orientation="h", marker={"color": colors},
-        text=[f"{v:.0f} %".replace(".", ",") for v in s["share"]], textposition="outside",
-        name="Skolens andel risikopoeng", showlegend=False))
-    if not math.isnan(kommune_share):
-        fig.add_vline(x=kommune_share, line={"color": PALETTE["nasjonalt"], "width": 3})
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="Kommunens andel",
-                                 line={"color": PALETTE["nasjonalt"], "width": 3}))
-    if np.isfinite(top_threshold):
-        fig.add_vline(x=top_threshold, line={"color": PALETTE["highlight"], "width": 2, "dash": "dash"})
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines",
-                                 name="Grense for de 25 % skolene i landet med høyest andel",
-                                 line={"color": PALETTE["highlight"], "width": 2, "dash": "dash"}))
-    base_layout(fig, title=title, height=max(300, 48 * len(s) + 170))
-    fig.update_xaxes(title="Andel av mulige risikopoeng (%)", range=[0, 110])
     return fig

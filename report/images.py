@@ -76,12 +76,6 @@ def stop() -> None:
             _state["started"] = False
 
 
-def figure_to_png(fig: go.Figure, width: int = DEFAULT_WIDTH, height: int | None = None,
-                  scale: float = DEFAULT_SCALE) -> bytes:
-    """One figure to PNG bytes (size from the figure's layout height unless given)."""
-    return figures_to_png([fig], width=width, heights=[height], scale=scale)[0]
-
-
 def figures_to_png(figs: Sequence[go.Figure], width: int = DEFAULT_WIDTH, heights: Sequence[int | None] | None = None,
                    scale: float = DEFAULT_SCALE,
                    progress: Callable[[int, int], None] | None = None) -> list[bytes]:

@@ -26,6 +26,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from analysis.window import last_school_years  # noqa: E402 (after the path set-up)
+
 
 def _median_time(fn, repeats: int = 5) -> float:
     times = []
@@ -75,7 +77,7 @@ def floors(kommune_id: str) -> dict[str, dict[str, float]]:
     peers, _ = xd.peers(token, kommune_id, "knn", DEFAULT_FEATURES, DEFAULT_K)
     peer_ids = tuple(peers.loc[peers["rank"] > 0, "kommune_id"])
     gsp = ("grunnskolepoeng", "", 10, "alle")
-    window = selection.last_periods(figures["period"].unique(), 3)
+    window = last_school_years(figures["period"].unique())
     out: dict[str, dict[str, float]] = {}
 
     # Utvikling

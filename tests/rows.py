@@ -1,4 +1,4 @@
-"""One canonical-format row (DESIGN §2) for hand-built test frames; tests override what they need."""
+"""One canonical-format row (docs/architecture.md) for hand-built test frames; tests override what they need."""
 
 from __future__ import annotations
 

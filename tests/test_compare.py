@@ -12,7 +12,6 @@ from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
 
 from analysis.compare import (
     BEDRE,
-    CLASSIFICATION_LABELS,
     CLASSIFICATIONS,
     HOYERE,
     IKKE_SIKKER,
@@ -21,6 +20,7 @@ from analysis.compare import (
     SVAKERE,
     classify,
     compare_to_benchmark,
+    count_classifications,
     difference_interval,
     newcombe_difference,
     rest_of_kommune,
@@ -70,9 +70,18 @@ def test_classify_direction_table():
     assert list(classify(lo, hi, np.ones(4))) == [BEDRE, IKKE_SIKKER, SVAKERE, INGEN_DATA]
     assert list(classify(lo, hi, -np.ones(4))) == [SVAKERE, IKKE_SIKKER, BEDRE, INGEN_DATA]
     assert list(classify(lo, hi, np.zeros(4))) == [HOYERE, IKKE_SIKKER, LAVERE, INGEN_DATA]
-    assert set(CLASSIFICATION_LABELS) == set(CLASSIFICATIONS)
-    assert CLASSIFICATION_LABELS[SVAKERE] == "Svakere enn"
-    assert CLASSIFICATION_LABELS[IKKE_SIKKER] == "Ikke sikker forskjell"
+
+
+def test_count_classifications_one_rule():
+    """Each code under itself; «uten sikker forskjell» is ikke_sikker only (lavere/høyere are sure)."""
+    codes = [SVAKERE, SVAKERE, BEDRE, IKKE_SIKKER, LAVERE, HOYERE, HOYERE, INGEN_DATA, None, float("nan")]
+    c = count_classifications(pd.Series(codes, dtype=object))
+    assert (c.svakere, c.bedre, c.ikke_sikker, c.lavere, c.hoyere, c.ingen_data) == (2, 1, 1, 1, 2, 3)
+    assert c.usikker == 1 and c.total == len(codes)
+    cat = pd.Categorical([SVAKERE, BEDRE], categories=list(CLASSIFICATIONS))
+    assert count_classifications(cat).total == 2 and count_classifications([]).total == 0
+    with pytest.raises(ValueError):
+        count_classifications(["verre"])
 
 
 _row = canonical_row
@@ -94,7 +103,6 @@ def test_compare_to_benchmark_directions():
                                             INGEN_DATA, INGEN_DATA]
     assert out.loc[0, "difference"] == pytest.approx(-10)
     assert out.loc[0, "diff_lower"] == pytest.approx(out.loc[0, "lower"] - 50)
-    assert out.loc[0, "classification_label"] == "Svakere enn"
     assert out.loc[1, "diff_lower"] < 0 < out.loc[1, "diff_upper"]
 
 

@@ -1,4 +1,4 @@
-"""Invariants of the national-scale demo data (DESIGN §2, issue #2)."""
+"""Invariants of the national-scale demo data (docs/architecture.md «Canonical long format», issue #2)."""
 
 from __future__ import annotations
 
@@ -188,7 +188,7 @@ def test_dataset_loads_fast_from_cache():
 
 def test_elevundersokelsen_secondary_suppression_from_2023(fig):
     """Since 2023 Udir also hides the figures from which a suppressed one could be derived."""
-    from analysis.suppression import disclosure_risks
+    from tests.suppression_audit import disclosure_risks
 
     eu = fig[fig["indicator"].astype(str).str.startswith("eu_")]
     recent = eu[eu["period"].astype(str) >= demo.make_period(demo.EU_SECONDARY_FROM)]

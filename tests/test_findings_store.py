@@ -31,7 +31,7 @@ K = "7290"
 
 
 def _count(store: FindingsStore, model) -> int:
-    with store._read() as s:
+    with store.reading() as s:
         return int(s.scalar(select(func.count()).select_from(model)))
 
 

@@ -288,14 +288,3 @@ def test_pooled_window_on_demo_is_consistent(demo_figures):
     got = out[~out["suppressed"]].set_index(["unit_id", "indicator", "subject", "trinn", "kjonn"])["n"]
     pd.testing.assert_series_equal(got.sort_index(), n_ref.sort_index(), check_names=False, check_index_type=False)
     assert (out["periods_used"] + out["periods_suppressed"] <= 3).all()
-
-
-def test_method_texts_are_norwegian_and_complete():
-    import pytest as _pytest
-
-    from analysis.methods import METHOD_TEXTS, method_text
-
-    assert {"intervaller", "sammenligning", "utvikling", "spredning", "trakt", "skjerming"} <= set(METHOD_TEXTS)
-    assert "Wilson" in method_text("intervaller") and "Spiegelhalter" in method_text("trakt")
-    with _pytest.raises(KeyError):
-        method_text("ukjent")

@@ -6,7 +6,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import data
-from analysis.overview import latest_periods, overview_by_year, overview_pooled
+from analysis.overview import overview_by_year, overview_pooled
+from analysis.window import last_school_years
 from data import demo
 from tests.apptest import open_app
 from present.format import fmt_interval
@@ -33,7 +34,7 @@ def table_with(at: AppTest, column: str, other: str, present: bool = True):
 
 def _expected(kommune_id: str):
     figures = data.load_dataset()
-    periods = latest_periods(figures, 3)
+    periods = last_school_years(figures["period"].unique())
     reg = data.load_kommuner().set_index("kommune_id")
     lineage = data.kommune_lineage(kommune_id)
     pooled = overview_pooled(figures, lineage, reg.loc[kommune_id, "fylke_id"], periods)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import data
-from analysis.overview import latest_periods
+from analysis.window import last_school_years
 from analysis.spine import spine_table
 from data import demo
 from data.catalogue import UTTREKK_SET
@@ -36,7 +36,7 @@ def test_spine_screen_one_row_per_indicator_and_marker_verdicts_from_analysis():
     fig = _figure(at)
     figures = data.load_dataset()
     reg = data.load_kommuner().set_index("kommune_id")
-    spine = spine_table(figures, data.kommune_lineage(kommune), reg.loc[kommune, "fylke_id"], latest_periods(figures, 3))
+    spine = spine_table(figures, data.kommune_lineage(kommune), reg.loc[kommune, "fylke_id"], last_school_years(figures["period"].unique()))
     labels = [spine_label(r) for _, r in spine.iterrows()]
     assert len(labels) == len(UTTREKK_SET) == 11
     assert fig["layout"]["yaxis"]["categoryarray"] == labels[::-1]  # one row per indicator, in Udir's order

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 import data
 from analysis import peers, selection
+from analysis.window import last_school_years
 from data import demo
 from data.catalogue import UTTREKK_SET
 from tests.apptest import open_app
@@ -25,7 +26,7 @@ def table_with(at: AppTest, column: str) -> pd.DataFrame:
 
 
 def window() -> list[str]:
-    return selection.last_periods(data.load_dataset()["period"].unique(), 3)
+    return last_school_years(data.load_dataset()["period"].unique())
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 import data
 from analysis import selection, spread
+from analysis.window import last_school_years
 from data import demo
 from tests.apptest import open_app
 from present.format import fmt_number
@@ -30,7 +31,7 @@ def schools_table(at: AppTest) -> pd.DataFrame:
 
 def expected_comparison(kommune_id: str, indicator: str, subject: str, trinn: int) -> pd.DataFrame:
     sl = selection.slice_indicator(data.load_dataset(), indicator, subject, trinn)
-    window = selection.last_periods(sl["period"].unique(), 3)
+    window = last_school_years(sl["period"].unique())
     return selection.school_comparison(sl, data.kommune_lineage(kommune_id), window)
 
 
@@ -94,7 +95,7 @@ def test_suppressed_schools_show_as_suppressed():
 def test_funnel_and_spread_match_analysis():
     at = open_page(kommune=demo.SHOWCASE_SPREAD)
     sl = selection.slice_indicator(data.load_dataset(), "grunnskolepoeng", "", 10)
-    window = selection.last_periods(sl["period"].unique(), 3)
+    window = last_school_years(sl["period"].unique())
     fylke = data.load_kommuner().set_index("kommune_id").loc[demo.SHOWCASE_SPREAD, "fylke_id"]
     area = selection.pooled_units(selection.schools_in_area(sl, fylke, window), window)
     funnel = next(t for t in tables(at) if "I kommunen" in t.columns)

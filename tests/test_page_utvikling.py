@@ -15,6 +15,7 @@ import data
 from analysis import selection
 from analysis.intervals import add_intervals, pooled_window
 from analysis.trends import trend
+from analysis.window import last_school_years
 from data import demo
 from tests.apptest import open_app
 from ui.downloads import csv_bytes, excel_bytes, export_frame
@@ -59,7 +60,7 @@ def test_pooled_value_and_trend_match_analysis(brekkestad):
     at = brekkestad
     assert at.title[0].value == "Utvikling over tid: Brekkestad"
     ser = kommune_series(demo.SHOWCASE_SPREAD, "grunnskolepoeng", "", 10)
-    window = selection.last_periods(ser["period"], 3)
+    window = last_school_years(ser["period"])
     pooled = pooled_window(ser, window).iloc[0]
     metric = next(m for m in at.metric if m.label == "Brekkestad")
     assert metric.value == (f"{fmt_number(pooled['estimate'], 1)} ({fmt_number(pooled['lower'], 1)}–"

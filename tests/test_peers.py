@@ -12,6 +12,7 @@ from sklearn.preprocessing import StandardScaler
 
 from analysis import peers
 from analysis.peers import PeerError
+from analysis.window import last_school_years
 
 FEATURES = list(peers.DEFAULT_FEATURES)
 
@@ -178,7 +179,7 @@ def test_expected_value_on_demo_reads_lower_than_context_predicts_for_brekkestad
     from analysis import selection
 
     sl = selection.slice_indicator(demo_figures, "grunnskolepoeng", "", 10)
-    window = selection.last_periods(sl["period"].unique(), 3)
+    window = last_school_years(sl["period"].unique())
     kom = selection.all_kommuner(sl, data.load_kommuner(), window)
     kom = kom[~kom["suppressed"]]
     pooled = kom.groupby("unit_id").apply(lambda g: np.average(g["value"], weights=g["n"]), include_groups=False)

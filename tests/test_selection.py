@@ -8,6 +8,7 @@ import pytest
 
 import data
 from analysis import selection
+from analysis.window import last_school_years
 from data.demo import SHOWCASE_MERGER, SHOWCASE_MERGER_OLD, SHOWCASE_ONE_SCHOOL, SHOWCASE_SPREAD
 
 
@@ -81,7 +82,7 @@ def test_benchmark_series(gsp):
 
 
 def test_school_rows_of_the_spread_kommune(gsp):
-    window = selection.last_periods(gsp["period"].unique(), 3)
+    window = last_school_years(gsp["period"].unique())
     assert window == ["2023-24", "2024-25", "2025-26"]
     rows = selection.school_rows(gsp, [SHOWCASE_SPREAD], window)
     names = set(rows["unit_name"])
@@ -106,7 +107,7 @@ def test_all_kommuner_maps_predecessors_to_current(gsp):
     assert (out["unit_id"] == SHOWCASE_MERGER).sum() == 10
     assert out.groupby("unit_id")["period"].apply(lambda s: s.is_unique).all()
     assert out["unit_id"].nunique() == reg["successor_id"].isna().sum()
-    window = selection.last_periods(gsp["period"].unique(), 3)
+    window = last_school_years(gsp["period"].unique())
     assert set(selection.all_kommuner(gsp, reg, window)["period"]) == set(window)
 
 
@@ -115,10 +116,18 @@ def test_successor_map_follows_chains():
     assert selection.successor_map(reg) == {"1": "3", "2": "3"}
 
 
-def test_last_periods_with_end():
+def test_last_school_years_with_end():
     ps = ["2018-19", "2016-17", "2017-18", "2019-20"]
-    assert selection.last_periods(ps, 2, end="2018-19") == ["2017-18", "2018-19"]
-    assert selection.last_periods(ps, 3) == ["2017-18", "2018-19", "2019-20"]
+    assert last_school_years(ps, 2, end="2018-19") == ["2017-18", "2018-19"]
+    assert last_school_years(ps) == ["2017-18", "2018-19", "2019-20"]
+
+
+def test_last_school_years_counts_school_years_not_rows():
+    """A school year missing from the data stays missing: the window does not reach further back."""
+    ps = ["2016-17", "2017-18", "2019-20", "2020-21"]  # no 2018-19
+    assert last_school_years(ps) == ["2019-20", "2020-21"]
+    assert last_school_years(ps, 4) == ["2017-18", "2019-20", "2020-21"]
+    assert last_school_years(ps, 0) == [] and last_school_years([], 3) == []
 
 
 def test_indicator_options_for_kommune(demo_figures):

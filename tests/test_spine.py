@@ -8,7 +8,8 @@ import pytest
 
 import data
 from analysis.intervals import pooled_window
-from analysis.overview import latest_periods, overview_pooled
+from analysis.overview import overview_pooled
+from analysis.window import last_school_years
 from analysis.spine import add_positions, kommune_distribution, spine_table
 from data import demo
 from data.catalogue import INDICATORS, UTTREKK_SET
@@ -18,7 +19,7 @@ from present.verdicts import verdict_sentence, verdict_summary
 
 @pytest.fixture(scope="module")
 def setup(demo_figures):
-    periods = latest_periods(demo_figures, 3)
+    periods = last_school_years(demo_figures["period"].unique())
     reg = data.load_kommuner().set_index("kommune_id")
     return demo_figures, periods, reg
 

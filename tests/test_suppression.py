@@ -1,4 +1,4 @@
-"""Suppression: primary thresholds from the catalogue, secondary suppression, derived figures."""
+"""Suppression (``data.suppression_rules``): primary thresholds from the catalogue, secondary suppression."""
 
 from __future__ import annotations
 
@@ -7,18 +7,15 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.suppression import (
+from data.catalogue import INDICATORS, suppression_min_n
+from data.suppression_rules import (
     apply_suppression,
     complementary_suppression,
-    disclosure_risks,
-    is_derived_from_suppressed,
-    published_below_threshold,
     reveals_suppressed,
-    suppress_derived,
     suppression_threshold,
 )
-from data.catalogue import INDICATORS, suppression_min_n
 from tests.rows import canonical_row
+from tests.suppression_audit import disclosure_risks, published_below_threshold
 
 
 def _row(**kw) -> dict:
@@ -123,16 +120,14 @@ def test_no_residual_reveals_a_small_group(kommuner, indicator):
         assert any(s < thr for s in sizes)
 
 
-def test_reveals_and_derived_helpers():
-    assert list(reveals_suppressed([25, 25, 25], [18, 25, 10], 10)) == [True, False, False]
-    m = is_derived_from_suppressed([True, False, False], np.array([False, False, True]))
-    assert list(m) == [True, False, True]
-    df = pd.DataFrame([_row(unit_id=str(i), difference=1.0) for i in range(3)])
-    out = suppress_derived(df, m, value_columns=["difference"])
-    assert list(out["suppressed"]) == [True, False, True]
-    assert out["value"].isna().tolist() == [True, False, True]
-    assert out["difference"].isna().tolist() == [True, False, True]
-    assert list(out["marker"].astype(str)) == ["*", "", "*"]
+def test_reveals_suppressed():
+    assert list(reveals_suppressed([25, 25, 25, 25], [18, 25, 10, 24], 10)) == [True, False, False, True]
+
+
+def test_analysis_side_reexports_the_one_home():
+    import analysis.suppression as a
+
+    assert a.complementary_suppression is complementary_suppression and a.apply_suppression is apply_suppression
 
 
 def test_demo_secondary_suppression_closes_all_risks(demo_figures):

@@ -1,4 +1,4 @@
-"""Trends: WLS against an independent closed form, verdict rules, trend_table = trend, stability."""
+"""Trends: WLS against an independent closed form, verdict rules, stability."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from analysis.trends import (
     OKNING,
     stability,
     trend,
-    trend_table,
 )
 from data.schema import make_period
 
@@ -96,33 +95,6 @@ def test_direction_aware_verdicts():
     assert r.verdict_label == "Sikker bedring" and "1/SE²" in r.method
 
 
-def test_trend_table_equals_trend():
-    rng = np.random.default_rng(6)
-    frames = []
-    for u in range(12):
-        k = int(rng.integers(2, 10))
-        ns = rng.integers(10, 80, k)
-        ind = ["np_skalapoeng", "np_mestring_1", "eu_trivsel"][u % 3]
-        if ind == "np_mestring_1":
-            vals = np.round(100 * rng.binomial(ns, 0.2 + 0.02 * np.arange(k)) / ns, 1)
-        elif ind == "eu_trivsel":
-            vals = np.round(4 + rng.normal(0, 0.1, k), 2)
-        else:
-            vals = np.round(50 + rng.normal(0, 2, k))
-        frames.append(_series(vals, ns, indicator=ind, unit=str(u), sds=[0.8] * k if ind == "eu_trivsel" else None))
-    df = pd.concat(frames, ignore_index=True)
-    table = trend_table(df).set_index("unit_id")
-    for u, part in df.groupby("unit_id"):
-        r = trend(part)
-        row = table.loc[u]
-        assert row["verdict"] == r.verdict and row["n_periods"] == r.n_periods
-        if r.verdict != FOR_FA_AR:
-            assert row["slope_per_year"] == pytest.approx(r.slope_per_year, rel=1e-7, abs=1e-9)
-            assert (row["lower"], row["upper"]) == pytest.approx((r.lower, r.upper), rel=1e-6, abs=1e-8)
-            assert row["p_value"] == pytest.approx(r.p_value, rel=1e-5, abs=1e-10)
-        assert (row["first_period"], row["last_period"]) == (r.first_period, r.last_period)
-
-
 @settings(max_examples=30, deadline=None)
 @given(vals=st.lists(st.floats(30, 70), min_size=4, max_size=10), shift=st.floats(-10, 10),
        n=st.integers(10, 300))
@@ -152,11 +124,3 @@ def test_stability_counts():
     assert out["summary"] == "Svakere i 2 av 5 år (1 uten data)"
     out2 = stability(df, window=["2016-17", "2017-18"]).iloc[0]
     assert out2["years_svakere"] == 2 and out2["summary"] == "Svakere i 2 av 2 år"
-
-
-def test_trend_table_on_demo_kommune(demo_figures):
-    k = demo_figures[demo_figures["kommune_id"] == "7290"]
-    table = trend_table(k)
-    assert len(table) > 100
-    assert set(table["verdict"]) <= {BEDRING, FORVERRING, OKNING, "nedgang", INGEN_SIKKER_ENDRING, FOR_FA_AR}
-    assert (table.loc[table["verdict"] == FOR_FA_AR, "n_periods"] < 4).all()

@@ -238,9 +238,10 @@ def test_demo_one_school_showcase(demo_result):
 def test_kommuner_indicator_table_matches_overview(demo_figures):
     """The batch table agrees with the Oversikt page's pooled figures (analysis.overview) per kommune."""
     import data
-    from analysis.overview import latest_periods, overview_pooled
+    from analysis.overview import overview_pooled
+    from analysis.window import last_school_years
 
-    periods = latest_periods(demo_figures, 3)
+    periods = last_school_years(demo_figures["period"].unique())
     ids = ["7290", "7190", "7390"]
     tab = u.kommuner_indicator_table(demo_figures, {k: data.kommune_lineage(k) for k in ids}, periods)
     for k in ids:

@@ -15,6 +15,7 @@ import streamlit as st
 import data
 from analysis import selection
 from analysis.peers import CONTEXT_FEATURES, DEFAULT_FEATURES, DEFAULT_K, PEER_METHODS
+from analysis.window import WINDOW_YEARS, last_school_years
 from data.catalogue import INDICATORS, SUBJECT_LABELS, indicator_label
 from ui.state import param_choice, param_multi
 from present.strings import t
@@ -61,16 +62,17 @@ def full_label(indicator: str, subject: str, trinn: int, kjonn: str) -> str:
     return base if kjonn == "alle" else f"{base}, {t(KJONN_LABEL_KEYS[kjonn]).lower()}"
 
 
-def window_picker(periods: list[str], container=None, default_years: int = 3) -> list[str]:
+def window_picker(periods: list[str], container=None, default_years: int = WINDOW_YEARS) -> list[str]:
     """Last school year and number of years of the window; returns the window's school years in order."""
     box = container or st
     c1, c2 = box.columns(2)
     ordered = list(periods)
     end = param_choice(t("window.end"), list(reversed(ordered)), "periode", container=c1,
                        help=t("window.end_help"))
-    years = param_choice(t("window.years"), [3, 2, 1] if default_years == 3 else [1, 2, 3], "vindu", container=c2,
+    choices = sorted(range(1, WINDOW_YEARS + 1), reverse=default_years == WINDOW_YEARS)
+    years = param_choice(t("window.years"), choices, "vindu", container=c2,
                          format_func=lambda y: t("window.years_n", n=y), to_str=str)
-    return selection.last_periods(ordered, int(years), end=end)
+    return last_school_years(ordered, int(years), end=end)
 
 
 def peer_settings(*, editable: bool, container=None) -> tuple[str, tuple[str, ...], int]:

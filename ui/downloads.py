@@ -1,4 +1,4 @@
-"""The table view beside a chart, with CSV and Excel downloads of exactly what is shown (DESIGN §4).
+"""The table view beside a chart, with CSV and Excel downloads of exactly what is shown (docs/architecture.md, «Other conventions»).
 
 A page builds one display table per chart (Norwegian column headers, numbers rounded as shown) and a
 boolean ``suppressed`` mask per row. ``table_with_downloads`` draws the table, the interval method and
@@ -22,6 +22,7 @@ import streamlit as st
 
 import data
 from data.catalogue import MARKER_SUPPRESSED
+from present.format import fmt_spec
 from present.strings import t
 
 CSV_MIME = "text/csv"
@@ -78,7 +79,7 @@ def _csv_cell(v):
         return v
     if isinstance(v, (float, np.floating)) and np.isnan(v):
         return ""
-    return str(v).replace(".", ",")
+    return fmt_spec(v)
 
 
 def excel_bytes(table: pd.DataFrame, suppressed=None, footer: Sequence[str] = (), sheet: str = "Tabell") -> bytes:

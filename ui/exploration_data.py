@@ -17,9 +17,11 @@ from analysis.intervals import add_intervals, pooled_window
 from analysis.peers import PeerError, expected_value, resolve_peers
 from analysis.trends import trend
 from analysis import spread as spread_stats
+from analysis.window import WINDOW_YEARS, last_school_years
 from data.catalogue import INDICATORS, UTTREKK_SET
 from data.schema import sorted_periods
 from present import exploration_charts as xc
+from present.format import fmt_number
 from present.strings import t
 
 
@@ -65,7 +67,7 @@ def peers(token: str, kommune_id: str, method: str, features: tuple[str, ...], k
 @st.cache_data(show_spinner=False, max_entries=64)
 def development(token: str, kommune_id: str, kommune_name: str, fylke_id: str, indicator: str, subject: str,
                 trinn: int, kjonn: str, peer_ids: tuple[str, ...], school_ids: tuple[str, ...],
-                window_years: int = 3) -> dict:
+                window_years: int = WINDOW_YEARS) -> dict:
     """Utvikling: yearly series with intervals (role kommune/fylke/nasjonalt/peers/skole), pooled
     window values per series, and the kommune's trend (``analysis.trends.trend``)."""
     sl = selection.slice_indicator(data.load_dataset(), indicator, subject, trinn, kjonn)
@@ -96,7 +98,7 @@ def development(token: str, kommune_id: str, kommune_name: str, fylke_id: str, i
     series = add_intervals(pd.concat([p for p in parts if len(p)], ignore_index=True))
     for c in ("ci_method", "no_interval_reason"):
         series[c] = series[c].astype(str)
-    window = selection.last_periods(periods, window_years)
+    window = last_school_years(periods, window_years)
     pooled = pooled_window(series, window, by=["role", "series", "indicator", "subject", "trinn", "kjonn"])
     pooled["ci_method"] = pooled["ci_method"].astype(str)
     kom_rows = series[series["role"] == "kommune"]
@@ -157,7 +159,7 @@ def funnel(token: str, area: str, indicator: str, subject: str, trinn: int, kjon
         out["overdispersion"] = od
         tau2 = od.tau2 if np.isfinite(od.tau2) else None
         out["method"] += " " + spread_stats.METHOD_TEXT_OVERDISPERSION + " " + t(
-            "skoler.funnel_od_values", phi=f"{od.phi:.2f}".replace(".", ","), tau=f"{np.sqrt(od.tau2):.2f}".replace(".", ",")
+            "skoler.funnel_od_values", phi=fmt_number(od.phi, 2), tau=fmt_number(np.sqrt(od.tau2), 2)
             if np.isfinite(od.tau2) else "–")
     grid = np.unique(np.round(np.geomspace(max(2.0, n.min()), max(3.0, n.max()), 120)))
     out["limits"] = spread_stats.funnel_limits(theta, grid, kind=kind, sd=sd, tau2=tau2)

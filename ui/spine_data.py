@@ -8,7 +8,8 @@ import pandas as pd
 import streamlit as st
 
 import data
-from analysis.overview import latest_periods, overview_by_year
+from analysis.overview import overview_by_year
+from analysis.window import last_school_years
 from analysis.spine import spine_table
 from ui.state import kommune_row
 
@@ -19,7 +20,7 @@ log = logging.getLogger(__name__)
 def spine(token: str, kommune_id: str, benchmark: str) -> tuple[pd.DataFrame, list[str]]:
     """``analysis.spine.spine_table`` for the last three school years, and those years."""
     figures = data.load_dataset()
-    periods = latest_periods(figures, 3)
+    periods = last_school_years(figures["period"].unique())
     fylke_id = kommune_row(kommune_id)["fylke_id"]
     return spine_table(figures, data.kommune_lineage(kommune_id), fylke_id, periods, benchmark), periods
 
@@ -28,7 +29,7 @@ def spine(token: str, kommune_id: str, benchmark: str) -> tuple[pd.DataFrame, li
 def yearly(token: str, kommune_id: str) -> pd.DataFrame:
     """``analysis.overview.overview_by_year`` for the last three school years."""
     figures = data.load_dataset()
-    periods = latest_periods(figures, 3)
+    periods = last_school_years(figures["period"].unique())
     return overview_by_year(figures, data.kommune_lineage(kommune_id), kommune_row(kommune_id)["fylke_id"], periods)
 
 

@@ -19,12 +19,21 @@ import io
 import json
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from data.catalogue import indicator_label
+from data.findings.domain import (
+    Finding,
+    FindingsImportReport,
+    checklist_item_from_row,
+    finding_from_row,
+    set_finding_links,
+)
 from data.findings.models import (
     ChangeLogRow,
     ChecklistEvidenceRow,
@@ -44,8 +53,16 @@ from data.findings.validation import (
 )
 from data.findings.vocab import ACTIONS, CHECKLIST_ITEMS, CHECKLIST_STATUSES, ROLES
 
-if TYPE_CHECKING:
-    from data.findings.store import FindingsStore
+
+
+class FindingsStore(Protocol):
+    """What the exchange needs of a store (``data.findings.store.FindingsStore`` is one)."""
+
+    def reading(self) -> AbstractContextManager[Session]: ...
+
+    def writing(self) -> AbstractContextManager[Session]: ...
+
+    def list_findings(self, kommune_id: str, **filters: Any) -> list[Finding]: ...
 
 FORMAT = "utfordringsbilde.funn"
 FORMAT_VERSION = 1
@@ -73,10 +90,8 @@ def _history_dict(row: ChangeLogRow) -> dict[str, Any]:
 
 def export_payload(store: FindingsStore, kommune_id: str) -> dict[str, Any]:
     """All of a kommune's findings, checklist items and their history as a JSON-safe dict."""
-    from data.findings.store import _checklist_item, _finding
-
     kommune_id = validate_kommune_id(kommune_id)
-    with store._read() as s:
+    with store.reading() as s:
         rows = s.scalars(select(FindingRow).where(FindingRow.kommune_id == kommune_id)
                          .order_by(FindingRow.created_at, FindingRow.id)).all()
         items = s.scalars(select(ChecklistItemRow).where(ChecklistItemRow.kommune_id == kommune_id)
@@ -88,7 +103,7 @@ def export_payload(store: FindingsStore, kommune_id: str) -> dict[str, Any]:
             hist.setdefault((lg.entity, lg.entity_id), []).append(_history_dict(lg))
         findings = []
         for r in rows:
-            f = _finding(r)
+            f = finding_from_row(r)
             findings.append({
                 "id": f.id, "kommune_id": f.kommune_id, "text": f.text, "kind": f.kind, "source": f.source,
                 "status": f.status, "themes": list(f.themes),
@@ -102,7 +117,7 @@ def export_payload(store: FindingsStore, kommune_id: str) -> dict[str, Any]:
             })
         checklist = []
         for r in items:
-            it = _checklist_item(r)
+            it = checklist_item_from_row(r)
             checklist.append({
                 "id": it.id, "item_key": it.item_key, "status": it.status,
                 "responsible_role": it.responsible_role,
@@ -113,10 +128,6 @@ def export_payload(store: FindingsStore, kommune_id: str) -> dict[str, Any]:
             })
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "kommune_id": kommune_id,
             "exported_at": _iso(datetime.now(UTC)), "findings": findings, "checklist": checklist}
-
-
-def export_json_text(store: FindingsStore, kommune_id: str) -> str:
-    return json.dumps(export_payload(store, kommune_id), ensure_ascii=False, indent=1)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -165,8 +176,6 @@ def _history_rows(entries: Any, entity: str, entity_id: str, kommune_id: str) ->
 
 def _finding_row(d: Mapping[str, Any], kommune_id: str) -> FindingRow:
     """Validate one exported finding (same rules as typing it in) and build its row."""
-    from data.findings.store import _set_links
-
     if not isinstance(d, Mapping) or not isinstance(d.get("id"), str) or not (1 <= len(d["id"]) <= 36):
         raise _bad("et funn mangler id.")
     if d.get("kommune_id") != kommune_id:
@@ -188,7 +197,7 @@ def _finding_row(d: Mapping[str, Any], kommune_id: str) -> FindingRow:
         deleted=bool(d.get("deleted")),
         deleted_at=_parse_dt(d["deleted_at"], "funnet") if d.get("deleted_at") else None,
     )
-    _set_links(row, {"themes": f.themes, "indicators": f.indicators, "schools": f.schools, "periods": f.periods})
+    set_finding_links(row, {"themes": f.themes, "indicators": f.indicators, "schools": f.schools, "periods": f.periods})
     return row
 
 
@@ -197,8 +206,9 @@ def _same(existing: Mapping[str, Any], incoming: Mapping[str, Any]) -> bool:
                                                                                   ensure_ascii=False)
 
 
-def import_payload(store: FindingsStore, payload: Mapping[str, Any] | str | bytes, author: Author):
-    """Import an export (all or nothing). Returns an ``ImportReport``; raises ``FindingValidationError``."""
+def import_payload(store: FindingsStore, payload: Mapping[str, Any] | str | bytes,
+                   author: Author) -> FindingsImportReport:
+    """Import an export (all or nothing). Returns a ``FindingsImportReport``; raises ``FindingValidationError``."""
     raw = payload if isinstance(payload, (str, bytes)) else json.dumps(payload, sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(raw.encode("utf-8") if isinstance(raw, str) else raw).hexdigest()
     doc = _load(payload)
@@ -218,13 +228,12 @@ def import_payload(store: FindingsStore, payload: Mapping[str, Any] | str | byte
 
 
 def _import_rows(store: FindingsStore, findings: list, checklist: list, kommune_id: str,
-                 existing_export: dict, existing_items: dict, author: Author, digest: str):
+                 existing_export: dict, existing_items: dict, author: Author,
+                 digest: str) -> FindingsImportReport:
     """Write an import in one transaction (see ``import_payload``)."""
-    from data.findings.store import ImportReport
-
     created = unchanged = cl_created = cl_unchanged = 0
     conflicts: list[str] = []
-    with store._write() as s:
+    with store.writing() as s:
         known_ids = set(existing_export)
         for d in findings:
             row = _finding_row(d, kommune_id)
@@ -278,7 +287,7 @@ def _import_rows(store: FindingsStore, findings: list, checklist: list, kommune_
         s.add(ImportLogRow(kommune_id=kommune_id, at=datetime.now(UTC), actor_name=author.name,
                            actor_role=author.role, created=created + cl_created,
                            unchanged=unchanged + cl_unchanged, conflicts=len(conflicts), payload_sha256=digest))
-    return ImportReport(created, unchanged, tuple(conflicts), cl_created, cl_unchanged)
+    return FindingsImportReport(created, unchanged, tuple(conflicts), cl_created, cl_unchanged)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The findings store: findings and the forfase checklist, with full history and optimistic concurrency.
+"""The findings repository: sessions, engine, CRUD and history of findings and the forfase checklist.
 
 ``FindingsStore(url)`` opens (and migrates) a database: a SQLite file (WAL mode, write transactions
 taken with ``BEGIN IMMEDIATE`` so concurrent writers queue instead of failing) or PostgreSQL
@@ -10,6 +10,9 @@ before/after snapshots. Nothing is physically deleted: ``delete`` sets a flag an
 it. Every change increments ``version``; ``update``/``delete``/``restore`` take the version the user
 started from and raise ``StaleVersionError`` (holding both the stored finding and the user's
 changes) when someone else saved in between.
+
+The values it returns, its errors and the row mappers live in ``data.findings.domain``; JSON/CSV
+export and import in ``data.findings.exchange`` (which this module calls, never the other way).
 """
 
 from __future__ import annotations
@@ -17,21 +20,38 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event, select, update
+from sqlalchemy import create_engine, event, func, select, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from data.findings import exchange
+from data.findings.domain import (
+    SORTS,
+    ChecklistItem,
+    Finding,
+    FindingNotFoundError,
+    FindingsImportReport,
+    HistoryEntry,
+    StaleVersionError,
+    checklist_item_from_row,
+    checklist_snapshot,
+    empty_checklist_item,
+    finding_from_row,
+    finding_snapshot,
+    history_entry_from_row,
+    set_finding_links,
+    sort_findings,
+)
 from data.findings.models import (
     ChangeLogRow,
     ChecklistEvidenceRow,
@@ -43,28 +63,19 @@ from data.findings.models import (
     FindingThemeRow,
 )
 from data.findings.validation import (
-    EDITABLE_FIELDS,
     Author,
     ChecklistChanges,
     FindingIn,
     FindingValidationError,
-    IndicatorLink,
     validate_author,
     validate_checklist_changes,
     validate_fields,
     validate_finding_in,
     validate_kommune_id,
 )
-from data.findings.vocab import (
-    ACTIONS,
-    CHECKLIST_ITEMS,
-    CHECKLIST_STATUSES,
-    DEFAULT_CHECKLIST_STATUS,
-    KINDS,
-    ROLES,
-    SOURCES,
-    STATUSES,
-)
+from data.findings.vocab import CHECKLIST_ITEMS, DEFAULT_CHECKLIST_STATUS
+
+__all__ = ["SORTS", "FindingsStore", "get_store", "normalise_url"]
 
 log = logging.getLogger(__name__)
 
@@ -72,252 +83,12 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _PG_MIGRATION_LOCK = 7_319_041_205  # pg_advisory_xact_lock key: one migrator at a time
 
 
-# ------------------------------------------------------------------------------------------------
-# Value objects returned by the store (immutable; safe to keep in Streamlit session state)
-# ------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Finding:
-    id: str
-    kommune_id: str
-    text: str
-    kind: str
-    source: str
-    status: str
-    themes: tuple[str, ...]
-    indicators: tuple[IndicatorLink, ...]
-    schools: tuple[str, ...]
-    periods: tuple[str, ...]
-    author_name: str
-    author_role: str
-    updated_by_name: str
-    updated_by_role: str
-    created_at: datetime
-    updated_at: datetime
-    version: int
-    deleted: bool
-    deleted_at: datetime | None
-
-    @property
-    def kind_label(self) -> str:
-        return KINDS.get(self.kind, self.kind)
-
-    @property
-    def status_label(self) -> str:
-        return STATUSES.get(self.status, self.status)
-
-    @property
-    def source_label(self) -> str:
-        return SOURCES.get(self.source, self.source)
-
-    @property
-    def author_role_label(self) -> str:
-        return ROLES.get(self.author_role, self.author_role)
-
-    def editable(self) -> dict[str, Any]:
-        """The user-editable fields as a dict (the shape ``update`` takes)."""
-        return {f: getattr(self, f) for f in EDITABLE_FIELDS}
-
-    def links_to(self, indicator: str, subject: str | None = None, trinn: int | None = None) -> bool:
-        return any(link.matches(indicator, subject, trinn) for link in self.indicators)
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    entity: str  # "finding" | "checklist"
-    entity_id: str
-    kommune_id: str
-    action: str
-    actor_name: str
-    actor_role: str
-    at: datetime
-    version: int
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
-
-    @property
-    def action_label(self) -> str:
-        return ACTIONS.get(self.action, self.action)
-
-    @property
-    def changed_fields(self) -> list[str]:
-        """Fields whose value differs between before and after (``version`` left out)."""
-        b, a = self.before or {}, self.after or {}
-        return [k for k in dict.fromkeys([*b, *a]) if k != "version" and b.get(k) != a.get(k)]
-
-
-@dataclass(frozen=True)
-class ChecklistItem:
-    kommune_id: str
-    item_key: str
-    status: str
-    responsible_role: str
-    due_date: date | None
-    note: str
-    evidence: tuple[str, ...]
-    version: int  # 0: never saved
-    updated_at: datetime | None
-    updated_by_name: str
-    updated_by_role: str
-    id: str | None = None
-
-    @property
-    def label(self) -> str:
-        return CHECKLIST_ITEMS[self.item_key]
-
-    @property
-    def status_label(self) -> str:
-        return CHECKLIST_STATUSES.get(self.status, self.status)
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    created: int
-    unchanged: int
-    conflicts: tuple[str, ...]
-    checklist_created: int
-    checklist_unchanged: int
-
-    @property
-    def message(self) -> str:
-        msg = f"Importert: {self.created} nye funn, {self.unchanged} fantes fra før uendret"
-        if self.checklist_created or self.checklist_unchanged:
-            msg += f"; sjekkliste: {self.checklist_created} nye punkter, {self.checklist_unchanged} uendret"
-        if self.conflicts:
-            msg += (f". {len(self.conflicts)} funn finnes allerede i en annen versjon og ble ikke "
-                    "overskrevet (den lagrede versjonen er beholdt)")
-        return msg + "."
-
-
 class _Stale(Exception):
     """Internal: the version claim failed; the transaction is rolled back."""
 
 
-class FindingNotFoundError(LookupError):
-    """No finding with that id. The message is Norwegian."""
-
-    def __init__(self, finding_id: str):
-        self.finding_id = finding_id
-        super().__init__(f"Fant ikke funnet ({finding_id}). Det kan være fjernet fra en annen database.")
-
-
-class StaleVersionError(Exception):
-    """Someone saved the finding (or checklist item) after you opened it; nothing was saved.
-
-    ``current`` is the stored object now; ``yours`` the changes you tried to save (keep them!).
-    """
-
-    def __init__(self, current: Finding | ChecklistItem, yours: Mapping[str, Any], expected_version: int):
-        self.current = current
-        self.yours = dict(yours)
-        self.expected_version = expected_version
-        who = f"{current.updated_by_name} ({ROLES.get(current.updated_by_role, current.updated_by_role)})"
-        when = current.updated_at.astimezone().strftime("%d.%m.%Y kl. %H:%M") if current.updated_at else ""
-        super().__init__(
-            f"{who} lagret en endring {when} mens du redigerte (versjon {current.version}, du startet fra "
-            f"versjon {expected_version}). Ingenting er overskrevet. Se begge tekstene under, og velg hva "
-            "som skal lagres."
-        )
-
-
-# ------------------------------------------------------------------------------------------------
-# Conversions
-# ------------------------------------------------------------------------------------------------
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _finding(row: FindingRow) -> Finding:
-    return Finding(
-        id=row.id,
-        kommune_id=row.kommune_id,
-        text=row.text,
-        kind=row.kind,
-        source=row.source,
-        status=row.status,
-        themes=tuple(t.theme for t in row.themes),
-        indicators=tuple(IndicatorLink(i.indicator, i.subject, i.trinn) for i in row.indicators),
-        schools=tuple(s.school_id for s in row.schools),
-        periods=tuple(p.period for p in row.periods),
-        author_name=row.author_name,
-        author_role=row.author_role,
-        updated_by_name=row.updated_by_name,
-        updated_by_role=row.updated_by_role,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        version=row.version,
-        deleted=bool(row.deleted),
-        deleted_at=row.deleted_at,
-    )
-
-
-def finding_snapshot(f: Finding) -> dict[str, Any]:
-    """JSON-safe snapshot of a finding's content (what history before/after hold)."""
-    return {
-        "kommune_id": f.kommune_id,
-        "text": f.text,
-        "kind": f.kind,
-        "source": f.source,
-        "status": f.status,
-        "themes": list(f.themes),
-        "indicators": [link.as_dict() for link in f.indicators],
-        "schools": list(f.schools),
-        "periods": list(f.periods),
-        "deleted": f.deleted,
-        "version": f.version,
-    }
-
-
-def _checklist_item(row: ChecklistItemRow) -> ChecklistItem:
-    return ChecklistItem(
-        kommune_id=row.kommune_id,
-        item_key=row.item_key,
-        status=row.status,
-        responsible_role=row.responsible_role,
-        due_date=row.due_date,
-        note=row.note,
-        evidence=tuple(e.finding_id for e in row.evidence),
-        version=row.version,
-        updated_at=row.updated_at,
-        updated_by_name=row.updated_by_name,
-        updated_by_role=row.updated_by_role,
-        id=row.id,
-    )
-
-
-def _empty_checklist_item(kommune_id: str, item_key: str) -> ChecklistItem:
-    return ChecklistItem(kommune_id, item_key, DEFAULT_CHECKLIST_STATUS, "", None, "", (), 0, None, "", "")
-
-
-def checklist_snapshot(item: ChecklistItem) -> dict[str, Any]:
-    return {
-        "kommune_id": item.kommune_id,
-        "item_key": item.item_key,
-        "status": item.status,
-        "responsible_role": item.responsible_role,
-        "due_date": item.due_date.isoformat() if item.due_date else None,
-        "note": item.note,
-        "evidence": list(item.evidence),
-        "version": item.version,
-    }
-
-
-def _history_entry(row: ChangeLogRow) -> HistoryEntry:
-    return HistoryEntry(row.entity, row.entity_id, row.kommune_id, row.action, row.actor_name, row.actor_role,
-                        row.at, row.version, row.before, row.after)
-
-
-def _set_links(row: FindingRow, vals: Mapping[str, Any]) -> None:
-    if "themes" in vals:
-        row.themes = [FindingThemeRow(position=i, theme=t) for i, t in enumerate(vals["themes"])]
-    if "indicators" in vals:
-        row.indicators = [
-            FindingIndicatorRow(position=i, indicator=link.indicator, subject=link.subject, trinn=link.trinn)
-            for i, link in enumerate(vals["indicators"])
-        ]
-    if "schools" in vals:
-        row.schools = [FindingSchoolRow(position=i, school_id=s) for i, s in enumerate(vals["schools"])]
-    if "periods" in vals:
-        row.periods = [FindingPeriodRow(position=i, period=p) for i, p in enumerate(vals["periods"])]
 
 
 def normalise_url(url: str) -> str:
@@ -331,15 +102,6 @@ def normalise_url(url: str) -> str:
 # ------------------------------------------------------------------------------------------------
 # The store
 # ------------------------------------------------------------------------------------------------
-SORTS: dict[str, str] = {
-    "updated_desc": "Sist endret først",
-    "created_desc": "Nyeste først",
-    "created_asc": "Eldste først",
-    "kind": "Type",
-    "status": "Status",
-}
-
-
 class FindingsStore:
     """Findings and forfase checklist in one database. Thread-safe; holds no user data in memory."""
 
@@ -378,12 +140,14 @@ class FindingsStore:
         self.engine.dispose()
 
     @contextmanager
-    def _write(self):
+    def writing(self):
+        """A session in a write transaction (SQLite: ``BEGIN IMMEDIATE``); commits on success."""
         with self._write_session() as s, s.begin():
             yield s
 
     @contextmanager
-    def _read(self):
+    def reading(self):
+        """A session in a read transaction (one consistent snapshot)."""
         with self._read_session() as s, s.begin():
             yield s
 
@@ -406,11 +170,11 @@ class FindingsStore:
             updated_by_name=author.name, updated_by_role=author.role, created_at=now, updated_at=now,
             deleted=False, deleted_at=None, version=1,
         )
-        _set_links(row, {k: getattr(f, k) for k in ("themes", "indicators", "schools", "periods")})
-        with self._write() as s:
+        set_finding_links(row, {k: getattr(f, k) for k in ("themes", "indicators", "schools", "periods")})
+        with self.writing() as s:
             s.add(row)
             s.flush()
-            out = _finding(row)
+            out = finding_from_row(row)
             self._log(s, "finding", out.id, out.kommune_id, "create", author, now, 1, None,
                       finding_snapshot(out))
         return out
@@ -421,13 +185,13 @@ class FindingsStore:
         author = validate_author(author)
         expected_version = int(expected_version)
         try:
-            with self._write() as s:
+            with self.writing() as s:
                 row = s.get(FindingRow, finding_id, populate_existing=True)
                 if row is None:
                     raise FindingNotFoundError(finding_id)
                 if row.version != expected_version:
                     raise _Stale
-                before = _finding(row)
+                before = finding_from_row(row)
                 now = _now()
                 action = apply(row, before)
                 if action is None:  # nothing to change
@@ -446,7 +210,7 @@ class FindingsStore:
                 row.updated_by_name = author.name
                 row.updated_by_role = author.role
                 s.flush()
-                out = _finding(row)
+                out = finding_from_row(row)
                 self._log(s, "finding", finding_id, row.kommune_id, action, author, now, out.version,
                           finding_snapshot(before), finding_snapshot(out))
         except _Stale:
@@ -472,7 +236,7 @@ class FindingsStore:
             for k in ("text", "kind", "source", "status"):
                 if k in diff:
                     setattr(row, k, diff[k])
-            _set_links(row, diff)
+            set_finding_links(row, diff)
             return "status" if set(diff) == {"status"} else "update"
 
         return self._change(finding_id, expected_version, author, changes, apply)
@@ -506,11 +270,11 @@ class FindingsStore:
 
     # -- findings: reads -----------------------------------------------------------------------
     def get(self, finding_id: str) -> Finding:
-        with self._read() as s:
+        with self.reading() as s:
             row = s.get(FindingRow, finding_id)
             if row is None:
                 raise FindingNotFoundError(finding_id)
-            return _finding(row)
+            return finding_from_row(row)
 
     def list_findings(
         self,
@@ -550,8 +314,8 @@ class FindingsStore:
         ):
             if values:
                 q = q.where(FindingRow.id.in_(select(owner).where(link_col.in_(list(values)))))
-        with self._read() as s:
-            out = [_finding(r) for r in s.scalars(q).all()]
+        with self.reading() as s:
+            out = [finding_from_row(r) for r in s.scalars(q).all()]
         if text and text.strip():
             needle = text.strip().casefold()
             out = [f for f in out
@@ -583,25 +347,25 @@ class FindingsStore:
         return self._entity_history("finding", finding_id)
 
     def _entity_history(self, entity: str, entity_id: str) -> list[HistoryEntry]:
-        with self._read() as s:
+        with self.reading() as s:
             rows = s.scalars(
                 select(ChangeLogRow).where(ChangeLogRow.entity == entity, ChangeLogRow.entity_id == entity_id)
                 .order_by(ChangeLogRow.at, ChangeLogRow.id)
             ).all()
-            return [_history_entry(r) for r in rows]
+            return [history_entry_from_row(r) for r in rows]
 
     def kommune_history(self, kommune_id: str, limit: int | None = None) -> list[HistoryEntry]:
         """All changes in a kommune (findings and checklist), newest first."""
-        with self._read() as s:
+        with self.reading() as s:
             q = (select(ChangeLogRow).where(ChangeLogRow.kommune_id == kommune_id)
                  .order_by(ChangeLogRow.at.desc(), ChangeLogRow.id.desc()))
             if limit:
                 q = q.limit(limit)
-            return [_history_entry(r) for r in s.scalars(q).all()]
+            return [history_entry_from_row(r) for r in s.scalars(q).all()]
 
     def themes_in_use(self, kommune_id: str | None = None) -> list[str]:
         """Distinct themes used (in a kommune), most used first."""
-        with self._read() as s:
+        with self.reading() as s:
             q = select(FindingThemeRow.theme, FindingRow.kommune_id).join(
                 FindingRow, FindingRow.id == FindingThemeRow.finding_id)
             if kommune_id:
@@ -610,9 +374,7 @@ class FindingsStore:
         return [str(t) for t in counts.index]
 
     def count(self, kommune_id: str | None = None, include_deleted: bool = True) -> int:
-        from sqlalchemy import func
-
-        with self._read() as s:
+        with self.reading() as s:
             q = select(func.count()).select_from(FindingRow)
             if kommune_id:
                 q = q.where(FindingRow.kommune_id == kommune_id)
@@ -624,10 +386,10 @@ class FindingsStore:
     def checklist(self, kommune_id: str) -> list[ChecklistItem]:
         """All forfase items of a kommune in Udir's order; items never saved have version 0."""
         kommune_id = validate_kommune_id(kommune_id)
-        with self._read() as s:
-            rows = {r.item_key: _checklist_item(r) for r in s.scalars(
+        with self.reading() as s:
+            rows = {r.item_key: checklist_item_from_row(r) for r in s.scalars(
                 select(ChecklistItemRow).where(ChecklistItemRow.kommune_id == kommune_id)).all()}
-        return [rows.get(key) or _empty_checklist_item(kommune_id, key) for key in CHECKLIST_ITEMS]
+        return [rows.get(key) or empty_checklist_item(kommune_id, key) for key in CHECKLIST_ITEMS]
 
     def checklist_item(self, kommune_id: str, item_key: str) -> ChecklistItem:
         for item in self.checklist(kommune_id):
@@ -648,7 +410,7 @@ class FindingsStore:
         expected_version = int(expected_version)
         yours = dict(vals)
         try:
-            with self._write() as s:
+            with self.writing() as s:
                 if vals.get("evidence"):
                     found = set(s.scalars(select(FindingRow.id).where(
                         FindingRow.id.in_(list(vals["evidence"])), FindingRow.kommune_id == kommune_id)).all())
@@ -660,7 +422,7 @@ class FindingsStore:
                     ChecklistItemRow.kommune_id == kommune_id, ChecklistItemRow.item_key == item_key)
                 ).one_or_none()
                 now = _now()
-                current = _checklist_item(row) if row is not None else _empty_checklist_item(kommune_id, item_key)
+                current = checklist_item_from_row(row) if row is not None else empty_checklist_item(kommune_id, item_key)
                 if current.version != expected_version:
                     raise _Stale
                 diff = {k: v for k, v in vals.items() if getattr(current, k) != v}
@@ -696,7 +458,7 @@ class FindingsStore:
                 row.updated_by_name = author.name
                 row.updated_by_role = author.role
                 s.flush()
-                out = _checklist_item(row)
+                out = checklist_item_from_row(row)
                 self._log(s, "checklist", row.id, kommune_id, action, author, now, out.version,
                           None if action == "create" else checklist_snapshot(current), checklist_snapshot(out))
         except (_Stale, IntegrityError):  # IntegrityError: two first saves of one item at once (PostgreSQL)
@@ -710,60 +472,15 @@ class FindingsStore:
     # -- exchange ------------------------------------------------------------------------------
     def export_json(self, kommune_id: str) -> dict[str, Any]:
         """A kommune's findings and checklist with full history, as a JSON-safe dict."""
-        from data.findings.exchange import export_payload
+        return exchange.export_payload(self, kommune_id)
 
-        return export_payload(self, kommune_id)
-
-    def import_json(self, payload: Mapping[str, Any] | str | bytes, author: Author) -> ImportReport:
+    def import_json(self, payload: Mapping[str, Any] | str | bytes, author: Author) -> FindingsImportReport:
         """Import an ``export_json`` payload (all or nothing); existing findings are never overwritten."""
-        from data.findings.exchange import import_payload
-
-        return import_payload(self, payload, author)
+        return exchange.import_payload(self, payload, author)
 
     def export_csv(self, kommune_id: str, include_deleted: bool = False) -> bytes:
         """A kommune's findings as CSV for Excel (UTF-8 with BOM, ';'), formula-injection safe."""
-        from data.findings.exchange import export_csv
-
-        return export_csv(self, kommune_id, include_deleted=include_deleted)
-
-
-def sort_findings(findings: Sequence[Finding], sort: str = "updated_desc") -> list[Finding]:
-    """Sort findings by one of ``SORTS`` (ties: most recently changed first)."""
-    out = sorted(findings, key=lambda f: (f.updated_at, f.id), reverse=True)
-    if sort == "created_desc":
-        out.sort(key=lambda f: f.created_at, reverse=True)
-    elif sort == "created_asc":
-        out.sort(key=lambda f: f.created_at)
-    elif sort == "kind":
-        order = list(KINDS)
-        out.sort(key=lambda f: order.index(f.kind) if f.kind in order else len(order))
-    elif sort == "status":
-        order = list(STATUSES)
-        out.sort(key=lambda f: order.index(f.status) if f.status in order else len(order))
-    return out
-
-
-def findings_frame(findings: Sequence[Finding]) -> pd.DataFrame:
-    """Findings as a table with Norwegian column names (for st.dataframe and the report)."""
-    from data.catalogue import indicator_label
-
-    rows = [{
-        "Type": f.kind_label,
-        "Status": f.status_label,
-        "Tekst": f.text,
-        "Temaer": ", ".join(f.themes),
-        "Indikatorer": "; ".join(indicator_label(i.indicator, i.subject, i.trinn) for i in f.indicators),
-        "Skoler": ", ".join(f.schools),
-        "Skoleår": ", ".join(f.periods),
-        "Kilde": f.source_label,
-        "Forfatter": f"{f.author_name} ({f.author_role_label})",
-        "Endret": f.updated_at,
-        "Versjon": f.version,
-        "id": f.id,
-    } for f in findings]
-    cols = ["Type", "Status", "Tekst", "Temaer", "Indikatorer", "Skoler", "Skoleår", "Kilde", "Forfatter",
-            "Endret", "Versjon", "id"]
-    return pd.DataFrame(rows, columns=cols)
+        return exchange.export_csv(self, kommune_id, include_deleted=include_deleted)
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:

@@ -9,6 +9,7 @@ import pandas as pd
 from data.catalogue import INDICATORS
 from data.importers.errors import ImportFailure
 from data.importers.report import ImportReport
+from data.numbers import fmt_spec
 from data.schema import COLUMNS, KEY_COLUMNS
 
 VALUE_COLUMNS = ["value", "n", "sd", "marker", "suppressed"]
@@ -122,7 +123,7 @@ def _dedupe(file_name: str, df: pd.DataFrame, report: ImportReport) -> pd.DataFr
 
 
 def _fmt(v) -> str:
-    return "tom" if pd.isna(v) else f"{v:g}".replace(".", ",")
+    return "tom" if pd.isna(v) else fmt_spec(v, "g")
 
 
 def cat_from_codes(per_code: list, codes: np.ndarray) -> pd.Categorical:

@@ -18,6 +18,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    _create_tables()
+    _create_link_tables()
+
+
+def _create_tables() -> None:
+    """change_log, checklist_items, findings, import_log and their indexes."""
     op.create_table('change_log',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('entity', sa.String(length=20), nullable=False),
@@ -91,6 +97,9 @@ def upgrade() -> None:
     with op.batch_alter_table('import_log', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_import_log_kommune_id'), ['kommune_id'], unique=False)
 
+
+def _create_link_tables() -> None:
+    """The tables that point to findings and checklist items, and their indexes."""
     op.create_table('checklist_evidence',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('item_id', sa.String(length=36), nullable=False),

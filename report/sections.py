@@ -1,0 +1,395 @@
+"""One builder per report section. Each takes the ``ReportContext`` and returns its sections.
+
+``report.model.build_report`` resolves the context once (kommune, window, the pooled and yearly
+comparison with the nation, the kept findings) and runs ``SECTION_BUILDERS`` in order. No streamlit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from analysis import uttrekk as u
+from analysis.compare import count_classifications
+from analysis.overview import benchmark_comparison
+from analysis.window import WINDOW_YEARS
+from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
+from present.format import fmt_interval, fmt_number
+from present.strings import classification_label
+from report import charts
+from report.document import Bullets, Figure, Paragraph, Section, Subheading, Table
+from report.methods import methods_sections
+from present.uttrekk_text import explain, kommune_obs, pct, point_table
+
+Key = tuple[str, str, int]
+
+MARK = {"svakere": " ▼", "bedre": " ▲"}
+SHORT_NAMES = {"grunnskolepoeng": "GSP", "np_mestring_1": "Nivå 1", "eu_stotte_larer": "Støtte lærer",
+               "eu_motivasjon": "Motivasjon", "eu_mobbing": "Mobbing"}
+KIND_HEADINGS = {"styrke": "Styrker", "utfordring": "Utfordringer"}
+QUESTION_KINDS = ("sporsmal", "hypotese")
+
+
+def short_label(ind: str, subj: str, trinn: int) -> str:
+    """'Nivå 1 les. 5.' — a column name for wide tables (explained in the caption)."""
+    return " ".join(x for x in (SHORT_NAMES.get(ind, ind), subj[:3] + "." if subj else "", f"{int(trinn)}.") if x)
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What goes in. Defaults: everything, all uttrekk indicators, all the kommune's schools."""
+
+    indicators: tuple[Key, ...] = UTTREKK_SET
+    schools: tuple[str, ...] | None = None  # school ids; None = all
+    include_indicators: bool = True
+    include_schools: bool = True
+    include_uttrekk: bool = True
+    include_findings: bool = True  # styrker og utfordringer
+    include_questions: bool = True  # åpne spørsmål (spørsmål og hypoteser)
+    include_checklist: bool = True
+    include_methods: bool = True
+    include_rejected_findings: bool = False  # status «forkastet»
+    window_years: int = WINDOW_YEARS
+
+
+@dataclass
+class ReportContext:
+    """Everything the section builders read, resolved once by ``build_report``."""
+
+    kommune_id: str
+    kommune_name: str
+    lineage: list[str]
+    options: ReportOptions
+    figures: pd.DataFrame
+    periods: list[str]
+    pooled: pd.DataFrame  # the kommune against the nation, window pooled (benchmark_comparison)
+    yearly: pd.DataFrame  # the same per school year
+    findings: Sequence[Any]
+    kept: list[Any]  # findings that go in (not deleted; «forkastet» only when asked for)
+    checklist: Sequence[Any]
+    uttrekk: u.UttrekkResult | None
+    school_names: dict[str, str] = field(default_factory=dict)  # filled by the school section
+
+    @property
+    def keys(self) -> list[Key]:
+        return list(self.options.indicators)
+
+
+# ----------------------------------------------------------------------------------------------
+# Helpers
+# ----------------------------------------------------------------------------------------------
+
+
+def _num(x: Any, d: int) -> str:
+    try:
+        xf = float(x)
+    except (TypeError, ValueError):
+        return ""
+    return "" if math.isnan(xf) else fmt_number(xf, d)
+
+
+def _dec(code: str) -> int:
+    return INDICATORS[code].decimals if code in INDICATORS else 1
+
+
+def _present_keys(keys: Sequence[Key], df: pd.DataFrame) -> list[Key]:
+    """The keys with any row in ``df``, in ``keys`` order."""
+    have = set(zip(df["indicator"].astype(str), df["subject"].astype(str), df["trinn"].astype(int)))
+    return [k for k in keys if (k[0], k[1], int(k[2])) in have]
+
+
+def school_pooled(figures: pd.DataFrame, lineage: list[str], periods: list[str], keys: Sequence[Key],
+                  school_ids: Sequence[str] | None) -> pd.DataFrame:
+    """Each school's pupils pooled over the window per indicator, with interval and verdict vs the nation
+    (``analysis.overview.benchmark_comparison`` at school level)."""
+    return benchmark_comparison(figures, {lineage[0]: lineage}, periods, keys, level="skole", school_ids=school_ids)
+
+
+def finding_line(f: Any, school_names: dict[str, str]) -> str:
+    """'Text (Bekreftet; kilde: Workshop; gjelder: …)'."""
+    parts = [getattr(f, "status_label", getattr(f, "status", ""))]
+    src = getattr(f, "source_label", getattr(f, "source", ""))
+    if src:
+        parts.append(f"kilde: {str(src).lower()}")
+    links = [indicator_label(link.indicator, link.subject or "", link.trinn) if getattr(link, "trinn", None)
+             else indicator_label(link.indicator, link.subject or "")
+             for link in getattr(f, "indicators", ())]
+    links += [school_names.get(s, s) for s in getattr(f, "schools", ())]
+    if links:
+        parts.append("gjelder: " + ", ".join(links))
+    return f"{f.text} ({'; '.join(p for p in parts if p)})"
+
+
+def keep_finding(f: Any, options: ReportOptions) -> bool:
+    """Whether a finding goes in: never a deleted one; «forkastet» only with ``include_rejected_findings``."""
+    if getattr(f, "deleted", False):
+        return False
+    return options.include_rejected_findings or getattr(f, "status", "") != "forkastet"
+
+
+def checklist_progress(items: Sequence[Any]) -> dict[str, int]:
+    """Counts of checklist items by status (ferdig / pågår / ikke startet) and the total."""
+    out = {"ferdig": 0, "pagar": 0, "ikke_startet": 0, "total": len(items)}
+    for it in items:
+        out[it.status] = out.get(it.status, 0) + 1
+    return out
+
+
+def checklist_progress_text(items: Sequence[Any]) -> str:
+    c = checklist_progress(items)
+    return f"{c['ferdig']} av {c['total']} punkter er ferdige, {c['pagar']} pågår og {c['ikke_startet']} er ikke startet."
+
+
+# ----------------------------------------------------------------------------------------------
+# Summary
+# ----------------------------------------------------------------------------------------------
+
+
+def summary_section(ctx: ReportContext) -> list[Section]:
+    """«Sammendrag»: the verdict counts over the window, findings by kind, checklist progress."""
+    summary = Section("Sammendrag")
+    if len(ctx.pooled):
+        cls = count_classifications(ctx.pooled["classification"])
+        summary.blocks.append(Paragraph(
+            f"Tre år samlet er {ctx.kommune_name} svakere enn landet på {cls.svakere} og bedre på "
+            f"{cls.bedre} av {len(ctx.pooled)} valgte indikatorer. For {cls.usikker} "
+            f"er forskjellen fra landet ikke sikker, og {cls.ingen_data} kan ikke vurderes "
+            "(skjermet eller uten tall)."))
+    if ctx.kept:
+        from data.findings.vocab import KINDS
+
+        by_kind: dict[str, int] = {}
+        for f in ctx.kept:
+            by_kind[f.kind] = by_kind.get(f.kind, 0) + 1
+        summary.blocks.append(Paragraph("Registrerte funn: " + ", ".join(
+            f"{by_kind[k]} {KINDS[k].lower()}" for k in KINDS if k in by_kind) + "."))
+    if ctx.checklist and ctx.options.include_checklist:
+        summary.blocks.append(Paragraph("Sjekklisten for forfasen: " + checklist_progress_text(ctx.checklist)))
+    return [summary]
+
+
+# ----------------------------------------------------------------------------------------------
+# Indicators
+# ----------------------------------------------------------------------------------------------
+
+
+def _pooled_table(pooled: pd.DataFrame, periods: list[str]) -> Table:
+    rows = []
+    for _, r in pooled.iterrows():
+        d = _dec(r["indicator"])
+        rows.append([
+            indicator_label(r["indicator"], r["subject"], int(r["trinn"])), fmt_interval(r),
+            _num(r["n"], 0), "skjermet" if bool(r.get("fylke_suppressed")) else _num(r["fylke_estimate"], d),
+            _num(r["nasjonalt_estimate"], d), classification_label(r["classification"]),
+        ])
+    return Table(["Indikator", "Kommunen, tre år (95 % intervall)", "Elever (n)", "Fylket", "Nasjonalt",
+                  "Vurdering mot nasjonalt"], rows, caption=f"Tre år samlet, {periods[0]}–{periods[-1]}.")
+
+
+def _yearly_table(yearly: pd.DataFrame, periods: list[str]) -> Table:
+    rows = []
+    for _, g in yearly.groupby("order", sort=True):
+        r0 = g.iloc[0]
+        cells = {str(r["period"]): fmt_interval(r) for _, r in g.iterrows()}
+        rows.append([indicator_label(r0["indicator"], r0["subject"], int(r0["trinn"]))]
+                    + [cells.get(p, "ingen data") for p in periods])
+    return Table(["Indikator"] + periods, rows, caption="År for år (95 % intervall).")
+
+
+def _yearly_figures(yearly: pd.DataFrame, keys: list[Key]) -> list[Figure]:
+    parts = charts.chunks(_present_keys(keys, yearly))
+    return [Figure(charts.indicator_years_figure(yearly, part, "Kommunen år for år mot landet, med 95 % intervall"),
+                   "Figur: indikatorene år for år" + (f" ({i + 1} av {len(parts)})" if len(parts) > 1 else "")
+                   + ". Kryss betyr skjermet tall.")
+            for i, part in enumerate(parts)]
+
+
+def indicator_section(ctx: ReportContext) -> list[Section]:
+    """«Indikatorene»: the window pooled against fylke and nation, year by year, and the small multiples."""
+    if not (ctx.options.include_indicators and ctx.keys):
+        return []
+    sec = Section("Indikatorene")
+    sec.blocks.append(Paragraph(
+        "Kommunens tall for hver valgt indikator med 95 % konfidensintervall. «Svakere» eller «bedre» enn "
+        "nasjonalt står bare der intervallet ikke dekker landets tall. Tre år samlet betyr at elevene fra "
+        "de tre skoleårene er slått sammen til ett tall."))
+    if len(ctx.pooled):
+        sec.blocks.append(_pooled_table(ctx.pooled, ctx.periods))
+    if len(ctx.yearly):
+        sec.blocks.append(_yearly_table(ctx.yearly, ctx.periods))
+        sec.blocks.extend(_yearly_figures(ctx.yearly, ctx.keys))
+    else:
+        sec.blocks.append(Paragraph("Ingen tall for de valgte indikatorene i disse skoleårene."))
+    return [sec]
+
+
+# ----------------------------------------------------------------------------------------------
+# Schools
+# ----------------------------------------------------------------------------------------------
+
+
+def _school_tables(sp: pd.DataFrame, keys: list[Key]) -> list[Table]:
+    """One row per school, one column per indicator (short names, explained below the table)."""
+    cells: dict[tuple[str, Key], str] = {}
+    for _, r in sp.iterrows():
+        k = (str(r["indicator"]), str(r["subject"]), int(r["trinn"]))
+        cells[(str(r["unit_id"]), k)] = fmt_interval(r) + MARK.get(str(r["classification"]), "")
+    order = sp.drop_duplicates("unit_id").sort_values("unit_name")
+    tables = []
+    for part in charts.chunks(keys, 6):
+        rows = [[str(name)] + [cells.get((sid, k), "–") for k in part]
+                for sid, name in zip(order["unit_id"], order["unit_name"])]
+        tables.append(Table(
+            ["Skole"] + [short_label(*k) for k in part], rows,
+            caption="Tre år samlet, 95 % intervall i parentes. ▼ svakere og ▲ bedre enn landet (intervallet "
+                    "dekker ikke landets tall); uten tegn: ikke sikker forskjell. – : skolen har ikke trinnet. "
+                    + "; ".join(f"{short_label(*k)} = {indicator_label(*k)}" for k in part) + "."))
+    return tables
+
+
+def school_section(ctx: ReportContext) -> list[Section]:
+    """«Skolene»: each school's window pooled against the nation, as tables and small multiples."""
+    if not (ctx.options.include_schools and ctx.keys):
+        return []
+    sec = Section("Skolene")
+    sp = school_pooled(ctx.figures, ctx.lineage, ctx.periods, ctx.keys, ctx.options.schools)
+    if sp.empty:
+        sec.blocks.append(Paragraph("Ingen skoletall for de valgte indikatorene og skolene."))
+        return [sec]
+    ctx.school_names = dict(zip(sp["unit_id"], sp["unit_name"]))
+    sec.blocks.append(Paragraph(
+        "Hver skoles elever fra de tre skoleårene samlet, med 95 % intervall, sammenlignet med landet. "
+        "Små skoler har brede intervaller: der står det oftest «ikke sikker forskjell»."))
+    present = _present_keys(ctx.keys, sp)
+    sec.blocks.extend(_school_tables(sp, present))
+    parts = charts.school_chunks(present, sp["unit_id"].nunique())
+    for i, part in enumerate(parts):
+        fig = charts.schools_figure(sp, part, "Skolene, tre år samlet, med 95 % intervall")
+        sec.blocks.append(Figure(fig, "Figur: skolene" + (f" ({i + 1} av {len(parts)})" if len(parts) > 1 else "")
+                                 + ". Stiplet linje er landet. Kryss betyr skjermet tall."))
+    return [sec]
+
+
+# ----------------------------------------------------------------------------------------------
+# Uttrekk
+# ----------------------------------------------------------------------------------------------
+
+
+def _uttrekk_school_blocks(ctx: ReportContext, res: u.UttrekkResult) -> list:
+    sch = res.kommune_schools(ctx.kommune_id)
+    if ctx.options.schools is not None:
+        sch = sch[sch["school_id"].isin(list(ctx.options.schools))]
+    if not len(sch):
+        return []
+    krow = res.kommune_row(ctx.kommune_id)
+    fig = charts.school_shares_figure(sch, float(krow["share"]) if krow is not None else float("nan"),
+                                      res.top_threshold, "Andel av mulige risikopoeng per skole")
+    return [
+        Figure(fig, "Figur: skolenes andel risikopoeng. Oransje: blant de 25 % skolene i landet med høyest andel."),
+        Table(["Skole", "Risikopoeng", "Mulige poeng", "Andel", "Skjermede tall", "Blant de 25 % høyeste i landet"],
+              [[r["school_name"], _num(r["points"], 0), _num(r["possible"], 0), pct(r["share"]),
+                str(int(r["n_suppressed"])), "ja" if bool(r["top"]) else "nei"] for _, r in sch.iterrows()]),
+    ]
+
+
+def uttrekk_section(ctx: ReportContext) -> list[Section]:
+    """«Hvorfor er kommunen trukket ut?»: the selection model explained (``present.uttrekk_text``)."""
+    if not ctx.options.include_uttrekk:
+        return []
+    res = ctx.uttrekk if ctx.uttrekk is not None else u.compute(ctx.figures)
+    ex = explain(res, ctx.kommune_id, ctx.kommune_name)
+    sec = Section("Hvorfor er kommunen trukket ut?")
+    sec.blocks.append(Paragraph(u.DISCLAIMER, note=True))
+    sec.blocks.extend(Paragraph(part) for part in (ex.headline, *ex.level, *ex.spread))
+    sec.blocks.extend(_uttrekk_school_blocks(ctx, res))
+    sec.blocks.append(Subheading("Hvor sikre er risikopoengene?"))
+    sec.blocks.extend(Paragraph(part) for part in ex.reliability)
+    pt = point_table(res, kommune_obs(res, ctx.kommune_id))
+    if len(pt):
+        sec.blocks.append(Table(list(pt.columns), pt.astype(str).values.tolist(),
+                                caption="Kommunens tall som gir risikopoeng, og om poenget holder når "
+                                        "usikkerheten er tatt med."))
+    sec.blocks.extend(Paragraph(part) for part in (*ex.drivers, *ex.stability))
+    if ex.what_if:
+        sec.blocks.append(Subheading("Hva om?"))
+        sec.blocks.append(Bullets(list(ex.what_if)))
+    return [sec]
+
+
+# ----------------------------------------------------------------------------------------------
+# Findings, questions, checklist, methods
+# ----------------------------------------------------------------------------------------------
+
+
+def findings_section(ctx: ReportContext) -> list[Section]:
+    """«Styrker og utfordringer»: the kept findings of those two kinds."""
+    if not ctx.options.include_findings:
+        return []
+    sec = Section("Styrker og utfordringer")
+    any_found = False
+    for kind, heading in KIND_HEADINGS.items():
+        items = [f for f in ctx.kept if f.kind == kind]
+        sec.blocks.append(Subheading(heading))
+        if items:
+            any_found = True
+            sec.blocks.append(Bullets([finding_line(f, ctx.school_names) for f in items]))
+        else:
+            sec.blocks.append(Paragraph(f"Ingen {heading.lower()} er registrert ennå.", note=True))
+    if not any_found:
+        sec.blocks.append(Paragraph("Funn registreres på siden «Funn».", note=True))
+    return [sec]
+
+
+def questions_section(ctx: ReportContext) -> list[Section]:
+    """«Åpne spørsmål»: questions and hypotheses."""
+    if not ctx.options.include_questions:
+        return []
+    sec = Section("Åpne spørsmål")
+    items = [f for f in ctx.kept if f.kind in QUESTION_KINDS]
+    if items:
+        sec.blocks.append(Bullets([("Hypotese: " if f.kind == "hypotese" else "") + finding_line(f, ctx.school_names)
+                                   for f in items]))
+    else:
+        sec.blocks.append(Paragraph("Ingen åpne spørsmål eller hypoteser er registrert.", note=True))
+    return [sec]
+
+
+def checklist_section(ctx: ReportContext) -> list[Section]:
+    """«Sjekkliste for forfasen»: progress and one row per item with its evidence."""
+    if not ctx.options.include_checklist:
+        return []
+    sec = Section("Sjekkliste for forfasen")
+    if not ctx.checklist:
+        sec.blocks.append(Paragraph("Sjekklisten er ikke fylt ut.", note=True))
+        return [sec]
+    from data.findings.vocab import ROLES
+
+    sec.blocks.append(Paragraph(checklist_progress_text(ctx.checklist)))
+    texts = {getattr(f, "id", ""): f.text for f in ctx.findings}
+    rows = []
+    for it in ctx.checklist:
+        ev = [texts.get(e, "") for e in it.evidence]
+        ev_text = "; ".join(t[:80] + ("…" if len(t) > 80 else "") for t in ev if t)
+        rows.append([it.label, it.status_label, ROLES.get(it.responsible_role, it.responsible_role or ""),
+                     it.due_date.strftime("%d.%m.%Y") if it.due_date else "", ev_text])
+    sec.blocks.append(Table(["Punkt", "Status", "Ansvarlig", "Frist", "Belegg (funn)"], rows))
+    return [sec]
+
+
+def methods_appendix(ctx: ReportContext) -> list[Section]:
+    """The methods appendix (``report.methods``)."""
+    if not ctx.options.include_methods:
+        return []
+    params = ctx.uttrekk.params if ctx.uttrekk is not None else u.UttrekkParams()
+    return [Section(title, [Paragraph(p) for p in paragraphs], appendix=True)
+            for title, paragraphs in methods_sections(params)]
+
+
+SECTION_BUILDERS: tuple[Callable[[ReportContext], list[Section]], ...] = (
+    summary_section, indicator_section, school_section, uttrekk_section, findings_section, questions_section,
+    checklist_section, methods_appendix,
+)
