@@ -20,6 +20,7 @@ ONCE = ("statsforvalter", "data")
 # Pages whose tables still hand float columns to the grid (shown as «12.3», a gap as «None»); the table
 # number formats are issue 15's work (language). Their texts and text cells are checked here all the same.
 FLOAT_TABLE_PAGES = ("utvikling", "skoler", "sammenlignbare", "uttrekk", "statsforvalter")
+TAG = re.compile(r"<[^>]+>")
 BAD_WORD = re.compile(r"\b(None|nan|NaN|NaT|<NA>)\b")
 # 12.5 but not a date (01.12.2026), a version (1.2.3) or a sentence end followed by a digit-free word.
 DECIMAL_POINT = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
@@ -58,7 +59,8 @@ def _cell_problems(df: pd.DataFrame, floats: bool = True) -> list[str]:
 
 
 def _problems(at, floats: bool = True) -> list[str]:
-    texts = [s for s in _texts(at) if not s.lstrip().startswith(("<style", "<script"))]  # not on screen
+    # What is on screen: no <style>/<script> blocks, and no tag attributes (font-size:1.7rem is not a number).
+    texts = [TAG.sub(" ", s) for s in _texts(at) if not s.lstrip().startswith(("<style", "<script"))]
     bad = [f"tekst: {s[:160]}" for s in texts if BAD_WORD.search(s) or DECIMAL_POINT.search(s)]
     for df in at.dataframe:
         bad += _cell_problems(df.value, floats)
