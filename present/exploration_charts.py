@@ -322,6 +322,8 @@ def peers_figure(peers: pd.DataFrame, title: str) -> go.Figure:
 
 
 def peers_table(peers: pd.DataFrame) -> pd.DataFrame:
+    """The peers (the kommune itself, rank 0, is the chart's reference, not a row of the table)."""
+    peers = peers[peers["rank"] > 0]
     out = pd.DataFrame({
         t("peers.col.rank"): peers["rank"], t("common.kommune"): peers["kommune_name"],
         t("common.fylke"): peers["fylke_name"], t("peers.distance"): peers["distance"].round(2),

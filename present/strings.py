@@ -172,8 +172,8 @@ NB: dict[str, str] = {
     "peers.distance_axis": "Avstand på kontekst (0 = helt lik)",
     "peers.method_text": (
         "Avstand: hver kontekstvariabel ({features}) er standardisert (gjennomsnitt 0, standardavvik 1 over alle "
-        "kommuner; folketall på logaritmisk skala), og avstanden er den euklidske avstanden mellom kommunene "
-        "(scikit-learn StandardScaler og NearestNeighbors). Små tall betyr like kommuner."
+        "kommuner; folketall på logaritmisk skala), og avstanden er den vanlige (euklidske) avstanden mellom "
+        "kommunene. Små tall betyr like kommuner."
     ),
     "peers.col.rank": "Nr.",
     "peers.col.kommune": "Kommunen",
@@ -191,9 +191,13 @@ NB: dict[str, str] = {
     "peers.compare_heading": "Kommunen mot de sammenlignbare kommunene ({window})",
     "peers.compare_none": "Det finnes ingen tall å sammenligne for denne kommunen.",
     "peers.compare_summary": (
-        "Av {total} indikatorer er kommunen svakere enn de sammenlignbare på {svakere}, bedre på {bedre}, "
-        "og uten sikker forskjell på {usikker}."
+        "Av {total} indikatorer er kommunen sikkert svakere enn de sammenlignbare på {svakere}, sikkert bedre på "
+        "{bedre}, og uten sikker forskjell på {usikker}; {ingen} kan ikke vurderes (skjermet eller uten tall)."
     ),
+    "peers.tab.compare": "Kommunen mot de sammenlignbare",
+    "peers.tab.who": "Hvem er de sammenlignbare?",
+    "peers.tab.expected": "Forventet ut fra konteksten",
+    "peers.message_heading": "Hovedbildet",
     "peers.compare_title": "{kommune} mot sammenlignbare kommuner, {window}",
     "peers.compare_method": (
         "De sammenlignbare kommunene er slått sammen til ett tall fra alle elevene bak deres publiserte tall "

@@ -18,9 +18,11 @@ TIMEOUT = 90_000
 expect.set_options(timeout=TIMEOUT)
 SIZES = ((1920, 1080), (1366, 768))
 PLOT = ".js-plotly-plot .main-svg >> visible=true"
-# (page, its heading, what shows that it has finished drawing)
-PAGES = (("oversikt", re.compile("Oversikt"), PLOT), ("skoler", re.compile("Skoler"), PLOT),
-         ("uttrekk", re.compile("trukket ut"), "#uttrekk-verdict"), ("presenter", None, "#presenter-sentence"))
+# (screenshot name, path and query, its heading, what shows that it has finished drawing)
+PAGES = (("oversikt", "", re.compile("Oversikt"), PLOT), ("skoler", "skoler", re.compile("Skoler"), PLOT),
+         ("uttrekk", "uttrekk", re.compile("trukket ut"), "#uttrekk-verdict"),
+         ("presenter", "presenter", None, "#presenter-sentence"),
+         ("presenter-spine", "presenter?steg=2", None, PLOT), ("presenter-indikator", "presenter?steg=3", None, PLOT))
 
 # Every visible <text> of every Plotly figure, with its box; pairs whose boxes intersect by more than
 # 1 px both ways are overlaps. Texts of one multi-line label are one <text> element.
@@ -86,9 +88,9 @@ def test_workshop_pages_readable(page: Page, app_server: str, output_dir, size):
     page.set_default_timeout(TIMEOUT)
     problems = []
     for kommune in ("7290", "7190"):
-        for name, heading, ready in PAGES:
-            path = "" if name == "oversikt" else name  # the default page lives at /
-            open_page(page, f"{app_server}/{path}?kommune={kommune}", heading, ready)
+        for name, path, heading, ready in PAGES:  # the default page (Oversikt) lives at /
+            sep = "&" if "?" in path else "?"
+            open_page(page, f"{app_server}/{path}{sep}kommune={kommune}", heading, ready)
             expect(page.get_by_text("Page not found")).to_have_count(0)
             shot = f"workshop-{width}x{height}-{name}-{kommune}"
             page.screenshot(path=str(output_dir / f"{shot}.png"))  # what the room sees
