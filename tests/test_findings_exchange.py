@@ -179,3 +179,18 @@ def test_csv_for_excel_is_formula_injection_safe(findings_store):
 ])
 def test_neutralise_cell(value, expected):
     assert neutralise_cell(value) == expected
+
+
+def test_csv_names_schools_when_names_are_given(tmp_path):
+    from data.findings import Author, FindingIn
+
+    st = FindingsStore(f"sqlite:///{tmp_path / 'n.sqlite'}")
+    try:
+        st.create(FindingIn(K, "Lite samarbeid", "utfordring", schools=("974000001",)), Author("Kari", "veileder"))
+        plain = _csv_rows(st.export_csv(K))
+        named = _csv_rows(st.export_csv(K, school_names={"974000001": "Nedre Brekke skole"}))
+        col = CSV_COLUMNS.index("Skoler")
+        assert plain[1][col] == "974000001"
+        assert named[1][col] == "Nedre Brekke skole (974000001)"
+    finally:
+        st.dispose()
