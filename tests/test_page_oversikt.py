@@ -123,3 +123,29 @@ def test_add_finding_from_oversikt_shows_marker_and_list(tmp_path, monkeypatch):
     assert markers[0]["y"][0] > max(v for v in kommune_pts["y"] if v is not None)
     assert "&lt;i&gt;lite&lt;/i&gt;" in markers[0]["hovertext"][0]  # shown as text, never as HTML
     assert f.text in [str(x.value) for x in at.get("text")]
+
+
+def test_spine_chart_first_with_benchmark_switch_in_the_link():
+    import json
+
+    from analysis.spine import spine_table
+    from analysis.window import last_school_years
+    from present.spine_chart import TRACE_META, spine_label
+
+    at = run_app(demo.SHOWCASE_MERGER)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)  # the spine chart comes first
+    assert any(str(tr.get("meta", "")).startswith(TRACE_META) for tr in spec["data"])
+    at.selectbox(key="oversikt_benchmark").select("fylke").run()
+    assert at.query_params["sammenligning"] in ("fylke", ["fylke"])
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    figures = data.load_dataset()
+    reg = data.load_kommuner().set_index("kommune_id")
+    k = demo.SHOWCASE_MERGER
+    spine = spine_table(figures, data.kommune_lineage(k), reg.loc[k, "fylke_id"],
+                        last_school_years(figures["period"].unique()), "fylke")
+    shown = {y: tr["meta"].split(":")[1] for tr in spec["data"] if str(tr.get("meta", "")).startswith(TRACE_META)
+             for y in tr.get("y") or [] if y is not None}
+    assert shown == {spine_label(r): str(r["classification"]) for _, r in spine.iterrows() if not r["suppressed"]}
+    assert any(tr.get("name") == "Sikkert svakere enn fylket" for tr in spec["data"])
+    again = open_app(kommune=k, sammenligning="fylke")
+    assert again.selectbox(key="oversikt_benchmark").value == "fylke"
