@@ -80,7 +80,8 @@ note = t("common.method_line", method=methods) + " " + t("skoler.compare_method"
 chart_col, table_col = st.container(), st.container()  # chart full width, its table view right below
 with chart_col:
     st.plotly_chart(fig, width="stretch", theme=None, key="skoler_chart")
-    st.caption(note)
+    with st.expander(t("verdict.method_expander")):  # method names and tests, not on the projector
+        st.caption(note)
     st.caption(t("skoler.reading_help", min_n=suppression_min_n(indicator)))
     findings_slot = st.container()
     with findings_slot:
@@ -104,7 +105,8 @@ ffig, ftable, fsupp, funnel_note, n_area_supp = xd.funnel_view(
 fchart, ftable_col = st.container(), st.container()
 with fchart:
     st.plotly_chart(ffig, width="stretch", theme=None, key="skoler_funnel")
-    st.caption(funnel_note)
+    with st.expander(t("verdict.method_expander")):  # method names and tests, not on the projector
+        st.caption(funnel_note)
     st.caption(t("skoler.funnel_help", n_supp=n_area_supp))
 with ftable_col:
     table_with_downloads(ftable, key="skoler_funnel", filename=f"trakt_{area or 'landet'}_{indicator}_{subject}_{trinn}",
@@ -119,15 +121,18 @@ else:
     sp = spread.iloc[0]
     st.markdown(t("skoler.spread_summary", icc=fmt_number(100 * sp["icc"], 0), sd=fmt_number(sp["sd_between"], ind.decimals),
                   unit=ind.unit_of_measure, n=int(sp["n_schools"]), supp=int(sp["schools_suppressed"]),
-                  p=fmt_number(sp["p_value"], 3), window=wlabel))
+                  window=wlabel))
     top = drivers.iloc[0]
     st.markdown(t("skoler.spread_top", school=top["unit_name"], share=fmt_number(100 * top["contribution_share"], 0)))
     sfig = view["spread_fig"]
-    snote = str(sp["method"]) + " " + t("skoler.spread_drivers_method")
+    snote = (str(sp["method"]) + " " + t("skoler.spread_drivers_method") + " "
+             + t("skoler.spread_test", p=fmt_number(sp["p_value"], 3)))
     sc1, sc2 = st.columns([3, 2])
     with sc1:
         st.plotly_chart(sfig, width="stretch", theme=None, key="skoler_spread")
-        st.caption(snote)
+        with st.expander(t("verdict.method_expander")):  # method names and tests, not on the projector
+            st.caption(snote)
     with sc2:
         table_with_downloads(view["spread_table"], key="skoler_spread", filename=f"spredning_{kommune_id}_{indicator}_{subject}_{trinn}",
-                             suppressed=view["spread_supp"], note=snote, title=f"{info['kommune_name']}: {stitle}")
+                             suppressed=view["spread_supp"], note=snote, title=f"{info['kommune_name']}: {stitle}",
+                             show_note=False)

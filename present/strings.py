@@ -300,10 +300,10 @@ NB: dict[str, str] = {
     ),
     "skoler.spread_heading": "Forskjeller mellom skolene i kommunen",
     "skoler.spread_none": "For få skoler med publiserte tall til å beregne spredningen mellom skolene.",
+    "skoler.spread_test": "Test av at skolene er like: p = {p}.",
     "skoler.spread_summary": (
         "**{icc} %** av variasjonen mellom elevene ligger mellom skolene ({window}). Det tilsvarer et standardavvik "
-        "mellom skolene på {sd} {unit}. {n} skoler med tall, {supp} skjermet (ikke med). Test av at skolene er like: "
-        "p = {p}."
+        "mellom skolene på {sd} {unit}. {n} skoler med tall, {supp} skjermet (ikke med)."
     ),
     "skoler.spread_top": "Skolen som bidrar mest til forskjellene er **{school}** ({share} % av forskjellene mellom skolene).",
     "skoler.spread_title": "Hvilke skoler står for forskjellene? {label}, {window}",
