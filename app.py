@@ -51,6 +51,7 @@ PAGES = {
         st.Page("pages/maal.py", title=t("nav.maal"), icon=":material/flag:", url_path="maal"),
         st.Page("pages/utfordringsbilde.py", title=t("nav.utfordringsbilde"), icon=":material/article:",
                 url_path="utfordringsbilde"),
+        st.Page("pages/presenter.py", title=t("nav.presenter"), icon=":material/slideshow:", url_path="presenter"),
         st.Page("pages/felles_forstaelse.py", title=t("nav.felles"), icon=":material/groups:",
                 url_path="felles-forstaelse"),
         st.Page("pages/vurdering.py", title=t("nav.vurdering"), icon=":material/how_to_vote:", url_path="vurdering"),

@@ -104,7 +104,9 @@ with tab_exchange:
     c1.download_button(t("funn.export_json"),
                        json.dumps(store.export_json(kommune_id), ensure_ascii=False, indent=1).encode("utf-8"),
                        file_name=f"funn_{kommune_id}.json", mime="application/json", key="funn_dl_json")
-    c2.download_button(t("funn.export_csv"), store.export_csv(kommune_id), file_name=f"funn_{kommune_id}.csv",
+    names = fw.kommune_schools(fw._token(), kommune_id)  # schools by name in the CSV, not by organisation number
+    c2.download_button(t("funn.export_csv"), store.export_csv(kommune_id, school_names=names),
+                       file_name=f"funn_{kommune_id}.csv",
                        mime="text/csv", key="funn_dl_csv")
     upload = st.file_uploader(t("funn.import"), type=["json"], key="funn_import_file")
     if upload is not None and st.button(t("funn.import_button"), key="funn_import_go"):

@@ -7,12 +7,14 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import data
-from analysis.compare import count_classifications
 from analysis.overview import overview_by_year, overview_pooled
 from analysis.window import WINDOW_YEARS, last_school_years
+from data.schema import sorted_periods
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, suppression_min_n
 from data.coverage import shown_keys, uttrekk_coverage
-from present.charts import indicator_years_figure, panel_position
+from present.small_multiples import small_multiples
+from present.spine_chart import spine_figure, spine_table_view
+from present.verdicts import verdict_label, verdict_summary
 from ui.frozen import freeze
 from ui.findings_widgets import add_finding_markers, findings_store, findings_under_chart
 from present.format import fmt_interval, fmt_number, row_label
@@ -20,7 +22,8 @@ from present.reform import split_break_text
 from present.window import school_years
 from ui.realdata_widgets import coverage_block, window_label_for
 from ui import stats_widgets as sw
-from ui.state import data_token, kommune_row, selected_kommune
+from ui.spine_data import spine
+from ui.state import data_token, kommune_row, param_choice, selected_kommune
 from present.strings import classification_label, t
 from ui.tables import show_table
 from ui.charts import show_chart
@@ -51,16 +54,15 @@ def table(frame: pd.DataFrame, with_period: bool) -> pd.DataFrame:
         if with_period:
             row[t("common.skoleaar")] = r["period"]
         row[t("oversikt.col.kommune_ci")] = fmt_interval(r)
-        row[t("common.n")] = "" if pd.isna(r["n"]) else fmt_number(r["n"], 0)
+        row[t("common.n")] = t("common.suppressed") if r["suppressed"] else "" if pd.isna(r["n"]) else fmt_number(r["n"], 0)
         row[t("oversikt.col.fylke")] = (
             t("common.suppressed") if r.get("fylke_suppressed") is True else fmt_number(r["fylke_estimate"], d)
         )
         row[t("oversikt.col.nasjonalt")] = fmt_number(r["nasjonalt_estimate"], d)
-        row[t("oversikt.col.vurdering")] = classification_label(r["classification"])
+        row[t("oversikt.col.vurdering")] = verdict_label(str(r["classification"]))
         row[t("oversikt.col.direction")] = (
             t("oversikt.lower_better") if ind.direction == LOWER_IS_BETTER else t("oversikt.higher_better")
         )
-        row[t("common.method")] = r["ci_method"] if isinstance(r["ci_method"], str) else ""
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -89,18 +91,28 @@ def cached_tables(token: str, kommune_id: str, _pooled: pd.DataFrame, _yearly: p
     return table(_pooled, with_period=False), table(_yearly, with_period=True)
 
 
+def linked_to(findings: list, r) -> list:
+    """Findings linked to a panel's indicator (kommune-level and school-linked alike)."""
+    return [f for f in findings or [] if any(
+        link.matches(r["indicator"], r["subject"], int(r["trinn"])) for link in f.indicators)]
+
+
 def yearly_chart(yearly: pd.DataFrame, findings: list | None = None) -> go.Figure:
-    """The small multiples of ``present.charts.indicator_years_figure`` with the linked findings as markers."""
-    panels = [g for _, g in yearly.groupby("order", sort=True)]
-    keys = [(str(g["indicator"].iloc[0]), str(g["subject"].iloc[0]), int(g["trinn"].iloc[0])) for g in panels]
-    fig = indicator_years_figure(yearly, keys, t("oversikt.chart_title"))
-    for i, (g, key) in enumerate(zip(panels, keys)):
-        linked = [f for f in findings or [] if not f.schools and any(link.matches(*key) for link in f.indicators)]
-        if linked:
-            r, c = panel_position(i)
-            y = dict(zip(g["period"], g["estimate"].fillna(g["nasjonalt_estimate"])))
-            add_finding_markers(fig, linked, y_by_x=y, x_values=list(g["period"]), fallback_x=g["period"].iloc[-1],
-                                row=r, col=c, showlegend=False)
+    """Small multiples (present/small_multiples.py); findings as their own markers at each panel's top edge."""
+    periods = sorted_periods(yearly["period"].astype(str).unique())
+    fig, tops = small_multiples(yearly, periods, title=t("oversikt.chart_title"))
+    for order, g in yearly.groupby("order", sort=True):
+        linked = linked_to(findings, g.iloc[0])
+        if linked and int(order) in tops:
+            r, c, y_top = tops[int(order)]
+            add_finding_markers(fig, linked, y_by_x=lambda x, y=y_top: y, x_values=periods, fallback_x=periods[-1],
+                                row=r, col=c)
+    seen: set = set()
+    for tr in fig.data:  # one legend entry per kind of finding
+        group = tr.legendgroup or ""
+        if group.startswith("funn_"):
+            tr.showlegend = group not in seen
+            seen.add(group)
     return fig
 
 
@@ -116,30 +128,39 @@ if split_note := split_break_text(kommune_id):  # a kommune out of a split: its 
 if yearly.empty:
     st.stop()
 wlabel = window_label_for(data_token(), kommune_id, tuple(periods))  # the years actually used, and why not others
-st.markdown(t("oversikt.intro", window=wlabel))
+
+# The spine chart first: every indicator at one glance, against the nation or the fylke (in the link).
+benchmark = param_choice(t("spine.benchmark"), ["nasjonalt", "fylke"], "sammenligning", key="oversikt_benchmark",
+                         format_func=lambda b: t(f"spine.benchmark.{b}"), container=st.columns([1, 3])[0])
+spine_rows, _ = spine(data_token(), kommune_id, benchmark)
+st.subheader(t("spine.title", first=periods[0], last=periods[-1]))
+st.markdown(verdict_summary(spine_rows["classification"].astype(str), reference=benchmark))
+show_chart(spine_figure(spine_rows), width="stretch", theme=None, key="oversikt_spine",
+           config={"displayModeBar": False})
+st.caption(t("spine.help", ref=t(f"verdict.ref.{benchmark}")))
+with st.expander(t("spine.table_title")):
+    show_table(spine_table_view(spine_rows), hide_index=True, width="stretch", key="oversikt_spine_table")
 
 st.subheader(t("oversikt.pooled_title", window=wlabel))
 st.caption(t("oversikt.pooled_help"))
 pooled, yearly = sw.many_comparisons_in([pooled, yearly], "oversikt")  # false flags; BH on request
-counts = count_classifications(pooled["classification"])
-st.markdown(t("oversikt.summary", svakere=counts.svakere, bedre=counts.bedre, usikker=counts.usikker,
-              ingen=counts.ingen_data))
 pooled_table, yearly_table = cached_tables(data_token(), kommune_id, pooled, yearly)
 show_table(pooled_table, hide_index=True, width="stretch", key="oversikt_pooled_table")
 
 st.subheader(t("oversikt.yearly_title"))
-chart_col, table_col = st.columns([3, 2])
 findings = kommune_findings(kommune_id)
-with chart_col:
+chart_tab, table_tab = st.tabs([t("oversikt.tab.chart"), t("common.table_view")])
+with chart_tab:
     findings_key = tuple((f.id, f.version) for f in findings) + (("bh", bool(st.session_state.get("oversikt_bh"))),)
     fig = cached_yearly_chart(data_token(), kommune_id, findings_key, yearly, findings)
     show_chart(fig, width="stretch", key="oversikt_chart")
-with table_col:
-    st.caption(t("common.table_view"))
-    show_table(yearly_table, hide_index=True, width="stretch", height=700, key="oversikt_year_table")
-methods = sorted({m for m in pd.concat([yearly["ci_method"], pooled["ci_method"]]).dropna().unique() if m})
-st.caption(t("oversikt.methods", methods="; ".join(methods)))
+with table_tab:
+    show_table(yearly_table, hide_index=True, width="stretch", key="oversikt_year_table")
 st.caption(t("oversikt.suppressed_note", min_n=suppression_min_n("grunnskolepoeng")))
+with st.expander(t("verdict.method_expander")):
+    st.markdown(t("oversikt.intro", window=wlabel))
+    methods = sorted({m for m in pd.concat([yearly["ci_method"], pooled["ci_method"]]).dropna().unique() if m})
+    st.caption(t("oversikt.methods", methods="; ".join(methods)))
 
 @st.fragment
 def findings_section(kommune_id: str, pooled: pd.DataFrame, periods: list[str], findings: list) -> None:
@@ -151,9 +172,7 @@ def findings_section(kommune_id: str, pooled: pd.DataFrame, periods: list[str], 
     row = pooled.loc[picked]
     current = {"page": "oversikt", "kommune_id": kommune_id, "indicator": row["indicator"], "subject": row["subject"],
                "trinn": int(row["trinn"]), "periods": periods}
-    linked = [f for f in findings if not f.schools and any(
-        link.matches(row["indicator"], row["subject"], int(row["trinn"])) for link in f.indicators)]
-    findings_under_chart(current, linked, key="oversikt")
+    findings_under_chart(current, linked_to(findings, row), key="oversikt")
 
 
 findings_section(kommune_id, pooled, periods, findings)

@@ -60,8 +60,10 @@ peer_ids = tuple(peers.loc[peers["rank"] > 0, "kommune_id"])
 current = {"page": "sammenlignbare", "kommune_id": kommune_id, "peers": list(peer_ids), "method": method,
            "features": list(features), "k": k, "periods": window}
 
+# One screen for the message: who the peers are, the kommune against them, the expected value. The
+# charts, tables and method texts are in the tabs below.
 with main:
-    st.subheader(t("peers.who_heading"))
+    st.subheader(t("peers.message_heading"))
     context_note(kommune_id, info["kommune_name"], features if lacking != list(chosen) else (), lacking)
     if peer_error:
         st.warning(tr(peer_error))
@@ -69,63 +71,60 @@ with main:
         st.warning(t("peers.none"))
     else:
         st.markdown(t(f"peers.who_intro.{method}", n=len(peer_ids), features=feature_text))
+    summary = None
+    if peer_ids:
+        summary, units = xd.peer_comparison(token, kommune_id, peer_ids, tuple(window))
+        if summary.empty:
+            st.warning(t("peers.compare_none"))
+        else:
+            summary = sw.many_comparisons(summary, "peers")  # false flags; BH on request
+            counts = count_classifications(summary["classification"])
+            st.markdown(t("peers.compare_summary", svakere=counts.svakere, bedre=counts.bedre,
+                          usikker=counts.usikker + counts.lavere + counts.hoyere, ingen=counts.ingen_data,
+                          total=counts.total))
+    key_choice = param_choice(t("common.indikator"), list(KEYS), "forventet",
+                              format_func=lambda s: indicator_label(KEYS[s][0], KEYS[s][1], KEYS[s][2]))
+    key = KEYS[key_choice]
+    res, by_k, ev_error = xd.expected(token, kommune_id, key, tuple(features), tuple(window))
+    if ev_error:
+        st.warning(tr(ev_error))
+    else:
+        d = INDICATORS[key[0]].decimals
+        m1, m2, m3 = st.columns(3)
+        m1.metric(t("peers.ev_observed"), fmt_number(res.observed, d) if np.isfinite(res.observed) else t("common.suppressed"))
+        m2.metric(t("peers.ev_expected"), fmt_number(res.expected, d))
+        m3.metric(t("peers.ev_pi"), f"{fmt_number(res.pi_lower, d)}–{fmt_number(res.pi_upper, d)}")
+        st.markdown(f"**{ev_verdict(res, key[0])}**")
+
+tab_compare, tab_who, tab_expected = st.tabs([t("peers.tab.compare"), t("peers.tab.who"), t("peers.tab.expected")])
+with tab_who:
+    if peer_ids:
         ptitle = t("peers.who_title", kommune=info["kommune_name"])
         pfig, ptable = xd.peers_view(token, kommune_id, method, features, k, ptitle)
         pnote = t("peers.method_text", features=feature_text)
-        pc1, pc2 = st.columns([2, 3])
-        with pc1:
-            show_chart(pfig, width="stretch", theme=None, key="peers_chart")
-        with pc2:
-            table_with_downloads(ptable, key="peers", filename=f"sammenlignbare_{kommune_id}",
-                                 note=pnote, title=ptitle, height=380)
-
-if peer_ids:
-    st.subheader(t("peers.compare_heading", window=wlabel))
-    summary, units = xd.peer_comparison(token, kommune_id, peer_ids, tuple(window))
-    if summary.empty:
-        st.warning(t("peers.compare_none"))
-    else:
-        summary = sw.many_comparisons(summary, "peers")  # false flags; BH on request
-        counts = count_classifications(summary["classification"])
-        st.markdown(t("peers.compare_summary", svakere=counts.svakere, bedre=counts.bedre, usikker=counts.usikker,
-                      total=counts.total))
+        show_chart(pfig, width="stretch", theme=None, key="peers_chart")
+        table_with_downloads(ptable, key="peers", filename=f"sammenlignbare_{kommune_id}", note=pnote, title=ptitle)
+with tab_compare:
+    if summary is not None and not summary.empty:
         ctitle = t("peers.compare_title", kommune=info["kommune_name"], window=wlabel)
         cfig, ctable, csupp = xd.comparison_view(token, kommune_id, info["kommune_name"], peer_ids, tuple(window),
                                                  ctitle)
         methods = "; ".join(sorted({m for m in summary["ci_method"].unique() if m}))
         cnote = t("common.method_line", method=methods) + " " + t("peers.compare_method")
-        cc1, cc2 = st.container(), st.container()
-        with cc1:
-            show_chart(cfig, width="stretch", theme=None, key="peers_compare_chart")
+        show_chart(cfig, width="stretch", theme=None, key="peers_compare_chart")
+        with st.expander(t("verdict.method_expander")):
             st.caption(cnote)
-        with cc2:
-            table_with_downloads(ctable, key="peers_compare", filename=f"sammenligning_{kommune_id}", suppressed=csupp,
-                                 note=cnote, title=ctitle, height=460, show_note=False)
-
-st.subheader(t("peers.ev_heading"))
-st.markdown(t("peers.ev_intro"))
-key_choice = param_choice(t("common.indikator"), list(KEYS), "forventet",
-                          format_func=lambda s: indicator_label(KEYS[s][0], KEYS[s][1], KEYS[s][2]))
-key = KEYS[key_choice]
-res, by_k, ev_error = xd.expected(token, kommune_id, key, tuple(features), tuple(window))
-if ev_error:
-    st.warning(tr(ev_error))
-else:
-    d = INDICATORS[key[0]].decimals
-    m1, m2, m3 = st.columns(3)
-    m1.metric(t("peers.ev_observed"), fmt_number(res.observed, d) if np.isfinite(res.observed) else t("common.suppressed"))
-    m2.metric(t("peers.ev_expected"), fmt_number(res.expected, d))
-    m3.metric(t("peers.ev_pi"), f"{fmt_number(res.pi_lower, d)}–{fmt_number(res.pi_upper, d)}")
-    st.markdown(f"**{ev_verdict(res, key[0])}**")
-    etitle = t("peers.ev_title", label=indicator_label(*key), window=wlabel)
-    efig, etable, esupp = xd.expected_view(token, kommune_id, info["kommune_name"], key, tuple(features), tuple(window),
-                                           etitle)
-    enote = tr(res.method) + " " + t("peers.ev_r2", r2=fmt_number(res.r2, 2), n=res.n_kommuner)
-    ec1, ec2 = st.container(), st.container()
-    with ec1:
+        table_with_downloads(ctable, key="peers_compare", filename=f"sammenligning_{kommune_id}", suppressed=csupp,
+                             note=cnote, title=ctitle, show_note=False)
+with tab_expected:
+    st.markdown(t("peers.ev_intro"))
+    if not ev_error:
+        etitle = t("peers.ev_title", label=indicator_label(*key), window=wlabel)
+        efig, etable, esupp = xd.expected_view(token, kommune_id, info["kommune_name"], key, tuple(features),
+                                               tuple(window), etitle)
+        enote = tr(res.method) + " " + t("peers.ev_r2", r2=fmt_number(res.r2, 2), n=res.n_kommuner)
         show_chart(efig, width="stretch", theme=None, key="peers_expected_chart")
-        st.caption(enote)
-    with ec2:
+        with st.expander(t("verdict.method_expander")):
+            st.caption(enote)
         table_with_downloads(etable, key="peers_expected", filename=f"forventet_{kommune_id}_{key[0]}_{key[1]}_{key[2]}",
-                             suppressed=esupp, note=enote, title=etitle, height=420, show_note=False)
-findings_slot = st.container()  # ui/findings_widgets.py: "Legg til funn" for `current`
+                             suppressed=esupp, note=enote, title=etitle, show_note=False)

@@ -24,7 +24,7 @@ from ui.controls import full_label, indicator_choices, indicator_picker, window_
 from ui.downloads import table_with_downloads
 from present.exploration_charts import school_axis_labels
 from ui.findings_widgets import add_finding_markers, chart_findings, findings_under_chart
-from present.format import fmt_number
+from present.format import count_text, fmt_number
 from ui.realdata_widgets import window_label_for
 from ui.state import page_kommune, param_choice
 from present.strings import t, tr
@@ -61,7 +61,8 @@ if ss.one_school(comp):
 counts = count_classifications(comp["classification"])
 n_supp = int(comp["suppressed"].sum())
 neutral = ind.direction == NEUTRAL  # no better side: sure differences are lavere/høyere
-st.markdown(t("skoler.summary_neutral" if neutral else "skoler.summary", n=len(comp), window=wlabel,
+st.markdown(t("skoler.summary_neutral" if neutral else "skoler.summary",
+              schools=count_text(len(comp), t("presenter.school"), t("presenter.schools_word")), window=wlabel,
               svakere=counts.svakere, bedre=counts.bedre, lavere=counts.lavere, hoyere=counts.hoyere,
               usikker=counts.usikker, skjermet=n_supp, ingen=counts.ingen_data - n_supp))
 
@@ -75,15 +76,19 @@ linked = chart_findings(current)
 if linked:  # the cached figure is shared between sessions: draw markers on a copy
     labels = school_axis_labels(comp)  # the chart's row labels
     label_of = dict(zip(comp["school_id"], labels))
-    value_of = dict(zip(labels, comp["estimate"].astype(float).fillna(comp["rest_estimate"].astype(float))))
-    fig = add_finding_markers(go.Figure(fig), linked, horizontal=True, y_by_x=value_of,
+    # Findings sit in their own column right of every interval, never on a school's dot.
+    ends = comp[["upper", "rest_upper", "estimate"]].astype(float).to_numpy()
+    starts = comp[["lower", "rest_lower", "estimate"]].astype(float).to_numpy()
+    right = np.nanmax(ends) + 0.08 * (np.nanmax(ends) - np.nanmin(starts)) if np.isfinite(ends).any() else 0.0
+    fig = add_finding_markers(go.Figure(fig), linked, horizontal=True, y_by_x=lambda x: right,
                               x_of=lambda f: [label_of[s] for s in f.schools if s in label_of])
 methods = "; ".join(sorted({m for m in comp["ci_method"].unique() if m})) or t("common.no_data")
 note = t("common.method_line", method=methods) + " " + t("skoler.compare_method")
 chart_col, table_col = st.container(), st.container()  # chart full width, its table view right below
 with chart_col:
     show_chart(fig, width="stretch", theme=None, key="skoler_chart")
-    st.caption(note)
+    with st.expander(t("verdict.method_expander")):  # method names and tests, not on the projector
+        st.caption(note)
     st.caption(t("skoler.reading_help", min_n=suppression_min_n(indicator)) + " " + t("stat.estimand.pooled"))
     if (rline := ss.rounding_line(comp)):
         st.caption(rline)
@@ -116,7 +121,8 @@ ffig, ftable, fsupp, funnel_note, n_area_supp = xd.funnel_view(
 fchart, ftable_col = st.container(), st.container()
 with fchart:
     show_chart(ffig, width="stretch", theme=None, key="skoler_funnel")
-    st.caption(tr(funnel_note))
+    with st.expander(t("verdict.method_expander")):  # method names and tests, not on the projector
+        st.caption(tr(funnel_note))
     st.caption(t("skoler.funnel_help", n_supp=n_area_supp))
 with ftable_col:
     table_with_downloads(ftable, key="skoler_funnel", filename=f"trakt_{area or 'landet'}_{indicator}_{subject}_{trinn}",
@@ -132,15 +138,18 @@ else:
     sp = spread.iloc[0]
     st.markdown(t("skoler.spread_summary", icc=fmt_number(100 * sp["icc"], 0), sd=fmt_number(sp["sd_between"], ind.decimals),
                   unit=ind.unit_of_measure, n=int(sp["n_schools"]), supp=int(sp["schools_suppressed"]),
-                  p=fmt_number(sp["p_value"], 3), window=wlabel))
+                  window=wlabel))
     top = drivers.iloc[0]
     st.markdown(t("skoler.spread_top", school=top["unit_name"], share=fmt_number(100 * top["contribution_share"], 0)))
     sfig = view["spread_fig"]
-    snote = tr(str(sp["method"])) + " " + t("skoler.spread_drivers_method")
+    snote = (tr(str(sp["method"])) + " " + t("skoler.spread_drivers_method") + " "
+             + t("skoler.spread_test", p=fmt_number(sp["p_value"], 3)))
     sc1, sc2 = st.columns([3, 2])
     with sc1:
         show_chart(sfig, width="stretch", theme=None, key="skoler_spread")
-        st.caption(snote)
+        with st.expander(t("verdict.method_expander")):  # method names and tests, not on the projector
+            st.caption(snote)
     with sc2:
         table_with_downloads(view["spread_table"], key="skoler_spread", filename=f"spredning_{kommune_id}_{indicator}_{subject}_{trinn}",
-                             suppressed=view["spread_supp"], note=snote, title=f"{info['kommune_name']}: {stitle}")
+                             suppressed=view["spread_supp"], note=snote, title=f"{info['kommune_name']}: {stitle}",
+                             show_note=False)

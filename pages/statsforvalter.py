@@ -20,7 +20,7 @@ from report.model import MARK, checklist_progress, short_label
 from ui import findings_widgets as fw
 from ui.goals_data import goals_table
 from present.format import fmt_interval
-from ui.state import data_token, selected_kommune
+from ui.state import data_token, param_choice, param_multi, selected_kommune
 from ui.state import scoped_kommune_options as kommune_options
 from present.strings import t
 from ui.tables import show_table
@@ -85,20 +85,20 @@ token = data_token()
 options = kommune_options(token)
 names = dict(zip(options["kommune_id"], options["kommune_name"]))
 current = selected_kommune()
-mode = st.radio(t("sf.mode"), ["fylke", "list"], horizontal=True, format_func=lambda m: t(f"sf.mode.{m}"),
-                key="sf_mode")
+# Mode, fylke, list and sorting live in the link (?utvalg=fylke&fylke=…&sorter=…), so it reproduces the view.
+mode = param_choice(t("sf.mode"), ["fylke", "list"], "utvalg", key="sf_mode", format_func=lambda m: t(f"sf.mode.{m}"))
 if mode == "fylke":
     fylker = options.drop_duplicates("fylke_id").sort_values("fylke_name")
     fylke_ids = fylker["fylke_id"].tolist()
-    default_fylke = options.loc[options["kommune_id"] == current, "fylke_id"]
-    fy = st.selectbox(t("sf.fylke"), fylke_ids, key="sf_fylke",
-                      index=fylke_ids.index(default_fylke.iloc[0]) if len(default_fylke) else 0,
+    own = options.loc[options["kommune_id"] == current, "fylke_id"]
+    if "fylke" not in st.query_params and len(own):  # the chosen kommune's fylke first
+        fylke_ids = [own.iloc[0]] + [f for f in fylke_ids if f != own.iloc[0]]
+    fy = param_choice(t("sf.fylke"), fylke_ids, "fylke", key="sf_fylke",
                       format_func=dict(zip(fylker["fylke_id"], fylker["fylke_name"])).get)
     ids = options.loc[options["fylke_id"] == fy, "kommune_id"].tolist()
 else:
-    ids = st.multiselect(t("sf.kommuner"), options["kommune_id"].tolist(), key="sf_list",
-                         default=[current] if current in names else [],
-                         format_func=lambda k: f"{names.get(k, k)} ({k})")
+    ids = param_multi(t("sf.kommuner"), options["kommune_id"].tolist(), "kommuner", key="sf_list",
+                      default=[current] if current in names else [], format_func=lambda k: f"{names.get(k, k)} ({k})")
 if not ids:
     st.info(t("sf.none"))
     st.stop()
@@ -130,11 +130,21 @@ table = pd.concat([numbers.reset_index(drop=True), pd.DataFrame(rows)], axis=1)
 sortable = [c for c in (t("sf.col.share"), t("sf.col.rank"), t("sf.col.spread"), t("sf.col.svakere"),
                         t("sf.col.kommune")) if c in table.columns]
 c1, c2 = st.columns([3, 1])
-sort_by = c1.selectbox(t("sf.sort"), sortable, key="sf_sort")
-descending = c2.toggle(t("sf.descending"), value=sort_by not in (t("sf.col.rank"), t("sf.col.kommune")),
-                        key=f"sf_desc_{sort_by}")
+sort_by = param_choice(t("sf.sort"), sortable, "sorter", key="sf_sort", container=c1)
+natural = sort_by not in (t("sf.col.rank"), t("sf.col.kommune"))  # largest first, except rank and name
+if st.session_state.get("sf_sort_prev", sort_by) != sort_by:
+    st.query_params.pop("synkende", None)  # a new sort column starts in its natural direction
+st.session_state["sf_sort_prev"] = sort_by
+wanted = st.query_params.get("synkende")
+descending = c2.toggle(t("sf.descending"), value=natural if wanted is None else wanted == "1", key=f"sf_desc_{sort_by}")
+if descending != natural:
+    st.query_params["synkende"] = "1" if descending else "0"
+else:
+    st.query_params.pop("synkende", None)
 table = table.sort_values(sort_by, ascending=not descending, na_position="last")
-show_table(table, hide_index=True, width="stretch")
+# The whole table (no inner scroll box), the kommune column pinned left so it stays when scrolling sideways.
+show_table(table, hide_index=True, width="stretch", height=38 * (len(table) + 1) + 4, key="sf_table",
+           column_config={t("sf.col.kommune"): st.column_config.TextColumn(pinned=True)})
 st.caption(t("sf.legend") + " " + "; ".join(f"{short_label(*k)} = {indicator_label(*k)}" for k in UTTREKK_SET))
 
 # --- goals for gjennomføringsfasen per kommune (ui/goals_data.goals_table) --------------------------

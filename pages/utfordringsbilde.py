@@ -108,27 +108,37 @@ except Exception:  # noqa: BLE001
 st.subheader(t("ub.export"))
 base = f"utfordringsbilde_{kommune_id}_{safe_filename(info['kommune_name'])}"
 e1, e2 = st.columns(2)
-for col, kind, fn, mime in (
-    (e1, "pdf", render_pdf, "application/pdf"),
-    (e2, "docx", render_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-):
-    state_key = f"ub_file_{kind}"
-    if col.button(t(f"ub.make_{kind}"), key=f"ub_make_{kind}", type="primary" if kind == "pdf" else "secondary"):
-        bar = col.progress(0.0, text=t("ub.working"))
-        t0 = time.perf_counter()
-        try:
-            blob = fn(report, progress=lambda frac, text, bar=bar: bar.progress(min(frac, 1.0), text=text))
-            st.session_state[state_key] = (kommune_id, blob)
-            bar.progress(1.0, text=t("ub.done", seconds=fmt_number(time.perf_counter() - t0, 1)))
-        except (ImageExportError, PdfExportError) as exc:
-            col.error(t("ub.error", message=str(exc)))
-        except Exception:  # noqa: BLE001
-            log.exception("export failed")
-            col.error(t("ub.error", message=t("ub.error_unknown")))
-    saved = st.session_state.get(state_key)
+EXPORTS = {"pdf": (e1, render_pdf, "application/pdf"),
+           "docx": (e2, render_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")}
+# One export at a time: the click only marks the job; both buttons are drawn disabled while it runs, so a
+# second click can neither start a second job nor silently cancel the first (a rerun would).
+busy = st.session_state.get("ub_exporting")
+for kind, (col, fn, mime) in EXPORTS.items():
+    col.button(t(f"ub.make_{kind}"), key=f"ub_make_{kind}", type="primary" if kind == "pdf" else "secondary",
+               disabled=busy is not None, on_click=st.session_state.__setitem__, args=("ub_exporting", kind))
+    message = st.session_state.get(f"ub_msg_{kind}")
+    if message:
+        (col.error if message[0] == "error" else col.caption)(message[1])
+    saved = st.session_state.get(f"ub_file_{kind}")
     if saved and saved[0] == kommune_id:
         col.download_button(t(f"ub.download_{kind}"), saved[1], file_name=f"{base}.{kind}", mime=mime,
                             key=f"ub_download_{kind}")
+if busy in EXPORTS:
+    col, fn, _ = EXPORTS[busy]
+    bar = col.progress(0.0, text=t("ub.working"))
+    t0 = time.perf_counter()
+    try:
+        blob = fn(report, progress=lambda frac, text, bar=bar: bar.progress(min(frac, 1.0), text=text))
+        st.session_state[f"ub_file_{busy}"] = (kommune_id, blob)
+        st.session_state[f"ub_msg_{busy}"] = ("done", t("ub.done", seconds=fmt_number(time.perf_counter() - t0, 1)))
+    except (ImageExportError, PdfExportError) as exc:
+        st.session_state[f"ub_msg_{busy}"] = ("error", t("ub.error", message=str(exc)))
+    except Exception:  # noqa: BLE001
+        log.exception("export failed")
+        st.session_state[f"ub_msg_{busy}"] = ("error", t("ub.error", message=t("ub.error_unknown")))
+    finally:
+        st.session_state["ub_exporting"] = None
+    st.rerun()
 
 # --- preview --------------------------------------------------------------------------------------
 st.subheader(t("ub.preview"))

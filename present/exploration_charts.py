@@ -227,6 +227,32 @@ def schools_table(comp: pd.DataFrame, decimals: int) -> tuple[pd.DataFrame, pd.S
     return table, comp["suppressed"].astype(bool).reset_index(drop=True)
 
 
+LOG_TICKS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+
+
+def log_ticks(n) -> list[int]:
+    """Readable ticks for a log axis of pupil counts: 5, 10, 20, 50, 100, 200 … covering the data."""
+    v = pd.to_numeric(pd.Series(n), errors="coerce").dropna()
+    v = v[v > 0]
+    if v.empty:
+        return [10, 100]
+    lo, hi = float(v.min()), float(v.max())
+    inside = [x for x in LOG_TICKS if lo / 1.5 <= x <= hi * 1.5]
+    return inside or [x for x in LOG_TICKS if x >= lo][:2]
+
+
+def funnel_label_positions(own: pd.DataFrame) -> list[str]:
+    """Stagger the kommune's school labels: alternate above/below along n, so neighbours do not collide."""
+    order = own["n"].astype(float).rank(method="first").to_numpy()
+    return ["top center" if int(r) % 2 else "bottom center" for r in order]
+
+
+def funnel_labels(own: pd.DataFrame, max_chars: int = 18) -> list[str]:
+    """Short labels on the chart (the full names are in the hover and the table)."""
+    return [str(name) if len(str(name)) <= max_chars else str(name)[: max_chars - 1].rstrip() + "…"
+            for name in own["unit_name"]]
+
+
 def funnel_figure(area_schools: pd.DataFrame, kommune_school_ids: set[str], benchmark: float,
                   limits: pd.DataFrame | None, indicator: str, title: str) -> go.Figure:
     """Funnel plot: every school's pooled figure against its n, the kommune's schools highlighted."""
@@ -248,16 +274,20 @@ def funnel_figure(area_schools: pd.DataFrame, kommune_school_ids: set[str], benc
         x=pts.loc[~mine, "n"], y=pts.loc[~mine, "estimate"], text=pts.loc[~mine, "unit_name"], mode="markers",
         name=t("skoler.funnel_other"), marker={"color": rgba(PALETTE["nasjonalt"], 0.35), "size": 6},
         hovertemplate=hover))
+    own = pts.loc[mine]
     fig.add_trace(go.Scatter(
-        x=pts.loc[mine, "n"], y=pts.loc[mine, "estimate"], text=pts.loc[mine, "unit_name"], mode="markers+text",
-        textposition="top center", name=t("skoler.funnel_mine"),
+        x=own["n"], y=own["estimate"], text=own["unit_name"], mode="markers+text",
+        texttemplate=funnel_labels(own), textposition=funnel_label_positions(own), name=t("skoler.funnel_mine"),
         marker={"color": PALETTE["highlight"], "size": 13, "line": {"width": 1.5, "color": "white"}},
         hovertemplate=hover))
-    if np.isfinite(benchmark):
-        fig.add_hline(y=benchmark, line={"color": PALETTE["nasjonalt"], "width": 2},
-                      annotation_text=t("skoler.funnel_benchmark", value=fmt_number(benchmark, ind.decimals)))
+    if np.isfinite(benchmark):  # the value in the legend, not as a label that could cover a school's name
+        line = {"color": PALETTE["nasjonalt"], "width": 2}
+        fig.add_hline(y=benchmark, line=line)
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=line,
+                                 name=t("skoler.funnel_benchmark", value=fmt_number(benchmark, ind.decimals))))
     base_layout(fig, title=title, height=520)
-    fig.update_xaxes(title=t("skoler.funnel_x"), type="log")
+    ticks = log_ticks(pts["n"])
+    fig.update_xaxes(title=t("skoler.funnel_x"), type="log", tickvals=ticks, ticktext=[fmt_number(v, 0) for v in ticks])
     fig.update_yaxes(title=ind.unit_of_measure)
     return fig
 
@@ -267,9 +297,12 @@ def funnel_table(area_schools: pd.DataFrame, kommune_school_ids: set[str], decim
     """Every school in the funnel (the kommune's first), with its figure, n and place in the funnel."""
     fs = area_schools.assign(_mine=area_schools["unit_id"].isin(kommune_school_ids))
     fs = fs.sort_values(["_mine", "unit_name"], ascending=[False, True]).reset_index(drop=True)
+    supp = fs["suppressed"].astype(bool)
     table = pd.DataFrame({
         t("common.skole"): fs["unit_name"], t("skoler.col.kommune"): fs["kommune_id"],
-        t("skoler.col.estimate"): fs["estimate"].round(decimals), t("common.n"): fs["n"],
+        t("skoler.col.estimate"): [t("common.suppressed") if s_ else fmt_number(v, decimals)
+                                   for s_, v in zip(supp, fs["estimate"].astype(float))],
+        t("common.n"): [t("common.suppressed") if s_ else fmt_number(v, 0) for s_, v in zip(supp, fs["n"].astype(float))],
         t("skoler.col.mine"): np.where(fs["_mine"], t("skoler.yes"), ""),
     })
     if limits_at_n is not None and "position" in limits_at_n.columns:
@@ -294,6 +327,8 @@ def peers_figure(peers: pd.DataFrame, title: str) -> go.Figure:
 
 
 def peers_table(peers: pd.DataFrame) -> pd.DataFrame:
+    """The peers (the kommune itself, rank 0, is the chart's reference, not a row of the table)."""
+    peers = peers[peers["rank"] > 0]
     out = pd.DataFrame({
         t("peers.col.rank"): peers["rank"], t("common.kommune"): peers["kommune_name"],
         t("common.fylke"): peers["fylke_name"], t("peers.distance"): peers["distance"].round(2),

@@ -46,3 +46,8 @@ def fmt_interval(row, prefix: str = "", decimals: int | None = None) -> str:
 
 def row_label(row) -> str:
     return indicator_label(str(row["indicator"]), str(row["subject"]), int(row["trinn"]))
+
+
+def count_text(n: int, singular: str, plural: str) -> str:
+    """'1 skole', '3 skoler', '0 skoler' (Norwegian: singular only for exactly one)."""
+    return f"{fmt_number(n, 0)} {singular if int(n) == 1 else plural}"

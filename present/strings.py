@@ -257,8 +257,8 @@ NB: dict[str, str] = {
     "peers.distance_axis": "Avstand på kontekst (0 = helt lik)",
     "peers.method_text": (
         "Avstand: hver kontekstvariabel ({features}) er standardisert (gjennomsnitt 0, standardavvik 1 over alle "
-        "kommuner; folketall på logaritmisk skala), og avstanden er den euklidske avstanden mellom kommunene "
-        "(scikit-learn StandardScaler og NearestNeighbors). Små tall betyr like kommuner."
+        "kommuner; folketall på logaritmisk skala), og avstanden er den vanlige (euklidske) avstanden mellom "
+        "kommunene. Små tall betyr like kommuner."
     ),
     "peers.col.rank": "Nr.",
     "peers.col.kommune": "Kommunen",
@@ -276,9 +276,13 @@ NB: dict[str, str] = {
     "peers.compare_heading": "Kommunen mot de sammenlignbare kommunene – {window}",
     "peers.compare_none": "Det finnes ingen tall å sammenligne for denne kommunen.",
     "peers.compare_summary": (
-        "Av {total} indikatorer er kommunen svakere enn de sammenlignbare på {svakere}, bedre på {bedre}, "
-        "og uten sikker forskjell på {usikker}."
+        "Av {total} indikatorer er kommunen sikkert svakere enn de sammenlignbare på {svakere}, sikkert bedre på "
+        "{bedre}, og uten sikker forskjell på {usikker}; {ingen} kan ikke vurderes (skjermet eller uten tall)."
     ),
+    "peers.tab.compare": "Kommunen mot de sammenlignbare",
+    "peers.tab.who": "Hvem er de sammenlignbare?",
+    "peers.tab.expected": "Forventet ut fra konteksten",
+    "peers.message_heading": "Hovedbildet",
     "peers.compare_title": "{kommune} mot sammenlignbare kommuner, {window}",
     "peers.compare_method": (
         "De sammenlignbare kommunene er slått sammen til ett tall fra alle elevene bak deres publiserte tall "
@@ -372,11 +376,11 @@ NB: dict[str, str] = {
     ),
     "skoler.no_schools": "Kommunen har ingen skoler med tall for {label}.",
     "skoler.summary": (
-        "**{n} skoler** ({window}): {svakere} svakere enn resten av kommunen, {bedre} bedre, {usikker} uten sikker "
+        "**{schools}** ({window}): {svakere} svakere enn resten av kommunen, {bedre} bedre, {usikker} uten sikker "
         "forskjell, {skjermet} skjermet og {ingen} som ikke kan vurderes."
     ),
     "skoler.summary_neutral": (
-        "**{n} skoler** ({window}): {lavere} lavere enn resten av kommunen, {hoyere} høyere, {usikker} uten sikker "
+        "**{schools}** ({window}): {lavere} lavere enn resten av kommunen, {hoyere} høyere, {usikker} uten sikker "
         "forskjell, {skjermet} skjermet og {ingen} som ikke kan vurderes."
     ),
     "skoler.chart_heading": "Skolene mot resten av kommunen",
@@ -431,10 +435,10 @@ NB: dict[str, str] = {
     ),
     "skoler.spread_heading": "Forskjeller mellom skolene i kommunen",
     "skoler.spread_none": "For få skoler med publiserte tall til å beregne spredningen mellom skolene.",
+    "skoler.spread_test": "Test av at skolene er like: p = {p}.",
     "skoler.spread_summary": (
         "**{icc} %** av variasjonen mellom elevene ligger mellom skolene ({window}). Det tilsvarer et standardavvik "
-        "mellom skolene på {sd} {unit}. {n} skoler med tall, {supp} skjermet (ikke med). Test av at skolene er like: "
-        "p = {p}."
+        "mellom skolene på {sd} {unit}. {n} skoler med tall, {supp} skjermet (ikke med)."
     ),
     "skoler.spread_top": "Skolen som bidrar mest til forskjellene er **{school}** ({share} % av forskjellene mellom skolene).",
     "skoler.spread_title": "Hvilke skoler står for forskjellene? {label}, {window}",
@@ -700,6 +704,10 @@ NB: dict[str, str] = {
     "uttrekk.status.spread": "Trukket ut på spredning",
     "uttrekk.status.none": "Ikke trukket ut",
     "uttrekk.rank_of": "av {n}",
+    "uttrekk.whatif_cut": (
+        "Grensen som faktisk avgjør uttrekk på spredning, er spredningen hos den {n}. kommunen på listen over "
+        "størst spredning: **{floor}**. Den publiserte grensen ({cutoff}) er bare et minstekrav."
+    ),
     "uttrekk.tab.explain": "Forklaring",
     "uttrekk.tab.points": "Risikopoengene og hvor sikre de er",
     "uttrekk.tab.schools": "Skolene",
@@ -1456,6 +1464,106 @@ NB: dict[str, str] = {
     "vurdering.saved": "Takk! {n} vurderinger er lagret. Du kan endre dem og lagre på nytt.",
     "vurdering.none": "Økten har ingen utfordringer å vurdere ennå.",
     "vurdering.challenge": "Utfordring {i} av {n}",
+    # --- Verdict sentences (present/verdicts.py) ------------------------------------------------
+    "verdict.subject.kommune": "Kommunen",
+    "verdict.subject.skole": "Skolen",
+    "verdict.ref.nasjonalt": "landet",
+    "verdict.ref.fylke": "fylket",
+    "verdict.ref.rest": "resten av kommunen",
+    "verdict.ref.peers": "de sammenlignbare kommunene",
+    "verdict.below_worse": "{subject} ligger sikkert under {ref}.",
+    "verdict.above_better": "{subject} ligger sikkert over {ref}.",
+    "verdict.above_worse": "{subject} ligger sikkert over {ref}. Her er lavt best, så det er svakere.",
+    "verdict.below_better": "{subject} ligger sikkert under {ref}. Her er lavt best, så det er bedre.",
+    "verdict.lavere": "{subject} ligger sikkert under {ref}.",
+    "verdict.hoyere": "{subject} ligger sikkert over {ref}.",
+    "verdict.ikke_sikker": "Vi kan ikke si at {subject_lc} skiller seg fra {ref}.",
+    "verdict.skjermet": "Tallet er skjermet fordi for få elever står bak, så vi kan ikke vurdere det.",
+    "verdict.ingen_data": "Vi har ikke tall nok til å vurdere dette.",
+    "verdict.label.svakere": "Sikkert svakere enn {ref}",
+    "verdict.label.bedre": "Sikkert bedre enn {ref}",
+    "verdict.label.ikke_sikker": "Ikke sikker forskjell",
+    "verdict.label.lavere": "Sikkert lavere enn {ref}",
+    "verdict.label.hoyere": "Sikkert høyere enn {ref}",
+    "verdict.label.ingen_data": "Kan ikke vurderes",
+    "verdict.summary": (
+        "Av {total} indikatorer er {svakere} sikkert svakere og {bedre} sikkert bedre enn {ref}; "
+        "for {usikker} kan vi ikke si at kommunen skiller seg fra {ref}, og {ingen} kan ikke vurderes."
+    ),
+    "verdict.summary_neutral": "I tillegg er {lavere} sikkert lavere og {hoyere} sikkert høyere enn {ref}.",
+    "verdict.method_expander": "Slik er det regnet ut",
+    # --- Spine chart (present/spine_chart.py) ---------------------------------------------------
+    "spine.title": "Alle indikatorene på ett blikk ({first}–{last}, tre år samlet)",
+    "spine.benchmark": "Sammenlign med",
+    "oversikt.tab.chart": "Diagram",
+    "spine.benchmark.nasjonalt": "Landet",
+    "spine.benchmark.fylke": "Fylket",
+    "spine.short.grunnskolepoeng": "Grunnskolepoeng",
+    "spine.short.np_mestring_1": "Mestringsnivå 1",
+    "spine.short.eu_stotte_larer": "Støtte fra lærer",
+    "spine.short.eu_motivasjon": "Motivasjon",
+    "spine.short.eu_mobbing": "Mobbing",
+    "spine.worse_side": "◀ svakere",
+    "spine.better_side": "bedre ▶",
+    "spine.col.kommune": "Kommunen",
+    "spine.col.n": "n",
+    "spine.col.benchmark.nasjonalt": "Landet",
+    "spine.col.benchmark.fylke": "Fylket",
+    "spine.legend.range.nasjonalt": "Alle kommuner, laveste til høyeste",
+    "spine.legend.range.fylke": "Kommunene i fylket, laveste til høyeste",
+    "spine.legend.mid": "Midterste halvdel av kommunene",
+    "spine.legend.benchmark.nasjonalt": "Landet (midtstreken)",
+    "spine.legend.benchmark.fylke": "Fylket (midtstreken)",
+    "spine.legend.second.nasjonalt": "Fylket",
+    "spine.legend.second.fylke": "Landet",
+    "spine.hover": "{label}<br>{value}<br>{sentence}",
+    "spine.help": (
+        "Én rad per indikator. Stolpen viser spennet mellom kommunene, med {ref} som midtstrek. "
+        "Bedre er alltid til høyre, også der lavt er best (mestringsnivå 1 og mobbing). "
+        "Fargen og formen på merket sier om kommunen sikkert skiller seg fra {ref}. "
+        "«skjermet» betyr at for få elever står bak tallet."
+    ),
+    "spine.table_title": "Tabellvisning av diagrammet",
+    "spine.col.indikator": "Indikator",
+    "spine.col.verdi": "Kommunen",
+    "spine.col.vurdering": "Vurdering",
+    "spine.col.benchmark": "Sammenligningstall",
+    "spine.col.range": "Kommunene (laveste–høyeste)",
+    # --- Presenter (pages/presenter.py, present/presenter.py) ------------------------------------
+    "nav.presenter": "Presenter",
+    "presenter.prev": "◀ Forrige",
+    "presenter.next": "Neste ▶",
+    "presenter.step": "{step} av {total}",
+    "presenter.exit": "Avslutt presentasjonen",
+    "presenter.keys": "Piltastene ◀ ▶ blar. Trykk F11 for fullskjerm i nettleseren.",
+    "presenter.link": "Lenke til denne skjermen",
+    "presenter.demo": "Demodata: oppdiktede kommuner og tall.",
+    "presenter.title.start": "Utfordringsbildet for {kommune}",
+    "presenter.sentence.start": "Tallene for {first}–{last}, det vi har funnet, og det vi fortsatt lurer på.",
+    "presenter.title.spine": "Alle indikatorene på ett blikk",
+    "presenter.spine.some": "{svakere} av {total} indikatorer er sikkert svakere enn landet, og {bedre} er sikkert bedre.",
+    "presenter.spine.none": "Vi kan ikke si at kommunen skiller seg fra landet på noen av indikatorene.",
+    "presenter.title.indicator": "{label}",
+    "presenter.values": "Kommunen {value}, landet {national}, fylket {fylke} (tre år samlet, {first}–{last}).",
+    "presenter.title.schools": "Skolene: {label}",
+    "presenter.schools.one": "Kommunen har {schools} med tall, så skolene sammenlignes ikke med hverandre.",
+    "presenter.schools.none": "Ingen skole skiller seg sikkert fra resten av kommunen.",
+    "presenter.schools.worse": "{names} ligger sikkert svakere enn resten av kommunen.",
+    "presenter.schools.better": "{names} ligger sikkert bedre enn resten av kommunen.",
+    "presenter.school": "skole",
+    "presenter.schools_word": "skoler",
+    "presenter.and": "og",
+    "presenter.title.styrker": "Styrker",
+    "presenter.title.utfordringer": "Utfordringer",
+    "presenter.title.questions": "Åpne spørsmål",
+    "presenter.sentence.styrker": "Dette fungerer godt, ifølge funnene.",
+    "presenter.sentence.utfordringer": "Dette må vi arbeide med, ifølge funnene.",
+    "presenter.sentence.questions": "Dette vet vi ikke ennå.",
+    "presenter.none.styrker": "Ingen styrker er registrert ennå.",
+    "presenter.none.utfordringer": "Ingen utfordringer er registrert ennå.",
+    "presenter.none.questions": "Ingen åpne spørsmål er registrert ennå.",
+    "presenter.hypothesis": "Hypotese: {text}",
+    "presenter.no_data": "Kommunen har ingen tall for uttrekksindikatorene.",
 }
 
 from present.strings_nn import NN  # noqa: E402  (the nynorsk half of the table; see the docstring)

@@ -32,7 +32,7 @@ def chunks(keys: list, size: int = PANELS_PER_FIGURE) -> list[list]:
 
 def school_row_height(n_schools: int) -> int:
     """Height (px) of one row of school panels."""
-    return 26 * max(n_schools, 2) + 110
+    return 26 * max(n_schools, 4) + 130  # room for two-line panel titles above a one-school panel
 
 
 def school_chunks(keys: list, n_schools: int) -> list[list]:
@@ -67,7 +67,7 @@ def schools_figure(schools: pd.DataFrame, keys: list[tuple[str, str, int]], titl
     names = sorted(schools["unit_name"].unique().tolist())
     fig = make_subplots(rows=nrows, cols=COLS, subplot_titles=titles, vertical_spacing=min(0.12, 0.35 / nrows),
                         horizontal_spacing=0.04, shared_yaxes=True)
-    traces, rows, cols, shapes = [], [], [], []
+    traces, rows, cols, shapes, notes = [], [], [], [], []
     for i, key in enumerate(keys):
         r, c = i // COLS + 1, i % COLS + 1
         g = match_key(schools, key)
@@ -83,23 +83,29 @@ def schools_figure(schools: pd.DataFrame, keys: list[tuple[str, str, int]], titl
             v = float(nat.iloc[0])
             shapes.append({"type": "line", "xref": xa, "yref": f"{ya} domain", "x0": v, "x1": v, "y0": 0, "y1": 1,
                            "line": {"color": PALETTE["nasjonalt"], "width": 2, "dash": "dash"}})
-            if len(supp):
-                new.append({"type": "scatter", "y": supp["unit_name"].tolist(), "x": [v] * len(supp),
-                            "mode": "markers+text", "text": [SKJERMET] * len(supp), "textposition": "middle right",
-                            "name": "Skjermet (for få elever)", "marker": suppressed_marker()})
+        if len(supp):  # at the panel's left edge, never on the national line (it is not «= landet»)
+            xa, ya = _axis_ref(i)
+            notes += [{"xref": f"{xa} domain", "x": 0.02, "xanchor": "left", "yref": ya, "y": name,
+                       "text": f"✕ {SKJERMET}", "showarrow": False, "font": {"color": PALETTE["highlight"], "size": 13}}
+                      for name in supp["unit_name"].tolist()]
         traces += new
         rows += [r] * len(new)
         cols += [c] * len(new)
-    # A dashed-line legend entry for the national level.
+    # Legend entries for the national line and (if any) «skjermet».
     traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "lines", "name": "Nasjonalt",
                    "line": {"color": PALETTE["nasjonalt"], "width": 2, "dash": "dash"}})
-    rows.append(1)
-    cols.append(1)
+    if notes:
+        traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers",
+                       "name": "Skjermet (for få elever)", "marker": suppressed_marker()})
+    rows += [1] * (2 if notes else 1)
+    cols += [1] * (2 if notes else 1)
     fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], type="category", range=[-0.5, len(names) - 0.5])
     add_panel_traces(fig, traces, rows, cols)
     base_layout(fig, title=title, height=school_row_height(len(names)) * nrows + 130)
     fig.update_layout(shapes=shapes)
     fig.update_annotations(font_size=13)
+    for note in notes:
+        fig.add_annotation(**note)
     fig.update_layout(margin={"l": 10, "t": 110}, font={"size": 13}, title={"y": 0.985, "yanchor": "top"})
     fig.update_yaxes(automargin=True)
     return fig

@@ -18,8 +18,9 @@ from analysis.compare import count_classifications
 from analysis.overview import benchmark_comparison
 from analysis.window import WINDOW_YEARS
 from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
-from present.format import fmt_interval, fmt_number
+from present.format import count_text, fmt_interval, fmt_number
 from present.strings import classification_label, t, tr
+from present.verdicts import verdict_sentence
 from report import charts
 from present.window import span_text
 from report.document import Bullets, Figure, Paragraph, Section, Subheading, Table
@@ -32,6 +33,8 @@ MARK = {"svakere": " ▼", "bedre": " ▲"}
 SHORT_NAMES = {"grunnskolepoeng": "GSP", "np_mestring_1": "Nivå 1", "eu_stotte_larer": "Støtte lærer",
                "eu_motivasjon": "Motivasjon", "eu_mobbing": "Mobbing"}
 KIND_HEADINGS = {"styrke": "rep.styrker", "utfordring": "rep.utfordringer"}  # strings-table keys
+KIND_PLURALS = {"styrke": "styrker", "utfordring": "utfordringer", "hypotese": "hypoteser", "sporsmal": "spørsmål",
+                "tiltakside": "tiltaksideer"}
 QUESTION_KINDS = ("sporsmal", "hypotese")
 
 
@@ -165,7 +168,8 @@ def summary_section(ctx: ReportContext) -> list[Section]:
         for f in ctx.kept:
             by_kind[f.kind] = by_kind.get(f.kind, 0) + 1
         summary.blocks.append(Paragraph(t("rep.findings_count") + ", ".join(
-            f"{by_kind[k]} {KINDS[k].lower()}" for k in KINDS if k in by_kind) + "."))
+            count_text(by_kind[k], KINDS[k].lower(), KIND_PLURALS.get(k, KINDS[k].lower()))
+            for k in KINDS if k in by_kind) + "."))
     if ctx.checklist and ctx.options.include_checklist:
         summary.blocks.append(Paragraph(t("rep.checklist_line") + checklist_progress_text(ctx.checklist)))
     return [summary]
@@ -352,12 +356,29 @@ def findings_section(ctx: ReportContext) -> list[Section]:
         sec.blocks.append(Subheading(t(heading)))
         if items:
             any_found = True
-            sec.blocks.append(Bullets([finding_line(f, ctx.school_names) for f in items]))
+            sec.blocks.append(Bullets([finding_line(f, ctx.school_names) + supporting_figures(f, ctx.pooled)
+                                       for f in items]))
         else:
             sec.blocks.append(Paragraph(t("rep.none_of_kind", kind=t(heading).lower()), note=True))
     if not any_found:
         sec.blocks.append(Paragraph(t("rep.findings_where"), note=True))
     return [sec]
+
+
+def supporting_figures(f: Any, pooled: pd.DataFrame) -> str:
+    """The figures behind a finding's linked indicators: « Tallene: grunnskolepoeng 40,4 mot 42,6 i landet,
+    kommunen ligger sikkert under landet.» (empty when the finding links no indicator in the report)."""
+    parts = []
+    for link in getattr(f, "indicators", ()):
+        for _, r in pooled.iterrows():
+            if link.matches(str(r["indicator"]), str(r["subject"]), int(r["trinn"])):
+                d = _dec(r["indicator"])
+                sentence = verdict_sentence(str(r["classification"]), direction=INDICATORS[str(r["indicator"])].direction,
+                                            suppressed=bool(r["suppressed"]))
+                value = "skjermet" if bool(r["suppressed"]) else _num(r["estimate"], d)
+                parts.append(f"{indicator_label(r['indicator'], r['subject'], int(r['trinn'])).lower()} {value} mot "
+                             f"{_num(r['nasjonalt_estimate'], d)} i landet; {sentence[0].lower()}{sentence[1:]}")
+    return (" Tallene: " + " ".join(parts)) if parts else ""
 
 
 def questions_section(ctx: ReportContext) -> list[Section]:
@@ -391,9 +412,9 @@ def checklist_section(ctx: ReportContext) -> list[Section]:
         ev = [texts.get(e, "") for e in it.evidence]
         ev_text = "; ".join(x[:80] + ("…" if len(x) > 80 else "") for x in ev if x)
         rows.append([it.label, it.status_label, ROLES.get(it.responsible_role, it.responsible_role or ""),
-                     it.due_date.strftime("%d.%m.%Y") if it.due_date else "", ev_text])
+                     it.due_date.strftime("%d.%m.%Y") if it.due_date else "", getattr(it, "note", "") or "", ev_text])
     sec.blocks.append(Table([t("sjekkliste.col.item"), t("sjekkliste.status"), t("sjekkliste.role"),
-                             t("sjekkliste.due"), t("sjekkliste.evidence")], rows))
+                             t("sjekkliste.due"), t("sjekkliste.note"), t("sjekkliste.evidence")], rows))
     return [sec]
 
 
@@ -406,7 +427,9 @@ def methods_appendix(ctx: ReportContext) -> list[Section]:
             for title, paragraphs in methods_sections(params)]
 
 
+# Executive part first (what the utfordringsbilde is about: the verdicts, styrker and utfordringer with the
+# figures behind them, the open questions), then the figures, the checklist and the methods.
 SECTION_BUILDERS: tuple[Callable[[ReportContext], list[Section]], ...] = (
-    summary_section, indicator_section, school_section, uttrekk_section, findings_section, questions_section,
+    summary_section, findings_section, questions_section, indicator_section, school_section, uttrekk_section,
     checklist_section, methods_appendix,
 )

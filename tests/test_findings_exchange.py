@@ -221,3 +221,18 @@ def test_import_guards_every_text_field_against_fodselsnummer(findings_store, tm
         target.import_json(json.dumps(doc), OLA)
     assert target.export_json(K)["findings"] == []
     target.dispose()
+
+
+def test_csv_names_schools_when_names_are_given(tmp_path):
+    from data.findings import Author, FindingIn
+
+    st = FindingsStore(f"sqlite:///{tmp_path / 'n.sqlite'}")
+    try:
+        st.create(FindingIn(K, "Lite samarbeid", "utfordring", schools=("974000001",)), Author("Kari", "veileder"))
+        plain = _csv_rows(st.export_csv(K))
+        named = _csv_rows(st.export_csv(K, school_names={"974000001": "Nedre Brekke skole"}))
+        col = CSV_COLUMNS.index("Skoler")
+        assert plain[1][col] == "974000001"
+        assert named[1][col] == "Nedre Brekke skole (974000001)"
+    finally:
+        st.dispose()

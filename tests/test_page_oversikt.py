@@ -23,6 +23,15 @@ def test_opens_on_demo_with_banner_and_default_kommune():
     assert at.query_params["kommune"] == [demo.SHOWCASE_SPREAD] or at.query_params["kommune"] == demo.SHOWCASE_SPREAD
 
 
+def table_with(at: AppTest, column: str, other: str, present: bool = True):
+    """The first table with ``column`` that has (``present``) or lacks ``other``."""
+    for df in at.dataframe:
+        cols = set(df.value.columns)
+        if column in cols and (other in cols) == present:
+            return df.value
+    raise AssertionError(f"no table with {column!r}")
+
+
 def _expected(kommune_id: str):
     figures = data.load_dataset()
     periods = last_school_years(figures["period"].unique())
@@ -36,20 +45,23 @@ def _expected(kommune_id: str):
 def test_pooled_table_matches_analysis_for_spread_showcase():
     at = run_app(demo.SHOWCASE_SPREAD)
     pooled, _ = _expected(demo.SHOWCASE_SPREAD)
-    shown = at.dataframe[0].value
+    shown = table_with(at, "Kommunen, 95 % intervall", "Skoleår", present=False)
     assert len(shown) == len(pooled) == 11
     assert list(shown["Kommunen, 95 % intervall"]) == [fmt_interval(r) for _, r in pooled.iterrows()]
     verdicts = set(shown["Vurdering mot nasjonalt"])
-    assert verdicts <= {"Svakere enn nasjonalt", "Bedre enn nasjonalt", "Ikke sikker forskjell", "Kan ikke vurderes"}
-    # The method of every interval is named.
-    assert shown["Metode"].str.contains("Wilson").any() and shown["Metode"].str.contains("t-intervall").any()
+    assert verdicts <= {"Sikkert svakere enn landet", "Sikkert bedre enn landet", "Ikke sikker forskjell",
+                        "Kan ikke vurderes"}
+    # The method of every interval is named, in the «Slik er det regnet ut» expander (not in the table).
+    assert "Metode" not in shown.columns
+    methods = next(c.value for c in at.caption if c.value.startswith("Metoder:"))
+    assert "Wilson" in methods and "t-intervall" in methods
 
 
 def test_one_school_kommune_shows_suppression_and_no_certain_difference():
     at = run_app(demo.SHOWCASE_ONE_SCHOOL)
     assert at.title[0].value == "Oversikt: Kvitholm"
     _, yearly = _expected(demo.SHOWCASE_ONE_SCHOOL)
-    year_table = at.dataframe[1].value
+    year_table = table_with(at, "Kommunen, 95 % intervall", "Skoleår")
     assert (year_table["Kommunen, 95 % intervall"] == "skjermet").sum() == int(yearly["suppressed"].sum()) > 0
     # Suppressed years are never judged.
     supp = year_table[year_table["Kommunen, 95 % intervall"] == "skjermet"]
@@ -59,7 +71,7 @@ def test_one_school_kommune_shows_suppression_and_no_certain_difference():
 def test_merged_kommune_pools_across_old_numbers():
     at = run_app(demo.SHOWCASE_MERGER)
     assert at.title[0].value == "Oversikt: Fjordbygd"
-    assert len(at.dataframe[0].value) == 11
+    assert len(table_with(at, "Kommunen, 95 % intervall", "Skoleår", present=False)) == 11
 
 
 def test_picker_changes_kommune_and_query_param():
@@ -102,9 +114,38 @@ def test_add_finding_from_oversikt_shows_marker_and_list(tmp_path, monkeypatch):
     assert not at.exception and not at.error, [e.value for e in at.error]
     [f] = get_store(url).list_findings(demo.SHOWCASE_SPREAD)
     assert f.author_name == "Kari Nordmann" and len(f.periods) == 1
-    assert f.periods[0] in at.dataframe[1].value["Skoleår"].tolist()
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert f.periods[0] in table_with(at, "Kommunen, 95 % intervall", "Skoleår")["Skoleår"].tolist()
+    spec = json.loads(at.get("plotly_chart")[1].proto.spec)  # [0] is the spine chart
     markers = [tr for tr in spec["data"] if str(tr.get("legendgroup", "")).startswith("funn_")]
-    assert len(markers) == 1 and markers[0]["x"] == list(f.periods)
+    assert len(markers) == 1 and markers[0]["x"] == list(f.periods) and markers[0]["showlegend"] is not False
+    # The marker sits at the panel's top edge, never on the kommune's point.
+    kommune_pts = [tr for tr in spec["data"] if tr.get("legendgroup") == "k" and tr.get("xaxis", "x") == "x"][0]
+    assert markers[0]["y"][0] > max(v for v in kommune_pts["y"] if v is not None)
     assert "&lt;i&gt;lite&lt;/i&gt;" in markers[0]["hovertext"][0]  # shown as text, never as HTML
     assert f.text in [str(x.value) for x in at.get("text")]
+
+
+def test_spine_chart_first_with_benchmark_switch_in_the_link():
+    import json
+
+    from analysis.spine import spine_table
+    from analysis.window import last_school_years
+    from present.spine_chart import TRACE_META, spine_label
+
+    at = run_app(demo.SHOWCASE_MERGER)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)  # the spine chart comes first
+    assert any(str(tr.get("meta", "")).startswith(TRACE_META) for tr in spec["data"])
+    at.selectbox(key="oversikt_benchmark").select("fylke").run()
+    assert at.query_params["sammenligning"] in ("fylke", ["fylke"])
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    figures = data.load_dataset()
+    reg = data.load_kommuner().set_index("kommune_id")
+    k = demo.SHOWCASE_MERGER
+    spine = spine_table(figures, data.kommune_lineage(k), reg.loc[k, "fylke_id"],
+                        last_school_years(figures["period"].unique()), "fylke")
+    shown = {y: tr["meta"].split(":")[1] for tr in spec["data"] if str(tr.get("meta", "")).startswith(TRACE_META)
+             for y in tr.get("y") or [] if y is not None}
+    assert shown == {spine_label(r): str(r["classification"]) for _, r in spine.iterrows() if not r["suppressed"]}
+    assert any(tr.get("name") == "Sikkert svakere enn fylket" for tr in spec["data"])
+    again = open_app(kommune=k, sammenligning="fylke")
+    assert again.selectbox(key="oversikt_benchmark").value == "fylke"

@@ -40,9 +40,9 @@ def test_peers_are_the_nearest_neighbours_and_how_near(brekkestad):
     ref = peers.nearest_peers(ctx, demo.SHOWCASE_SPREAD, peers.DEFAULT_FEATURES, peers.DEFAULT_K)
     tab = table_with(at, "Avstand")
     names = data.load_kommuner().set_index("kommune_id")["kommune_name"]
-    assert tab["Kommune"].iloc[0] == "Brekkestad" and tab["Avstand"].iloc[0] == 0
-    assert list(tab["Kommune"].iloc[1:]) == [names[k] for k in ref["kommune_id"]]
-    np.testing.assert_allclose(tab["Avstand"].iloc[1:].to_numpy(), ref["distance"].round(2).to_numpy())
+    assert "Brekkestad" not in list(tab["Kommune"])  # the kommune itself is not a row «0» of its peers
+    assert list(tab["Kommune"]) == [names[k] for k in ref["kommune_id"]]
+    np.testing.assert_allclose(tab["Avstand"].to_numpy(), ref["distance"].round(2).to_numpy())
 
 
 def test_kommune_against_peers_on_every_uttrekk_indicator(brekkestad):
@@ -83,13 +83,13 @@ def test_k_features_and_method_are_adjustable_and_kept_in_the_link():
     ctx = data.load_context()
     ref = peers.nearest_peers(ctx, demo.SHOWCASE_SPREAD, ["adult_education_share", "disability_benefit_share"], 5)
     tab = table_with(at, "Avstand")
-    assert len(tab) == 6
-    np.testing.assert_allclose(tab["Avstand"].iloc[1:].to_numpy(), ref["distance"].round(2).to_numpy())
+    assert len(tab) == 5  # the peers only; the kommune itself is not a row
+    np.testing.assert_allclose(tab["Avstand"].to_numpy(), ref["distance"].round(2).to_numpy())
     params = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
     assert params["k"] == "5" and params["kontekst"] == "adult_education_share,disability_benefit_share"
     again = open_page(**params)
-    assert len(table_with(again, "Avstand")) == 6
+    assert len(table_with(again, "Avstand")) == 5
     # KOSTRA group instead of nearest neighbours.
     at.selectbox(key="qp_sammenligning").select("kostra").run()
     group = peers.kostra_peers(ctx, demo.SHOWCASE_SPREAD)
-    assert len(table_with(at, "Avstand")) == len(group) + 1
+    assert len(table_with(at, "Avstand")) == len(group)

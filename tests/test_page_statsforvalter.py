@@ -35,7 +35,7 @@ def test_fylke_table_sorted_and_flagged():
 
 def test_chosen_list_and_batch_zip():
     at = _run()
-    at.radio(key="sf_mode").set_value("list").run()
+    at.selectbox(key="sf_mode").select("list").run()
     at.multiselect(key="sf_list").set_value(["7190"]).run()
     table = at.dataframe[0].value
     assert list(table["Kommune"]) == ["Kvitholm (7190)"]
@@ -46,3 +46,21 @@ def test_chosen_list_and_batch_zip():
     assert ids == ("7190",)
     names = zipfile.ZipFile(io.BytesIO(blob)).namelist()
     assert names == ["utfordringsbilde_7190_Kvitholm.pdf"]
+
+
+def test_fylke_list_and_sort_are_in_the_link_and_the_table_is_full_height():
+    from tests.apptest import open_app
+
+    at = open_app("statsforvalter", kommune="7290", utvalg="list", kommuner="7190,7390", sorter="Kommune")
+    table = at.dataframe[0].value
+    assert sorted(table["Kommune"]) == ["Fjordbygd (7390)", "Kvitholm (7190)"]
+    assert list(table["Kommune"]) == sorted(table["Kommune"], reverse=False)
+    at.selectbox(key="sf_sort").select("Plass").run()
+    assert at.query_params["sorter"] in ("Plass", ["Plass"])
+    assert at.query_params["kommuner"] in ("7190,7390", ["7190,7390"])
+    at = open_app("statsforvalter", kommune="7290", utvalg="fylke")
+    fylke = at.query_params["fylke"]
+    assert (fylke[0] if isinstance(fylke, list) else fylke)
+    import json
+
+    assert json.loads(at.dataframe[0].proto.columns)["Kommune"]["pinned"] is True  # stays left at 1366 px

@@ -38,8 +38,10 @@ def test_preview_follows_choices_and_exports():
     at.button(key="ub_make_pdf").click().run()
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
-    bars = at.get("progress")
-    assert bars and bars[-1].proto.value == 100 and "Ferdig" in bars[-1].proto.text
+    # The job ran to the end («Ferdig på … sekunder») and both buttons are enabled again.
+    assert any(c.value.startswith("Ferdig på") for c in at.caption)
+    assert at.session_state["ub_exporting"] is None
+    assert not at.button(key="ub_make_pdf").disabled and not at.button(key="ub_make_docx").disabled
     kid, blob = at.session_state["ub_file_pdf"]
     reader = PdfReader(io.BytesIO(blob))
     text = "\n".join(p.extract_text() for p in reader.pages)
@@ -56,3 +58,24 @@ def test_no_indicator_chosen_gives_a_clear_message():
     at.multiselect(key="ub_indicators").set_value([])
     at.run()
     assert any("Velg minst én indikator" in w.value for w in at.warning)
+
+
+def test_one_export_at_a_time(monkeypatch):
+    """While one export runs, both buttons are drawn disabled (a click can neither start a second job nor
+    cancel the first); the flag is cleared when the job ends, also when it fails."""
+    import streamlit as st
+
+    import report
+
+    seen = []
+
+    def fake_docx(rep, progress=None):
+        seen.append(st.session_state.get("ub_exporting"))
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(report, "render_docx", fake_docx)
+    at = _run("7190")
+    at.button(key="ub_make_docx").click().run()
+    assert seen == ["docx"]
+    assert at.session_state["ub_exporting"] is None
+    assert any("Rapporten kunne ikke lages" in e.value for e in at.error)

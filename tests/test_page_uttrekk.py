@@ -53,3 +53,17 @@ def test_changing_a_parameter_recomputes():
     next(b for b in at.button if b.label == "Bruk innstillingene").click().run()
     assert not at.exception
     assert "Forskjellene gir ikke uttrekk i modellen." in _text(at)
+
+
+def test_verdict_on_its_own_line_rank_without_arrow_and_what_if_names_the_real_cut():
+    from tests.apptest import open_app
+
+    at = open_app("uttrekk", kommune="7290")
+    verdict = [m.value for m in at.markdown if 'id="uttrekk-verdict"' in m.value]
+    assert verdict and "Utfall i modellen: Trukket ut" in verdict[0]
+    rank = [m for m in at.metric if m.label == "Plass blant kommunene"][0]
+    assert " av " in rank.value and not rank.delta  # no delta, so no arrow that reads as progress
+    cut = [m.value for m in at.markdown if "faktisk avgjør uttrekk på spredning" in m.value]
+    import re
+
+    assert cut and "10. kommunen" in cut[0] and re.search(r"\*\*\d+ pp\*\*", cut[0]) and "(50 pp)" in cut[0]

@@ -23,12 +23,14 @@ from ui.plain import plain
 
 log = logging.getLogger(__name__)
 
-KIND_STYLE: dict[str, dict[str, str]] = {  # Okabe–Ito colours, distinct shapes (colour-blind safe)
-    "styrke": {"symbol": "star", "color": "#009E73"},
-    "utfordring": {"symbol": "triangle-down", "color": "#D55E00"},
-    "hypotese": {"symbol": "diamond", "color": "#CC79A7"},
-    "sporsmal": {"symbol": "circle", "color": "#0072B2"},
-    "tiltakside": {"symbol": "square", "color": "#E69F00"},
+# Paul Tol's muted colours: distinct shapes, and never a verdict colour (green/orange/grey) or the
+# kommune/fylke colours, so a finding is never read as a result.
+KIND_STYLE: dict[str, dict[str, str]] = {
+    "styrke": {"symbol": "star", "color": "#332288"},
+    "utfordring": {"symbol": "hexagram", "color": "#882255"},
+    "hypotese": {"symbol": "diamond-tall", "color": "#AA4499"},
+    "sporsmal": {"symbol": "hourglass", "color": "#999933"},
+    "tiltakside": {"symbol": "square-x", "color": "#CC6677"},
 }
 KIND_ICON = {"styrke": ":material/thumb_up:", "utfordring": ":material/warning:", "hypotese": ":material/lightbulb:",
              "sporsmal": ":material/help:", "tiltakside": ":material/build:"}

@@ -7,6 +7,7 @@ The model is ``analysis.uttrekk``; the sentences are ``present.uttrekk_text`` (t
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from dataclasses import replace
 
 import pandas as pd
@@ -104,11 +105,13 @@ def params_form(defaults: u.UttrekkParams, periods: list[str]) -> u.UttrekkParam
 
 
 def metrics(res: u.UttrekkResult, krow: pd.Series) -> None:
-    """Share, rank, spread and status as four metrics, and the window below them."""
-    m1, m2, m3, m4 = st.columns(4)
+    """The verdict as a full line of its own (it wraps, never cut); share, rank (no progress arrow) and
+    spread as three metrics; the window below them."""
+    st.markdown(f'<p id="uttrekk-verdict" style="font-size:1.7rem;font-weight:700;margin:.2em 0;white-space:normal">'
+                f'{escape(t("uttrekk.metric.status"))}: {escape(status_text(krow))}</p>', unsafe_allow_html=True)
+    m1, m2, m3 = st.columns(3)
     m1.metric(t("uttrekk.metric.share"), pct(krow["share"]))
-    m2.metric(t("uttrekk.metric.rank"), fmt_number(krow["rank"], 0), t("uttrekk.rank_of", n=int(krow["n_kommuner"])),
-              delta_color="off")
+    m2.metric(t("uttrekk.metric.rank"), f'{fmt_number(krow["rank"], 0)} {t("uttrekk.rank_of", n=int(krow["n_kommuner"]))}')
     m3.metric(t("uttrekk.metric.spread"), "–" if pd.isna(krow["spread"]) else pp(krow["spread"]))
     m4.metric(t("uttrekk.metric.status"), status_text(krow))
     # The window as used: «2 av 3 år: …» with the reason where a year is missing in the data.
@@ -186,6 +189,9 @@ def what_if_tab(res: u.UttrekkResult, kommune_id: str, name: str, schools: pd.Da
                       format_func=lambda k: t(f"uttrekk.whatif_target.{k}"), key="uttrekk_whatif_target")
     w = compute_what_if(school_id, target)
     st.success(what_if_sentence(w, name))
+    # The cut that decides selection on spread is the tenth-largest spread, not the published limit.
+    p = res.params
+    st.markdown(t("uttrekk.whatif_cut", n=p.n_spread, floor=pp(res.spread_selection_floor), cutoff=pp(p.spread_cutoff)))
     rows = [
         (t("uttrekk.row.school_share"), pct(w.before["school_share"]), pct(w.after["school_share"])),
         (t("uttrekk.row.share"), pct(w.before["share"]), pct(w.after["share"])),

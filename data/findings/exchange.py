@@ -341,8 +341,11 @@ CSV_COLUMNS = ["id", "Kommune", "Type", "Status", "Kilde", "Tekst", "Temaer", "I
                "Slettet"]
 
 
-def export_csv(store: FindingsStore, kommune_id: str, include_deleted: bool = False) -> bytes:
-    """A kommune's findings as CSV for Excel (see the module docstring)."""
+def export_csv(store: FindingsStore, kommune_id: str, include_deleted: bool = False,
+               school_names: Mapping[str, str] | None = None) -> bytes:
+    """A kommune's findings as CSV for Excel (see the module docstring). ``school_names`` (organisation
+    number -> name) writes schools as «Nedre Brekke skole (974…)» instead of the bare number."""
+    names = school_names or {}
     findings = store.list_findings(kommune_id, deleted=None if include_deleted else False, sort="created_asc")
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
@@ -351,7 +354,8 @@ def export_csv(store: FindingsStore, kommune_id: str, include_deleted: bool = Fa
         cells = [
             f.id, f.kommune_id, f.kind_label, f.status_label, f.source_label, f.text, ", ".join(f.themes),
             "; ".join(indicator_label(i.indicator, i.subject, i.trinn) for i in f.indicators),
-            ", ".join(f.schools), ", ".join(f.periods), f.author_name, f.author_role_label,
+            ", ".join(f"{names[s]} ({s})" if s in names else s for s in f.schools), ", ".join(f.periods),
+            f.author_name, f.author_role_label,
             f.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             f.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             f"{f.updated_by_name} ({ROLES.get(f.updated_by_role, f.updated_by_role)})", f.version,

@@ -479,9 +479,11 @@ class FindingsStore:
         """Import an ``export_json`` payload (all or nothing); existing findings are never overwritten."""
         return exchange.import_payload(self, payload, author)
 
-    def export_csv(self, kommune_id: str, include_deleted: bool = False) -> bytes:
-        """A kommune's findings as CSV for Excel (UTF-8 with BOM, ';'), formula-injection safe."""
-        return exchange.export_csv(self, kommune_id, include_deleted=include_deleted)
+    def export_csv(self, kommune_id: str, include_deleted: bool = False,
+                   school_names: Mapping[str, str] | None = None) -> bytes:
+        """A kommune's findings as CSV for Excel (UTF-8 with BOM, ';'), formula-injection safe; schools by
+        name when ``school_names`` is given."""
+        return exchange.export_csv(self, kommune_id, include_deleted=include_deleted, school_names=school_names)
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:

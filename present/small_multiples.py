@@ -1,0 +1,133 @@
+"""Oversikt's small multiples: one panel per uttrekk indicator, year by year, that cannot be misread.
+
+- years always in school-year order on every panel (a category axis with the full list of years);
+- one y-range per indicator (the panels of one indicator share it), covering every interval, fylke and
+  nation with 15 % room above and below (finding markers go at the top, «skjermet» at the bottom),
+  never narrower than a minimum span (1,5 × the catalogue's «stor usikkerhet» half-width), so
+  a difference of 0,02 on a 1–5 index does not look dramatic;
+- a suppressed year is a gap: a cross with the label «skjermet» in a strip below the data (no ticks
+  there), never on the national line;
+- one legend entry per series; short panel titles (no overlap at 1366 px);
+- ``finding_top`` gives, per panel, a y near the top edge where finding markers go (never on a point).
+No Streamlit.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from data.catalogue import INDICATORS
+from present.charts import PALETTE, SUPPRESSED_SYMBOL, base_layout, error_bars
+from present.spine_chart import spine_label
+from present.strings import t
+
+COLS = 3
+MIN_SPAN_FACTOR = 1.5
+
+
+STRIP = 0.24  # share of a panel's height kept below the data for «skjermet» marks
+
+
+def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
+    """Round tick values (steps 1, 2, 2,5 or 5 × 10^k) covering [lo, hi], about ``count`` of them."""
+    if not (np.isfinite(lo) and np.isfinite(hi)) or hi <= lo:
+        return []
+    raw = (hi - lo) / count
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    first = math.ceil(lo / step - 1e-9) * step
+    return [round(first + i * step, 10) for i in range(int((hi - first) / step + 1e-9) + 1)]
+
+
+def indicator_ranges(yearly: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """A shared y data-range per indicator code: all values and interval limits with 15 % padding and a
+    minimum span of ``MIN_SPAN_FACTOR`` × the catalogue's large-uncertainty half-width (kept inside the
+    indicator's scale). The axis adds a strip below this range for «skjermet» (``axis_range``)."""
+    out = {}
+    for code, g in yearly.groupby("indicator", observed=True, sort=False):
+        vals = pd.concat([g[c] for c in ("lower", "upper", "estimate", "fylke_estimate", "nasjonalt_estimate")
+                          if c in g.columns]).astype(float)
+        vals = vals[np.isfinite(vals)]
+        ind = INDICATORS[str(code)]
+        if vals.empty:
+            out[str(code)] = (ind.value_min, ind.value_max)
+            continue
+        lo, hi = float(vals.min()), float(vals.max())
+        span = max((hi - lo) * 1.2, MIN_SPAN_FACTOR * ind.large_uncertainty_halfwidth)
+        mid = (lo + hi) / 2
+        lo, hi = mid - span / 2, mid + span / 2
+        # Keep inside the scale (0 % share, index 1), shifting rather than shrinking.
+        if lo < ind.value_min:
+            lo, hi = ind.value_min, ind.value_min + span
+        if hi > ind.value_max:
+            lo, hi = max(ind.value_min, ind.value_max - span), ind.value_max
+        out[str(code)] = (lo, hi)
+    return out
+
+
+def axis_range(data_range: tuple[float, float]) -> tuple[float, float]:
+    """The axis range: the data range plus the «skjermet» strip below it."""
+    lo, hi = data_range
+    strip = (hi - lo) * STRIP / (1 - STRIP)
+    return lo - strip, hi
+
+
+def _panel(fig: go.Figure, g: pd.DataFrame, r: int, c: int, y_range: tuple[float, float], seen: set) -> None:
+    def legend(key: str) -> bool:
+        first = key not in seen
+        seen.add(key)
+        return first
+
+    ok = g[g["lower"].notna()]
+    fig.add_trace(go.Scatter(x=g["period"].tolist(), y=g["nasjonalt_estimate"].tolist(), mode="lines",
+                             name=t("common.nasjonalt"), line={"color": PALETTE["nasjonalt"], "width": 3},
+                             legendgroup="n", showlegend=legend("n")), row=r, col=c)
+    fig.add_trace(go.Scatter(x=g["period"].tolist(), y=g["fylke_estimate"].tolist(), mode="lines+markers",
+                             name=t("common.fylke"), line={"color": PALETTE["fylke"], "dash": "dot"},
+                             marker={"symbol": "diamond"}, legendgroup="f", showlegend=legend("f")), row=r, col=c)
+    fig.add_trace(go.Scatter(
+        x=ok["period"].tolist(), y=ok["estimate"].tolist(), mode="markers", name=t("common.kommune"),
+        marker={"color": PALETTE["kommune"], "size": 10}, legendgroup="k", showlegend=legend("k"),
+        error_y=error_bars(ok["lower"], ok["upper"], ok["estimate"]),
+        hovertemplate="%{x}: %{y}<extra>" + t("common.kommune") + "</extra>"), row=r, col=c)
+    supp = g[g["suppressed"].astype(bool)]
+    if len(supp):
+        lo, _ = axis_range(y_range)
+        y0 = lo + (y_range[0] - lo) * 0.25  # in the strip below the data, never on a line
+        fig.add_trace(go.Scatter(
+            x=supp["period"].tolist(), y=[y0] * len(supp), mode="markers+text", name=t("common.suppressed"),
+            text=[t("common.suppressed")] * len(supp), textposition="top center", cliponaxis=False,
+            marker={"symbol": SUPPRESSED_SYMBOL, "size": 12, "color": PALETTE["highlight"], "line": {"width": 3}},
+            legendgroup="s", showlegend=legend("s"),
+            hovertemplate="%{x}: " + t("common.suppressed") + "<extra></extra>"), row=r, col=c)
+
+
+def small_multiples(yearly: pd.DataFrame, periods: list[str], *, title: str | None = None,
+                    cols: int = COLS) -> tuple[go.Figure, dict[int, tuple[int, int, float]]]:
+    """The figure and, per panel ``order``, (row, col, y for finding markers near the top edge)."""
+    groups = list(yearly.groupby("order", sort=True))
+    rows = max(1, math.ceil(len(groups) / cols))
+    titles = [spine_label(g.iloc[0]) for _, g in groups]
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=0.3 / rows,
+                        horizontal_spacing=0.07)
+    ranges = indicator_ranges(yearly)
+    seen: set = set()
+    tops: dict[int, tuple[int, int, float]] = {}
+    for i, (order, g) in enumerate(groups):
+        r, c = i // cols + 1, i % cols + 1
+        g = g.drop_duplicates("period", keep="last").set_index("period").reindex(periods).reset_index()
+        g["indicator"] = g["indicator"].ffill().bfill()
+        g["suppressed"] = g["suppressed"].fillna(False)
+        y_range = ranges[str(g["indicator"].iloc[0])]
+        _panel(fig, g, r, c, y_range, seen)
+        fig.update_yaxes(range=list(axis_range(y_range)), tickvals=nice_ticks(*y_range), row=r, col=c)
+        tops[int(order)] = (r, c, y_range[1] - 0.04 * (y_range[1] - y_range[0]))
+    base_layout(fig, title=title, height=110 + 250 * rows)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(periods))
+    fig.update_annotations(font_size=14)
+    return fig, tops

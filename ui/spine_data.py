@@ -1,0 +1,44 @@
+"""Cached data for the spine chart and the presentation mode (per data version, kommune, benchmark)."""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+import streamlit as st
+
+import data
+from analysis.overview import overview_by_year
+from analysis.window import last_school_years
+from analysis.spine import spine_table
+from ui.state import kommune_row
+
+log = logging.getLogger(__name__)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def spine(token: str, kommune_id: str, benchmark: str) -> tuple[pd.DataFrame, list[str]]:
+    """``analysis.spine.spine_table`` for the last three school years, and those years."""
+    figures = data.load_dataset()
+    periods = last_school_years(figures["period"].unique())
+    fylke_id = kommune_row(kommune_id)["fylke_id"]
+    return spine_table(figures, data.kommune_lineage(kommune_id), fylke_id, periods, benchmark), periods
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def yearly(token: str, kommune_id: str) -> pd.DataFrame:
+    """``analysis.overview.overview_by_year`` for the last three school years."""
+    figures = data.load_dataset()
+    periods = last_school_years(figures["period"].unique())
+    return overview_by_year(figures, data.kommune_lineage(kommune_id), kommune_row(kommune_id)["fylke_id"], periods)
+
+
+def live_findings(kommune_id: str) -> list:
+    """The kommune's findings (empty, and logged, when the database cannot be read)."""
+    from ui.findings_widgets import findings_store
+
+    try:
+        return list(findings_store().list_findings(kommune_id))
+    except Exception:  # noqa: BLE001 - the numbers must show even if the database is down
+        log.exception("Could not read findings for %s", kommune_id)
+        return []
