@@ -583,6 +583,7 @@ NB: dict[str, str] = {
                          "(127.0.0.1), og alle endringer lagres med navnet som skrives inn.",
     "auth.signed_in": "Innlogget: {name} ({role})",
     "auth.denied": "Du har ikke tilgang til dette.",
+    "funn.author_signed_in": "Lagres som {name} (innlogget).",
     "admin.title": "Administrasjon",
     "admin.roles": "Roller og tilgang",
     "admin.no_roles": "Ingen har fått en rolle ennå.",

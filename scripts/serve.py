@@ -62,8 +62,9 @@ def preload() -> None:
 
 
 def login_configured(root: Path = REPO_ROOT) -> bool:
-    """Whether ``.streamlit/secrets.toml`` (project or home) has an ``[auth]`` section."""
-    for path in (root / ".streamlit" / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml"):
+    """Whether ``.streamlit/secrets.toml`` (project, working directory or home) has an ``[auth]`` section."""
+    for path in (root / ".streamlit" / "secrets.toml", Path.cwd() / ".streamlit" / "secrets.toml",
+                 Path.home() / ".streamlit" / "secrets.toml"):
         try:
             if "auth" in tomllib.loads(path.read_text(encoding="utf-8")):
                 return True

@@ -96,8 +96,11 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @contextlib.contextmanager
-def running_server(data_dir: Path):
-    """Start scripts/serve.py (streamlit run app.py) on a free loopback port; yield its base URL."""
+def running_server(data_dir: Path, cwd: Path | None = None, port: int | None = None):
+    """Start scripts/serve.py (streamlit run app.py) on a free loopback port; yield its base URL.
+
+    ``cwd``: the working directory (Streamlit reads ``.streamlit/secrets.toml`` there; the login tests use it).
+    """
     import socket
     import subprocess
     import time
@@ -106,9 +109,10 @@ def running_server(data_dir: Path):
     demo_cache = Path(os.environ["UTFORDRINGSBILDE_DATA_DIR"]) / "demo"
     if demo_cache.exists() and not (data_dir / "demo").exists():
         (data_dir / "demo").symlink_to(demo_cache.resolve(), target_is_directory=True)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    if port is None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
     env = {**os.environ, "UTFORDRINGSBILDE_DATA_DIR": str(data_dir)}
     env.pop("UTFORDRINGSBILDE_RAISE", None)
     log_path = data_dir / "server.log"
@@ -117,7 +121,7 @@ def running_server(data_dir: Path):
             [sys.executable, str(REPO_ROOT / "scripts" / "serve.py"), "--server.headless", "true",
              "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none"],
-            cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            cwd=cwd or REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )
         url = f"http://127.0.0.1:{port}"
         try:

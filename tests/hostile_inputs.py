@@ -250,6 +250,11 @@ def _silently_wrong(add) -> None:
                 check=report_has("Skolerad med ugyldig kommunenummer")))
     add(Hostile("school under kommune 46x1", cat, lambda: _np([np_row(kommune="46x1")]), rows=1,
                 check=report_has("Skolerad med ugyldig kommunenummer")))
+    add(Hostile("one kommune written three ways", cat, lambda: _np([
+        np_row(level="3", fylke="3", kommune="301", org="301"),
+        np_row(level="4", fylke="03", kommune="0301", org="974600951", name="Skole A"),
+        np_row(level="4", fylke="3", kommune="301.0", org="974600978", name="Skole B")]), rows=4,
+        check=rows_where(lambda f: (f["level"] != "nasjonalt") & (f["kommune_id"] != "0301"), 0, "other kommuner")))
     add(Hostile("fylke/kommune mismatch", cat, lambda: _np([np_row(fylke="42", kommune="3001")]),
                 error="hører ikke til fylke"))
     add(Hostile("8-digit orgnr", cat, lambda: _np([np_row(org="97400010")]), rows=1,

@@ -67,6 +67,8 @@ def test_skoleeier_of_a_sees_nothing_of_b_on_any_page(world):
         assert SECRET not in text and SECRET_NOTE not in text, page
     at.switch_page("pages/funn.py").run()
     assert "Eget funn i A" in _everything(at)
+    assert "Lagres som Siri Skoleeier (innlogget)" in _everything(at)  # the author is the signed-in person
+    assert not [w for w in at.text_input if w.key and w.key.endswith("_author_name")]  # no name to type
     exports = [b for b in at.get("download_button")]
     for b in exports:  # the findings JSON and CSV exports are of kommune A only
         payload = str(getattr(b, "proto", b))

@@ -14,6 +14,7 @@ import streamlit as st
 
 from data.catalogue import INDICATORS, indicator_label
 from data.findings import Author, FindingsStore, IndicatorLink, get_store, vocab
+from data.access import AUTHOR_ROLE
 from data.findings.scoped import ScopedStore
 from data.findings.validation import NAME_MAX
 from present.strings import t
@@ -156,9 +157,14 @@ def author_inputs(key: str, container=None) -> Author | None:
     """Name and role inputs; returns an Author or None if the name is missing.
 
     One author per browser session: the inputs start from the last name and role typed anywhere (this
-    page, another page, another form) and every change is remembered at once, not only on save.
+    page, another page, another form) and every change is remembered at once, not only on save. Signed
+    in, the author is the signed-in person: shown, not asked (the store writes it anyway).
     """
     box = container or st
+    principal = active_principal()
+    if not principal.local:
+        box.caption(t("funn.author_signed_in", name=plain(principal.name)))
+        return Author(principal.name[:NAME_MAX], AUTHOR_ROLE.get(principal.role, "veileder"))
     saved = _saved_author()
     name_key, role_key = f"{key}_author_name", f"{key}_author_role"
     if saved is not None:  # typed in another form since this one was drawn: follow it
@@ -184,6 +190,9 @@ def author_inputs(key: str, container=None) -> Author | None:
 
 
 def _need_author(key: str) -> Author | None:
+    principal = active_principal()
+    if not principal.local:  # signed in: the author is the signed-in person
+        return Author(principal.name[:NAME_MAX], AUTHOR_ROLE.get(principal.role, "veileder"))
     author = _saved_author()
     if author is None:
         st.warning(t("funn.author_missing"))

@@ -87,10 +87,14 @@ def check_fractions(file_name: str, df: pd.DataFrame) -> None:
     """Refuse shares written as fractions: every value of a percent indicator within 0–1 (and some above 0)."""
     if not len(df):
         return
-    percent = [c for c, ind in INDICATORS.items() if ind.unit_of_measure == "prosent" and ind.value_max >= 100]
-    codes = df["indicator"].astype(str)
-    for code in pd.unique(codes[codes.isin(percent)]):
-        vals = df.loc[(codes == code).to_numpy(), "value"].dropna().to_numpy(dtype=float)
+    percent = {c for c, ind in INDICATORS.items() if ind.unit_of_measure == "prosent" and ind.value_max >= 100}
+    cats, codes = _categories(df["indicator"])
+    value = df["value"].to_numpy(dtype=float)
+    for i, code in enumerate(cats):
+        if code not in percent:
+            continue
+        vals = value[codes == i]
+        vals = vals[~np.isnan(vals)]
         if len(vals) >= 3 and vals.max() <= 1.0 and vals.max() > 0:
             raise ImportFailure(
                 file_name,
@@ -100,12 +104,20 @@ def check_fractions(file_name: str, df: pd.DataFrame) -> None:
             )
 
 
+def _categories(ser: pd.Series) -> tuple[list[str], np.ndarray]:
+    """(category texts, codes) of a column without a string per row."""
+    if not isinstance(ser.dtype, pd.CategoricalDtype):
+        ser = ser.astype(str).astype("category")
+    return [str(c) for c in ser.cat.categories], ser.cat.codes.to_numpy()
+
+
 def primary_suppression(df: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
     """Store a figure behind fewer pupils than its indicator's threshold as suppressed, and count them."""
     if not len(df):
         return df
-    codes = df["indicator"].astype(str)
-    min_n = codes.map({c: suppression_min_n(c) for c in pd.unique(codes) if c in INDICATORS}).to_numpy(dtype=float)
+    cats, codes = _categories(df["indicator"])
+    per_cat = np.array([suppression_min_n(c) if c in INDICATORS else np.nan for c in cats] + [np.nan], dtype=float)
+    min_n = per_cat[np.where(codes < 0, len(cats), codes)]  # per category, not per row of text
     n = df["n"].to_numpy(dtype=float)
     value = df["value"].to_numpy(dtype=float)
     hide = ~np.isnan(n) & ~np.isnan(value) & (n < min_n) & ~df["suppressed"].to_numpy(dtype=bool)
