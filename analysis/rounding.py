@@ -280,9 +280,21 @@ def apply_benchmark_rounding(out, benchmark_n_col: str | None = None, withheld: 
     return out
 
 
+def wls_slope_bound(x, weights, bounds) -> float:
+    """Rounding bound of a weighted least-squares slope: ``Σ|cₜ|·bₜ`` with ``c`` the slope row of
+    ``(XᵀWX)⁻¹XᵀW`` (the slope is linear in y, so each year's error ``|eₜ| ≤ bₜ`` moves it by at most
+    ``|cₜ|·bₜ``; Higham 2002, §2.2). ``x`` the years, ``weights`` the WLS weights, ``bounds`` per year."""
+    xx = np.asarray(x, float)
+    w = np.asarray(weights, float)
+    b = np.asarray(bounds, float)
+    X = np.column_stack([np.ones_like(xx), xx])
+    coef = np.linalg.solve(X.T @ (w[:, None] * X), (X * w[:, None]).T)
+    return float(np.sum(np.abs(coef[1]) * b))
+
+
 __all__ = [
     "INNENFOR_AVRUNDING", "apply_benchmark_rounding", "classification_labels", "classify_rounding_aware",
     "count_error_bound", "difference_bound", "on_grid", "points_on_grid", "pooled_school_rest_bound",
     "published_bound", "rest_bound", "rounding_bound", "school_minus_rest_bound", "school_rest_bounds", "widen",
-    "within_bound_count",
+    "within_bound_count", "wls_slope_bound",
 ]

@@ -68,6 +68,7 @@ class TrendResult:
     method: str
     first_period: str = ""
     last_period: str = ""
+    rounding_bound: float = 0.0  # issue 12: the verdict uses (lower − bound, upper + bound)
 
     @property
     def verdict_label(self) -> str:
@@ -140,8 +141,14 @@ def trend(series_df: pd.DataFrame, conf: float = 0.95, min_periods: int = MIN_PE
     slope = float(fit.params[1])
     codes = d["indicator"].astype(str).unique()
     direction = INDICATORS[codes[0]].direction if len(codes) == 1 and codes[0] in INDICATORS else 0
-    return TrendResult(slope, float(lo), float(hi), float(fit.pvalues[1]), k, _verdict(lo, hi, direction),
-                       text, first, last)
+    # Issue 12: the yearly figures are published rounded; the verdict uses the interval widened by the
+    # slope's rounding bound (``lower``/``upper`` stay the sampling interval).
+    from analysis.rounding import published_bound, wls_slope_bound
+
+    n = d["n"].to_numpy(dtype=float, na_value=np.nan)
+    bound = wls_slope_bound(x, w, published_bound(d["indicator"].astype(str), n))
+    return TrendResult(slope, float(lo), float(hi), float(fit.pvalues[1]), k,
+                       _verdict(lo - bound, hi + bound, direction), text, first, last, bound)
 
 
 def stability(df_with_classification: pd.DataFrame, window: list[str] | int = 5,

@@ -224,3 +224,36 @@ def test_benchmark_comparison_withholds_within_bound_and_keeps_codes():
     # Shares under 1 000 pupils are recovered as exact counts: no rounding error on that side.
     assert published_bound(["np_mestring_1", "np_mestring_1", "eu_stotte_larer"], [999, 1000, 50]).tolist() == \
         pytest.approx([0.0, 0.05, 0.005])
+
+
+def test_wls_slope_bound_is_the_worst_case_by_enumeration():
+    from itertools import product
+
+    from analysis.rounding import wls_slope_bound
+
+    x = np.array([20.0, 21.0, 22.0, 23.0, 24.0])
+    w = np.array([1.0, 2.0, 0.5, 1.5, 1.0])
+    b = np.array([0.05, 0.05, 0.0, 0.05, 0.05])
+    X = np.column_stack([np.ones(5), x])
+    worst = 0.0
+    for signs in product((-1.0, 1.0), repeat=5):
+        e = np.array(signs) * b
+        beta = np.linalg.lstsq(X * np.sqrt(w)[:, None], e * np.sqrt(w), rcond=None)[0]
+        worst = max(worst, abs(beta[1]))
+    assert wls_slope_bound(x, w, b) == pytest.approx(worst)
+
+
+def test_trend_within_the_rounding_bound_gets_no_verdict():
+    import pandas as pd
+
+    from analysis.intervals import add_intervals
+    from analysis.trends import trend
+    from tests.rows import canonical_row
+
+    years = ["2021-22", "2022-23", "2023-24", "2024-25", "2025-26"]
+    rows = [canonical_row(level="kommune", unit_id="7001", indicator="grunnskolepoeng", subject="", trinn=10,
+                          period=p, value=40.0 + 0.02 * i, n=200000.0, sd=8.5) for i, p in enumerate(years)]
+    tr = trend(add_intervals(pd.DataFrame(rows)))
+    assert tr.lower > 0  # the sampling interval alone would call it «bedring»
+    assert tr.rounding_bound == pytest.approx(0.05 * 0.6)
+    assert tr.verdict != "bedring"
