@@ -151,7 +151,6 @@ INDICATOR_LABELS_NN: dict[str, str] = {
     "eu_mobbing": "Mobbing på skulen (del mobba 2-3 gonger i månaden eller oftare)",
     "np_mestring_snitt": "Nasjonale prøver, gjennomsnittleg meistringsnivå (1-3)",
     "np_skalapoeng_avgiver": "Nasjonale prøver, skalapoeng (avgjevarskule)",
-    "np_usikkerhet": "Nasjonale prøver, usikkerheit (± skalapoeng)",
 }
 
 # The uttrekk indicators as (indicator, subject, trinn), in the order Udir lists them (docs/methods.md §7).

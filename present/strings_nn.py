@@ -138,10 +138,10 @@ NN: dict[str, str] = {
     "oversikt.title": "Oversikt: {kommune}",
     "oversikt.intro": (
         "Indikatorane som blir brukte i uttrekket til oppfølgingsordninga, for dei tre siste skuleåra "
-        "({first}–{last}). Kvart tal har eit 95 % konfidensintervall. «Svakare» eller «betre» enn nasjonalt "
+        "({window}). Kvart tal har eit 95 % konfidensintervall. «Svakare» eller «betre» enn nasjonalt "
         "står berre der intervallet ikkje dekkjer det nasjonale talet; elles står det «ikkje sikker skilnad»."
     ),
-    "oversikt.pooled_title": "Tre år samla ({first}–{last})",
+    "oversikt.pooled_title": "Skuleåra samla – {window}",
     "oversikt.pooled_help": (
         "Elevane frå dei tre åra er slått saman til eitt tal. Det gir eit stødigare overslag enn kvart år for seg, "
         "særleg i små kommunar."
@@ -220,6 +220,12 @@ NN: dict[str, str] = {
     "peers.method.knn": "Nærmaste naboar på kontekst",
     "peers.method.kostra": "KOSTRA-gruppe",
     "peers.none": "Ingen samanliknbare kommunar er valde.",
+    # --- peers.* -----------------------------------------------------------------------------------
+    "peers.context_missing": (
+        "For {kommune} manglar desse kontekstvariablane: {missing}. Valet av samanliknbare kommunar byggjer difor "
+        "berre på {basis} ({source}). Importer ein SSB-tabell i JSON-stat2 for å ta med fleire."
+    ),
+    "peers.context_nothing": "ingen kontekstvariablar",
     "peers.method_help": (
         "KOSTRA-gruppe: kommunar som SSB grupperer saman etter folketal og økonomi. Nærmaste naboar: "
         "kommunane som liknar mest på dei valde kontekstvariablane (folketal, utdanningsnivå, uføretrygd, barnevern)."
@@ -294,6 +300,57 @@ NN: dict[str, str] = {
     "peers.ev_y": "Faktisk resultat",
     "peers.ev_r2": "Konteksten forklarer {r2} av variasjonen mellom kommunane (R²), {n} kommunar.",
     "peers.ev_note_self": "kommunen sjølv; 95 % prediksjonsintervall {lo}–{hi}",
+    # --- coverage.*, reform.*, window.* ------------------------------------------------------------
+    "coverage.export.grunnskolepoeng": (
+        "Statistikkbanken til Udir, «Grunnskulepoeng», alle einingar, med «Talet på elevar» (Eksporter → CSV)."
+    ),
+    "coverage.export.np_mestring_5": (
+        "Statistikkbanken til Udir, «Nasjonale prøver 5. trinn», vis «Meistringsnivåfordeling» (del per "
+        "meistringsnivå) med «Talet på elevar som deltok»."
+    ),
+    "coverage.export.np_mestring_8": (
+        "Statistikkbanken til Udir, «Nasjonale prøver ungdomstrinn», 8. trinn, vis «Meistringsnivåfordeling» med "
+        "«Talet på elevar som deltok»."
+    ),
+    "coverage.export.eu_index": (
+        "Statistikkbanken til Udir, «Elevundersøkinga – indikatorar», 7. og 10. trinn (eller eksport-API-et til Udir,"
+        " tabell 148 EUG-Indikator, lagra som JSON)."
+    ),
+    "coverage.export.eu_mobbing": (
+        "Statistikkbanken til Udir, «Elevundersøkinga – mobbing», 7. og 10. trinn (eller eksport-API-et til Udir, "
+        "tabell 150 EUG-Mobbing, lagra som JSON)."
+    ),
+    "coverage.heading": "Kva dataa dekkjer",
+    "coverage.present": "{label}: tal for {years}.",
+    "coverage.stand_in": "{label} manglar (viser {stand_in}, {years}, i staden). Kan hentast frå: {hint}",
+    "coverage.missing": "{label} manglar. Kan hentast frå: {hint}",
+    "coverage.summary": "Dataa har {present} av {total} uttrekksindikatorar for {kommune}.",
+    "coverage.saved": (
+        "Importen gjer dette mogleg: {kommuner} kommunar og {skoler} skular, skuleåra {years}; {present} av {total} "
+        "uttrekksindikatorar finst for minst éin kommune. {pages}"
+    ),
+    "coverage.saved_pages_full": "Sjå Oversikt og «Kvifor er vi trekte ut?».",
+    "coverage.saved_pages_partial": (
+        "Utvikling og Skular viser alt som er importert; Oversikt og «Kvifor er vi trekte ut?» viser det som finst, "
+        "og seier kva eksport som manglar."
+    ),
+    "reform.merger": "Slått saman {year} ({names})",
+    "reform.split": "Delt {year} (frå {names})",
+    "reform.split_break": (
+        "{kommune} vart oppretta ved delinga av {old} ({number}) og har eigne kommunetal frå {period}. Kommunetal frå"
+        " før gjeld heile {old} og er ikkje lagde inn her (dei kan ikkje delast på dei nye kommunane); skulane blir "
+        "følgde med organisasjonsnummer."
+    ),
+    "reform.renumbered": (
+        "Tala til og med {last} er publiserte under kommunenummer {numbers} (før kommunereforma) og er lagde inn "
+        "under {kommune}."
+    ),
+    "window.and": "og",
+    "window.none": "ingen publiserte tal i {window}",
+    "window.partial": "{used} av {total} år: {years}; {why}",
+    "window.reason.no_data": "ingen tal i dataa",
+    "window.reason.suppressed": "skjerma",
+    "window.reason.no_figure": "ikkje publisert for eininga",
     "window.end": "Siste skuleår",
     "window.end_help": "Perioden sluttar med dette skuleåret.",
     "window.years": "Talet på år samla",
@@ -443,7 +500,7 @@ NN: dict[str, str] = {
     "data.mode_add": "Legg til demodataa (demo og ekte tal side om side)",
     "data.mode_replace": "Erstatt demodataa (berre ekte tal)",
     "data.save": "Lagre importen",
-    "data.saved": "Importen er lagra: {rows} tal. Datakjelda er no «{label}». Sjå sida «Oversikt».",
+    "data.saved": "Importen er lagra: {rows} tal. Datakjelda er no «{label}». {possible}",
     "data.save_failed": "Importen kunne ikkje lagrast: {error} Ingenting er endra.",
     "data.context_rows": "Kontekst for {count} kommunar",
     "data.clear_head": "Tilbake til demodata",
@@ -493,6 +550,66 @@ NN: dict[str, str] = {
     "funn.history_empty": "Ingen historikk.",
     "funn.history_line": "{when}: {action} av {who}",
     "funn.history_changed": "Endra: {fields}",
+    # --- funn.*, db.*, nav.*, auth.*, admin.* ------------------------------------------------------
+    "funn.history_imported": "({provenance})",
+    "db.unavailable": (
+        "**Funna kan ikkje lesast.** {problem} Fila: {path}. Tal og figurar blir viste som vanleg, men funn og "
+        "sjekkliste er utilgjengelege til databasen er i orden."
+    ),
+    "db.no_backup": "Det finst ingen tryggingskopi av funndatabasen enno.",
+    "db.backup_offer": (
+        "Nyaste tryggingskopi: {name}. Den øydelagde fila blir teken vare på ved sida av (ho blir ikkje sletta)."
+    ),
+    "db.restore": "Gjenopprett nyaste tryggingskopi",
+    "db.restore_failed": "Gjenopprettinga mislukkast: {error}",
+    "db.restored": "Tryggingskopien {name} er lagd tilbake. Den øydelagde fila er teken vare på som {kept}.",
+    "funn.unavailable": "Funna kan ikkje lesast no (sjå meldinga øvst på sida).",
+    "nav.admin": "Administrasjon",
+    "auth.title": "Utfordringsbilete",
+    "auth.intro": "Logg inn for å sjå tala og funna for kommunane du arbeider med.",
+    "auth.login": "Logg inn",
+    "auth.logout": "Logg ut",
+    "auth.no_role": (
+        "Du er logga inn som {name}, men har ikkje tilgang enno. Be ein administrator om å gi deg ei rolle."
+    ),
+    "auth.subject": "Id-en din hos innloggingstenesta: {subject}",
+    "auth.local_banner": (
+        "Lokal einbrukarmodus: inga innlogging er sett opp. Appen er berre tilgjengeleg på denne maskina (127.0.0.1),"
+        " og alle endringar blir lagra med namnet som blir skrive inn."
+    ),
+    "auth.signed_in": "Innlogga: {name} ({role})",
+    "auth.denied": "Du har ikkje tilgang til dette.",
+    "admin.title": "Administrasjon",
+    "admin.roles": "Roller og tilgang",
+    "admin.no_roles": "Ingen har fått ei rolle enno.",
+    "admin.col_name": "Namn",
+    "admin.col_subject": "Id hos innloggingstenesta",
+    "admin.col_role": "Rolle",
+    "admin.col_scope": "Fylke eller kommunar",
+    "admin.col_school": "Skule (orgnr)",
+    "admin.all": "alle",
+    "admin.subject": "Id hos innloggingstenesta (sub eller e-post)",
+    "admin.subject_help": "Personen ser id-en sin på innloggingssida når hen ikkje har tilgang enno.",
+    "admin.subject_missing": "Id manglar.",
+    "admin.name": "Namn",
+    "admin.role": "Rolle",
+    "admin.fylke": "Fylkesnummer (statsforvaltar)",
+    "admin.kommuner": "Kommunenummer (rettleiar: fleire; skuleeigar og skuleleiar: éin)",
+    "admin.kommuner_help": "Skil med komma, til dømes 4203, 4204.",
+    "admin.school": "Organisasjonsnummeret til skulen (skuleleiar)",
+    "admin.save": "Lagre rolla",
+    "admin.saved": "Rolla til {name} er lagra.",
+    "admin.remove_who": "Fjern tilgangen for",
+    "admin.remove": "Fjern rolla",
+    "admin.removed": "Rolla er fjerna.",
+    "admin.audit": "Revisjonslogg",
+    "admin.no_audit": "Ingen hendingar enno.",
+    "admin.col_when": "Tidspunkt",
+    "admin.col_who": "Kven",
+    "admin.col_what": "Kva",
+    "admin.col_target": "Gjeld",
+    "admin.col_detail": "Detaljar",
+    "admin.error": "Administrasjonssida kunne ikkje visast. Detaljane er logga.",
     "funn.meta": "{kind} · {status} · {source} · skrive av {author} {created} · versjon {version}",
     "funn.meta_updated": "sist endra {when} av {who}",
     "funn.links": "Kopla til: {links}",
@@ -615,7 +732,7 @@ NN: dict[str, str] = {
     "uttrekk.error": "Modellen kunne ikkje reknast ut for desse innstillingane. Prøv standardinnstillingane.",
     "uttrekk.apply": "Bruk innstillingane",
     "uttrekk.computing": "Reknar ut risikopoeng for alle kommunar …",
-    "uttrekk.window": "Skuleår {first}–{last}.",
+    "uttrekk.window": "Skuleår: {window}.",
     "uttrekk.pp": "{value} pp",
     "uttrekk.reliability_heading": "Kor sikre er poenga?",
     "uttrekk.reliability_help": "Kva tyder «sikker» og «ikkje sikker»?",
@@ -825,4 +942,176 @@ NN: dict[str, str] = {
     "sf.descending": "Søkkande",
     "sf.computing": "Reknar ut for kommunane …",
     "sf.starting": "Startar …",
+    # --- stat.*, uttrekk.* -------------------------------------------------------------------------
+    "stat.rounding.short": (
+        "Publiserte tal er avrunda. Skilnader som er mindre enn det avrundinga kan forklare, får inga vurdering, og "
+        "intervallet blir gjort breiare med avrundingsfeilen."
+    ),
+    "stat.rounding.long": (
+        "Avrunding: eit tal publisert med d desimalar kan vere opptil ei halv eining i siste desimal frå det "
+        "eigentlege talet. «Resten av kommunen» blir rekna ut frå to avrunda tal, (N·kommunetal − n·skuletal)/(N − "
+        "n), og avrundingsfeilen blir då forstørra med N/(N − n). Skilnaden mellom skulen og resten kan difor vere "
+        "feil med opptil N/(N − n)·(δ_skule + δ_kommune). Vi utvidar intervallet for skilnaden med denne grensa på "
+        "kvar side, og gir inga vurdering når sjølve skilnaden er innanfor grensa. Risikopoeng blir samanlikna på "
+        "same desimal som tala blir publiserte med, slik at eit tal som ligg nøyaktig på ei grense, aldri blir rekna "
+        "som under grensa."
+    ),
+    "stat.rounding.withheld": "Innanfor avrundinga",
+    "stat.rounding.count": "{count} vurderingar fell bort når avrundinga av dei publiserte tala blir teken med.",
+    "stat.one_school": (
+        "Kommunen har berre éin skule med tal, så skulen kan ikkje samanliknast med resten av kommunen («kan ikkje "
+        "vurderast» over). Traktdiagrammet under svarar på eit anna spørsmål: korleis skulen ligg mot skulane i "
+        "fylket eller landet. Talet til skulen er då òg talet til kommunen."
+    ),
+    "stat.funnel.short": (
+        "Grensene i trakta viser kor mykje tala varierer av tilfeldigheiter åleine. Gjennomsnitt brukar "
+        "standardavviket i dataa. Med ekte skilnader mellom skular (overspreiing) blir trakta breiare."
+    ),
+    "stat.funnel.long": (
+        "Traktdiagram (Spiegelhalter 2005): for gjennomsnitt er grensene snitt ± z·s/√n, der s er det samla "
+        "standardavviket for elevane på dei skulane som blir viste (ikkje eit fast tal frå katalogen). For delar utan"
+        " overspreiing blir eksakte binomiske grenser brukte. Med overspreiing blir delane rekna om med "
+        "arcsin-kvadratrot-transformasjonen, grensene blir lagde på den skalaen med tillegg av τ² (eller gonga med "
+        "√φ) og rekna tilbake, slik FunnelPlotR og PHE gjer det; då blir grensene aldri negative. Overspreiing blir "
+        "målt med winsoriserte z-verdiar: dei 10 % mest ekstreme i kvar ende blir kutta til grensa så enkeltskular "
+        "ikkje styrer svaret, og gjennomsnittet av z² (korrigert for kuttinga) blir samanlikna med det "
+        "tilfeldigheitene åleine gir."
+    ),
+    "stat.funnel.od_model": "Modell for overspreiing",
+    "stat.funnel.od_model.none": "Ingen",
+    "stat.funnel.od_model.tau2": "Additiv (τ²)",
+    "stat.funnel.od_model.phi": "Multiplikativ (φ)",
+    "stat.funnel.sd_used": "Standardavvik på elevnivå brukt i trakta: {sd} (frå dataa).",
+    "stat.bootstrap.short": (
+        "Vi har trekt alle tala på nytt {reps} gonger innanfor usikkerheita deira og køyrt heile uttrekksregelen kvar"
+        " gong. Intervalla viser kor mykje del, plass og utfall kunne ha variert."
+    ),
+    "stat.bootstrap.long": (
+        "Parametrisk bootstrap av heile uttrekksregelen: kvart tal i vindauget blir trekt på nytt frå "
+        "utvalsfordelinga si (delar binomisk, gjennomsnitt normalfordelt med det eigne standardavviket til talet), "
+        "avrunda som ved publisering, og risikopoeng, delar, rangering, toppgruppa av skular i landet, spreiing og "
+        "begge uttrekksvegane blir rekna ut på nytt. For kvar kommune gir dette eit 95 %-intervall for delen "
+        "risikopoeng og for plassen, og sannsynet for å bli trekt ut (delen av simuleringane der kommunen blir trekt "
+        "ut). Sannsynet gjeld eit nytt utval elevar som liknar dei faktiske, ikkje det «sanne» nivået til kommunen. "
+        "Skuletal og kommunetal blir trekte uavhengig av kvarandre, og tal der talet på elevar er ukjent, blir haldne"
+        " faste. Kontrollen går begge vegar: poeng som vart gitt, men kanskje ikkje held, og poeng som ikkje vart "
+        "gitt, men lett kunne ha vore det."
+    ),
+    "stat.shrinkage.short": (
+        "«Justert for små tal»: skular med få elevar blir trekte mot snittet for skulane dei blir samanlikna med, i "
+        "forhold til kor usikre tala deira er."
+    ),
+    "stat.shrinkage.long": (
+        "Empirisk Bayes: for gjennomsnitt ein normal–normal-modell der den ekte variasjonen mellom skulane (τ²) blir "
+        "anslått med Paule–Mandel-metoden, og kvar skule blir trekt mot det presisjonsvekta snittet for "
+        "samanlikningsgruppa med vekt s²/(s² + τ²). For delar ein beta-binomisk modell tilpassa med "
+        "sannsynsmaksimering, der kvar skule får fordelinga Beta(α + talet, β + resten). Intervalla tek med "
+        "usikkerheita i gruppesnittet og dekte 95 % av dei sanne verdiane i simuleringar. Dei justerte tala er til "
+        "rangering og samanlikning, ikkje dei publiserte tala til skulen."
+    ),
+    "stat.shrinkage.option": "Justert for små tal",
+    "stat.shrinkage.option_help": (
+        "Trekkjer tal med få elevar mot snittet for skulane i samanlikninga (empirisk Bayes). Gir meir rettferdige "
+        "samanlikningar av små skular."
+    ),
+    "stat.multiplicity.short": (
+        "Med mange samanlikningar på éi side vil nokre vise «svakare» eller «betre» av rein tilfeldigheit."
+    ),
+    "stat.multiplicity.long": (
+        "Mange samanlikningar: kvar samanlikning med 95 %-intervall gir ei vurdering i 5 % av tilfella sjølv når det "
+        "ikkje finst nokon ekte skilnad. Med m samanlikningar er det forventa talet på falske vurderingar m·0,05, og "
+        "sannsynet for minst éi falsk «svakare» 1 − 0,975^m (24 % med 11 indikatorar). Valet «kontroller for mange "
+        "samanlikningar» brukar Benjamini–Hochberg-metoden: p-verdiane (frå intervalla) blir justerte slik at høgst 5"
+        " % av vurderingane som står att, kan ventast å vere falske."
+    ),
+    "stat.multiplicity.line": (
+        "{n} samanlikningar på sida. Viss ingenting eigentleg var ulikt, ville om lag {expected} av dei likevel vise "
+        "«svakare» eller «betre» (sannsynet for minst éi falsk «svakare»: {p_any} %)."
+    ),
+    "stat.multiplicity.bh": "Kontroller for mange samanlikningar (Benjamini–Hochberg)",
+    "stat.multiplicity.bh_help": (
+        "Held berre på vurderingar som står seg når høgst 5 % av vurderingane på sida kan vere falske."
+    ),
+    "stat.multiplicity.bh_removed": "Kontrollen for mange samanlikningar fjerna {count} av {total} vurderingar.",
+    "stat.persistent.short": (
+        "Intervallet for dei tre åra gjeld elevkulla som er testa. Nivået til skulen over tid er meir usikkert, fordi"
+        " kulla varierer."
+    ),
+    "stat.persistent.long": (
+        "To spørsmål gir to intervall. «Dei tre elevkulla»: kor godt kjenner vi resultatet for dei elevane som "
+        "faktisk er testa (tala blir slått saman, intervallet blir smalt). «Nivået til skulen over tid»: kor godt "
+        "kjenner vi nivået kulla varierer rundt. Det siste blir rekna med ein modell med tilfeldige effektar over åra"
+        " (variansen mellom åra anslått med Paule–Mandel) og eit Hartung–Knapp-intervall med t-fordeling, som krev "
+        "minst tre år. Med ekte skilnader mellom kull er det første intervallet for smalt for det andre spørsmålet."
+    ),
+    "stat.estimand.pooled": "Intervallet gjeld dei tre elevkulla som er testa («dei tre elevkulla»).",
+    "stat.estimand.level": "Intervallet gjeld nivået til skulen over tid («nivået til skulen over tid»).",
+    "stat.estimand.choice": "Kva skal intervallet gjelde?",
+    "stat.estimand.choice.pooled": "Dei tre elevkulla",
+    "stat.estimand.choice.level": "Nivået til skulen over tid",
+    "stat.icc.short": "Delen av skilnadene som ligg mellom skulane, med 95 %-intervall.",
+    "stat.icc.long": (
+        "Intraklassekorrelasjon (ICC) frå einvegs variansanalyse med talet på elevar, snitt og standardavvik per "
+        "skule. Intervallet er det F-baserte intervallet til Searle med gjennomsnittleg gruppestorleik n₀ for ulike "
+        "skulestorleikar. Med få skular er intervallet breitt."
+    ),
+    "stat.icc.value": "Del av variasjonen mellom skulane: {icc} (95 %-intervall {lo}–{hi}).",
+    "stat.large_uncertainty.short": (
+        "«Stor usikkerheit»: intervallet er breiare enn den typiske skilnaden mellom skular i landet."
+    ),
+    "stat.large_uncertainty.long": (
+        "Eit tal blir merkt «stor usikkerheit» når halve breidda av 95 %-intervallet er større enn standardavviket "
+        "mellom skulane i landet for same indikator, trinn og år (anslått som variansen i skuletala minus den "
+        "gjennomsnittlege utvalsvariansen). Grensa følgjer dermed skalaen til indikatoren. Utan nasjonale skuletal "
+        "blir den faste grensa i katalogen brukt."
+    ),
+    "stat.rtm.short": (
+        "Kommunar som blir trekte ut fordi tala er svake, ser ofte betre ut neste gong uansett: noko av det svake var"
+        " tilfeldigheiter (regresjon mot gjennomsnittet)."
+    ),
+    "stat.rtm.long": (
+        "Regresjon mot gjennomsnittet: kommunar blir valde fordi dei har ein høg del risikopoeng. Noko av det kjem av"
+        " tilfeldige skilnader mellom elevkull, og det forsvinn neste gong. Difor går delen risikopoeng for uttrekte "
+        "kommunar ned i neste vindauge sjølv utan nokon endring. I dataa her: kommunane som vart trekte ut for "
+        "{first}, hadde {before} % av moglege risikopoeng; i neste vindauge ({second}) hadde dei {after} %, medan "
+        "regresjonslinja for alle kommunar føreseier {predicted} % utan nokon innsats."
+    ),
+    "stat.rtm.line": (
+        "Regresjon mot gjennomsnittet: uttrekte kommunar gjekk frå {before} % til {after} % av moglege risikopoeng i "
+        "neste vindauge i desse dataa, utan nokon innsats (venta av tilfeldigheiter åleine: {predicted} %). Ei "
+        "betring etter uttrekket er difor ikkje i seg sjølv eit teikn på at tiltak verkar."
+    ),
+    "stat.indicator_set.short": "Indikatorsett i modellen: {label}.",
+    "stat.indicator_set.long": (
+        "Indikatorsettet for uttrekket 2024 (ordninga 2025–2028): grunnskulepoeng; nasjonale prøver i lesing og "
+        "rekning på 5. og 8. trinn, del på meistringsnivå 1; Elevundersøkinga på 7. og 10. trinn, støtte frå læraren "
+        "og motivasjon. Mobbing er ikkje med (tidlegare skildringar av ordninga nemnde mobbing), men kan slåast på "
+        "som eit val. Mobbing blir framleis vist på Oversikt som ein indikator i samlinga."
+    ),
+    "stat.indicator_set.choice": "Indikatorsett",
+    "uttrekk.boot.heading": "Kor sikkert er uttrekket?",
+    "uttrekk.boot.summary": (
+        "Delen risikopoeng kunne like gjerne ha vore mellom {lo} og {hi} % (95 %-intervall), og plassen mellom "
+        "{rank_lo} og {rank_hi}. Kommunen vart trekt ut i {p} % av simuleringane."
+    ),
+    "uttrekk.boot.summary_unranked": "Kommunen har for få moglege risikopoeng til å bli rangert.",
+    "uttrekk.boot.audit": (
+        "Av dei {given} tala til kommunen som gav risikopoeng, kunne {given_doubt} godt (minst 20 % sannsyn) ha vore "
+        "utan poeng. Av dei {not_given} tala utan poeng kunne {not_doubt} godt ha gitt poeng."
+    ),
+    "uttrekk.boot.col.kommune": "Kommune",
+    "uttrekk.boot.col.share": "Del risikopoeng (%)",
+    "uttrekk.boot.col.share_ci": "Del, 95 %-intervall",
+    "uttrekk.boot.col.rank": "Plass",
+    "uttrekk.boot.col.rank_ci": "Plass, 95 %-intervall",
+    "uttrekk.boot.col.p_drawn": "Sannsyn for uttrekk (%)",
+    "uttrekk.boot.col.drawn": "Trekt ut i modellen",
+    "uttrekk.boot.col.figure": "Tal",
+    "uttrekk.boot.col.period": "Skuleår",
+    "uttrekk.boot.col.value": "Verdi",
+    "uttrekk.boot.col.points": "Risikopoeng",
+    "uttrekk.boot.col.doubt": "Sannsyn for motsett utfall (%)",
+    "uttrekk.boot.audit_heading": "Poeng som kunne ha falle annleis ut",
+    "uttrekk.boot.all_caption": "Alle kommunar: del, plass og sannsyn for uttrekk med usikkerheit.",
+    "uttrekk.boot.computing": "Simulerer uttrekket …",
 }

@@ -25,6 +25,13 @@ NN_PHRASES: dict[str, str] = {
     "nasjonal standard for mestringsnivå": "nasjonal standard for meistringsnivå",
     "(elevnivå-SD fra kilden)": "(elevnivå-SD frå kjelda)",
     "Ingen intervall": "Ingen intervall",
+    "Der Udirs statistikkbank oppgir «Usikkerhet» for skalapoeng, brukes Udirs eget intervall "
+    "(skalapoeng ± usikkerhet) i stedet for intervallet fra antall elever.":
+        "Der statistikkbanken til Udir oppgir «Usikkerheit» for skalapoeng, blir det eigne intervallet til Udir "
+        "brukt (skalapoeng ± usikkerheit) i staden for intervallet frå talet på elevar.",
+    "Udirs usikkerhet (±), brukt i stedet for intervall fra antall elever":
+        "Usikkerheita til Udir (±), brukt i staden for intervall frå talet på elevar",
+    "Udirs usikkerhet (±), samlet over årene som √Σ(nᵢ/N)²·uᵢ²": "Usikkerheita til Udir (±), samla over åra som √Σ(nᵢ/N)²·uᵢ²",
     # --- analysis.compare ----------------------------------------------------------------------
     "Svakere enn": "Svakare enn",
     "Ikke sikker forskjell": "Ikkje sikker skilnad",
