@@ -13,6 +13,8 @@ NN: dict[str, str] = {
     "app.subtitle": "Analyseverktøy for forfasen i oppfølgingsordninga",
     "app.kommune": "Kommune",
     "app.kommune_help": "Skriv namn eller kommunenummer for å søkje. Valet følgjer med i lenkja (URL).",
+    # --- app.* -------------------------------------------------------------------------------------
+    "app.kommune_official": "Fullt offisielt namn: {name}.",
     "app.banner_demo": (
         "**Demodata.** Alle kommunar, skular og tal her er oppdikta og laga ved simulering av enkeltelevar. "
         "Dei liknar ekte data i storleik og usikkerheit, men handlar ikkje om nokon verkeleg kommune. "
@@ -247,8 +249,8 @@ NN: dict[str, str] = {
     "peers.distance_axis": "Avstand på kontekst (0 = heilt lik)",
     "peers.method_text": (
         "Avstand: kvar kontekstvariabel ({features}) er standardisert (gjennomsnitt 0, standardavvik 1 over alle "
-        "kommunar; folketal på logaritmisk skala), og avstanden er den euklidske avstanden mellom kommunane "
-        "(scikit-learn StandardScaler og NearestNeighbors). Små tal tyder at kommunane er like."
+        "kommunar; folketal på logaritmisk skala), og avstanden er den vanlege (euklidske) avstanden mellom "
+        "kommunane. Små tal tyder at kommunane er like."
     ),
     "peers.col.rank": "Nr.",
     "peers.col.kommune": "Kommunen",
@@ -266,9 +268,14 @@ NN: dict[str, str] = {
     "peers.compare_heading": "Kommunen mot dei samanliknbare kommunane ({window})",
     "peers.compare_none": "Det finst ingen tal å samanlikne for denne kommunen.",
     "peers.compare_summary": (
-        "Av {total} indikatorar er kommunen svakare enn dei samanliknbare på {svakere}, betre på {bedre}, "
-        "og utan sikker skilnad på {usikker}."
+        "Av {total} indikatorar er kommunen sikkert svakare enn dei samanliknbare på {svakere}, sikkert betre på "
+        "{bedre}, og utan sikker skilnad på {usikker}; {ingen} kan ikkje vurderast (skjerma eller utan tal)."
     ),
+    # --- peers.* -----------------------------------------------------------------------------------
+    "peers.tab.compare": "Kommunen mot dei samanliknbare",
+    "peers.tab.who": "Kven er dei samanliknbare?",
+    "peers.tab.expected": "Forventa ut frå konteksten",
+    "peers.message_heading": "Hovudbiletet",
     "peers.compare_title": "{kommune} mot samanliknbare kommunar, {window}",
     "peers.compare_method": (
         "Dei samanliknbare kommunane er slått saman til eitt tal frå alle elevane bak dei publiserte tala deira "
@@ -363,11 +370,11 @@ NN: dict[str, str] = {
     ),
     "skoler.no_schools": "Kommunen har ingen skular med tal for {label}.",
     "skoler.summary": (
-        "**{n} skular** ({window}): {svakere} svakare enn resten av kommunen, {bedre} betre, {usikker} utan sikker "
+        "**{schools}** ({window}): {svakere} svakare enn resten av kommunen, {bedre} betre, {usikker} utan sikker "
         "skilnad, {skjermet} skjerma og {ingen} som ikkje kan vurderast."
     ),
     "skoler.summary_neutral": (
-        "**{n} skular** ({window}): {lavere} lågare enn resten av kommunen, {hoyere} høgare, {usikker} utan sikker "
+        "**{schools}** ({window}): {lavere} lågare enn resten av kommunen, {hoyere} høgare, {usikker} utan sikker "
         "skilnad, {skjermet} skjerma og {ingen} som ikkje kan vurderast."
     ),
     "skoler.chart_heading": "Skulane mot resten av kommunen",
@@ -422,10 +429,11 @@ NN: dict[str, str] = {
     ),
     "skoler.spread_heading": "Skilnader mellom skulane i kommunen",
     "skoler.spread_none": "For få skular med publiserte tal til å rekne ut spreiinga mellom skulane.",
+    # --- skoler.* ----------------------------------------------------------------------------------
+    "skoler.spread_test": "Test av at skulane er like: p = {p}.",
     "skoler.spread_summary": (
         "**{icc} %** av variasjonen mellom elevane ligg mellom skulane ({window}). Det svarar til eit standardavvik "
-        "mellom skulane på {sd} {unit}. {n} skular med tal, {supp} skjerma (ikkje med). Test av at skulane er like: "
-        "p = {p}."
+        "mellom skulane på {sd} {unit}. {n} skular med tal, {supp} skjerma (ikkje med)."
     ),
     "skoler.spread_top": "Skulen som bidreg mest til skilnadene, er **{school}** ({share} % av skilnadene mellom skulane).",
     "skoler.spread_title": "Kva skular står for skilnadene? {label}, {window}",
@@ -579,6 +587,8 @@ NN: dict[str, str] = {
     ),
     "auth.signed_in": "Innlogga: {name} ({role})",
     "auth.denied": "Du har ikkje tilgang til dette.",
+    # --- funn.* ------------------------------------------------------------------------------------
+    "funn.author_signed_in": "Blir lagra som {name} (innlogga).",
     "admin.title": "Administrasjon",
     "admin.roles": "Roller og tilgang",
     "admin.no_roles": "Ingen har fått ei rolle enno.",
@@ -700,6 +710,11 @@ NN: dict[str, str] = {
     "uttrekk.status.spread": "Trekt ut på spreiing",
     "uttrekk.status.none": "Ikkje trekt ut",
     "uttrekk.rank_of": "av {n}",
+    # --- uttrekk.* ---------------------------------------------------------------------------------
+    "uttrekk.whatif_cut": (
+        "Grensa som faktisk avgjer uttrekk på spreiing, er spreiinga hos den {n}. kommunen på lista over størst "
+        "spreiing: **{floor}**. Den publiserte grensa ({cutoff}) er berre eit minstekrav."
+    ),
     "uttrekk.tab.explain": "Forklaring",
     "uttrekk.tab.points": "Risikopoenga og kor sikre dei er",
     "uttrekk.tab.schools": "Skulane",
@@ -809,6 +824,169 @@ NN: dict[str, str] = {
     "ut.sure.delvis": "Sikker under landsnivå, ikkje sikker bak absolutt grense",
     "ut.sure.usikker": "Ikkje sikker skilnad",
     "ut.sure.uten_intervall": "Utan intervall",
+    # --- nav.*, maal.*, plan.* ---------------------------------------------------------------------
+    "nav.maal": "Mål og oppfølging",
+    "maal.title": "Mål og oppfølging: {kommune}",
+    "maal.intro": (
+        "Mål for gjennomføringsfasen: for kvar utfordring eitt eller fleire mål knytte til ein indikator, med "
+        "utgangspunktet frå forfasen og eit målår. Sida reknar ut kva tala kan vise: den minste endringa som kan "
+        "skiljast frå tilfeldig variasjon med elevtalet til kommunen eller skulen."
+    ),
+    "maal.db_error": "Måla kan ikkje visast no: databasen svarar ikkje. Feilen er logga.",
+    "maal.author": "Kven lagrar?",
+    "maal.author_needed": "Skriv inn namnet ditt før du lagrar.",
+    "maal.settings": "Utgangspunkt og uttrekk",
+    "maal.window_end": "Siste skuleår i utgangspunktet (forfasen)",
+    "maal.window_help": "Utgangspunktet er elevane i dei tre skuleåra som sluttar her, slått saman.",
+    "maal.uttrekk_end": "Siste skuleår i tala kommunen vart trekt ut på",
+    "maal.uttrekk_help": (
+        "Uttrekket byggjer på tre skuleår. Oppgi det siste av dei; sida «Kvifor er vi trekte ut?» viser modellen for "
+        "kvart år."
+    ),
+    "maal.model.level": (
+        "I uttrekksmodellen (sida «Kvifor er vi trekte ut?») blir {kommune} trekt ut på nivå med tala for {window}."
+    ),
+    "maal.model.spread": (
+        "I uttrekksmodellen (sida «Kvifor er vi trekte ut?») blir {kommune} trekt ut på spreiing med tala for "
+        "{window}."
+    ),
+    "maal.model.none": (
+        "I uttrekksmodellen blir {kommune} ikkje trekt ut med tala for {window}. Modellen attskaper ikkje lista til "
+        "Udir; oppgi skuleåret Udir faktisk brukte."
+    ),
+    "maal.new": "Nytt mål",
+    "maal.edit": "Endre målet",
+    "maal.indicator": "Indikator",
+    "maal.unit": "Gjeld",
+    "maal.unit_kommune": "Heile kommunen ({name})",
+    "maal.target_value": "Målverdi ({unit})",
+    "maal.target_year": "Målår (skuleår)",
+    "maal.finding": "Utfordring målet høyrer til",
+    "maal.finding_none": "Inga kopling",
+    "maal.tiltak": "Tiltak",
+    "maal.responsible": "Ansvarleg",
+    "maal.kompetansemiljo": "Kompetansemiljø",
+    "maal.followup": "Oppfølging (når og korleis)",
+    "maal.followup_help": "Til dømes: «Gjennomgang i januar og juni kvart år, med skuleleiarmøtet».",
+    "maal.save": "Lagre målet",
+    "maal.saved": "Målet er lagra.",
+    "maal.nothing": "Ingen endringar å lagre.",
+    "maal.stale": (
+        "Nokon andre har endra målet medan du redigerte. Ingenting er skrive over: sjå den lagra versjonen under, og "
+        "lagre på nytt om du framleis vil endre."
+    ),
+    "maal.delete": "Slett målet",
+    "maal.deleted": "Målet er sletta. Det ligg framleis i historikken.",
+    "maal.history": "Historikk",
+    "maal.no_goals": "Kommunen har ingen mål enno. Lag det første under «Nytt mål».",
+    "maal.goals": "Måla til kommunen",
+    "maal.goal_title": "{indicator} – {unit}: mål {target} i {year}",
+    "maal.assessment": "Kva tala kan vise",
+    "maal.baseline": "Utgangspunkt ({window}): {value} ({lower}–{upper}), {n} elevar over {years} skuleår.",
+    "maal.baseline_no_interval": "Utgangspunkt ({window}): {value} ({reason}).",
+    "maal.baseline_missing": "Utgangspunkt ({window}): ingen publiserte tal med kjent elevtal for {unit}.",
+    "maal.change": "Ønskt endring: frå {baseline} til {target}, altså {change} {unit}.",
+    "maal.mdc": (
+        "Minste påviselege endring med {n} elevar i året: {one} {unit} etter eitt år og {two} {unit} etter to år (80 "
+        "% styrke, 5 % signifikansnivå, tosidig test)."
+    ),
+    "maal.mdc_one_nan": "ikkje mogleg",
+    "maal.detectable_one": "Endringa kan skiljast frå tilfeldig variasjon alt etter eitt år.",
+    "maal.detectable_two": "Endringa kan skiljast frå tilfeldig variasjon etter to år, men ikkje etter eitt.",
+    "maal.not_detectable": (
+        "Endringa er mindre enn det tala kan skilje frå tilfeldig variasjon på to år. Sjølv om målet blir nådd, vil "
+        "tala ikkje kunne vise det sikkert."
+    ),
+    "maal.no_change": "Målverdien er lik utgangspunktet; det er inga endring å påvise.",
+    "maal.suggestions": "Dette kan vise endringa i staden:",
+    "maal.sug.pool_years": "Slå saman fleire oppfølgingsår: med {years} skuleår samla kan endringa påvisast.",
+    "maal.sug.larger_unit": (
+        "Bruk ei større eining: for heile kommunen er minste påviselege endring etter to år {mdc} {unit}."
+    ),
+    "maal.sug.more_trinn": "Elevundersøkinga på fleire trinn gir fleire svar og dermed mindre usikkerheit.",
+    "maal.sug.qualitative": (
+        "Lokale undersøkingar, observasjon eller samtalar med elevar og lærarar kan vise endringa som kvalitativt "
+        "belegg (ikkje statistisk sikkert)."
+    ),
+    "maal.rtm": (
+        "Obs: utgangspunktet inneheld {years}, som kommunen vart trekt ut på. Den som blir trekt ut for svake tal, "
+        "får ofte betre tal neste gong utan at noko er endra (regresjon mot gjennomsnittet). Ei betring frå dette "
+        "utgangspunktet er difor ikkje i seg sjølv eit teikn på at tiltaka verkar."
+    ),
+    "maal.plan": "Plan",
+    "maal.plan_line": "{label}: {value}",
+    "maal.empty": "–",
+    "maal.followup_heading": "Oppfølging",
+    "maal.no_followup": (
+        "Ingen skuleår etter utgangspunktet enno ({last}). Oppfølginga blir vist når nye tal er lagde inn."
+    ),
+    "maal.col.period": "Skuleår",
+    "maal.col.value": "Verdi (95 % intervall)",
+    "maal.col.n": "Elevar",
+    "maal.row.baseline": "Utgangspunkt {window}",
+    "maal.row.pooled": "Oppfølgingsåra samla",
+    "maal.row.target": "Mål {year}",
+    "maal.diff": "Endring frå utgangspunktet: {diff} ({lower}–{upper}) {unit}: {verdict}.",
+    "maal.verdict.bedring": "sikker endring (betring)",
+    "maal.verdict.forverring": "sikker endring (forverring)",
+    "maal.verdict.endring": "sikker endring",
+    "maal.verdict.ikke_sikker": "ikkje sikker endring",
+    "maal.verdict.ingen_data": "kan ikkje vurderast",
+    "maal.remaining": "Står att til målet: {remaining} {unit} ({progress} av den ønskte endringa er nådd).",
+    "maal.reached": "Målverdien er nådd i oppfølgingsåra ({progress} av den ønskte endringa).",
+    "maal.unit_share": "prosentpoeng",
+    "maal.responsible.skoleeier": "Skuleeigar",
+    "maal.responsible.skole": "Skulen (skuleleiar)",
+    "maal.export": "Plan for gjennomføringsfasen",
+    "maal.field.indicator": "indikator",
+    "maal.field.subject": "fag",
+    "maal.field.trinn": "trinn",
+    "maal.field.unit_level": "eining",
+    "maal.field.unit_id": "skule",
+    "maal.field.finding_id": "utfordring",
+    "maal.field.baseline_periods": "utgangsår",
+    "maal.field.baseline_value": "utgangsverdi",
+    "maal.field.baseline_lower": "nedre grense",
+    "maal.field.baseline_upper": "øvre grense",
+    "maal.field.baseline_n": "elevar i utgangspunktet",
+    "maal.field.target_value": "målverdi",
+    "maal.field.target_year": "målår",
+    "maal.field.tiltak": "tiltak",
+    "maal.field.responsible": "ansvarleg",
+    "maal.field.kompetansemiljo": "kompetansemiljø",
+    "maal.field.followup": "oppfølging",
+    "maal.field.kommune_id": "kommune",
+    "maal.field.deleted": "sletta",
+    "maal.export_make": "Lag planen (PDF og Word)",
+    "maal.export_pdf": "Last ned planen (PDF)",
+    "maal.export_docx": "Last ned planen (Word)",
+    "maal.export_error": "Planen kunne ikkje lagast no. Feilen er logga.",
+    "maal.sf.heading": "Mål og oppfølging",
+    "maal.sf.none": "Ingen av kommunane har lagra mål enno.",
+    "maal.sf.col.kommune": "Kommune",
+    "maal.sf.col.goal": "Mål",
+    "maal.sf.col.baseline": "Utgangspunkt",
+    "maal.sf.col.target": "Målverdi (år)",
+    "maal.sf.col.latest": "Oppfølging",
+    "maal.sf.col.verdict": "Endring",
+    "maal.sf.col.remaining": "Står att",
+    "maal.sf.col.mdc": "Minste påviselege endring (2 år)",
+    "plan.title": "Plan for gjennomføringsfasen: {kommune}",
+    "plan.subtitle": "Mål, indikatorar, tiltak, ansvar og oppfølging, med kva tala kan vise for kvart mål.",
+    "plan.summary": "Måla",
+    "plan.summary_text": (
+        "Kommunen har {count} mål. Tabellen viser utgangspunktet med 95 % intervall, målverdien og den minste "
+        "endringa tala kan påvise etter to år."
+    ),
+    "plan.method": "Metode",
+    "plan.method_text": (
+        "Utgangspunktet er elevane i skuleåra i forfasen slått saman, med 95 % intervall (Wilson for delar, "
+        "t-intervall for gjennomsnitt). Minste påviselege endring er den minste sanne endringa ein tosidig test på 5 "
+        "% nivå oppdagar med 80 % sannsyn, når oppfølgingsåra har like mange elevar som eit gjennomsnittleg år i "
+        "utgangspunktet (t-test for gjennomsnitt, arcsin-test for delar; Cohen 1988). Endringa i oppfølginga er "
+        "sikker berre når 95 % intervallet for skilnaden mellom oppfølgingsåra og utgangspunktet ikkje inneheld null "
+        "(Newcombe for delar, Welch for gjennomsnitt)."
+    ),
     # --- Sjekkliste (pages/sjekkliste.py) ----------------------------------------------------
     "sjekkliste.title": "Sjekkliste for forfasen: {kommune}",
     "sjekkliste.intro": (
@@ -1114,4 +1292,286 @@ NN: dict[str, str] = {
     "uttrekk.boot.audit_heading": "Poeng som kunne ha falle annleis ut",
     "uttrekk.boot.all_caption": "Alle kommunar: del, plass og sannsyn for uttrekk med usikkerheit.",
     "uttrekk.boot.computing": "Simulerer uttrekket …",
+    # --- nav.*, portrett.*, skoler.*, felles.*, vurdering.*, verdict.*, spine.*, oversikt.*, presenter.* ---
+    "nav.skoleportrett": "Skuleportrett",
+    "portrett.title": "Skuleportrett: {school}",
+    "portrett.intro": (
+        "Éi side om éin skule, til skuleleiaren: tala til skulen mot resten av kommunen, kor sikre skilnadene er, kor"
+        " mykje skulen betyr for skilnadene mellom skulane, og funna og spørsmåla som er kopla til skulen. Små skular"
+        " får breie intervall: eit usikkert tal er ikkje eit dårleg tal."
+    ),
+    "portrett.choose_school": "Skule",
+    "skoler.portrait_pick": "Skuleportrett for skuleleiaren",
+    "skoler.portrait_link": "Opne skuleportrettet",
+    "portrett.no_schools": "Kommunen har ingen skular med tal i datasettet.",
+    "portrett.no_figures": "Skulen har ingen tal på indikatorane i uttrekket.",
+    "portrett.figures_heading": "Tala til skulen mot resten av kommunen",
+    "portrett.figures_caption": (
+        "Kvar indikator slått saman over dei tre siste skuleåra ({window}). Intervalla er 95 % intervall. Skulen blir"
+        " rekna som ulik resten av kommunen berre når intervallet for skilnaden ikkje inneheld null."
+    ),
+    "portrett.col.indicator": "Indikator",
+    "portrett.col.school": "Skulen (95 % intervall)",
+    "portrett.col.rest": "Resten av kommunen (95 % intervall)",
+    "portrett.col.difference": "Skilnad (95 % intervall)",
+    "portrett.col.certainty": "Kor sikkert",
+    "portrett.col.spread": "Del av skilnadene mellom skulane",
+    "portrett.col.class": "Vurdering",
+    "portrett.verdict_group": "{sentence} Gjeld: {labels}.",
+    "portrett.verdict_heading": "Kva vurderingane tyder",
+    "portrett.certainty.sikker": "Sikker skilnad",
+    "portrett.certainty.usikker": "Ikkje sikker",
+    "portrett.certainty.stor_usikkerhet": "Stor usikkerheit",
+    "portrett.certainty.ingen_data": "Kan ikkje vurderast",
+    "portrett.verdict.suppressed": "Talet er skjerma fordi for få elevar står bak. Det blir ikkje samanlikna.",
+    "portrett.verdict.ingen_data": "Talet kan ikkje samanliknast med resten av kommunen ({reason}).",
+    "portrett.verdict.usikker": (
+        "Skilnaden er så liten at han kan kome av tilfeldigheiter i kva elevar som gjekk på skulen."
+    ),
+    "portrett.verdict.stor_usikkerhet": (
+        "Det er for få elevar bak talet til å seie noko sikkert. Skilnaden kan kome av tilfeldigheiter i kva elevar "
+        "som gjekk på skulen."
+    ),
+    "portrett.verdict.svakere": (
+        "Talet til skulen er svakare enn resten av kommunen, og skilnaden er større enn tilfeldigheiter åleine gir. "
+        "Tala seier ikkje kvifor: elevgrunnlag, ressursar og rammene til kommunen kan spele inn. Det er noko å "
+        "undersøkje saman, ikkje ein dom over skulen."
+    ),
+    "portrett.verdict.bedre": (
+        "Talet til skulen er betre enn resten av kommunen, og skilnaden er større enn tilfeldigheiter åleine gir. Det"
+        " kan vere noko dei andre skulane kan lære av."
+    ),
+    "portrett.verdict.lavere": (
+        "Talet til skulen er lågare enn resten av kommunen, og skilnaden er større enn tilfeldigheiter åleine gir."
+    ),
+    "portrett.verdict.hoyere": (
+        "Talet til skulen er høgare enn resten av kommunen, og skilnaden er større enn tilfeldigheiter åleine gir."
+    ),
+    "portrett.summary": (
+        "{school} har tal på {n} indikatorar. Sikker skilnad frå resten av kommunen: {sikker}. Ikkje sikker skilnad: "
+        "{usikker}. Kan ikkje vurderast (skjerma eller inga samanlikning): {ingen}."
+    ),
+    "portrett.spread_heading": "Delen skulen har av skilnadene mellom skulane",
+    "portrett.spread_sentence": (
+        "På «{label}» står skulen for {share} % av skilnadene mellom skulane i kommunen (ICC for kommunen: {icc} %)."
+    ),
+    "portrett.spread_none": "Delen skulen har av skilnadene, kan ikkje reknast ut (skjerma tal eller for få skular).",
+    "portrett.spread_note": (
+        "Delen er bidraget nᵢ(xᵢ − x̄)² frå skulen til summen av kvadrerte avvik mellom skulane. Ein stor del tyder "
+        "at skulen skil seg frå dei andre, i den eine eller den andre retninga. Det seier ikkje kvifor, og det gjer "
+        "ikkje skulen ansvarleg for resultata til kommunen."
+    ),
+    "portrett.findings_heading": "Funn kopla til skulen",
+    "portrett.findings_none": "Ingen funn er kopla til skulen enno.",
+    "portrett.questions_heading": "Opne spørsmål",
+    "portrett.questions_none": "Ingen opne spørsmål er registrerte for skulen eller kommunen.",
+    "portrett.more": "… og {n} til (sjå sida «Funn»).",
+    "portrett.finding_line": "{kind}: {text}",
+    "portrett.add_heading": "Legg til funn eller kommentar om skulen",
+    "portrett.pdf_heading": "Éi side til skuleleiaren (PDF)",
+    "portrett.pdf_button": "Lag PDF",
+    "portrett.pdf_download": "Last ned skuleportrettet (PDF)",
+    "portrett.pdf_error": "PDF-en kunne ikkje lagast: {error}",
+    "portrett.report_title": "Skuleportrett: {school}",
+    "portrett.report_subtitle": "{kommune} kommune, {fylke}. Laga {date}.",
+    "portrett.report_source": "Kjelde: {source}. Tala er slått saman over {window}.",
+    "portrett.report_figures": "Tala til skulen",
+    "portrett.report_reading": (
+        "Les tala med varsemd: små skular har få elevar, og då kan tilfeldigheiter i kva elevar som gjekk på skulen, "
+        "gi store utslag. Ein skilnad blir rekna som sikker berre når 95 % intervallet for skilnaden ikkje inneheld "
+        "null."
+    ),
+    "nav.felles": "Felles forståing",
+    "nav.vurdering": "Vurder utfordringane",
+    "felles.title": "Felles forståing: {kommune}",
+    "felles.intro": (
+        "På ei samling vurderer kvar deltakar kvar kandidat-utfordring: **kor viktig** ho er og **kor sikker** hen er"
+        " på at ho stemmer (1–5), frå eigen mobil eller PC. Opprett ei økt, vis koden på skjermen, og sjå kor samde "
+        "deltakarane og rollene er. Kandidat-utfordringane er funna til kommunen av typen «Utfordring»."
+    ),
+    "felles.new_heading": "Ny vurderingsøkt",
+    "felles.new_title": "Namn på økta",
+    "felles.new_title_default": "Samling om utfordringsbiletet",
+    "felles.new_anonymous": "Anonyme vurderingar",
+    "felles.new_anonymous_help": "Av: deltakarane skriv namnet sitt. På: berre rolla blir lagra.",
+    "felles.new_button": "Opprett økt",
+    "felles.created": "Økta er oppretta. Koden er {code}.",
+    "felles.no_challenges": (
+        "Kommunen har ingen funn av typen «Utfordring» enno. Legg dei inn på sida «Funn» først; dei blir kandidatane "
+        "deltakarane vurderer."
+    ),
+    "felles.choose_session": "Økt",
+    "felles.no_sessions": "Ingen vurderingsøkter enno. Opprett ei over.",
+    "felles.session_label": "{title} ({code})",
+    "felles.code_heading": "Kode for deltakarane",
+    "felles.code_help": "Deltakarane opnar sida «{page}» og skriv koden, eller opnar lenkja {link}.",
+    "felles.anonymous_yes": "Anonym økt: berre rolla blir lagra.",
+    "felles.anonymous_no": "Økt med namn: deltakarane skriv namnet sitt.",
+    "felles.close": "Steng økta for nye vurderingar",
+    "felles.open": "Opne økta igjen",
+    "felles.closed": "Økta er stengd.",
+    "felles.refresh": "Oppdater resultata",
+    "felles.results_heading": "Resultat",
+    "felles.participants": "{n} deltakarar har gitt {m} vurderingar.",
+    "felles.no_ratings": "Ingen vurderingar enno.",
+    "felles.heatmap_heading": "Kor viktig, etter rolle",
+    "felles.heatmap_title": "Gjennomsnittleg «kor viktig» (1–5) per utfordring og rolle",
+    "felles.heatmap_colorbar": "Kor viktig",
+    "felles.heatmap_hover": "{challenge}<br>{role}: {mean} (n = {n})",
+    "felles.agreement_heading": "Semje per utfordring",
+    "felles.pairs_heading": "Kven er samde?",
+    "felles.role_a": "Rolle",
+    "felles.role_b": "Mot rolle",
+    "felles.pair_enige": "{a} og {b} er samde om: {items}.",
+    "felles.pair_uenige": "{a} og {b} er usamde om: {items}.",
+    "felles.pair_none_enige": "{a} og {b} er ikkje samde om nokon av utfordringane enno.",
+    "felles.pair_none_uenige": "{a} og {b} er ikkje usamde om nokon av utfordringane.",
+    "felles.pair_unknown": "Ikkje vurdert av begge rollene enno: {items}.",
+    "felles.col.challenge": "Utfordring",
+    "felles.col.n": "Talet på vurderingar",
+    "felles.col.mean_importance": "Kor viktig (snitt)",
+    "felles.col.mean_certainty": "Kor sikker (snitt)",
+    "felles.col.sd": "Standardavvik",
+    "felles.col.rwg": "Semje r_wg (95 % intervall)",
+    "felles.col.band": "Grad av semje",
+    "felles.band.svart_sterk": "Svært sterk",
+    "felles.band.sterk": "Sterk",
+    "felles.band.moderat": "Moderat",
+    "felles.band.svak": "Svak",
+    "felles.band.ingen": "Inga semje",
+    "felles.band.ukjent": "For få vurderingar",
+    "felles.method_heading": "Slik blir semja målt",
+    "felles.method": (
+        "Semja per utfordring er r_wg (James, Demaree og Wolf 1984): 1 minus variansen i vurderingane delt på "
+        "variansen vi ville ha fått om deltakarane svarte heilt tilfeldig over dei fem verdiane ((5² − 1)/12 = 2). 1 "
+        "tyder at alle svarte likt; 0 at svara sprikjer like mykje som tilfeldige svar (negative verdiar blir sette "
+        "til 0). Intervallet er eit 95 % bootstrap-intervall: deltakarane blir trekte på nytt med tilbakelegging 2000"
+        " gonger. Med få deltakarar er intervallet breitt og berre ein grov peikepinn. Gradene følgjer LeBreton og "
+        "Senter (2008): over 0,90 svært sterk, 0,71–0,90 sterk, 0,51–0,70 moderat, 0,31–0,50 svak. To roller blir "
+        "rekna som samde når snitta deira på «kor viktig» skil seg med høgst eitt skalapoeng, og som usamde elles; "
+        "det er ei skildring, ikkje ein statistisk test."
+    ),
+    "felles.role_plural.skoleeier": "skuleeigar",
+    "felles.role_plural.skoleleder": "skuleleiarar",
+    "felles.role_plural.laerer": "lærarar og tillitsvalde",
+    "felles.role_plural.veileder": "rettleiarar",
+    "felles.role_plural.ppt": "PPT og barnehage",
+    "felles.default_author": "Rettleiar",
+    "felles.error": "Vurderingsøkta kunne ikkje lesast eller lagrast. Feilen er logga.",
+    "vurdering.title": "Vurder utfordringane",
+    "vurdering.code": "Kode frå rettleiaren",
+    "vurdering.code_help": "Seks teikn, til dømes ABC234. Store eller små bokstavar går like fint.",
+    "vurdering.open": "Opne",
+    "vurdering.ask_code": "Skriv koden du har fått av rettleiaren.",
+    "vurdering.session": "Økt: {title}",
+    "vurdering.anonymous": "Vurderingane dine er anonyme: berre rolla blir lagra.",
+    "vurdering.named": "Denne økta er ikkje anonym: skriv namnet ditt.",
+    "vurdering.closed": "Økta er stengd for nye vurderingar.",
+    "vurdering.role": "Rolla di",
+    "vurdering.name": "Namnet ditt",
+    "vurdering.importance": "Kor viktig er denne utfordringa?",
+    "vurdering.certainty": "Kor sikker er du på at ho stemmer?",
+    "vurdering.scale_help": "1 = lite, 5 = svært.",
+    "vurdering.save": "Lagre vurderingane",
+    "vurdering.saved": "Takk! {n} vurderingar er lagra. Du kan endre dei og lagre på nytt.",
+    "vurdering.none": "Økta har ingen utfordringar å vurdere enno.",
+    "vurdering.challenge": "Utfordring {i} av {n}",
+    "verdict.subject.kommune": "Kommunen",
+    "verdict.subject.skole": "Skulen",
+    "verdict.ref.nasjonalt": "landet",
+    "verdict.ref.fylke": "fylket",
+    "verdict.ref.rest": "resten av kommunen",
+    "verdict.ref.peers": "dei samanliknbare kommunane",
+    "verdict.below_worse": "{subject} ligg sikkert under {ref}.",
+    "verdict.above_better": "{subject} ligg sikkert over {ref}.",
+    "verdict.above_worse": "{subject} ligg sikkert over {ref}. Her er lågt best, så det er svakare.",
+    "verdict.below_better": "{subject} ligg sikkert under {ref}. Her er lågt best, så det er betre.",
+    "verdict.lavere": "{subject} ligg sikkert under {ref}.",
+    "verdict.hoyere": "{subject} ligg sikkert over {ref}.",
+    "verdict.ikke_sikker": "Vi kan ikkje seie at {subject_lc} skil seg frå {ref}.",
+    "verdict.skjermet": "Talet er skjerma fordi for få elevar står bak, så vi kan ikkje vurdere det.",
+    "verdict.ingen_data": "Vi har ikkje nok tal til å vurdere dette.",
+    "verdict.label.svakere": "Sikkert svakare enn {ref}",
+    "verdict.label.bedre": "Sikkert betre enn {ref}",
+    "verdict.label.ikke_sikker": "Ikkje sikker skilnad",
+    "verdict.label.lavere": "Sikkert lågare enn {ref}",
+    "verdict.label.hoyere": "Sikkert høgare enn {ref}",
+    "verdict.label.ingen_data": "Kan ikkje vurderast",
+    "verdict.summary": (
+        "Av {total} indikatorar er {svakere} sikkert svakare og {bedre} sikkert betre enn {ref}; for {usikker} kan vi"
+        " ikkje seie at kommunen skil seg frå {ref}, og {ingen} kan ikkje vurderast."
+    ),
+    "verdict.summary_neutral": "I tillegg er {lavere} sikkert lågare og {hoyere} sikkert høgare enn {ref}.",
+    "verdict.method_expander": "Slik er det rekna ut",
+    "spine.title": "Alle indikatorane på eitt blikk ({first}–{last}, tre år samla)",
+    "spine.benchmark": "Samanlikn med",
+    "oversikt.tab.chart": "Diagram",
+    "spine.benchmark.nasjonalt": "Landet",
+    "spine.benchmark.fylke": "Fylket",
+    "spine.short.grunnskolepoeng": "Grunnskulepoeng",
+    "spine.short.np_mestring_1": "Meistringsnivå 1",
+    "spine.short.eu_stotte_larer": "Støtte frå læraren",
+    "spine.short.eu_motivasjon": "Motivasjon",
+    "spine.short.eu_mobbing": "Mobbing",
+    "spine.worse_side": "◀ svakare",
+    "spine.better_side": "betre ▶",
+    "spine.col.kommune": "Kommunen",
+    "spine.col.n": "n",
+    "spine.col.benchmark.nasjonalt": "Landet",
+    "spine.col.benchmark.fylke": "Fylket",
+    "spine.legend.range.nasjonalt": "Alle kommunar, lågaste til høgaste",
+    "spine.legend.range.fylke": "Kommunane i fylket, lågaste til høgaste",
+    "spine.legend.mid": "Den midtre halvdelen av kommunane",
+    "spine.legend.benchmark.nasjonalt": "Landet (midtstreken)",
+    "spine.legend.benchmark.fylke": "Fylket (midtstreken)",
+    "spine.legend.second.nasjonalt": "Fylket",
+    "spine.legend.second.fylke": "Landet",
+    "spine.hover": "{label}<br>{value}<br>{sentence}",
+    "spine.help": (
+        "Éi rad per indikator. Stolpen viser spennet mellom kommunane, med {ref} som midtstrek. Betre er alltid til "
+        "høgre, òg der lågt er best (meistringsnivå 1 og mobbing). Fargen og forma på merket seier om kommunen "
+        "sikkert skil seg frå {ref}. «skjerma» tyder at for få elevar står bak talet."
+    ),
+    "spine.table_title": "Tabellvising av diagrammet",
+    "spine.col.indikator": "Indikator",
+    "spine.col.verdi": "Kommunen",
+    "spine.col.vurdering": "Vurdering",
+    "spine.col.benchmark": "Samanlikningstal",
+    "spine.col.range": "Kommunane (lågaste–høgaste)",
+    "nav.presenter": "Presenter",
+    "presenter.prev": "◀ Førre",
+    "presenter.next": "Neste ▶",
+    "presenter.step": "{step} av {total}",
+    "presenter.exit": "Avslutt presentasjonen",
+    "presenter.keys": "Piltastane ◀ ▶ blar. Trykk F11 for fullskjerm i nettlesaren.",
+    "presenter.link": "Lenkje til denne skjermen",
+    "presenter.demo": "Demodata: oppdikta kommunar og tal.",
+    "presenter.title.start": "Utfordringsbiletet for {kommune}",
+    "presenter.sentence.start": "Tala for {first}–{last}, det vi har funne, og det vi framleis lurer på.",
+    "presenter.title.spine": "Alle indikatorane på eitt blikk",
+    "presenter.spine.some": (
+        "{svakere} av {total} indikatorar er sikkert svakare enn landet, og {bedre} er sikkert betre."
+    ),
+    "presenter.spine.none": "Vi kan ikkje seie at kommunen skil seg frå landet på nokon av indikatorane.",
+    "presenter.title.indicator": "{label}",
+    "presenter.values": "Kommunen {value}, landet {national}, fylket {fylke} (tre år samla, {first}–{last}).",
+    "presenter.title.schools": "Skulane: {label}",
+    "presenter.schools.one": "Kommunen har {schools} med tal, så skulane blir ikkje samanlikna med kvarandre.",
+    "presenter.schools.none": "Ingen skule skil seg sikkert frå resten av kommunen.",
+    "presenter.schools.worse": "{names} ligg sikkert svakare enn resten av kommunen.",
+    "presenter.schools.better": "{names} ligg sikkert betre enn resten av kommunen.",
+    "presenter.school": "skule",
+    "presenter.schools_word": "skular",
+    "presenter.and": "og",
+    "presenter.title.styrker": "Styrkar",
+    "presenter.title.utfordringer": "Utfordringar",
+    "presenter.title.questions": "Opne spørsmål",
+    "presenter.sentence.styrker": "Dette fungerer godt, ifølgje funna.",
+    "presenter.sentence.utfordringer": "Dette må vi arbeide med, ifølgje funna.",
+    "presenter.sentence.questions": "Dette veit vi ikkje enno.",
+    "presenter.none.styrker": "Ingen styrkar er registrerte enno.",
+    "presenter.none.utfordringer": "Ingen utfordringar er registrerte enno.",
+    "presenter.none.questions": "Ingen opne spørsmål er registrerte enno.",
+    "presenter.hypothesis": "Hypotese: {text}",
+    "presenter.no_data": "Kommunen har ingen tal for uttrekksindikatorane.",
 }
