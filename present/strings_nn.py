@@ -266,8 +266,8 @@ NN: dict[str, str] = {
     "peers.compare_heading": "Kommunen mot dei samanliknbare kommunane ({window})",
     "peers.compare_none": "Det finst ingen tal å samanlikne for denne kommunen.",
     "peers.compare_summary": (
-        "Av {total} indikatorar er kommunen svakare enn dei samanliknbare på {svakere}, betre på {bedre}, "
-        "og utan sikker skilnad på {usikker}."
+        "Av {total} indikatorar er kommunen sikkert svakare enn dei samanliknbare på {svakere}, sikkert betre på "
+        "{bedre}, og utan sikker skilnad på {usikker}; {ingen} kan ikkje vurderast (skjerma eller utan tal)."
     ),
     "peers.compare_title": "{kommune} mot samanliknbare kommunar, {window}",
     "peers.compare_method": (
@@ -363,11 +363,11 @@ NN: dict[str, str] = {
     ),
     "skoler.no_schools": "Kommunen har ingen skular med tal for {label}.",
     "skoler.summary": (
-        "**{n} skular** ({window}): {svakere} svakare enn resten av kommunen, {bedre} betre, {usikker} utan sikker "
+        "**{schools}** ({window}): {svakere} svakare enn resten av kommunen, {bedre} betre, {usikker} utan sikker "
         "skilnad, {skjermet} skjerma og {ingen} som ikkje kan vurderast."
     ),
     "skoler.summary_neutral": (
-        "**{n} skular** ({window}): {lavere} lågare enn resten av kommunen, {hoyere} høgare, {usikker} utan sikker "
+        "**{schools}** ({window}): {lavere} lågare enn resten av kommunen, {hoyere} høgare, {usikker} utan sikker "
         "skilnad, {skjermet} skjerma og {ingen} som ikkje kan vurderast."
     ),
     "skoler.chart_heading": "Skulane mot resten av kommunen",
@@ -424,8 +424,7 @@ NN: dict[str, str] = {
     "skoler.spread_none": "For få skular med publiserte tal til å rekne ut spreiinga mellom skulane.",
     "skoler.spread_summary": (
         "**{icc} %** av variasjonen mellom elevane ligg mellom skulane ({window}). Det svarar til eit standardavvik "
-        "mellom skulane på {sd} {unit}. {n} skular med tal, {supp} skjerma (ikkje med). Test av at skulane er like: "
-        "p = {p}."
+        "mellom skulane på {sd} {unit}. {n} skular med tal, {supp} skjerma (ikkje med)."
     ),
     "skoler.spread_top": "Skulen som bidreg mest til skilnadene, er **{school}** ({share} % av skilnadene mellom skulane).",
     "skoler.spread_title": "Kva skular står for skilnadene? {label}, {window}",
