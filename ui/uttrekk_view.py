@@ -113,7 +113,6 @@ def metrics(res: u.UttrekkResult, krow: pd.Series) -> None:
     m1.metric(t("uttrekk.metric.share"), pct(krow["share"]))
     m2.metric(t("uttrekk.metric.rank"), f'{fmt_number(krow["rank"], 0)} {t("uttrekk.rank_of", n=int(krow["n_kommuner"]))}')
     m3.metric(t("uttrekk.metric.spread"), "–" if pd.isna(krow["spread"]) else pp(krow["spread"]))
-    m4.metric(t("uttrekk.metric.status"), status_text(krow))
     # The window as used: «2 av 3 år: …» with the reason where a year is missing in the data.
     wanted = school_years(res.params.end_period or res.periods[-1], res.params.window_years)
     st.caption(t("uttrekk.window", window=window_text(wanted, res.periods)))
