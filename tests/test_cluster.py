@@ -80,7 +80,8 @@ def test_finding_written_on_one_replica_is_read_on_the_other(page: Page, cluster
     expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible()
     wait_idle(page)
     page.get_by_text("Legg til funn", exact=False).first.click()
-    form = page.get_by_test_id("stForm").first
+    # The form is plain widgets in the expander (its draft is kept over page/kommune switches, ui/drafts.py).
+    form = page.get_by_test_id("stExpander").filter(has_text="Legg til funn om det som vises her").first
     form.get_by_label("Navn", exact=False).first.fill("Klynge Test")
     form.get_by_role("textbox").first.fill(text)
     form.get_by_role("button", name="Lagre funn").click()
