@@ -33,7 +33,7 @@ from data.catalogue import INDICATORS, MARKER_SUPPRESSED, suppression_min_n
 from data.schema import COLUMNS, make_period, period_start_year
 from data.suppression_rules import complementary_suppression
 
-DEMO_VERSION = 4
+DEMO_VERSION = 5  # 5: optional columns udir_margin and orig_kommune_id
 EU_SECONDARY_FROM = 2023  # Elevundersøkelsen: complementary suppression from 2023-24 (docs/methods.md)
 SEED = 20_261_123
 FIRST_YEAR = 2016

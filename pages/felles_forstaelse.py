@@ -29,7 +29,7 @@ with st.expander(t("felles.new_heading"), icon=":material/add_circle:", expanded
     with st.form("felles_ny"):
         title = st.text_input(t("felles.new_title"), value=t("felles.new_title_default"), max_chars=200)
         anonymous = st.toggle(t("felles.new_anonymous"), value=True, help=t("felles.new_anonymous_help"))
-        author = author_inputs("felles_ny", st)
+        author = author_inputs("felles_ny", st, in_form=True)
         if st.form_submit_button(t("felles.new_button"), type="primary"):
             try:
                 new = rs.create_session(kommune_id, title, anonymous=anonymous,

@@ -153,7 +153,7 @@ _saved_author = saved_author
 _remember_author = remember_author
 
 
-def author_inputs(key: str, container=None) -> Author | None:
+def author_inputs(key: str, container=None, in_form: bool = False) -> Author | None:
     """Name and role inputs; returns an Author or None if the name is missing.
 
     One author per browser session: the inputs start from the last name and role typed anywhere (this
@@ -181,11 +181,14 @@ def author_inputs(key: str, container=None) -> Author | None:
             _remember_author(Author(name, st.session_state.get(role_key) or "veileder"))
 
     c1, c2 = box.columns(2)
-    name = c1.text_input(t("funn.author_name"), key=name_key, max_chars=NAME_MAX, on_change=keep)
+    on_change = None if in_form else keep  # inside st.form only the submit button may have a callback
+    name = c1.text_input(t("funn.author_name"), key=name_key, max_chars=NAME_MAX, on_change=on_change)
     role = c2.selectbox(t("funn.author_role"), list(vocab.ROLES), key=role_key,
-                        format_func=lambda r: vocab.ROLES[r], on_change=keep)
+                        format_func=lambda r: vocab.ROLES[r], on_change=on_change)
     if not (name or "").strip():
         return None
+    if in_form:
+        _remember_author(Author(name.strip(), role))
     return Author(name.strip(), role)
 
 

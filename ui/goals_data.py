@@ -52,7 +52,7 @@ def goal_store():
     """The goals repository on the app's findings database."""
     from data.findings.goal_store import GoalStore
 
-    return GoalStore(findings_store())
+    return GoalStore(findings_store().base_store())
 
 
 def goal_key(goal) -> tuple[str, str, int]:

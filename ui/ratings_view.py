@@ -31,7 +31,7 @@ _KEY_RE = re.compile(r"^[0-9a-f]{32}$")
 
 
 def rating_store() -> RatingStore:
-    return RatingStore(findings_store())
+    return RatingStore(findings_store().base_store())
 
 
 def participant_key() -> str:

@@ -36,6 +36,12 @@ class ScopedStore:
             return typed
         return Author(self.principal.name[:100], AUTHOR_ROLE.get(self.principal.role, "veileder"))
 
+    def base_store(self) -> FindingsStore:
+        """The underlying store, for the repositories that share its engine and change log (goals, rating
+        sessions). Their pages reach a kommune only through the scoped kommune choice (``ui.state``); the
+        repositories themselves do not check scope yet."""
+        return self._store
+
     # -- reads ------------------------------------------------------------------------------------
     def __getattr__(self, name: str) -> Any:
         if name in _KOMMUNE_READS:
