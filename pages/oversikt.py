@@ -133,13 +133,14 @@ wlabel = window_label_for(data_token(), kommune_id, tuple(periods))  # the years
 benchmark = param_choice(t("spine.benchmark"), ["nasjonalt", "fylke"], "sammenligning", key="oversikt_benchmark",
                          format_func=lambda b: t(f"spine.benchmark.{b}"), container=st.columns([1, 3])[0])
 spine_rows, _ = spine(data_token(), kommune_id, benchmark)
-st.subheader(t("spine.title", first=periods[0], last=periods[-1]))
-st.markdown(verdict_summary(spine_rows["classification"].astype(str), reference=benchmark))
-show_chart(spine_figure(spine_rows), width="stretch", theme=None, key="oversikt_spine",
-           config={"displayModeBar": False})
-st.caption(t("spine.help", ref=t(f"verdict.ref.{benchmark}")))
-with st.expander(t("spine.table_title")):
-    show_table(spine_table_view(spine_rows), hide_index=True, width="stretch", key="oversikt_spine_table")
+if len(spine_rows) and "classification" in spine_rows:  # partial real data: the coverage block says what is missing
+    st.subheader(t("spine.title", first=periods[0], last=periods[-1]))
+    st.markdown(verdict_summary(spine_rows["classification"].astype(str), reference=benchmark))
+    show_chart(spine_figure(spine_rows), width="stretch", theme=None, key="oversikt_spine",
+               config={"displayModeBar": False})
+    st.caption(t("spine.help", ref=t(f"verdict.ref.{benchmark}")))
+    with st.expander(t("spine.table_title")):
+        show_table(spine_table_view(spine_rows), hide_index=True, width="stretch", key="oversikt_spine_table")
 
 st.subheader(t("oversikt.pooled_title", window=wlabel))
 st.caption(t("oversikt.pooled_help"))
