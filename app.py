@@ -13,7 +13,7 @@ from ui.state import kommune_picker
 from present.strings import t
 from data.findings import DatabaseUnavailable
 from ui.findings_health import database_problem_notice
-from ui.auth import PRINCIPAL_KEY, current_principal, user_banner
+from ui.auth import PRINCIPAL_KEY, current_principal, login_configured, user_banner
 from ui.plain import plain
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -22,7 +22,7 @@ log = logging.getLogger("utfordringsbilde")
 # The session's language first (bokmål/nynorsk, ?sprak=nn): every text below follows it.
 lang = language.resolve()
 st.set_page_config(page_title=t("app.title"), page_icon=":material/analytics:", layout="wide")
-language.document_setup(lang)
+language.document_setup(lang, sidebar=not login_configured())  # the login screen has no sidebar
 principal = current_principal()  # stops here with the login screen when a login is configured and nobody is in
 st.session_state[PRINCIPAL_KEY] = principal
 

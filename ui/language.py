@@ -183,7 +183,7 @@ def build_script(lang: str) -> str:
     return _SCRIPT.replace("__CONFIG__", json.dumps(config, ensure_ascii=False).replace("<", "\\u003c"))
 
 
-def document_setup(lang: str) -> None:
+def document_setup(lang: str, sidebar: bool = True) -> None:
     """``<html lang>``, the number locale and Norwegian for Streamlit's/Plotly's own texts, by a script in the page.
 
     The script runs in the page itself (``st.html`` with JavaScript allowed, not an iframe), sets
@@ -191,6 +191,8 @@ def document_setup(lang: str) -> None:
     ``NumberColumn(format="localized")``) and rewrites the English UI texts listed in ``ui.browser_text``.
     """
     script = build_script(lang)
-    with st.sidebar:
+    # In the sidebar, out of the page's flow; with a login configured the login screen has no sidebar, so
+    # the script goes into the page there.
+    with st.sidebar if sidebar else st.container():
         st.html(script, unsafe_allow_javascript=True, width="content")
     st.html(FOCUS_CSS)  # style only: Streamlit puts it outside the page flow
