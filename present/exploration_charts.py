@@ -191,9 +191,14 @@ def schools_figure(comp: pd.DataFrame, refs: pd.DataFrame, indicator: str, title
             marker={"symbol": SUPPRESSED_SYMBOL, "size": 14, "color": PALETTE["highlight"], "line": {"width": 3}},
             hovertemplate="%{y}: " + t("skoler.suppressed_hover", min_n=suppression_min_n(indicator)) + "<extra></extra>"))
         fig.update_layout(xaxis9={"overlaying": "x", "range": [0, 1], "visible": False, "fixedrange": True})
-    base_layout(fig, title=title, height=max(380, 140 + 56 * len(comp)))
+    height = max(480, 240 + 56 * len(comp))
+    base_layout(fig, title=title, height=height)
+    # Up to three rows of legend below the plot: a bottom margin that holds them, so Plotly's automargin
+    # does not shrink the plot and pull the legend up onto the axis title (seen at 1366 px).
+    fig.update_layout(margin={"b": 210}, legend={"y": -95 / max(150, height - 60 - 210)})
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order)
-    fig.update_xaxes(title=ind.unit_of_measure)
+    # Horizontal ticks, not too many: rotated ticks at 1366 px pushed the axis title into the legend.
+    fig.update_xaxes(title=ind.unit_of_measure, tickangle=0, nticks=8)
     return fig
 
 
