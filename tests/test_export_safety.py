@@ -74,7 +74,7 @@ def test_every_download_goes_through_a_safe_builder():
     """Every download button in the app serves one of the known builders (CSV/XLSX neutralised; PDF, DOCX,
     JSON and zip of PDFs carry no spreadsheet formulas)."""
     safe = {"csv_bytes", "excel_bytes", "export_csv", "export_json", "saved[1]",
-            "made[1]", "made[2]"}  # saved/made: the utfordringsbilde and plan PDF/DOCX bytes
+            "made[1]", "made[2]", "[pdf_key]"}  # PDF/DOCX bytes: utfordringsbilde, plan, skoleportrett
     found = []
     for path in list((ROOT / "pages").glob("*.py")) + list((ROOT / "ui").glob("*.py")) + [ROOT / "app.py"]:
         src = path.read_text(encoding="utf-8")
