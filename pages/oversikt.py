@@ -24,7 +24,7 @@ from ui.realdata_widgets import coverage_block, window_label_for
 from ui import stats_widgets as sw
 from ui.spine_data import spine
 from ui.state import data_token, kommune_row, param_choice, selected_kommune
-from present.strings import classification_label, t
+from present.strings import t
 from ui.tables import show_table
 from ui.charts import show_chart
 

@@ -47,7 +47,10 @@ def preload() -> None:
         data.current_kommuner()
         import analysis.overview  # noqa: F401
         import plotly.subplots  # noqa: F401
+        import analysis.spine  # noqa: F401  (Oversikt's spine chart and small multiples)
         import present.charts  # noqa: F401
+        import present.small_multiples  # noqa: F401
+        import present.spine_chart  # noqa: F401
         import streamlit.elements.plotly_chart  # noqa: F401
         import ui.findings_widgets  # noqa: F401
         import ui.state  # noqa: F401

@@ -15,8 +15,8 @@ import streamlit as st
 import data
 from analysis import selection
 from analysis.peers import CONTEXT_FEATURES, DEFAULT_FEATURES, DEFAULT_K, PEER_METHODS
-from analysis.window import WINDOW_YEARS, last_school_years
-from data.catalogue import INDICATORS, SUBJECT_LABELS, indicator_label, indicator_name, subject_label
+from analysis.window import WINDOW_YEARS
+from data.catalogue import INDICATORS, indicator_label, indicator_name, subject_label
 from ui.state import param_choice, param_multi
 from present.strings import t
 from present.window import school_years
