@@ -236,3 +236,19 @@ def test_csv_names_schools_when_names_are_given(tmp_path):
         assert named[1][col] == "Nedre Brekke skole (974000001)"
     finally:
         st.dispose()
+
+
+def test_record_ids_whose_hex_holds_eleven_digits_do_not_refuse_an_import(findings_store, tmp_path):
+    """A random UUID can hold 11 digits that look like a fødselsnummer (this one does); the app's own ids
+    must not make its own export unimportable (this made the round-trip property test flaky)."""
+    lucky = "5581a78c-2655-4740-9a22-015955601b46"
+    from data.fnr import looks_like_fodselsnummer
+    assert looks_like_fodselsnummer(lucky)
+    _populate(findings_store)
+    doc = findings_store.export_json(K)
+    old = doc["findings"][0]["id"]
+    doc = json.loads(json.dumps(doc).replace(old, lucky))
+    target = FindingsStore(f"sqlite:///{tmp_path / 'ids.sqlite'}")
+    target.import_json(json.dumps(doc), OLA)
+    assert lucky in {f["id"] for f in target.export_json(K)["findings"]}
+    target.dispose()

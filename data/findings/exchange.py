@@ -17,6 +17,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from contextlib import AbstractContextManager
@@ -184,13 +185,22 @@ def _history_rows(entries: Any, entity: str, entity_id: str, kommune_id: str, pr
     return out
 
 
+_UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _is_identifier(text: str) -> bool:
+    """True for the store's own record ids (canonical UUIDs): their hex groups can hold 11 digits by chance,
+    which is not a fødselsnummer and must not refuse a file the app itself wrote."""
+    return len(text) == 36 and _UUID_RE.fullmatch(text) is not None
+
+
 def _guard_texts(value: Any, where: str) -> None:
     """Refuse an import with something like a fødselsnummer in any text, at any depth (names, history, notes)."""
     stack = [value]
     while stack:
         v = stack.pop()
         if isinstance(v, str):
-            if looks_like_fodselsnummer(v):
+            if not _is_identifier(v) and looks_like_fodselsnummer(v):
                 raise _bad(f"{where} inneholder noe som ligner et fødselsnummer. Slike opplysninger importeres ikke.")
         elif isinstance(v, Mapping):
             stack.extend(v.values())
