@@ -16,6 +16,17 @@ REALDATA_DIR = SHARED_DIR / "realdata"
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+# In CI the property tests draw the same examples every run (derandomized), so a red build is
+# reproducible and never a dice roll; locally they explore new examples each run.
+try:
+    from hypothesis import settings as _hyp_settings
+
+    _hyp_settings.register_profile("ci", derandomize=True, print_blob=True)
+    if os.environ.get("CI"):
+        _hyp_settings.load_profile("ci")
+except ImportError:  # pragma: no cover - hypothesis is in requirements-dev.txt
+    pass
+
 # Tests never touch the developer's own data folder or database: one throwaway folder per session,
 # but the generated demo cache is shared across runs (it is deterministic) to keep the suite fast.
 _SESSION_DIR = Path(os.environ.get("UTFORDRINGSBILDE_TEST_DIR", REPO_ROOT / "var" / "test-session"))
