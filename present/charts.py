@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import math
 import textwrap
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from data.catalogue import indicator_label
-from data.schema import sorted_periods
 from present.format import fmt_number
 from present.strings import t
 
@@ -137,31 +133,12 @@ def add_suppressed_strip(fig: go.Figure, x, *, color: str, name: str, legendgrou
     fig.update_layout(yaxis9={"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True})
 
 
-# --- small multiples: one panel per indicator (Oversikt and the report) ---------------------------
+# --- panels: shared helpers of the report's school small multiples -------------------------------
 
 PANEL_COLS = 3
 
 
-@dataclass(frozen=True)
-class PanelLayout:
-    """Sizes of a small-multiples figure: on screen (Oversikt) or as a report image (1100 px wide)."""
-
-    title_width: int  # characters per line of a panel title before it wraps
-    row_height: int  # px per row of panels
-    extra_height: int  # px for the figure title and legend
-    vertical_spacing: float
-    horizontal_spacing: float
-    top_margin: int | None = None
-
-
-SCREEN = PanelLayout(title_width=44, row_height=300, extra_height=0, vertical_spacing=0.09, horizontal_spacing=0.06)
-PRINT = PanelLayout(title_width=38, row_height=320, extra_height=120, vertical_spacing=0.12, horizontal_spacing=0.07,
-                    top_margin=110)
-
-
-def panel_position(i: int) -> tuple[int, int]:
-    """(row, col), 1-based, of panel ``i`` (0-based) in a ``PANEL_COLS``-wide grid."""
-    return i // PANEL_COLS + 1, i % PANEL_COLS + 1
+PRINT_TITLE_WIDTH = 38  # characters per line of a report panel title before it wraps
 
 
 def panel_title(label: str, width: int) -> str:
@@ -193,64 +170,6 @@ def add_panel_traces(fig: go.Figure, traces: list[dict], rows: list[int], cols: 
     return fig
 
 
-def _year_panel(g: pd.DataFrame) -> list[dict]:
-    """Traces of one indicator panel: the kommune with interval, the fylke, the nation, suppressed years."""
-    supp_mask = g["suppressed"].astype(bool)
-    ok = g[g["lower"].notna() & ~supp_mask]
-    supp = g[supp_mask]
-    kommune = t("chart.kommune_ci")
-    out = [{"type": "scatter", "x": ok["period"].tolist(), "y": ok["estimate"].tolist(), "mode": "markers",
-            "name": kommune, "marker": {"color": PALETTE["kommune"], "size": 11},
-            "error_y": error_bars(ok["lower"].to_numpy(float), ok["upper"].to_numpy(float),
-                                  ok["estimate"].to_numpy(float)),
-            "hovertemplate": "%{x}: %{y}<extra>" + kommune + "</extra>"}]
-    if "fylke_estimate" in g.columns and g["fylke_estimate"].notna().any():
-        out.append({"type": "scatter", "x": g["period"].tolist(), "y": g["fylke_estimate"].tolist(),
-                    "mode": "lines+markers", "name": t("chart.fylke"), "line": {"color": PALETTE["fylke"], "dash": "dot"},
-                    "marker": {"symbol": "diamond"}})
-    out.append({"type": "scatter", "x": g["period"].tolist(), "y": g["nasjonalt_estimate"].tolist(), "mode": "lines",
-                "name": t("common.nasjonalt"), "line": {"color": PALETTE["nasjonalt"], "width": 3}})
-    if len(supp):
-        out.append({"type": "scatter", "x": supp["period"].tolist(), "y": supp["nasjonalt_estimate"].tolist(),
-                    "mode": "markers+text", "text": [t("common.suppressed")] * len(supp), "textposition": "top center",
-                    "name": t("chart.suppressed_few"), "marker": suppressed_marker(),
-                    "hovertemplate": "%{x}: " + t("common.suppressed") + "<extra></extra>"})
-    return out
-
-
-def indicator_years_figure(yearly: pd.DataFrame, keys: list[tuple[str, str, int]], title: str,
-                           layout: PanelLayout = SCREEN) -> go.Figure:
-    """Small multiples: per indicator the kommune's yearly figure with 95 % interval, the fylke and the nation.
-
-    ``yearly``: ``analysis.overview.benchmark_comparison(..., by_year=True)`` rows (period, estimate,
-    lower, upper, suppressed, nasjonalt_estimate and, when present, fylke_estimate). One panel per key
-    in ``keys`` order, ``PANEL_COLS`` to a row (``panel_position``); suppressed years are a cross on
-    the national line with the word «skjermet», never a number. The Oversikt page (``SCREEN``) and
-    the report (``PRINT``) draw this same figure.
-    """
-    nrows = max(1, math.ceil(len(keys) / PANEL_COLS))
-    titles = [panel_title(indicator_label(*k), layout.title_width) for k in keys]
-    fig = make_subplots(rows=nrows, cols=PANEL_COLS, subplot_titles=titles,
-                        vertical_spacing=min(layout.vertical_spacing, 0.4 / nrows),
-                        horizontal_spacing=layout.horizontal_spacing)
-    traces, rows, cols = [], [], []
-    for i, key in enumerate(keys):
-        new = _year_panel(match_key(yearly, key))
-        r, c = panel_position(i)
-        traces += new
-        rows += [r] * len(new)
-        cols += [c] * len(new)
-    # School years in calendar order on every panel (not in the order the first trace happens to meet them).
-    periods = sorted_periods(yearly["period"].astype(str).unique()) if len(yearly) else []
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods)
-    add_panel_traces(fig, traces, rows, cols)
-    base_layout(fig, title=title, height=layout.row_height * nrows + layout.extra_height)
-    fig.update_annotations(font_size=13)
-    if layout.top_margin is not None:
-        fig.update_layout(margin={"t": layout.top_margin}, title={"y": 0.985, "yanchor": "top"})
-    return fig
-
-
 # --- the uttrekk model: each school's share of possible risk points (page and report) ---------------
 
 def school_shares_figure(schools: pd.DataFrame, kommune_share: float, top_threshold: float, title: str) -> go.Figure:
@@ -259,20 +178,20 @@ def school_shares_figure(schools: pd.DataFrame, kommune_share: float, top_thresh
     ``schools``: ``UttrekkResult.kommune_schools`` (school_name, share, top, ranked).
     """
     s = schools[schools["share"].notna()].sort_values("share")
-    colors = [PALETTE["highlight"] if bool(t) else PALETTE["kommune"] for t in s["top"]]
+    colors = [PALETTE["highlight"] if bool(top) else PALETTE["kommune"] for top in s["top"]]
     fig = go.Figure(go.Bar(
         x=s["share"], y=s["school_name"], orientation="h", marker={"color": colors},
         text=[f"{fmt_number(v, 0)} %" for v in s["share"]], textposition="outside",
-        name="Skolens andel risikopoeng", showlegend=False))
+        name=t("chart.shares.school"), showlegend=False))
     if not math.isnan(kommune_share):
         fig.add_vline(x=kommune_share, line={"color": PALETTE["nasjonalt"], "width": 3})
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="Kommunens andel",
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=t("chart.shares.kommune"),
                                  line={"color": PALETTE["nasjonalt"], "width": 3}))
     if np.isfinite(top_threshold):
         fig.add_vline(x=top_threshold, line={"color": PALETTE["highlight"], "width": 2, "dash": "dash"})
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines",
-                                 name="Grense for de 25 % skolene i landet med høyest andel",
+                                 name=t("chart.shares.top"),
                                  line={"color": PALETTE["highlight"], "width": 2, "dash": "dash"}))
     base_layout(fig, title=title, height=max(300, 48 * len(s) + 170))
-    fig.update_xaxes(title="Andel av mulige risikopoeng (%)", range=[0, 110])
+    fig.update_xaxes(title=t("chart.shares.axis"), range=[0, 110])
     return fig

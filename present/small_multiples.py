@@ -87,9 +87,11 @@ def _panel(fig: go.Figure, g: pd.DataFrame, r: int, c: int, y_range: tuple[float
     fig.add_trace(go.Scatter(x=g["period"].tolist(), y=g["nasjonalt_estimate"].tolist(), mode="lines",
                              name=t("common.nasjonalt"), line={"color": PALETTE["nasjonalt"], "width": 3},
                              legendgroup="n", showlegend=legend("n")), row=r, col=c)
-    fig.add_trace(go.Scatter(x=g["period"].tolist(), y=g["fylke_estimate"].tolist(), mode="lines+markers",
-                             name=t("common.fylke"), line={"color": PALETTE["fylke"], "dash": "dot"},
-                             marker={"symbol": "diamond"}, legendgroup="f", showlegend=legend("f")), row=r, col=c)
+    if "fylke_estimate" in g.columns and g["fylke_estimate"].notna().any():
+        fig.add_trace(go.Scatter(x=g["period"].tolist(), y=g["fylke_estimate"].tolist(), mode="lines+markers",
+                                 name=t("common.fylke"), line={"color": PALETTE["fylke"], "dash": "dot"},
+                                 marker={"symbol": "diamond"}, legendgroup="f", showlegend=legend("f")),
+                      row=r, col=c)
     fig.add_trace(go.Scatter(
         x=ok["period"].tolist(), y=ok["estimate"].tolist(), mode="markers", name=t("common.kommune"),
         marker={"color": PALETTE["kommune"], "size": 10}, legendgroup="k", showlegend=legend("k"),

@@ -1565,6 +1565,11 @@ NB: dict[str, str] = {
     "presenter.none.questions": "Ingen åpne spørsmål er registrert ennå.",
     "presenter.hypothesis": "Hypotese: {text}",
     "presenter.no_data": "Kommunen har ingen tall for uttrekksindikatorene.",
+    # lead: the school-shares chart (present.charts.school_shares_figure)
+    "chart.shares.school": "Skolens andel risikopoeng",
+    "chart.shares.kommune": "Kommunens andel",
+    "chart.shares.top": "Grense for de 25 % skolene i landet med høyest andel",
+    "chart.shares.axis": "Andel av mulige risikopoeng (%)",
 }
 
 from present.strings_nn import NN  # noqa: E402  (the nynorsk half of the table; see the docstring)

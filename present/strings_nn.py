@@ -1574,4 +1574,9 @@ NN: dict[str, str] = {
     "presenter.none.questions": "Ingen opne spørsmål er registrerte enno.",
     "presenter.hypothesis": "Hypotese: {text}",
     "presenter.no_data": "Kommunen har ingen tal for uttrekksindikatorane.",
+    # lead: the school-shares chart (present.charts.school_shares_figure)
+    "chart.shares.school": "Delen av moglege risikopoeng for skulen",
+    "chart.shares.kommune": "Delen for kommunen",
+    "chart.shares.top": "Grense for dei 25 % skulane i landet med høgast del",
+    "chart.shares.axis": "Del av moglege risikopoeng (%)",
 }

@@ -15,9 +15,10 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from data.catalogue import indicator_label
-from present import charts as present_charts
-from present.charts import (PALETTE, PANEL_COLS, PRINT, add_panel_traces, base_layout, error_bars, match_key,
-                            panel_title, suppressed_marker)
+from data.schema import sorted_periods
+from present.charts import (PALETTE, PANEL_COLS, PRINT_TITLE_WIDTH, add_panel_traces, base_layout, error_bars,
+                            match_key, panel_title, suppressed_marker)
+from present.small_multiples import small_multiples
 from present.charts import school_shares_figure  # noqa: F401 - the report's name for the shared figure
 
 PANELS_PER_FIGURE = 12
@@ -51,8 +52,13 @@ def _err(lower: pd.Series, upper: pd.Series, est: pd.Series) -> dict:
 
 
 def indicator_years_figure(yearly: pd.DataFrame, keys: list[tuple[str, str, int]], title: str) -> go.Figure:
-    """The Oversikt figure (``present.charts.indicator_years_figure``) sized for a report page."""
-    return present_charts.indicator_years_figure(yearly, keys, title, PRINT)
+    """Oversikt's small multiples (``present.small_multiples``) for the panels of ``keys``, in ``keys`` order:
+    the same years order, shared y-range per indicator and «skjermet» strip as on screen."""
+    parts = [match_key(yearly, k).assign(order=i) for i, k in enumerate(keys)]
+    sub = pd.concat(parts, ignore_index=True) if parts else yearly.iloc[:0].assign(order=0)
+    periods = sorted_periods(sub["period"].astype(str).unique()) if len(sub) else []
+    fig, _ = small_multiples(sub, periods, title=title)
+    return fig
 
 
 def schools_figure(schools: pd.DataFrame, keys: list[tuple[str, str, int]], title: str) -> go.Figure:
@@ -63,7 +69,7 @@ def schools_figure(schools: pd.DataFrame, keys: list[tuple[str, str, int]], titl
     """
     n = len(keys)
     nrows = max(1, math.ceil(n / COLS))
-    titles = [panel_title(indicator_label(*k), PRINT.title_width) for k in keys]
+    titles = [panel_title(indicator_label(*k), PRINT_TITLE_WIDTH) for k in keys]
     names = sorted(schools["unit_name"].unique().tolist())
     fig = make_subplots(rows=nrows, cols=COLS, subplot_titles=titles, vertical_spacing=min(0.12, 0.35 / nrows),
                         horizontal_spacing=0.04, shared_yaxes=True)

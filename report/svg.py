@@ -54,7 +54,8 @@ def text_width(text: str, size: float) -> float:
 
 def fmt_tick(v: float, step: float) -> str:
     """A tick label with decimal comma and a space as thousands separator (Plotly ``separators=', '``)."""
-    decimals = max(0, -int(math.floor(math.log10(step)))) if step > 0 and step < 1 else 0
+    # The fewest decimals that show the step exactly (2,5 needs one: 7,5 must not print as «8»).
+    decimals = next((d for d in range(4) if step > 0 and abs(round(step, d) - step) < 1e-9 * max(1.0, step)), 3)
     s = f"{v:,.{decimals}f}".replace(",", " ").replace(".", ",")
     return "0" if s in ("-0", "-0,0") else s.replace("-", "−")
 
@@ -231,6 +232,10 @@ class SvgFigure:
     def _tick_labels(self, ax: Axis) -> tuple[list[float], list[str]]:
         if ax.is_category:
             return list(range(len(ax.categories))), [str(c) for c in ax.categories]
+        explicit = [float(v) for v in _seq(ax.spec.get("tickvals")) if v is not None]
+        if explicit:  # the figure chose its ticks (e.g. none in the «skjermet» strip below the data)
+            step = min((b - a for a, b in zip(explicit, explicit[1:]) if b > a), default=1.0)
+            return explicit, [fmt_tick(v, step) for v in explicit]
         ticks, step = nice_ticks(min(ax.lo, ax.hi), max(ax.lo, ax.hi))
         return ticks, [fmt_tick(v, step) for v in ticks]
 

@@ -1,11 +1,11 @@
-"""present.charts.indicator_years_figure: the one small-multiples figure of Oversikt and the report."""
+"""The report's year-by-year figure is Oversikt's small multiples (present/small_multiples.py)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from present.charts import PRINT, SCREEN, indicator_years_figure, panel_position
+from present.small_multiples import small_multiples
 from report import charts as report_charts
 
 KEYS = [("grunnskolepoeng", "", 10), ("np_mestring_1", "lesing", 5)]
@@ -22,21 +22,24 @@ def _yearly() -> pd.DataFrame:
 
 
 def test_panels_years_in_order_and_suppressed_year_marked():
-    fig = indicator_years_figure(_yearly(), KEYS, "Tittel")
-    assert [a.text for a in fig.layout.annotations] == ["Grunnskolepoeng, 10. trinn",
-                                                        "Andel på mestringsnivå 1, lesing, 5. trinn"]
+    fig = report_charts.indicator_years_figure(_yearly(), KEYS, "Tittel")
+    assert len(fig.layout.annotations) == 2 and fig.layout.annotations[0].text.startswith("Grunnskolepoeng")
     assert list(fig.layout.xaxis.categoryarray) == ["2023-24", "2024-25", "2025-26"]
-    first_kommune = fig.data[0]
-    assert "2023-24" not in first_kommune.x  # the suppressed year has no kommune point ...
+    kommune = [tr for tr in fig.data if tr.legendgroup == "k"]
+    assert "2023-24" not in list(kommune[0].x)  # the suppressed year has no kommune point ...
     marks = [tr for tr in fig.data if tr.text is not None and "skjermet" in tr.text]
     assert len(marks) == 1 and list(marks[0].x) == ["2023-24"]  # ... but a cross with the word
+    nation = [tr for tr in fig.data if tr.legendgroup == "n"][0]
+    assert min(marks[0].y) < min(v for v in nation.y if v is not None)  # in the strip, never on the national line
     names = [tr.name for tr in fig.data if tr.showlegend]
     assert len(names) == len(set(names)) == 4
-    assert panel_position(0) == (1, 1) and panel_position(3) == (2, 1)
 
 
 def test_report_draws_the_same_figure_as_oversikt():
-    screen = indicator_years_figure(_yearly(), KEYS, "T", SCREEN)
-    printed = report_charts.indicator_years_figure(_yearly(), KEYS, "T")
+    """Panels in ``keys`` order: the report's figure equals Oversikt's on the same rows."""
+    yearly = _yearly()
+    screen, _ = small_multiples(yearly, ["2023-24", "2024-25", "2025-26"], title="T")
+    printed = report_charts.indicator_years_figure(yearly, KEYS, "T")
     assert [tr.to_plotly_json() for tr in screen.data] == [tr.to_plotly_json() for tr in printed.data]
-    assert printed.layout.height == PRINT.row_height + PRINT.extra_height != screen.layout.height
+    reversed_fig = report_charts.indicator_years_figure(yearly, KEYS[::-1], "T")
+    assert reversed_fig.layout.annotations[0].text != printed.layout.annotations[0].text
