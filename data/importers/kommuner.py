@@ -6,14 +6,12 @@
   lost a digit, such as «123» read as 0123, shows up here).
 - An organisasjonsnummer is nine digits whose last digit is the mod-11 control digit (Brønnøysund's rule,
   weights 3 2 7 6 5 4 3 2); an 8-digit number is never padded.
-- Whether a kommune number existed in a school year needs the national crosswalk (``data/succession.py``,
-  being built in issue 11). ``KOMMUNE_VALID_IN_PERIOD`` is the hook: a function (kommune_id, period) ->
-  bool, or None while no crosswalk is available; readers call ``kommune_unknown_in_period``.
+- Whether a kommune number existed in a school year is not checked here: Udir republishes earlier years
+  under today's numbers, and the national crosswalk (``data/succession.py``) maps every number a file
+  uses onto its current kommune when the data are read, so an old or a republished number is both fine.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 import numpy as np
 
@@ -22,10 +20,6 @@ from data.importers.errors import ImportFailure
 _ORG_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
 #: Svalbard (21xx) and Jan Mayen (22xx) are no fylke: Udir lists Svalbard's school under Troms (og Finnmark).
 OUTSIDE_FYLKER = frozenset({"21", "22"})
-
-#: Hook for the national crosswalk: (kommune_id, period "2024-25") -> whether the number was valid then.
-KOMMUNE_VALID_IN_PERIOD: Callable[[str, str], bool] | None = None
-
 
 def orgnr_valid(text: object) -> bool:
     """Nine digits with a valid mod-11 control digit."""
@@ -52,13 +46,3 @@ def check_fylke_of_kommune(file_name: str, kommune: np.ndarray, fylke: np.ndarra
         raise ImportFailure(file_name, f"Kommunenummer {kom[i]} hører ikke til fylke {fyl[i]} (de to første sifrene "
                             f"i kommunenummeret er fylket). {int(bad.sum())} rader er berørt; ingenting er importert. "
                             "Kontroller at kolonnene ikke er forskjøvet og at numrene har fire sifre.", int(lines[i]))
-
-
-def kommune_unknown_in_period(kommune_ids: np.ndarray, periods: np.ndarray) -> np.ndarray | None:
-    """Mask of (kommune, period) pairs the crosswalk says did not exist; None when no crosswalk is hooked in."""
-    hook = KOMMUNE_VALID_IN_PERIOD
-    if hook is None:
-        return None
-    pairs = {(str(k), str(p)) for k, p in zip(kommune_ids, periods)}
-    valid = {pair: bool(hook(*pair)) for pair in pairs}
-    return np.array([not valid[(str(k), str(p))] for k, p in zip(kommune_ids, periods)], dtype=bool)
