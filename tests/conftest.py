@@ -167,3 +167,17 @@ def output_dir() -> Path:
     path = REPO_ROOT / "test-output"
     path.mkdir(exist_ok=True)
     return path
+
+
+@pytest.fixture
+def data_folder(tmp_path, monkeypatch):
+    """A private data folder that shares the (deterministic) demo cache of the test session, and the
+    default findings database inside it (no ``DATABASE_URL``)."""
+    import data
+
+    session = Path(os.environ["UTFORDRINGSBILDE_DATA_DIR"])
+    data.ensure_demo()
+    (tmp_path / "demo").symlink_to(session / "demo", target_is_directory=True)
+    monkeypatch.setenv("UTFORDRINGSBILDE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    return tmp_path

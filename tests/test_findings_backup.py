@@ -70,18 +70,6 @@ def test_broken_file_is_refused_not_recreated(tmp_path, damage, fragment):
     assert len(store_mod.get_store(f"sqlite:///{path}").list_findings("7290")) == 7
 
 
-@pytest.fixture
-def data_folder(tmp_path, monkeypatch):
-    import data
-
-    session = Path(os.environ["UTFORDRINGSBILDE_DATA_DIR"])
-    data.ensure_demo()
-    (tmp_path / "demo").symlink_to(session / "demo", target_is_directory=True)
-    monkeypatch.setenv("UTFORDRINGSBILDE_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    return tmp_path
-
-
 def test_pages_say_the_database_cannot_be_read_and_offer_the_backup(data_folder):
     from tests.apptest import open_app
 

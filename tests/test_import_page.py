@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import open_app
@@ -14,15 +12,6 @@ import data
 from tests.bad_inputs import GOOD_ROWS, sp_file, sp_row
 
 NP8 = "udir-np-skoler-nasjonalt/2022-23_20260224-1157_Nasjonale_proever_ungdomstrinn.csv"
-
-
-@pytest.fixture
-def data_folder(tmp_path, monkeypatch):
-    session = Path(os.environ["UTFORDRINGSBILDE_DATA_DIR"])
-    data.ensure_demo()
-    (tmp_path / "demo").symlink_to(session / "demo", target_is_directory=True)
-    monkeypatch.setenv("UTFORDRINGSBILDE_DATA_DIR", str(tmp_path))
-    return tmp_path
 
 
 def _data_page() -> AppTest:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
@@ -12,16 +10,6 @@ import data
 from data.dataset import imported_dir
 from data.importers import clear_imports, import_files, read_state, save_import
 from tests.bad_inputs import GOOD_ROWS, NP_ROWS, np_file, sp_file, sp_row
-
-
-@pytest.fixture
-def data_folder(tmp_path, monkeypatch):
-    """A private data folder that shares the (deterministic) demo cache of the test session."""
-    session = Path(os.environ["UTFORDRINGSBILDE_DATA_DIR"])
-    data.ensure_demo()
-    (tmp_path / "demo").symlink_to(session / "demo", target_is_directory=True)
-    monkeypatch.setenv("UTFORDRINGSBILDE_DATA_DIR", str(tmp_path))
-    return tmp_path
 
 
 def test_replace_then_add_merge(data_folder):

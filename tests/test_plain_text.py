@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 
-import pytest
 
-import data
 from data.importers import import_files, save_import
 from tests.apptest import open_app
 from tests.bad_inputs import GOOD_ROWS, sp_file
@@ -21,15 +17,6 @@ def test_plain_escapes_every_markdown_token():
     for token in ("![", "](", "**", ":red[", "$x$", "<b>"):
         assert token not in out, token
     assert out.replace("\\", "") == EVIL  # nothing but backslashes added
-
-
-@pytest.fixture
-def data_folder(tmp_path, monkeypatch):
-    session = Path(os.environ["UTFORDRINGSBILDE_DATA_DIR"])
-    data.ensure_demo()
-    (tmp_path / "demo").symlink_to(session / "demo", target_is_directory=True)
-    monkeypatch.setenv("UTFORDRINGSBILDE_DATA_DIR", str(tmp_path))
-    return tmp_path
 
 
 def test_banner_shows_a_hostile_file_name_as_text(data_folder):
