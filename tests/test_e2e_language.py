@@ -25,8 +25,8 @@ pytestmark = pytest.mark.e2e
 
 TIMEOUT = 90_000
 expect.set_options(timeout=TIMEOUT)
-PAGES = ["oversikt", "utvikling", "skoler", "sammenlignbare", "uttrekk", "funn", "sjekkliste", "utfordringsbilde",
-         "statsforvalter", "data"]
+PAGES = ["oversikt", "utvikling", "skoler", "skoleportrett", "sammenlignbare", "uttrekk", "funn", "sjekkliste", "maal",
+         "utfordringsbilde", "presenter", "felles-forstaelse", "vurdering", "statsforvalter", "data"]
 TITLES = {"nb": {"oversikt": "Oversikt: Brekkestad", "skoler": "Skoler: Brekkestad"},
           "nn": {"oversikt": "Oversikt: Brekkestad", "skoler": "Skular: Brekkestad"}}
 NOT_FOUND = ("Page not found", "Siden finnes ikke", "Sida finst ikkje")
