@@ -18,7 +18,7 @@ from present.verdicts import verdict_label, verdict_summary
 from ui.frozen import freeze
 from ui.findings_widgets import add_finding_markers, findings_store, findings_under_chart
 from present.format import fmt_interval, fmt_number, row_label
-from present.reform import split_break_text
+from present.reform import add_reform_markers, reform_events, split_break_text
 from present.window import school_years
 from ui.realdata_widgets import coverage_block, window_label_for
 from ui import stats_widgets as sw
@@ -82,7 +82,7 @@ def kommune_findings(kommune_id: str) -> list:
 def cached_yearly_chart(token: str, kommune_id: str, findings_key: tuple, _yearly: pd.DataFrame,
                         _findings: list) -> go.Figure:
     """The figure per data version, kommune and findings (ids and versions); shared read-only, serialised once."""
-    return freeze(yearly_chart(_yearly, _findings))
+    return freeze(yearly_chart(_yearly, _findings, kommune_id))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -97,10 +97,13 @@ def linked_to(findings: list, r) -> list:
         link.matches(r["indicator"], r["subject"], int(r["trinn"])) for link in f.indicators)]
 
 
-def yearly_chart(yearly: pd.DataFrame, findings: list | None = None) -> go.Figure:
-    """Small multiples (present/small_multiples.py); findings as their own markers at each panel's top edge."""
+def yearly_chart(yearly: pd.DataFrame, findings: list | None = None, kommune_id: str | None = None) -> go.Figure:
+    """Small multiples (present/small_multiples.py); findings as their own markers at each panel's top edge;
+    a merger or split inside the window as a dashed line in every panel (its label under the chart)."""
     periods = sorted_periods(yearly["period"].astype(str).unique())
     fig, tops = small_multiples(yearly, periods, title=t("oversikt.chart_title"))
+    if kommune_id:
+        add_reform_markers(fig, kommune_id, periods, panels=True)
     for order, g in yearly.groupby("order", sort=True):
         linked = linked_to(findings, g.iloc[0])
         if linked and int(order) in tops:
@@ -155,6 +158,8 @@ with chart_tab:
     findings_key = tuple((f.id, f.version) for f in findings) + (("bh", bool(st.session_state.get("oversikt_bh"))),)
     fig = cached_yearly_chart(data_token(), kommune_id, findings_key, yearly, findings)
     show_chart(fig, width="stretch", key="oversikt_chart")
+    if reforms := reform_events(kommune_id, periods):
+        st.caption(" · ".join(label for _, label in reforms))
 with table_tab:
     show_table(yearly_table, hide_index=True, width="stretch", key="oversikt_year_table")
 st.caption(t("oversikt.suppressed_note", min_n=suppression_min_n("grunnskolepoeng")))

@@ -34,16 +34,23 @@ def reform_events(kommune_id: str, periods: Sequence[str]) -> list[tuple[str, st
     return out
 
 
-def add_reform_markers(fig: go.Figure, kommune_id: str, periods: Sequence[str]) -> list[str]:
+def add_reform_markers(fig: go.Figure, kommune_id: str, periods: Sequence[str], panels: bool = False) -> list[str]:
     """Draw a dashed vertical line between the last year before and the first year after each reform
-    (category axis: halfway between the two positions) with its label; return the labels for the caption."""
+    (category axis: halfway between the two positions) with its label; return the labels for the caption.
+
+    ``panels``: the figure is small multiples; the line goes into every panel and the label only into the
+    returned list (the caller puts it under the chart: one label per panel would crowd it)."""
     shown = [str(p) for p in periods]
     labels = []
     for period, label in reform_events(kommune_id, shown):
         x = shown.index(period) - 0.5
-        fig.add_vline(x=x, line={"dash": "dash", "width": 1.5, "color": "#555555"})
-        fig.add_annotation(x=x, y=1.0, yref="paper", text=label, showarrow=False, xanchor="left", yanchor="bottom",
-                           font={"size": 12})
+        line = {"dash": "dash", "width": 1.5, "color": "#555555"}
+        if panels:
+            fig.add_vline(x=x, line=line, row="all", col="all")
+        else:
+            fig.add_vline(x=x, line=line)
+            fig.add_annotation(x=x, y=1.0, yref="paper", text=label, showarrow=False, xanchor="left",
+                               yanchor="bottom", font={"size": 12})
         labels.append(label)
     return labels
 

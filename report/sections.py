@@ -18,7 +18,9 @@ from analysis.compare import count_classifications
 from analysis.overview import benchmark_comparison
 from analysis.window import WINDOW_YEARS
 from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
+from data.schema import sorted_periods
 from present.format import count_text, fmt_interval, fmt_number
+from present.reform import add_reform_markers
 from present.strings import classification_label, t, tr
 from present.verdicts import verdict_sentence
 from report import charts
@@ -204,12 +206,17 @@ def _yearly_table(yearly: pd.DataFrame, periods: list[str]) -> Table:
     return Table([t("common.indikator")] + periods, rows, caption=t("rep.yearly_caption"))
 
 
-def _yearly_figures(yearly: pd.DataFrame, keys: list[Key]) -> list[Figure]:
+def _yearly_figures(yearly: pd.DataFrame, keys: list[Key], kommune_id: str) -> list[Figure]:
     parts = charts.chunks(_present_keys(keys, yearly))
-    return [Figure(charts.indicator_years_figure(yearly, part, t("rep.yearly_figure_title")),
-                   t("rep.yearly_figure") + (f" ({i + 1} {t('rep.of')} {len(parts)})" if len(parts) > 1 else "")
-                   + t("rep.cross_suppressed"))
-            for i, part in enumerate(parts)]
+    periods = sorted_periods(yearly["period"].astype(str).unique()) if len(yearly) else []
+    out = []
+    for i, part in enumerate(parts):
+        fig = charts.indicator_years_figure(yearly, part, t("rep.yearly_figure_title"))
+        reforms = add_reform_markers(fig, kommune_id, periods, panels=True)  # a merger/split inside the window
+        out.append(Figure(fig, t("rep.yearly_figure") + (f" ({i + 1} {t('rep.of')} {len(parts)})" if len(parts) > 1
+                                                         else "") + t("rep.cross_suppressed")
+                          + "".join(f" {label}." for label in reforms)))
+    return out
 
 
 def indicator_section(ctx: ReportContext) -> list[Section]:
@@ -222,7 +229,7 @@ def indicator_section(ctx: ReportContext) -> list[Section]:
         sec.blocks.append(_pooled_table(ctx.pooled, ctx.periods))
     if len(ctx.yearly):
         sec.blocks.append(_yearly_table(ctx.yearly, ctx.periods))
-        sec.blocks.extend(_yearly_figures(ctx.yearly, ctx.keys))
+        sec.blocks.extend(_yearly_figures(ctx.yearly, ctx.keys, ctx.kommune_id))
     else:
         sec.blocks.append(Paragraph(t("rep.indicators_none")))
     return [sec]

@@ -43,3 +43,21 @@ def test_report_draws_the_same_figure_as_oversikt():
     assert [tr.to_plotly_json() for tr in screen.data] == [tr.to_plotly_json() for tr in printed.data]
     reversed_fig = report_charts.indicator_years_figure(yearly, KEYS[::-1], "T")
     assert reversed_fig.layout.annotations[0].text != printed.layout.annotations[0].text
+
+
+def test_a_split_inside_the_window_is_a_dashed_line_in_every_panel():
+    """Ålesund (1508) was split in 2024: the line sits between 2023-24 and 2024-25 in both panels, and the
+    report's caption names the split (the label is not repeated in each panel)."""
+    from present.reform import add_reform_markers
+    from report.sections import _yearly_figures
+
+    fig = report_charts.indicator_years_figure(_yearly(), KEYS, "T")
+    labels = add_reform_markers(fig, "1508", ["2023-24", "2024-25", "2025-26"], panels=True)
+    assert labels == ["Delt 2024 (fra Ålesund)"]
+    lines = [s for s in fig.layout.shapes if s.type == "line"]
+    assert len(lines) == 2 and {s.x0 for s in lines} == {0.5} and {s.xref for s in lines} == {"x", "x2"}
+    assert not fig.layout.annotations[2:], "no label annotation inside the panels"
+    [figure] = _yearly_figures(_yearly(), KEYS, "1508")
+    assert "Delt 2024 (fra Ålesund)" in figure.caption
+    [plain] = _yearly_figures(_yearly(), KEYS, "7290")
+    assert "Delt" not in plain.caption and not plain.fig.layout.shapes
