@@ -351,9 +351,16 @@ _CARRY_COLUMNS = ("unit_name", "kommune_id", "fylke_id", "unit_of_measure", "sou
 
 
 def window_label(periods: Sequence[str]) -> str:
-    """'2021-22–2023-24' for a window of school years."""
+    """'2021-22–2023-24' for consecutive school years, '2021-22, 2023-24' with a gap (a range never claims a
+    year that is not there). The label of a pooled row; pages and the report write windows with
+    ``present.window.span_text`` («2021-22 og 2023-24»)."""
     ps = sorted_periods(periods)
-    return ps[0] if len(ps) == 1 else f"{ps[0]}–{ps[-1]}"
+    if len(ps) <= 1:
+        return "".join(ps)
+    starts = [int(str(p)[:4]) for p in ps]
+    if starts == list(range(starts[0], starts[0] + len(starts))):
+        return f"{ps[0]}–{ps[-1]}"
+    return ", ".join(ps)
 
 
 def _pool_sums(sub: pd.DataFrame, wanted_sorted: list[str]) -> pd.DataFrame:

@@ -14,7 +14,6 @@ import logging
 import streamlit as st
 
 from analysis.goals import regression_to_mean_risk
-from analysis.intervals import window_label
 from analysis.window import last_school_years
 from report.plan import PlanGoal, plan_docx, plan_pdf
 from ui import goals_data as gd
@@ -22,6 +21,7 @@ from ui import goals_view as gv
 from ui.findings_common import author_inputs, findings_store, remember_author
 from ui.state import page_kommune
 from present import goals_text as gt
+from present.window import span_text
 from present.strings import t
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ with st.expander(t("maal.settings"), expanded=False):
                                help=t("maal.uttrekk_help"))
     uttrekk_window = last_school_years(periods, end=uttrekk_end)
     drawn = gd.drawn_in_model(token, kommune_id, uttrekk_end)
-    st.caption(t(f"maal.model.{drawn or 'none'}", kommune=kommune["kommune_name"], window=window_label(uttrekk_window)))
+    st.caption(t(f"maal.model.{drawn or 'none'}", kommune=kommune["kommune_name"], window=span_text(uttrekk_window)))
 window = gd.window(token, window_end)
 
 with st.container(border=True):

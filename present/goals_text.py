@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.goals import Baseline, FollowUp, assess, suggestions
-from analysis.intervals import window_label
 from data.catalogue import INDICATORS, indicator_label
+from present.window import span_text
 from present.format import decimals_for, fmt_number
 from present.strings import t
 
@@ -40,7 +40,7 @@ def goal_title(indicator: str, subject: str, trinn: int | None, unit_name: str, 
 
 def baseline_sentence(b: Baseline) -> str:
     """«Utgangspunkt (2023-24–2025-26): 35,2 (33,1–37,3), 61 elever over 3 skoleår.»"""
-    window = window_label(b.periods) if b.periods else t("maal.empty")
+    window = span_text(b.periods) if b.periods else t("maal.empty")
     if not np.isfinite(b.estimate):
         return t("maal.baseline_missing", window=window, unit=b.unit_name)
     if not (np.isfinite(b.lower) and np.isfinite(b.upper)):
@@ -121,7 +121,7 @@ def _interval_cell(b: Baseline) -> str:
 
 def followup_table(b: Baseline, f: FollowUp, target: float, target_year: str) -> pd.DataFrame:
     """Baseline, each follow-up year, the follow-up years pooled and the target, with intervals and n."""
-    rows = [(t("maal.row.baseline", window=window_label(b.periods)), _interval_cell(b), b.n)]
+    rows = [(t("maal.row.baseline", window=span_text(b.periods)), _interval_cell(b), b.n)]
     rows += [(y.periods[0], _interval_cell(y), y.n) for y in f.by_year]
     if len(f.by_year) > 1:
         rows.append((t("maal.row.pooled"), _interval_cell(f.pooled), f.pooled.n))

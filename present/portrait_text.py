@@ -11,8 +11,8 @@ import math
 
 import pandas as pd
 
-from analysis.intervals import window_label
 from data.catalogue import indicator_label
+from present.window import span_text
 from present.format import decimals_for, fmt_number
 from present.strings import classification_label, t
 
@@ -103,7 +103,7 @@ def spread_sentences(p: pd.DataFrame) -> list[str]:
 
 def windows_text(p: pd.DataFrame) -> str:
     """The window(s) of the rows, e.g. «2022-23–2024-25»."""
-    labels = list(dict.fromkeys(window_label(list(w)) for w in p["window"] if len(w)))
+    labels = list(dict.fromkeys(span_text(list(w)) for w in p["window"] if len(w)))
     return ", ".join(labels) if labels else t("common.no_data")
 
 

@@ -19,6 +19,7 @@ from present.format import count_text, fmt_number
 from present.spine_chart import spine_figure, spine_label
 from present.strings import t
 from present.verdicts import verdict_sentence, verdict_summary
+from present.window import span_text
 
 FONT = 20  # chart text at presentation size (≥ 18 px at 1920×1080)
 QUESTION_KINDS = ("sporsmal", "hypotese")
@@ -122,7 +123,7 @@ def indicator_screen(row: pd.Series, yearly: pd.DataFrame, periods: list[str]) -
     sentence = verdict_sentence(str(row["classification"]), direction=int(row["direction"]),
                                 suppressed=bool(row["suppressed"]))
     note = t("presenter.values", value=fmt_number(row["estimate"], d), national=fmt_number(row["nasjonalt_estimate"], d),
-             fylke=fmt_number(row["fylke_estimate"], d), first=periods[0], last=periods[-1])
+             fylke=fmt_number(row["fylke_estimate"], d), window=span_text(periods))
     mine = yearly[(yearly["indicator"] == row["indicator"]) & (yearly["subject"] == row["subject"])
                   & (yearly["trinn"].astype(int) == int(row["trinn"]))]
     return Screen(f"ind-{int(row['order'])}", t("presenter.title.indicator", label=label), sentence,
@@ -134,9 +135,8 @@ def build_screens(kommune_name: str, spine: pd.DataFrame, yearly: pd.DataFrame, 
     """The whole sequence for one kommune (``spine`` from ``analysis.spine.spine_table`` against the nation,
     ``yearly`` from ``analysis.overview.overview_by_year``, ``schools`` = (indicator row, school comparison,
     figure) or None, ``findings`` the kommune's live findings)."""
-    first, last = periods[0], periods[-1]
     screens = [Screen("start", t("presenter.title.start", kommune=kommune_name),
-                      t("presenter.sentence.start", first=first, last=last))]
+                      t("presenter.sentence.start", window=span_text(periods)))]
     if spine.empty:
         screens.append(Screen("spine", t("presenter.title.spine"), t("presenter.no_data")))
     else:

@@ -1547,14 +1547,14 @@ NN: dict[str, str] = {
     "presenter.link": "Lenkje til denne skjermen",
     "presenter.demo": "Demodata: oppdikta kommunar og tal.",
     "presenter.title.start": "Utfordringsbiletet for {kommune}",
-    "presenter.sentence.start": "Tala for {first}–{last}, det vi har funne, og det vi framleis lurer på.",
+    "presenter.sentence.start": "Tala for {window}, det vi har funne, og det vi framleis lurer på.",
     "presenter.title.spine": "Alle indikatorane på eitt blikk",
     "presenter.spine.some": (
         "{svakere} av {total} indikatorar er sikkert svakare enn landet, og {bedre} er sikkert betre."
     ),
     "presenter.spine.none": "Vi kan ikkje seie at kommunen skil seg frå landet på nokon av indikatorane.",
     "presenter.title.indicator": "{label}",
-    "presenter.values": "Kommunen {value}, landet {national}, fylket {fylke} (tre år samla, {first}–{last}).",
+    "presenter.values": "Kommunen {value}, landet {national}, fylket {fylke} (samla over {window}).",
     "presenter.title.schools": "Skulane: {label}",
     "presenter.schools.one": "Kommunen har {schools} med tal, så skulane blir ikkje samanlikna med kvarandre.",
     "presenter.schools.none": "Ingen skule skil seg sikkert frå resten av kommunen.",

@@ -20,7 +20,8 @@ from data.importers import KommuneHint, import_files, save_import
 from tests.apptest import open_app
 
 KOMMUNER = {"4203": "Arendal", "4003": "Skien", "1508": "Ålesund", "0301": "Oslo"}
-PAGES = ["oversikt", "utvikling", "skoler", "sammenlignbare", "uttrekk"]
+PAGES = ["oversikt", "utvikling", "skoler", "sammenlignbare", "uttrekk", "skoleportrett", "maal", "presenter",
+         "utfordringsbilde"]
 # Skoleporten's names-only file is about Stavanger (its SOURCE.md); the Data page asks for that kommune.
 HINTS = {"nedlasting.csv": KommuneHint("1103", "Stavanger")}
 PERIOD = r"\d{4}-\d{2}"
@@ -107,7 +108,8 @@ def test_page_on_real_data(real_folder, page, kommune):
     for first, last in _window_labels(text):
         # A range claims every school year in it: each must be in the data (a gap year is named, not hidden).
         years = [make_period(y) for y in range(period_start_year(first), period_start_year(last) + 1)]
-        assert set(years) <= periods, (first, last, sorted(periods))
+        where = [line for line in text.splitlines() if first in line and last in line][:2]
+        assert set(years) <= periods, (first, last, where, sorted(set(years) - periods))
         assert first != last, f"«{first}–{last}»: a one-year window written as a range"
     for used, total, listed, why in re.findall(r"(\d) av (\d) år: ([^;]*); ([^\n]*)", text):
         # «2 av 3 år: 2022-23 og 2024-25; 2023-24: ingen tall i dataene»: the count matches the years named,
