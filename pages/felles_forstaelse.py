@@ -11,6 +11,7 @@ import logging
 
 import streamlit as st
 
+from data.access import AccessDenied
 from data.findings import Author, FindingValidationError
 from present.strings import t
 from ui.findings_common import author_inputs, saved_author
@@ -39,6 +40,8 @@ with st.expander(t("felles.new_heading"), icon=":material/add_circle:", expanded
                 st.success(t("felles.created", code=new.code))
             except FindingValidationError as e:
                 st.error(e.message)
+            except AccessDenied:
+                st.error(t("auth.denied"))
 
 sessions = rs.sessions(kommune_id)
 if not sessions:
@@ -56,15 +59,15 @@ st.caption(t("felles.anonymous_yes") if sess.anonymous else t("felles.anonymous_
 if not rs.challenges(sess.code):
     st.warning(t("felles.no_challenges"))
 c1, c2 = st.columns(2)
-if sess.is_open:
-    if c1.button(t("felles.close"), key="felles_close", icon=":material/lock:"):
-        rs.set_open(sess.code, False, (saved_author() or DEFAULT_AUTHOR))
-        st.rerun()
-else:
+if not sess.is_open:
     st.info(t("felles.closed"))
-    if c1.button(t("felles.open"), key="felles_open", icon=":material/lock_open:"):
-        rs.set_open(sess.code, True, (saved_author() or DEFAULT_AUTHOR))
+if c1.button(t("felles.close" if sess.is_open else "felles.open"), key="felles_close" if sess.is_open else "felles_open",
+             icon=":material/lock:" if sess.is_open else ":material/lock_open:"):
+    try:
+        rs.set_open(sess.code, not sess.is_open, (saved_author() or DEFAULT_AUTHOR))
         st.rerun()
+    except AccessDenied:
+        st.error(t("auth.denied"))
 c2.button(t("felles.refresh"), key="felles_refresh", icon=":material/refresh:")
 
 st.header(t("felles.results_heading"))

@@ -14,6 +14,7 @@ import logging
 import streamlit as st
 
 from analysis.goals import regression_to_mean_risk
+from data.access import AccessDenied
 from analysis.intervals import window_label
 from analysis.window import last_school_years
 from report.plan import PlanGoal, plan_docx, plan_pdf
@@ -64,7 +65,8 @@ with st.container(border=True):
 
 flash = st.session_state.pop("maal_flash", None)
 if flash:
-    (st.warning if flash == "stale" else st.success)(t(f"maal.{flash}"))
+    shown = t("auth.denied") if flash == "denied" else t(f"maal.{flash}")
+    (st.warning if flash in ("stale", "denied") else st.success)(shown)
 
 
 def assessment_block(values: dict, win: tuple[str, ...]):
@@ -135,6 +137,8 @@ for goal in goals:
                 try:
                     store.delete(goal.id, goal.version, author)
                     st.session_state["maal_flash"] = "deleted"
+                except AccessDenied:
+                    st.session_state["maal_flash"] = "denied"
                 except Exception:  # noqa: BLE001 - stale or gone: say so, reload
                     st.session_state["maal_flash"] = "stale"
                 st.rerun()

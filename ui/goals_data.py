@@ -49,10 +49,9 @@ def follow_up(token: str, kommune_id: str, key: tuple[str, str, int], unit_level
 
 
 def goal_store():
-    """The goals repository on the app's findings database."""
-    from data.findings.goal_store import GoalStore
-
-    return GoalStore(findings_store().base_store())
+    """The goals on the app's findings database as the person using the app may use them (their kommuner,
+    their school for a skoleleder; ``data.findings.scoped_goals``)."""
+    return findings_store().goals()
 
 
 def goal_key(goal) -> tuple[str, str, int]:
