@@ -1565,6 +1565,12 @@ NB: dict[str, str] = {
     "presenter.none.questions": "Ingen åpne spørsmål er registrert ennå.",
     "presenter.hypothesis": "Hypotese: {text}",
     "presenter.no_data": "Kommunen har ingen tall for uttrekksindikatorene.",
+    # gjf
+    "rep.felles.session": "Vurderingene er fra økten «{title}» ({state}, opprettet {date}).",
+    "rep.felles.open": "fortsatt åpen",
+    "rep.felles.closed": "avsluttet",
+    "rep.felles.lead": "Enighet mellom rollene (forskjell i gjennomsnittlig «hvor viktig» på høyst ett poeng):",
+    "ub.inc.agreement": "Felles forståelse (vurderingene)",
 }
 
 from present.strings_nn import NN  # noqa: E402  (the nynorsk half of the table; see the docstring)

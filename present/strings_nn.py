@@ -1574,4 +1574,10 @@ NN: dict[str, str] = {
     "presenter.none.questions": "Ingen opne spørsmål er registrerte enno.",
     "presenter.hypothesis": "Hypotese: {text}",
     "presenter.no_data": "Kommunen har ingen tal for uttrekksindikatorane.",
+    # gjf
+    "rep.felles.session": "Vurderingane er frå økta «{title}» ({state}, oppretta {date}).",
+    "rep.felles.open": "framleis open",
+    "rep.felles.closed": "avslutta",
+    "rep.felles.lead": "Semje mellom rollene (skilnad i gjennomsnittleg «kor viktig» på høgst eitt poeng):",
+    "ub.inc.agreement": "Felles forståing (vurderingane)",
 }
