@@ -158,3 +158,18 @@ def test_the_results_of_a_session_are_not_reachable_from_another_kommune(db, mon
     assert not at.exception
     assert sess.code not in "\n".join(m.value for m in at.markdown)
     assert not [x for x in at.title if "Brekkestad" in x.value]
+
+
+def test_a_skoleleder_sees_the_results_but_runs_no_session(db, monkeypatch):
+    store, a, b = db
+    sess = RatingStore(store).create_session(K, "Samling", anonymous=True, author=KARI)
+    monkeypatch.setenv("UTFORDRINGSBILDE_TESTING", "1")
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.session_state["_test_principal"] = Principal("s-l", "Leif", "skoleleder", kommuner=(K,), school="972900003")
+    at.query_params["kommune"] = K
+    at.run()
+    at.switch_page("pages/felles_forstaelse.py").run()
+    assert not at.exception and not at.error
+    assert any(sess.code in m.value for m in at.markdown)  # the session and its results are readable
+    labels = [x.label for x in at.button]
+    assert t("felles.new_button") not in labels and t("felles.close") not in labels

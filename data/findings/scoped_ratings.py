@@ -40,6 +40,14 @@ class ScopedRatings:
         if self.principal.role == "skoleleder":
             raise AccessDenied("Vurderingsøkter styres av skoleeier, veileder eller statsforvalter.")
 
+    def may_organise(self, kommune_id: str) -> bool:
+        """May this person create, close and reopen the kommune's sessions (for hiding the controls)?"""
+        try:
+            self._organiser(kommune_id)
+        except AccessDenied:
+            return False
+        return True
+
     # -- reads ------------------------------------------------------------------------------------
     def session(self, code: str) -> RatingSession:
         sess = self._rs.session(code)
