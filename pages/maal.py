@@ -147,6 +147,8 @@ for goal in goals:
 if plan:
     st.subheader(t("maal.export"))
     stamp = (kommune_id, tuple((p.goal.id, p.goal.version) for p in plan), window_end, uttrekk_end)
+    st.download_button(t("maal.export_csv"), gd.goals_csv(token, kommune_id, goals, findings), key="maal_csv",
+                       file_name=f"maal-{kommune_id}.csv", mime="text/csv", icon=":material/table:")
     if st.button(t("maal.export_make"), key="maal_make_plan"):
         try:
             name = kommune["kommune_name"]

@@ -1571,6 +1571,7 @@ NB: dict[str, str] = {
     "rep.felles.closed": "avsluttet",
     "rep.felles.lead": "Enighet mellom rollene (forskjell i gjennomsnittlig «hvor viktig» på høyst ett poeng):",
     "ub.inc.agreement": "Felles forståelse (vurderingene)",
+    "maal.export_csv": "Last ned målene som CSV for Excel",
 }
 
 from present.strings_nn import NN  # noqa: E402  (the nynorsk half of the table; see the docstring)

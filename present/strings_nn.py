@@ -1580,4 +1580,5 @@ NN: dict[str, str] = {
     "rep.felles.closed": "avslutta",
     "rep.felles.lead": "Semje mellom rollene (skilnad i gjennomsnittleg «kor viktig» på høgst eitt poeng):",
     "ub.inc.agreement": "Felles forståing (vurderingane)",
+    "maal.export_csv": "Last ned måla som CSV for Excel",
 }

@@ -338,3 +338,19 @@ def test_goal_import_is_refused_for_a_skoleleder_and_outside_the_scope(findings_
     with pytest.raises(AccessDenied):
         ScopedStore(target, Principal("e2", "Eier B", "skoleeier", kommuner=("7190",))).export_json(K)
     target.dispose()
+
+
+def test_goals_csv_for_excel_is_readable_and_formula_injection_safe(findings_store):
+    from data.findings.exchange_goals import CSV_COLUMNS as GOAL_COLUMNS, export_goals_csv
+
+    _populate(findings_store)
+    goals = GoalStore(findings_store).list(K)  # live goals: the deleted one is left out
+    linked = findings_store.get(goals[0].finding_id)
+    rows = _csv_rows(export_goals_csv(goals, {"972900003": "Nedre Brekke skole"}, {linked.id: "Samarbeid"}))
+    assert rows[0] == GOAL_COLUMNS and len(rows) == 3
+    first = dict(zip(rows[0], rows[1]))
+    assert first["Enhet"] == "Nedre Brekke skole (972900003)" and first["Utfordring"] == "Samarbeid"
+    assert first["Utgangspunkt"] == "39,123456789" and first["Målverdi"] == "42" and first["Elever"] == "57"
+    assert first["Kompetansemiljø"] == "'=HYPERLINK(1)"  # shown as text, never run
+    assert first["Indikator"].startswith("Grunnskolepoeng") and first["Versjon"] == "2"
+    assert dict(zip(rows[0], rows[2]))["Enhet"] == "Kommunen"

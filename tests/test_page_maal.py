@@ -116,7 +116,8 @@ def test_goal_with_earlier_baseline_shows_follow_up_and_plan(school):
     at.button(key="maal_make_plan").click().run()
     assert not at.exception, [e.message for e in at.exception]
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Last ned planen (PDF)", "Last ned planen (Word)"]  # the files themselves: test_plan_export
+    assert labels == ["Last ned målene som CSV for Excel", "Last ned planen (PDF)",
+                      "Last ned planen (Word)"]  # the plan files themselves: test_plan_export
     assert not at.error
     # History in Norwegian words, never the stored field names.
     hist = [m.value for m in at.markdown if "Opprettet" in m.value]

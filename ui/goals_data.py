@@ -54,6 +54,15 @@ def goal_store():
     return findings_store().goals()
 
 
+def goals_csv(token: str, kommune_id: str, goals, finding_labels: dict[str, str]) -> bytes:
+    """The kommune's live goals as CSV for Excel (``data.findings.exchange_goals.export_goals_csv``), schools
+    and linked utfordringer by name."""
+    from data.findings.exchange_goals import export_goals_csv
+    from ui.findings_common import kommune_schools
+
+    return export_goals_csv(goals, kommune_schools(token, kommune_id), finding_labels)
+
+
 def goal_key(goal) -> tuple[str, str, int]:
     return (goal.indicator, goal.subject or "", int(goal.trinn) if goal.trinn is not None else 0)
 

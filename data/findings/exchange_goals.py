@@ -11,15 +11,21 @@ were exported (no ``goals`` key) still import.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import csv
+import io
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from data.findings.goals import GOAL_FIELDS, GoalIn, goal_from_row, set_goal_fields, validate_goal_in
+from data.catalogue import indicator_label
+from data.export_safety import neutralise_cell
+from data.findings.goals import (GOAL_FIELDS, RESPONSIBLE, Goal, GoalIn, goal_from_row, set_goal_fields,
+                                 validate_goal_in)
 from data.findings.models import GoalRow
 from data.findings.validation import Author, FindingValidationError, validate_author
+from data.findings.vocab import ROLES
 
 ENTITY = "goal"
 
@@ -94,4 +100,38 @@ def import_goals(s: Session, goals: Any, kommune_id: str, existing: Mapping[str,
     return created, unchanged
 
 
-__all__ = ["export_goals", "goal_row", "import_goals"]
+CSV_COLUMNS = ["id", "Kommune", "Indikator", "Enhet", "Utgangspunkt (skoleår)", "Utgangspunkt", "Nedre grense",
+               "Øvre grense", "Elever", "Målverdi", "Målår", "Tiltak", "Ansvarlig", "Kompetansemiljø", "Oppfølging",
+               "Utfordring", "Forfatter", "Opprettet", "Sist endret", "Sist endret av", "Versjon"]
+
+
+def _num(x: float | None) -> str:
+    """A number as Norwegian Excel reads it (decimal comma, full precision); empty when missing."""
+    return "" if x is None else repr(float(x)).replace(".", ",").removesuffix(",0")
+
+
+def export_goals_csv(goals: Iterable[Goal], unit_names: Mapping[str, str] | None = None,
+                     finding_texts: Mapping[str, str] | None = None) -> bytes:
+    """Goals as CSV for Excel, like the findings CSV: ``;``, UTF-8 with BOM, every cell neutralised against
+    formula injection. ``unit_names`` (school id -> name) and ``finding_texts`` (id -> text) make it readable."""
+    names, texts = unit_names or {}, finding_texts or {}
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    w.writerow(CSV_COLUMNS)
+    for g in goals:
+        unit = "Kommunen" if g.unit_level == "kommune" else (
+            f"{names[g.unit_id]} ({g.unit_id})" if g.unit_id in names else g.unit_id)
+        cells = [g.id, g.kommune_id, indicator_label(g.indicator, g.subject, g.trinn), unit,
+                 ", ".join(g.baseline_periods), _num(g.baseline_value), _num(g.baseline_lower),
+                 _num(g.baseline_upper), _num(g.baseline_n), _num(g.target_value), g.target_year, g.tiltak,
+                 RESPONSIBLE.get(g.responsible, g.responsible), g.kompetansemiljo, g.followup,
+                 texts.get(g.finding_id or "", g.finding_id or ""),
+                 f"{g.author_name} ({ROLES.get(g.author_role, g.author_role)})",
+                 g.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if g.created_at else "",
+                 g.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if g.updated_at else "",
+                 f"{g.updated_by_name} ({ROLES.get(g.updated_by_role, g.updated_by_role)})", g.version]
+        w.writerow([neutralise_cell(c) for c in cells])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+__all__ = ["CSV_COLUMNS", "export_goals", "export_goals_csv", "goal_row", "import_goals"]
