@@ -48,12 +48,16 @@ def _subject() -> tuple[str, str]:
 
 
 def participant_visit() -> bool:
-    """A workshop participant's short link (``?okt=<code>``) opened without signing in, with a login configured:
-    the app then serves only «Vurder utfordringene», where the session code is the capability and nothing but
-    the participant's own ratings can be read or changed (``data.findings.scoped_ratings.ParticipantRatings``)."""
+    """A workshop participant's short link (``?okt=<code>``) opened, with a login configured, by someone not signed
+    in or signed in without a role (a teacher with Feide, say): the app then serves only «Vurder utfordringene»,
+    where the session code is the capability and nothing but the participant's own ratings can be read or
+    changed (``data.findings.scoped_ratings.ParticipantRatings``). Someone with a role gets the whole app."""
     if not login_configured() or not str(st.query_params.get("okt", "")).strip():
         return False
-    return not st.user.get("is_logged_in", False)
+    if not st.user.get("is_logged_in", False):
+        return True
+    subject, name = _subject()
+    return principal_for(get_store(database_url_secret()), subject, name) is None
 
 
 def current_principal() -> Principal:
