@@ -102,3 +102,23 @@ def test_report_without_ratings_has_no_section(rated, store):
     assert other is None
     rep = build_report("7190", OPTIONS, agreement=other, created=date(2026, 12, 1))
     assert t("nav.felles") not in rep.headings() and t("felles.no_ratings") not in rep.plain_text()
+
+
+def test_the_report_page_previews_the_section(tmp_path, monkeypatch):
+    from data.findings import get_store
+    from tests.apptest import open_app
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'funn.db'}")
+    store = get_store()
+    f = store.create(FindingIn(K, "Lite samarbeid <b>mellom</b> skolene", "utfordring"), KARI)
+    at = open_app("utfordringsbilde", kommune=K)
+    assert t("nav.felles") not in [m.value for m in at.markdown]  # no ratings yet: no section
+    rs = RatingStore(store)
+    sess = rs.create_session(K, "Samling *i* mars", anonymous=True, author=KARI)
+    for key, role, imp in (("a", "skoleleder", 5), ("b", "skoleeier", 1)):
+        ParticipantRatings(rs, sess.code, key * 32).rate(role=role, finding_id=f.id, importance=imp, certainty=3)
+    at = open_app("utfordringsbilde", kommune=K)
+    shown = [m.value for m in at.markdown]
+    assert f"### {t('nav.felles')}" in shown
+    assert any("«Samling \\*i\\* mars»" in m for m in shown)  # user text escaped: shown as typed, no Markdown
+    assert any("uenige om" in m and "Lite samarbeid" in m for m in shown)
