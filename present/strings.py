@@ -1572,6 +1572,7 @@ NB: dict[str, str] = {
     "rep.felles.lead": "Enighet mellom rollene (forskjell i gjennomsnittlig «hvor viktig» på høyst ett poeng):",
     "ub.inc.agreement": "Felles forståelse (vurderingene)",
     "maal.export_csv": "Last ned målene som CSV for Excel",
+    "rep.felles.no_pairs": "Rollene rapporten sammenligner (skoleledere og skoleeier, lærere og skoleledere) har ikke begge gitt vurderinger ennå.",
 }
 
 from present.strings_nn import NN  # noqa: E402  (the nynorsk half of the table; see the docstring)

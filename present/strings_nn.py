@@ -1581,4 +1581,5 @@ NN: dict[str, str] = {
     "rep.felles.lead": "Semje mellom rollene (skilnad i gjennomsnittleg «kor viktig» på høgst eitt poeng):",
     "ub.inc.agreement": "Felles forståing (vurderingane)",
     "maal.export_csv": "Last ned måla som CSV for Excel",
+    "rep.felles.no_pairs": "Rollene rapporten samanliknar (skuleleiarar og skuleeigar, lærarar og skuleleiarar) har ikkje begge gitt vurderingar enno.",
 }

@@ -122,3 +122,21 @@ def test_the_report_page_previews_the_section(tmp_path, monkeypatch):
     assert f"### {t('nav.felles')}" in shown
     assert any("«Samling \\*i\\* mars»" in m for m in shown)  # user text escaped: shown as typed, no Markdown
     assert any("uenige om" in m and "Lite samarbeid" in m for m in shown)
+
+
+def test_only_role_pairs_who_both_rated_are_compared(store):
+    lesing = store.create(FindingIn("7190", "Få elever i klassene", "utfordring"), KARI)
+    rs = RatingStore(store)
+    sess = rs.create_session("7190", "Bare skoleledere", anonymous=True, author=KARI)
+    ParticipantRatings(rs, sess.code, "z" * 32).rate(role="skoleleder", finding_id=lesing.id, importance=4,
+                                                     certainty=4)
+    agreement = ScopedStore(store, LOCAL_USER).ratings().for_report("7190")
+    sec = next(s for s in build_report("7190", OPTIONS, agreement=agreement).sections if s.title == t("nav.felles"))
+    texts = [b.text for b in sec.blocks if hasattr(b, "text")]
+    assert t("rep.felles.no_pairs") in texts and not [b for b in sec.blocks if isinstance(b, Bullets)]
+    assert texts.index(t("rep.felles.no_pairs")) == texts.index(t("rep.felles.lead")) + 1
+    ParticipantRatings(rs, sess.code, "y" * 32).rate(role="laerer", finding_id=lesing.id, importance=1, certainty=4)
+    agreement = ScopedStore(store, LOCAL_USER).ratings().for_report("7190")
+    sec = next(s for s in build_report("7190", OPTIONS, agreement=agreement).sections if s.title == t("nav.felles"))
+    items = [i for b in sec.blocks if isinstance(b, Bullets) for i in b.items]
+    assert items and all(i.startswith("Lærere og tillitsvalgte og skoleledere") for i in items)  # not skoleeier
