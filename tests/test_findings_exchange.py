@@ -334,6 +334,11 @@ def test_goal_import_is_refused_for_a_skoleleder_and_outside_the_scope(findings_
     assert GoalStore(target).list(K, deleted=None) == []
     eier = ScopedStore(target, Principal("e", "Eier", "skoleeier", kommuner=(K,)))
     assert eier.import_json(doc).goals_created == 3
+    from data.findings.access_store import audit_log
+
+    entry = audit_log(target, Principal("a", "Admin", "administrator"))[0]
+    assert (entry.action, entry.actor_name, entry.detail) == ("findings_imported", "Eier",
+                                                              {"created": 3, "goals_created": 3})
     assert len(eier.export_json(K)["goals"]) == 3
     with pytest.raises(AccessDenied):
         ScopedStore(target, Principal("e2", "Eier B", "skoleeier", kommuner=("7190",))).export_json(K)

@@ -134,5 +134,5 @@ class ScopedStore:
             raise AccessDenied("En skoleleder kan ikke importere funn.")
         report = self._store.import_json(payload, self.author(author))
         audit(self._store, self.principal, "findings_imported", str(doc.get("kommune_id", "")),
-              {"created": report.created})
+              {"created": report.created, "goals_created": report.goals_created})
         return report
