@@ -41,6 +41,8 @@ except Exception:  # noqa: BLE001 - a clear message, details in the log
     st.error(t("maal.db_error"))
     st.stop()
 
+if store.principal.role == "skoleleder":  # the store refuses other goals; say so before anyone types
+    st.info(t("maal.skoleleder_scope"))
 periods = gd.periods(token)
 if len(periods) < 1:
     st.info(t("app.no_kommuner"))

@@ -1573,6 +1573,7 @@ NB: dict[str, str] = {
     "ub.inc.agreement": "Felles forståelse (vurderingene)",
     "maal.export_csv": "Last ned målene som CSV for Excel",
     "rep.felles.no_pairs": "Rollene rapporten sammenligner (skoleledere og skoleeier, lærere og skoleledere) har ikke begge gitt vurderinger ennå.",
+    "maal.skoleleder_scope": "Som skoleleder kan du sette og endre mål for din egen skole. Kommunens mål og de andre skolenes kan du lese.",
 }
 
 from present.strings_nn import NN  # noqa: E402  (the nynorsk half of the table; see the docstring)

@@ -1582,4 +1582,5 @@ NN: dict[str, str] = {
     "ub.inc.agreement": "Felles forståing (vurderingane)",
     "maal.export_csv": "Last ned måla som CSV for Excel",
     "rep.felles.no_pairs": "Rollene rapporten samanliknar (skuleleiarar og skuleeigar, lærarar og skuleleiarar) har ikkje begge gitt vurderingar enno.",
+    "maal.skoleleder_scope": "Som skuleleiar kan du setje og endre mål for din eigen skule. Måla til kommunen og dei andre skulane kan du lese.",
 }

@@ -210,3 +210,31 @@ def test_statsforvalter_follows_the_goals_of_every_kommune_of_her_fylke_and_no_o
     finally:
         for g in made:
             goals.delete(g.id, goals.get(g.id).version, kari)
+
+
+def test_skoleleder_sets_goals_for_their_own_school_only(school, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from data.access import Principal
+    from present.strings import t
+    from tests.apptest import APP
+
+    goals = _clear_goals()
+    monkeypatch.setenv("UTFORDRINGSBILDE_TESTING", "1")
+    leder = Principal("s-l", "Leif Leder", "skoleleder", kommuner=(KOMMUNE,), school=school["id"])
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.session_state["_test_principal"] = leder
+    at.query_params["kommune"] = KOMMUNE
+    at.run()
+    at.switch_page("pages/maal.py").run()
+    assert any(t("maal.skoleleder_scope") == i.value for i in at.info)
+    at.selectbox(key="maal_new_key").set_value(KEY).run()
+    at.text_input(key="maal_new_target").set_value("45,0").run()
+    at.button(key="maal_new_save").click().run()  # the kommune as the unit: refused, explained, not saved
+    assert not at.exception and any(t("auth.denied") == e.value for e in at.error) and goals.list(KOMMUNE) == []
+    at.selectbox(key="maal_new_unit").set_value(school["id"]).run()
+    at.button(key="maal_new_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    saved = goals.list(KOMMUNE)
+    assert [(g.unit_id, g.author_name, g.author_role) for g in saved] == [(school["id"], "Leif Leder", "skoleleder")]
+    goals.delete(saved[0].id, saved[0].version, Author("Opprydding", "veileder"))
