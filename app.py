@@ -13,7 +13,7 @@ from ui.state import kommune_picker
 from present.strings import t
 from data.findings import DatabaseUnavailable
 from ui.findings_health import database_problem_notice
-from ui.auth import PRINCIPAL_KEY, current_principal, login_configured, user_banner
+from ui.auth import PRINCIPAL_KEY, current_principal, login_configured, participant_visit, user_banner
 from ui.plain import plain
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -23,6 +23,12 @@ log = logging.getLogger("utfordringsbilde")
 lang = language.resolve()
 st.set_page_config(page_title=t("app.title"), page_icon=":material/analytics:", layout="wide")
 language.document_setup(lang, sidebar=not login_configured())  # the login screen has no sidebar
+if participant_visit():  # a workshop participant's short link: the rating page and nothing else, no login
+    st.navigation([st.Page("pages/vurdering.py", title=t("nav.vurdering"), icon=":material/how_to_vote:",
+                           url_path="start", default=True, visibility="hidden"),
+                   st.Page("pages/vurdering.py", title=t("nav.vurdering"), icon=":material/how_to_vote:",
+                           url_path="vurdering")], position="hidden").run()
+    st.stop()
 principal = current_principal()  # stops here with the login screen when a login is configured and nobody is in
 st.session_state[PRINCIPAL_KEY] = principal
 

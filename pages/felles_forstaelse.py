@@ -11,6 +11,7 @@ import logging
 
 import streamlit as st
 
+from data.access import AccessDenied
 from data.findings import Author, FindingValidationError
 from present.strings import t
 from ui.findings_common import author_inputs, saved_author
@@ -24,8 +25,11 @@ kommune_id, info, token = page_kommune()
 st.title(t("felles.title", kommune=info["kommune_name"]))
 st.markdown(t("felles.intro"))
 rs = rating_store()
+organiser = rs.may_organise(kommune_id)  # a skoleleder follows the results but does not run sessions
 
-with st.expander(t("felles.new_heading"), icon=":material/add_circle:", expanded=False):
+
+def new_session_form() -> None:
+    """Title, anonymous or by name, and who opens it; the new session's code becomes the chosen one."""
     with st.form("felles_ny"):
         title = st.text_input(t("felles.new_title"), value=t("felles.new_title_default"), max_chars=200)
         anonymous = st.toggle(t("felles.new_anonymous"), value=True, help=t("felles.new_anonymous_help"))
@@ -39,6 +43,13 @@ with st.expander(t("felles.new_heading"), icon=":material/add_circle:", expanded
                 st.success(t("felles.created", code=new.code))
             except FindingValidationError as e:
                 st.error(e.message)
+            except AccessDenied:
+                st.error(t("auth.denied"))
+
+
+if organiser:
+    with st.expander(t("felles.new_heading"), icon=":material/add_circle:", expanded=False):
+        new_session_form()
 
 sessions = rs.sessions(kommune_id)
 if not sessions:
@@ -56,15 +67,16 @@ st.caption(t("felles.anonymous_yes") if sess.anonymous else t("felles.anonymous_
 if not rs.challenges(sess.code):
     st.warning(t("felles.no_challenges"))
 c1, c2 = st.columns(2)
-if sess.is_open:
-    if c1.button(t("felles.close"), key="felles_close", icon=":material/lock:"):
-        rs.set_open(sess.code, False, (saved_author() or DEFAULT_AUTHOR))
-        st.rerun()
-else:
+if not sess.is_open:
     st.info(t("felles.closed"))
-    if c1.button(t("felles.open"), key="felles_open", icon=":material/lock_open:"):
-        rs.set_open(sess.code, True, (saved_author() or DEFAULT_AUTHOR))
+toggle = ("felles.close", "felles_close", ":material/lock:") if sess.is_open else (
+    "felles.open", "felles_open", ":material/lock_open:")
+if organiser and c1.button(t(toggle[0]), key=toggle[1], icon=toggle[2]):
+    try:
+        rs.set_open(sess.code, not sess.is_open, (saved_author() or DEFAULT_AUTHOR))
         st.rerun()
+    except AccessDenied:
+        st.error(t("auth.denied"))
 c2.button(t("felles.refresh"), key="felles_refresh", icon=":material/refresh:")
 
 st.header(t("felles.results_heading"))

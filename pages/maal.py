@@ -14,6 +14,7 @@ import logging
 import streamlit as st
 
 from analysis.goals import regression_to_mean_risk
+from data.access import AccessDenied
 from analysis.window import last_school_years
 from report.plan import PlanGoal, plan_docx, plan_pdf
 from ui import goals_data as gd
@@ -40,6 +41,8 @@ except Exception:  # noqa: BLE001 - a clear message, details in the log
     st.error(t("maal.db_error"))
     st.stop()
 
+if store.principal.role == "skoleleder":  # the store refuses other goals; say so before anyone types
+    st.info(t("maal.skoleleder_scope"))
 periods = gd.periods(token)
 if len(periods) < 1:
     st.info(t("app.no_kommuner"))
@@ -64,7 +67,8 @@ with st.container(border=True):
 
 flash = st.session_state.pop("maal_flash", None)
 if flash:
-    (st.warning if flash == "stale" else st.success)(t(f"maal.{flash}"))
+    shown = t("auth.denied") if flash == "denied" else t(f"maal.{flash}")
+    (st.warning if flash in ("stale", "denied") else st.success)(shown)
 
 
 def assessment_block(values: dict, win: tuple[str, ...]):
@@ -135,6 +139,8 @@ for goal in goals:
                 try:
                     store.delete(goal.id, goal.version, author)
                     st.session_state["maal_flash"] = "deleted"
+                except AccessDenied:
+                    st.session_state["maal_flash"] = "denied"
                 except Exception:  # noqa: BLE001 - stale or gone: say so, reload
                     st.session_state["maal_flash"] = "stale"
                 st.rerun()
@@ -143,6 +149,8 @@ for goal in goals:
 if plan:
     st.subheader(t("maal.export"))
     stamp = (kommune_id, tuple((p.goal.id, p.goal.version) for p in plan), window_end, uttrekk_end)
+    st.download_button(t("maal.export_csv"), gd.goals_csv(token, kommune_id, goals, findings), key="maal_csv",
+                       file_name=f"maal-{kommune_id}.csv", mime="text/csv", icon=":material/table:")
     if st.button(t("maal.export_make"), key="maal_make_plan"):
         try:
             name = kommune["kommune_name"]

@@ -168,6 +168,7 @@ if st.button(t("sf.batch"), key="sf_batch", type="primary"):
         ids, options=ReportOptions(), figures=data.load_dataset(), uttrekk=res,
         findings_for=(store.list_findings if store else (lambda k: ())),
         checklist_for=(store.checklist if store else (lambda k: ())),
+        agreement_for=(store.ratings().for_report if store else (lambda k: None)),
         progress=lambda frac, text: bar.progress(min(frac, 1.0), text=text))
     st.session_state["sf_zip"] = (tuple(ids), blob)
     if errors:

@@ -44,10 +44,11 @@ def schools_of(token: str, kommune_id: str) -> dict[str, str]:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def cached_report(token: str, kommune_id: str, options: ReportOptions, findings_key: tuple, _findings, _checklist):
-    """The report model, rebuilt only when the data, the choices or the findings/checklist change."""
+def cached_report(token: str, kommune_id: str, options: ReportOptions, findings_key: tuple, _findings, _checklist,
+                  _agreement=None):
+    """The report model, rebuilt only when the data, the choices or the findings/checklist/ratings change."""
     return build_report(kommune_id, options, findings=_findings, checklist=_checklist,
-                        figures=data.load_dataset(), uttrekk=uttrekk_model(token))
+                        figures=data.load_dataset(), uttrekk=uttrekk_model(token), agreement=_agreement)
 
 
 kommune_id = selected_kommune()
@@ -63,10 +64,11 @@ try:
     store = fw.findings_store()
     findings = store.list_findings(kommune_id)
     checklist = store.checklist(kommune_id)
+    agreement = store.ratings().for_report(kommune_id)
 except Exception:  # noqa: BLE001
     log.exception("findings unavailable for the report")
     st.warning(t("ub.findings_error"))
-    findings, checklist = [], []
+    findings, checklist, agreement = [], [], None
 
 schools = schools_of(token, kommune_id)
 keys = [f"{ind}|{subj}|{trinn}" for ind, subj, trinn in UTTREKK_SET]
@@ -80,8 +82,8 @@ with st.container(border=True):
                                     format_func=schools.get)
     flags = {}
     cols = st.columns(4)
-    for i, name in enumerate(("indicators", "schools", "uttrekk", "findings", "questions", "checklist", "methods",
-                              "rejected")):
+    for i, name in enumerate(("indicators", "schools", "uttrekk", "findings", "questions", "agreement", "checklist",
+                              "methods", "rejected")):
         flags[name] = cols[i % 4].checkbox(t(f"ub.inc.{name}"), value=name != "rejected", key=f"ub_inc_{name}")
 
 if flags["indicators"] and not chosen_keys:
@@ -92,13 +94,16 @@ options = ReportOptions(
     schools=tuple(chosen_schools) if len(chosen_schools) != len(schools) else None,
     include_indicators=flags["indicators"], include_schools=flags["schools"], include_uttrekk=flags["uttrekk"],
     include_findings=flags["findings"], include_questions=flags["questions"], include_checklist=flags["checklist"],
-    include_methods=flags["methods"], include_rejected_findings=flags["rejected"],
+    include_methods=flags["methods"], include_rejected_findings=flags["rejected"], include_agreement=flags["agreement"],
 )
 
 try:
     with st.spinner(t("ub.building")):
-        findings_key = (tuple((f.id, f.version) for f in findings), tuple((c.item_key, c.version) for c in checklist))
-        report = cached_report(token, kommune_id, options, findings_key, findings, checklist)
+        findings_key = (tuple((f.id, f.version) for f in findings), tuple((c.item_key, c.version) for c in checklist),
+                        None if agreement is None else (agreement[0].id, agreement[0].is_open,
+                                                        tuple(agreement[1]["rating_id"]),
+                                                        str(agreement[1]["updated_at"].max())))
+        report = cached_report(token, kommune_id, options, findings_key, findings, checklist, agreement)
 except Exception:  # noqa: BLE001
     log.exception("report model failed")
     st.error(t("ub.error", message=t("ub.error_build")))

@@ -12,7 +12,7 @@ import streamlit as st
 
 from data.findings.ratings import RatingSessionNotFoundError, normalise_code
 from present.strings import t
-from ui.ratings_view import rating_form, rating_store
+from ui.ratings_view import participant_ratings, rating_form
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +27,10 @@ if not code:
     st.info(t("vurdering.ask_code"))
     st.stop()
 
-rs = rating_store()
 try:
-    sess = rs.session(code)
-    challenges = rs.challenges(code)
+    pr = participant_ratings(code)
+    sess = pr.session
+    challenges = pr.challenges()
 except RatingSessionNotFoundError as exc:
     st.error(str(exc))
     st.stop()
@@ -47,4 +47,4 @@ if not sess.is_open:
 if not challenges:
     st.info(t("vurdering.none"))
     st.stop()
-rating_form(rs, sess, challenges)
+rating_form(pr, challenges)

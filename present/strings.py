@@ -1570,6 +1570,15 @@ NB: dict[str, str] = {
     "chart.shares.kommune": "Kommunens andel",
     "chart.shares.top": "Grense for de 25 % skolene i landet med høyest andel",
     "chart.shares.axis": "Andel av mulige risikopoeng (%)",
+    # gjf
+    "rep.felles.session": "Vurderingene er fra økten «{title}» ({state}, opprettet {date}).",
+    "rep.felles.open": "fortsatt åpen",
+    "rep.felles.closed": "avsluttet",
+    "rep.felles.lead": "Enighet mellom rollene (forskjell i gjennomsnittlig «hvor viktig» på høyst ett poeng):",
+    "ub.inc.agreement": "Felles forståelse (vurderingene)",
+    "maal.export_csv": "Last ned målene som CSV for Excel",
+    "rep.felles.no_pairs": "Rollene rapporten sammenligner (skoleledere og skoleeier, lærere og skoleledere) har ikke begge gitt vurderinger ennå.",
+    "maal.skoleleder_scope": "Som skoleleder kan du sette og endre mål for din egen skole. Kommunens mål og de andre skolenes kan du lese.",
 }
 
 from present.strings_nn import NN  # noqa: E402  (the nynorsk half of the table; see the docstring)

@@ -1579,4 +1579,13 @@ NN: dict[str, str] = {
     "chart.shares.kommune": "Delen for kommunen",
     "chart.shares.top": "Grense for dei 25 % skulane i landet med høgast del",
     "chart.shares.axis": "Del av moglege risikopoeng (%)",
+    # gjf
+    "rep.felles.session": "Vurderingane er frå økta «{title}» ({state}, oppretta {date}).",
+    "rep.felles.open": "framleis open",
+    "rep.felles.closed": "avslutta",
+    "rep.felles.lead": "Semje mellom rollene (skilnad i gjennomsnittleg «kor viktig» på høgst eitt poeng):",
+    "ub.inc.agreement": "Felles forståing (vurderingane)",
+    "maal.export_csv": "Last ned måla som CSV for Excel",
+    "rep.felles.no_pairs": "Rollene rapporten samanliknar (skuleleiarar og skuleeigar, lærarar og skuleleiarar) har ikkje begge gitt vurderingar enno.",
+    "maal.skoleleder_scope": "Som skuleleiar kan du setje og endre mål for din eigen skule. Måla til kommunen og dei andre skulane kan du lese.",
 }

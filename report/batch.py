@@ -30,6 +30,7 @@ def batch_zip(
     options: Any = None,
     findings_for: Callable[[str], Sequence[Any]] = lambda k: (),
     checklist_for: Callable[[str], Sequence[Any]] = lambda k: (),
+    agreement_for: Callable[[str], Any] = lambda k: None,
     figures: pd.DataFrame | None = None,
     uttrekk: u.UttrekkResult | None = None,
     created: date | None = None,
@@ -56,7 +57,7 @@ def batch_zip(
                     progress((i + frac) / n, f"Kommune {i + 1} av {n}: {text}")
             try:
                 rep = build_report(kid, options, findings=findings_for(kid), checklist=checklist_for(kid),
-                                   figures=figures, uttrekk=uttrekk, created=created)
+                                   figures=figures, uttrekk=uttrekk, created=created, agreement=agreement_for(kid))
                 pdf = render_pdf(rep, progress=step)
                 zf.writestr(f"utfordringsbilde_{kid}_{safe_filename(rep.kommune_name)}.pdf", pdf)
             except Exception as exc:  # one bad kommune must not stop the batch

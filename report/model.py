@@ -59,6 +59,7 @@ def build_report(
     figures: pd.DataFrame | None = None,
     uttrekk: u.UttrekkResult | None = None,
     created: date | None = None,
+    agreement: tuple[Any, pd.DataFrame, dict[str, str]] | None = None,
 ) -> Report:
     """Build the report model for one kommune.
 
@@ -66,7 +67,8 @@ def build_report(
     kommune; ``checklist`` its ``ChecklistItem`` list. ``figures`` and ``uttrekk`` default to the
     active dataset and the model with default parameters (pass them in when building many reports).
     The kommune's figures against the nation come from ``analysis.overview.benchmark_comparison``, the
-    same function as the Oversikt page.
+    same function as the Oversikt page. ``agreement`` is the «felles forståelse» session the report speaks
+    of, with its ratings and the challenges' texts (``ScopedRatings.for_report``); None: no such section.
     """
     kommune_id = str(kommune_id)
     created = created or date.today()
@@ -82,7 +84,7 @@ def build_report(
         periods=periods, pooled=benchmark_comparison(figures, units, periods, keys, fylke_id=fylke_id),
         yearly=benchmark_comparison(figures, units, periods, keys, by_year=True, fylke_id=fylke_id),
         findings=findings, kept=[f for f in findings if keep_finding(f, options)], checklist=checklist,
-        uttrekk=uttrekk,
+        uttrekk=uttrekk, agreement=agreement,
     )
     report = Report(
         kommune_id=kommune_id, kommune_name=kname, fylke_name=fylke_name,

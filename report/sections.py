@@ -60,6 +60,7 @@ class ReportOptions:
     include_methods: bool = True
     include_rejected_findings: bool = False  # status «forkastet»
     window_years: int = WINDOW_YEARS
+    include_agreement: bool = True  # felles forståelse, when the kommune has ratings (report.agreement)
 
 
 @dataclass
@@ -79,6 +80,7 @@ class ReportContext:
     checklist: Sequence[Any]
     uttrekk: u.UttrekkResult | None
     school_names: dict[str, str] = field(default_factory=dict)  # filled by the school section
+    agreement: Any = None  # (session, ratings, challenge texts) of ScopedRatings.for_report, or None
 
     @property
     def keys(self) -> list[Key]:
@@ -436,7 +438,16 @@ def methods_appendix(ctx: ReportContext) -> list[Section]:
 
 # Executive part first (what the utfordringsbilde is about: the verdicts, styrker and utfordringer with the
 # figures behind them, the open questions), then the figures, the checklist and the methods.
+def agreement_sections(ctx: ReportContext) -> list[Section]:
+    """«Felles forståelse»: who agrees on which challenge (``report.agreement``), when there are ratings."""
+    if not ctx.options.include_agreement or ctx.agreement is None:
+        return []
+    from report.agreement import report_agreement_section
+
+    return [report_agreement_section(*ctx.agreement)]
+
+
 SECTION_BUILDERS: tuple[Callable[[ReportContext], list[Section]], ...] = (
-    summary_section, findings_section, questions_section, indicator_section, school_section, uttrekk_section,
+    summary_section, findings_section, questions_section, agreement_sections, indicator_section, school_section, uttrekk_section,
     checklist_section, methods_appendix,
 )

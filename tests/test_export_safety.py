@@ -68,12 +68,15 @@ def test_findings_csv_uses_the_one_function():
     from data.findings import exchange
 
     assert exchange.neutralise_cell is neutralise_cell
+    from data.findings import exchange_goals
+
+    assert exchange_goals.neutralise_cell is neutralise_cell
 
 
 def test_every_download_goes_through_a_safe_builder():
     """Every download button in the app serves one of the known builders (CSV/XLSX neutralised; PDF, DOCX,
     JSON and zip of PDFs carry no spreadsheet formulas)."""
-    safe = {"csv_bytes", "excel_bytes", "export_csv", "export_json", "saved[1]",
+    safe = {"csv_bytes", "excel_bytes", "export_csv", "goals_csv", "export_json", "saved[1]",
             "made[1]", "made[2]", "[pdf_key]"}  # PDF/DOCX bytes: utfordringsbilde, plan, skoleportrett
     found = []
     for path in list((ROOT / "pages").glob("*.py")) + list((ROOT / "ui").glob("*.py")) + [ROOT / "app.py"]:

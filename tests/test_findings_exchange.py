@@ -24,6 +24,8 @@ from data.findings import (
     neutralise_cell,
 )
 from data.findings.exchange import CSV_COLUMNS
+from data.findings.goal_store import GoalStore
+from data.findings.goals import GoalIn
 from tests.pg import findings_store, pg_server, pg_url, store_url  # noqa: F401  (fixtures)
 
 KARI = Author("Kari Nordmann", "veileder")
@@ -49,6 +51,25 @@ def _populate(store: FindingsStore) -> None:
         status="pagar", responsible_role="skoleeier", due_date=date(2027, 1, 15), note="Belegg: funn a",
         evidence=(a.id,)), KARI)
     store.update_checklist_item(K, "hva_kommunen_er_god_pa", 1, ChecklistChanges(status="ferdig"), OLA)
+    _populate_goals(store, a.id)
+
+
+def _populate_goals(store: FindingsStore, finding_id: str) -> None:
+    """Goals with history: one linked to an utfordring-less finding id of the kommune, edited; one deleted and
+    restored; one deleted; and one of another kommune (not exported)."""
+    goals = GoalStore(store)
+    g1 = goals.create(GoalIn(K, "grunnskolepoeng", 41.25, "2027-28", trinn=10, unit_level="skole",
+                             unit_id="972900003", finding_id=finding_id, baseline_periods=("2022-23", "2023-24"),
+                             baseline_value=39.123456789, baseline_lower=38.0, baseline_upper=40.2, baseline_n=57,
+                             tiltak="Lesekurs «for alle»\nandre linje – æøå", responsible="skole",
+                             kompetansemiljo="=HYPERLINK(1)", followup="Hvert halvår"), KARI)
+    goals.update(g1.id, g1.version, {"target_value": 42.0, "tiltak": "Endret tiltak"}, OLA)
+    g2 = goals.create(GoalIn(K, "eu_mobbing", 5.0, "2028-29", trinn=7, unit_level="kommune", unit_id=K), KARI)
+    g2 = goals.delete(g2.id, g2.version, KARI)
+    goals.restore(g2.id, g2.version, OLA)
+    g3 = goals.create(GoalIn(K, "grunnskolepoeng", 40.0, "2027-28", trinn=10), OLA)
+    goals.delete(g3.id, g3.version, OLA)
+    goals.create(GoalIn("7190", "grunnskolepoeng", 40.0, "2027-28", trinn=10), OLA)
 
 
 def _without_stamp(doc: dict) -> dict:
@@ -59,7 +80,8 @@ def _without_provenance(doc: dict) -> dict:
     from data.findings.exchange import without_provenance
 
     return {**doc, "findings": [without_provenance(f) for f in doc["findings"]],
-            "checklist": [without_provenance(c) for c in doc["checklist"]]}
+            "checklist": [without_provenance(c) for c in doc["checklist"]],
+            "goals": [without_provenance(g) for g in doc.get("goals", [])]}
 
 
 def test_json_round_trip_is_lossless_including_history(findings_store, tmp_path):
@@ -252,3 +274,88 @@ def test_record_ids_whose_hex_holds_eleven_digits_do_not_refuse_an_import(findin
     target.import_json(json.dumps(doc), OLA)
     assert lucky in {f["id"] for f in target.export_json(K)["findings"]}
     target.dispose()
+
+
+def test_goals_travel_with_the_findings_losslessly_and_all_or_nothing(findings_store, tmp_path):
+    s = findings_store
+    _populate(s)
+    doc = s.export_json(K)
+    goals = doc["goals"]
+    assert len(goals) == 3 and all(g["kommune_id"] == K for g in goals)  # deleted ones too, not kommune 7190's
+    assert [len(g["history"]) for g in goals] == [2, 3, 2]
+    assert goals[0]["baseline_value"] == 39.123456789 and goals[0]["tiltak"] == "Endret tiltak"
+    assert [g["deleted"] for g in goals] == [False, False, True]
+    linked = goals[0]["finding_id"]
+    target = FindingsStore(f"sqlite:///{tmp_path / 'mål.sqlite'}")
+    report = target.import_json(json.dumps(doc, ensure_ascii=False), OLA)
+    assert (report.goals_created, report.goals_unchanged) == (3, 0) and "mål: 3 nye" in report.message
+    back = GoalStore(target)
+    assert [g.id for g in back.list(K, deleted=None)] == [g["id"] for g in goals]
+    assert back.get(goals[0]["id"]).finding_id == linked
+    assert [e.action for e in back.history(goals[1]["id"])] == ["create", "delete", "restore", "import"]
+    assert back.history(goals[1]["id"])[0].imported.startswith("importert av Ola")
+    edited = back.update(goals[0]["id"], goals[0]["version"], {"target_value": 43.5}, KARI)  # versions carry on
+    assert edited.version == goals[0]["version"] + 1
+    # The same file again: the edited goal is a conflict and is not overwritten, the others are unchanged.
+    again = target.import_json(doc, OLA)
+    assert (again.goals_created, again.goals_unchanged) == (0, 2)
+    assert [c for c in again.conflicts if "målet" in c] and back.get(goals[0]["id"]).target_value == 43.5
+    # All or nothing: a bad goal refuses the whole file, findings and checklist included.
+    for change, fragment in ((lambda g: g.update(target_value=1000.0), "Målverdien"),
+                             (lambda g: g.update(kommune_id="7190"), "annen kommune"),
+                             (lambda g: g.update(finding_id="00000000-0000-0000-0000-000000000000"), "utfordring"),
+                             (lambda g: g.update(tiltak="Ring 15076500565"), "fødselsnummer")):
+        bad = json.loads(json.dumps(doc))
+        change(bad["goals"][2])
+        empty = FindingsStore(f"sqlite:///{tmp_path / 'tom.sqlite'}")
+        with pytest.raises(FindingValidationError, match=fragment):
+            empty.import_json(bad, KARI)
+        assert empty.count() == 0 and GoalStore(empty).list(K, deleted=None) == []
+        empty.dispose()
+    # A file written before goals were exported still imports.
+    old = {k: v for k, v in doc.items() if k != "goals"}
+    fresh = FindingsStore(f"sqlite:///{tmp_path / 'gammel.sqlite'}")
+    assert fresh.import_json(old, KARI).created == 3 and GoalStore(fresh).list(K) == []
+    for st_ in (target, fresh):
+        st_.dispose()
+
+
+def test_goal_import_is_refused_for_a_skoleleder_and_outside_the_scope(findings_store, tmp_path):
+    from data.access import AccessDenied, Principal
+    from data.findings.scoped import ScopedStore
+
+    _populate(findings_store)
+    doc = findings_store.export_json(K)
+    target = FindingsStore(f"sqlite:///{tmp_path / 'mål.sqlite'}")
+    for who in (Principal("l", "Leder", "skoleleder", kommuner=(K,), school="972900003"),
+                Principal("e", "Eier", "skoleeier", kommuner=("7190",))):
+        with pytest.raises(AccessDenied):
+            ScopedStore(target, who).import_json(doc)
+    assert GoalStore(target).list(K, deleted=None) == []
+    eier = ScopedStore(target, Principal("e", "Eier", "skoleeier", kommuner=(K,)))
+    assert eier.import_json(doc).goals_created == 3
+    from data.findings.access_store import audit_log
+
+    entry = audit_log(target, Principal("a", "Admin", "administrator"))[0]
+    assert (entry.action, entry.actor_name, entry.detail) == ("findings_imported", "Eier",
+                                                              {"created": 3, "goals_created": 3})
+    assert len(eier.export_json(K)["goals"]) == 3
+    with pytest.raises(AccessDenied):
+        ScopedStore(target, Principal("e2", "Eier B", "skoleeier", kommuner=("7190",))).export_json(K)
+    target.dispose()
+
+
+def test_goals_csv_for_excel_is_readable_and_formula_injection_safe(findings_store):
+    from data.findings.exchange_goals import CSV_COLUMNS as GOAL_COLUMNS, export_goals_csv
+
+    _populate(findings_store)
+    goals = GoalStore(findings_store).list(K)  # live goals: the deleted one is left out
+    linked = findings_store.get(goals[0].finding_id)
+    rows = _csv_rows(export_goals_csv(goals, {"972900003": "Nedre Brekke skole"}, {linked.id: "Samarbeid"}))
+    assert rows[0] == GOAL_COLUMNS and len(rows) == 3
+    first = dict(zip(rows[0], rows[1]))
+    assert first["Enhet"] == "Nedre Brekke skole (972900003)" and first["Utfordring"] == "Samarbeid"
+    assert first["Utgangspunkt"] == "39,123456789" and first["Målverdi"] == "42" and first["Elever"] == "57"
+    assert first["Kompetansemiljø"] == "'=HYPERLINK(1)"  # shown as text, never run
+    assert first["Indikator"].startswith("Grunnskolepoeng") and first["Versjon"] == "2"
+    assert dict(zip(rows[0], rows[2]))["Enhet"] == "Kommunen"

@@ -4,13 +4,15 @@ two participants rate, the results show their means, r_wg and the role sentences
 from __future__ import annotations
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from analysis.agreement import rwg
+from data.access import Principal
 from data.findings import Author, FindingIn, get_store
 from data.findings.ratings import RatingStore
 from present.format import fmt_number
 from present.strings import t
-from tests.apptest import open_app
+from tests.apptest import APP, open_app
 
 K = "7290"
 KARI = Author("Kari", "veileder")
@@ -112,3 +114,62 @@ def test_a_reloaded_phone_is_the_same_participant(db):
     other = open_app("vurdering", okt=sess.code, deltaker="not-a-key")  # a mangled link: a new participant
     new_key = other.query_params["deltaker"]
     assert (new_key[0] if isinstance(new_key, list) else new_key) not in (key, "not-a-key")
+
+
+AUTH = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "app",
+        "client_secret": "s", "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
+
+
+def _app_with_login(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.secrets["auth"] = AUTH
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def test_with_a_login_the_short_link_needs_none_and_opens_only_the_rating_page(db):
+    store, a, b = db
+    sess = RatingStore(store).create_session(K, "Samling", anonymous=True, author=KARI)
+    at = _app_with_login(okt=sess.code)
+    assert not at.exception and at.title[0].value == t("vurdering.title")
+    _rate(at, "laerer", [(4, 2), (3, 3)])
+    assert len(RatingStore(store).ratings(sess.code)) == 2
+    shown = "\n".join(str(getattr(e, "value", "")) for e in list(at.markdown) + list(at.text) + list(at.caption))
+    assert "Godt læringsmiljø" not in shown and t("auth.login") not in [x.label for x in at.button]
+    # Without a code the anonymous visitor gets the login screen and nothing else.
+    plain = _app_with_login()
+    assert plain.title[0].value == t("auth.title") and [x.label for x in plain.button] == [t("auth.login")]
+    # A wrong code is a message, and nothing of any kommune.
+    wrong = _app_with_login(okt="ZZZZZZ")
+    assert any("Fant ingen vurderingsøkt" in e.value for e in wrong.error) and not wrong.radio
+
+
+def test_the_results_of_a_session_are_not_reachable_from_another_kommune(db, monkeypatch):
+    store, a, b = db
+    sess = RatingStore(store).create_session(K, "Samling", anonymous=True, author=KARI)
+    monkeypatch.setenv("UTFORDRINGSBILDE_TESTING", "1")
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.session_state["_test_principal"] = Principal("s-b", "Berit", "skoleeier", kommuner=("7190",))
+    at.query_params["kommune"] = K
+    at.query_params["okt"] = sess.code
+    at.run()
+    at.switch_page("pages/felles_forstaelse.py").run()
+    assert not at.exception
+    assert sess.code not in "\n".join(m.value for m in at.markdown)
+    assert not [x for x in at.title if "Brekkestad" in x.value]
+
+
+def test_a_skoleleder_sees_the_results_but_runs_no_session(db, monkeypatch):
+    store, a, b = db
+    sess = RatingStore(store).create_session(K, "Samling", anonymous=True, author=KARI)
+    monkeypatch.setenv("UTFORDRINGSBILDE_TESTING", "1")
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.session_state["_test_principal"] = Principal("s-l", "Leif", "skoleleder", kommuner=(K,), school="972900003")
+    at.query_params["kommune"] = K
+    at.run()
+    at.switch_page("pages/felles_forstaelse.py").run()
+    assert not at.exception and not at.error
+    assert any(sess.code in m.value for m in at.markdown)  # the session and its results are readable
+    labels = [x.label for x in at.button]
+    assert t("felles.new_button") not in labels and t("felles.close") not in labels

@@ -116,7 +116,8 @@ def test_goal_with_earlier_baseline_shows_follow_up_and_plan(school):
     at.button(key="maal_make_plan").click().run()
     assert not at.exception, [e.message for e in at.exception]
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Last ned planen (PDF)", "Last ned planen (Word)"]  # the files themselves: test_plan_export
+    assert labels == ["Last ned målene som CSV for Excel", "Last ned planen (PDF)",
+                      "Last ned planen (Word)"]  # the plan files themselves: test_plan_export
     assert not at.error
     # History in Norwegian words, never the stored field names.
     hist = [m.value for m in at.markdown if "Opprettet" in m.value]
@@ -174,3 +175,66 @@ def test_uttrekk_setting_names_what_the_model_says():
     assert not at.exception
     # The window of the default baseline (the last three years) no longer overlaps: no warning.
     assert not any("regresjon mot gjennomsnittet" in w.value for w in at.warning)
+
+
+def test_statsforvalter_follows_the_goals_of_every_kommune_of_her_fylke_and_no_other(school, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from data.access import Principal
+    from tests.apptest import APP
+
+    goals = _clear_goals()
+    periods = sorted_periods(data.load_dataset()["period"].unique())
+    kari = Author("Kari", "veileder")
+    base = tuple(periods[-5:-2])
+    made = [goals.create(GoalIn(KOMMUNE, "grunnskolepoeng", 45.0, periods[-1], trinn=10, unit_level="skole",
+                                unit_id=school["id"], baseline_periods=base), kari),
+            goals.create(GoalIn("7201", "grunnskolepoeng", 44.0, periods[-1], trinn=10, baseline_periods=base), kari),
+            goals.create(GoalIn("7101", "grunnskolepoeng", 43.0, periods[-1], trinn=10, baseline_periods=base), kari)]
+    try:
+        monkeypatch.setenv("UTFORDRINGSBILDE_TESTING", "1")
+        for params in ({"utvalg": "fylke", "fylke": "72"}, {"utvalg": "list", "kommuner": "7101,7201,7290"}):
+            at = AppTest.from_file(APP, default_timeout=180)
+            at.session_state["_test_principal"] = Principal("sf", "Stine", "statsforvalter", fylke="72")
+            at.query_params["kommune"] = KOMMUNE
+            for k, v in params.items():
+                at.query_params[k] = v
+            at.run()
+            at.switch_page("pages/statsforvalter.py").run()
+            assert not at.exception, [e.message for e in at.exception]
+            tab = next(d.value for d in at.dataframe if "Mål" in d.value.columns)
+            assert sorted(tab["Kommune"]) == ["Brekkestad (7290)", "Heirud (7201)"]  # not 7101 of fylke 71
+            assert all(v not in ("", "nan", "None") for v in tab.astype(str).to_numpy().ravel())
+            heirud = tab[tab["Kommune"] == "Heirud (7201)"].iloc[0]
+            assert "Heirud" in heirud["Mål"] and "(" in heirud["Utgangspunkt"]
+    finally:
+        for g in made:
+            goals.delete(g.id, goals.get(g.id).version, kari)
+
+
+def test_skoleleder_sets_goals_for_their_own_school_only(school, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from data.access import Principal
+    from present.strings import t
+    from tests.apptest import APP
+
+    goals = _clear_goals()
+    monkeypatch.setenv("UTFORDRINGSBILDE_TESTING", "1")
+    leder = Principal("s-l", "Leif Leder", "skoleleder", kommuner=(KOMMUNE,), school=school["id"])
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.session_state["_test_principal"] = leder
+    at.query_params["kommune"] = KOMMUNE
+    at.run()
+    at.switch_page("pages/maal.py").run()
+    assert any(t("maal.skoleleder_scope") == i.value for i in at.info)
+    at.selectbox(key="maal_new_key").set_value(KEY).run()
+    at.text_input(key="maal_new_target").set_value("45,0").run()
+    at.button(key="maal_new_save").click().run()  # the kommune as the unit: refused, explained, not saved
+    assert not at.exception and any(t("auth.denied") == e.value for e in at.error) and goals.list(KOMMUNE) == []
+    at.selectbox(key="maal_new_unit").set_value(school["id"]).run()
+    at.button(key="maal_new_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    saved = goals.list(KOMMUNE)
+    assert [(g.unit_id, g.author_name, g.author_role) for g in saved] == [(school["id"], "Leif Leder", "skoleleder")]
+    goals.delete(saved[0].id, saved[0].version, Author("Opprydding", "veileder"))

@@ -47,13 +47,26 @@ def _subject() -> tuple[str, str]:
     return subject, name
 
 
+def participant_visit() -> bool:
+    """A workshop participant's short link (``?okt=<code>``) opened, with a login configured, by someone not signed
+    in or signed in without a role (a teacher with Feide, say): the app then serves only «Vurder utfordringene»,
+    where the session code is the capability and nothing but the participant's own ratings can be read or
+    changed (``data.findings.scoped_ratings.ParticipantRatings``). Someone with a role gets the whole app."""
+    if not login_configured() or not str(st.query_params.get("okt", "")).strip():
+        return False
+    if not st.user.get("is_logged_in", False):
+        return True
+    subject, name = _subject()
+    return principal_for(get_store(database_url_secret()), subject, name) is None
+
+
 def current_principal() -> Principal:
     """The person using the app; stops the script with the login screen when nobody is signed in."""
     if os.environ.get("UTFORDRINGSBILDE_TESTING") == "1" and TEST_PRINCIPAL_KEY in st.session_state:
         return st.session_state[TEST_PRINCIPAL_KEY]
     if not login_configured():
         return LOCAL_USER
-    if not st.user.is_logged_in:
+    if not st.user.get("is_logged_in", False):
         st.title(t("auth.title"))
         st.write(t("auth.intro"))
         if st.button(t("auth.login"), key="auth_login", type="primary"):

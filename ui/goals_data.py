@@ -49,10 +49,18 @@ def follow_up(token: str, kommune_id: str, key: tuple[str, str, int], unit_level
 
 
 def goal_store():
-    """The goals repository on the app's findings database."""
-    from data.findings.goal_store import GoalStore
+    """The goals on the app's findings database as the person using the app may use them (their kommuner,
+    their school for a skoleleder; ``data.findings.scoped_goals``)."""
+    return findings_store().goals()
 
-    return GoalStore(findings_store().base_store())
+
+def goals_csv(token: str, kommune_id: str, goals, finding_labels: dict[str, str]) -> bytes:
+    """The kommune's live goals as CSV for Excel (``data.findings.exchange_goals.export_goals_csv``), schools
+    and linked utfordringer by name."""
+    from data.findings.exchange_goals import export_goals_csv
+    from ui.findings_common import kommune_schools
+
+    return export_goals_csv(goals, kommune_schools(token, kommune_id), finding_labels)
 
 
 def goal_key(goal) -> tuple[str, str, int]:

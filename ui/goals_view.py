@@ -7,6 +7,7 @@ import logging
 
 import streamlit as st
 
+from data.access import AccessDenied
 from data.catalogue import INDICATORS, indicator_label
 from data.findings import Author, FindingValidationError, StaleVersionError, vocab
 from data.findings.goals import RESPONSIBLE, GoalIn
@@ -187,6 +188,9 @@ def save(store, author: Author | None, values: dict, kommune_id: str, goal=None,
         return "saved" if after.version != version else "nothing"
     except StaleVersionError:
         return "stale"
+    except AccessDenied:
+        st.error(t("auth.denied"))
+        return None
     except FindingValidationError as exc:
         st.error(exc.message)
         return None

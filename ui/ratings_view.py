@@ -17,12 +17,13 @@ import streamlit as st
 
 from analysis.agreement import agreement_by_item, role_means
 from data.findings import Finding, FindingValidationError
-from data.findings.ratings import RatingSession, RatingStore
+from data.findings.ratings import RatingSession
+from data.findings.scoped_ratings import ParticipantRatings, ScopedRatings
 from data.findings.vocab import RATING_ROLES, RATING_SCALE
 from present import agreement_charts as ac
 from present.strings import t
 from ui.downloads import table_with_downloads
-from ui.findings_common import findings_store
+from ui.findings_common import _secret_url, findings_store
 
 log = logging.getLogger(__name__)
 PARTICIPANT_KEY = "vurdering_deltaker"
@@ -30,8 +31,18 @@ PARTICIPANT_PARAM = "deltaker"
 _KEY_RE = re.compile(r"^[0-9a-f]{32}$")
 
 
-def rating_store() -> RatingStore:
-    return RatingStore(findings_store().base_store())
+def rating_store() -> ScopedRatings:
+    """Sessions and ratings as the person using the app may use them (their kommuner)."""
+    return findings_store().ratings()
+
+
+def participant_ratings(code: str) -> ParticipantRatings:
+    """This browser's participant in the session with ``code``: the code is the capability, no login needed;
+    only their own ratings can be read or changed (``data.findings.scoped_ratings``)."""
+    from data.findings import get_store
+    from data.findings.ratings import RatingStore
+
+    return ParticipantRatings(RatingStore(get_store(_secret_url())), code, participant_key())
 
 
 def participant_key() -> str:
@@ -45,15 +56,10 @@ def participant_key() -> str:
     return key
 
 
-def _mine(rs: RatingStore, sess: RatingSession, me: str) -> pd.DataFrame:
-    df = rs.ratings(sess.code)
-    return df[df["participant"] == me].set_index("finding_id")
-
-
-def rating_form(rs: RatingStore, sess: RatingSession, challenges: list[Finding]) -> None:
+def rating_form(pr: ParticipantRatings, challenges: list[Finding]) -> None:
     """Role (and name), then «hvor viktig» and «hvor sikker» 1–5 for each challenge; saves what is answered."""
-    me = participant_key()
-    mine = _mine(rs, sess, me)
+    sess = pr.session
+    mine = pr.mine()
     prev_role = str(mine["role"].iloc[0]) if len(mine) else None
     with st.form(f"vurdering_{sess.code}"):
         roles = list(RATING_ROLES)
@@ -83,8 +89,7 @@ def rating_form(rs: RatingStore, sess: RatingSession, challenges: list[Finding])
     try:
         for fid, (imp, cer) in answers.items():
             if imp is not None and cer is not None:
-                rs.rate(sess.code, participant=me, role=role, finding_id=fid, importance=imp, certainty=cer,
-                        name=name)
+                pr.rate(role=role, finding_id=fid, importance=imp, certainty=cer, name=name)
                 saved += 1
     except FindingValidationError as e:
         st.error(e.message)
@@ -92,11 +97,11 @@ def rating_form(rs: RatingStore, sess: RatingSession, challenges: list[Finding])
     st.success(t("vurdering.saved", n=saved))
 
 
-def _labels(rs: RatingStore, sess: RatingSession) -> dict[str, str]:
+def _labels(rs: ScopedRatings, sess: RatingSession) -> dict[str, str]:
     return {f.id: f.text for f in rs.challenges(sess.code)}
 
 
-def results_view(rs: RatingStore, sess: RatingSession) -> None:
+def results_view(rs: ScopedRatings, sess: RatingSession) -> None:
     """Participants, the heatmap challenge × role with its table, the agreement table, the role pair sentences."""
     df = rs.ratings(sess.code)
     labels = _labels(rs, sess)

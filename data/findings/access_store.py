@@ -14,7 +14,7 @@ from data.findings.models import AuditLogRow, UserRoleRow
 AUDIT_ACTIONS = {
     "import": "Import av data", "replace": "Data erstattet", "clear": "Importerte data fjernet",
     "role_set": "Rolle gitt/endret", "role_removed": "Rolle fjernet", "finding_deleted": "Funn slettet",
-    "findings_imported": "Funn importert",
+    "findings_imported": "Funn importert", "goal_deleted": "Mål slettet",
 }
 
 

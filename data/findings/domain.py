@@ -151,12 +151,16 @@ class FindingsImportReport:
     conflicts: tuple[str, ...]
     checklist_created: int
     checklist_unchanged: int
+    goals_created: int = 0
+    goals_unchanged: int = 0
 
     @property
     def message(self) -> str:
         msg = f"Importert: {self.created} nye funn, {self.unchanged} fantes fra før uendret"
         if self.checklist_created or self.checklist_unchanged:
             msg += f"; sjekkliste: {self.checklist_created} nye punkter, {self.checklist_unchanged} uendret"
+        if self.goals_created or self.goals_unchanged:
+            msg += f"; mål: {self.goals_created} nye, {self.goals_unchanged} uendret"
         if self.conflicts:
             msg += (f". {len(self.conflicts)} funn finnes allerede i en annen versjon og ble ikke "
                     "overskrevet (den lagrede versjonen er beholdt)")

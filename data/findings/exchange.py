@@ -1,8 +1,8 @@
 """Export and import of one kommune's findings: JSON (lossless, with history) and CSV for Excel.
 
-JSON: ``export_payload`` writes every finding (deleted ones too), every checklist item and every
-history entry; ``import_payload`` reads it back in one transaction (all or nothing). A finding or
-checklist item that already exists is left as it is: identical ones count as unchanged, different
+JSON: ``export_payload`` writes every finding (deleted ones too), every checklist item, every goal of
+gjennomføringsfasen (``data.findings.exchange_goals``) and every history entry; ``import_payload`` reads it back in one transaction (all or nothing). A finding,
+checklist item or goal that already exists is left as it is: identical ones count as unchanged, different
 ones are reported as conflicts and never overwritten. Export → import into an empty database →
 export gives the same document (apart from ``exported_at``).
 
@@ -37,6 +37,7 @@ from data.findings.domain import (
     finding_from_row,
     set_finding_links,
 )
+from data.findings.exchange_goals import export_goals, import_goals
 from data.findings.models import (
     ChangeLogRow,
     ChecklistEvidenceRow,
@@ -92,7 +93,7 @@ def _history_dict(row: ChangeLogRow) -> dict[str, Any]:
 
 
 def export_payload(store: FindingsStore, kommune_id: str) -> dict[str, Any]:
-    """All of a kommune's findings, checklist items and their history as a JSON-safe dict."""
+    """All of a kommune's findings, checklist items, goals and their history as a JSON-safe dict."""
     kommune_id = validate_kommune_id(kommune_id)
     with store.reading() as s:
         rows = s.scalars(select(FindingRow).where(FindingRow.kommune_id == kommune_id)
@@ -129,8 +130,9 @@ def export_payload(store: FindingsStore, kommune_id: str) -> dict[str, Any]:
                 "updated_at": _iso(it.updated_at), "updated_by_name": it.updated_by_name,
                 "updated_by_role": it.updated_by_role, "history": hist.get(("checklist", it.id), []),
             })
+        goals = export_goals(s, kommune_id, hist, _iso)
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "kommune_id": kommune_id,
-            "exported_at": _iso(datetime.now(UTC)), "findings": findings, "checklist": checklist}
+            "exported_at": _iso(datetime.now(UTC)), "findings": findings, "checklist": checklist, "goals": goals}
 
 
 # ------------------------------------------------------------------------------------------------
@@ -271,15 +273,17 @@ def import_payload(store: FindingsStore, payload: Mapping[str, Any] | str | byte
     current = export_payload(store, kommune_id)
     existing_export = {f["id"]: f for f in current["findings"]}
     existing_items = {c["item_key"]: c for c in current["checklist"]}
+    existing_goals = {g["id"]: g for g in current["goals"]}
     try:
-        return _import_rows(store, findings, checklist, kommune_id, existing_export, existing_items, author, digest)
+        return _import_rows(store, findings, checklist, kommune_id, existing_export, existing_items, author, digest,
+                            doc.get("goals", []), existing_goals)
     except IntegrityError:  # someone imported or saved the same records at the same moment
         raise _bad("noen andre lagret de samme funnene samtidig. Prøv importen på nytt.") from None
 
 
 def _import_rows(store: FindingsStore, findings: list, checklist: list, kommune_id: str,
                  existing_export: dict, existing_items: dict, author: Author,
-                 digest: str) -> FindingsImportReport:
+                 digest: str, goals: Any = None, existing_goals: Mapping[str, dict] | None = None) -> FindingsImportReport:
     """Write an import in one transaction (see ``import_payload``)."""
     created = unchanged = cl_created = cl_unchanged = 0
     conflicts: list[str] = []
@@ -337,10 +341,16 @@ def _import_rows(store: FindingsStore, findings: list, checklist: list, kommune_
             s.add_all(_history_rows(c.get("history", []), "checklist", item_id, kommune_id, provenance, author,
                                     int(c.get("version") or 1)))
             cl_created += 1
+        g_created, g_unchanged = import_goals(
+            s, [] if goals is None else goals, kommune_id, existing_goals or {}, known_ids,
+            conflicts, same=_same, bad=_bad, parse_dt=_parse_dt,
+            history_rows=lambda h, entity, eid, version: _history_rows(h, entity, eid, kommune_id, provenance,
+                                                                       author, version))
         s.add(ImportLogRow(kommune_id=kommune_id, at=datetime.now(UTC), actor_name=author.name,
-                           actor_role=author.role, created=created + cl_created,
-                           unchanged=unchanged + cl_unchanged, conflicts=len(conflicts), payload_sha256=digest))
-    return FindingsImportReport(created, unchanged, tuple(conflicts), cl_created, cl_unchanged)
+                           actor_role=author.role, created=created + cl_created + g_created,
+                           unchanged=unchanged + cl_unchanged + g_unchanged, conflicts=len(conflicts),
+                           payload_sha256=digest))
+    return FindingsImportReport(created, unchanged, tuple(conflicts), cl_created, cl_unchanged, g_created, g_unchanged)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -36,11 +36,19 @@ class ScopedStore:
             return typed
         return Author(self.principal.name[:100], AUTHOR_ROLE.get(self.principal.role, "veileder"))
 
-    def base_store(self) -> FindingsStore:
-        """The underlying store, for the repositories that share its engine and change log (goals, rating
-        sessions). Their pages reach a kommune only through the scoped kommune choice (``ui.state``); the
-        repositories themselves do not check scope yet."""
-        return self._store
+    def goals(self):
+        """The goals of gjennomføringsfasen under the same rules (``data.findings.scoped_goals``)."""
+        from data.findings.goal_store import GoalStore
+        from data.findings.scoped_goals import ScopedGoals
+
+        return ScopedGoals(self, GoalStore(self._store))
+
+    def ratings(self):
+        """The «felles forståelse» sessions and ratings under the same rules (``data.findings.scoped_ratings``)."""
+        from data.findings.ratings import RatingStore
+        from data.findings.scoped_ratings import ScopedRatings
+
+        return ScopedRatings(self, RatingStore(self._store))
 
     # -- reads ------------------------------------------------------------------------------------
     def __getattr__(self, name: str) -> Any:
@@ -126,5 +134,5 @@ class ScopedStore:
             raise AccessDenied("En skoleleder kan ikke importere funn.")
         report = self._store.import_json(payload, self.author(author))
         audit(self._store, self.principal, "findings_imported", str(doc.get("kommune_id", "")),
-              {"created": report.created})
+              {"created": report.created, "goals_created": report.goals_created})
         return report
