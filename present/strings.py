@@ -659,7 +659,7 @@ NB: dict[str, str] = {
     "funn.export_json": "Last ned alle funn som JSON (med historikk)",
     "funn.export_csv": "Last ned som CSV for Excel",
     "funn.export_help": (
-        "JSON-filen inneholder alt (også slettede funn, sjekklisten og historikken) og kan importeres igjen. "
+        "JSON-filen inneholder alt (også slettede funn, sjekklisten, målene og historikken) og kan importeres igjen. "
         "CSV-filen er for Excel."
     ),
     "funn.import": "Importer funn fra JSON-fil",
@@ -1462,7 +1462,9 @@ NB: dict[str, str] = {
     "vurdering.certainty": "Hvor sikker er du på at den stemmer?",
     "vurdering.scale_help": "1 = lite, 5 = svært.",
     "vurdering.save": "Lagre vurderingene",
-    "vurdering.saved": "Takk! {n} vurderinger er lagret. Du kan endre dem og lagre på nytt.",
+    "vurdering.saved": "Takk! {n} er lagret. Du kan endre dem og lagre på nytt.",
+    "vurdering.one": "vurdering",
+    "vurdering.many": "vurderinger",
     "vurdering.none": "Økten har ingen utfordringer å vurdere ennå.",
     "vurdering.challenge": "Utfordring {i} av {n}",
     # --- Verdict sentences (present/verdicts.py) ------------------------------------------------

@@ -664,7 +664,7 @@ NN: dict[str, str] = {
     "funn.export_json": "Last ned alle funn som JSON (med historikk)",
     "funn.export_csv": "Last ned som CSV for Excel",
     "funn.export_help": (
-        "JSON-fila inneheld alt (òg sletta funn, sjekklista og historikken) og kan importerast igjen. "
+        "JSON-fila inneheld alt (òg sletta funn, sjekklista, måla og historikken) og kan importerast igjen. "
         "CSV-fila er for Excel."
     ),
     "funn.import": "Importer funn frå JSON-fil",
@@ -1473,7 +1473,9 @@ NN: dict[str, str] = {
     "vurdering.certainty": "Kor sikker er du på at ho stemmer?",
     "vurdering.scale_help": "1 = lite, 5 = svært.",
     "vurdering.save": "Lagre vurderingane",
-    "vurdering.saved": "Takk! {n} vurderingar er lagra. Du kan endre dei og lagre på nytt.",
+    "vurdering.saved": "Takk! {n} er lagra. Du kan endre dei og lagre på nytt.",
+    "vurdering.one": "vurdering",
+    "vurdering.many": "vurderingar",
     "vurdering.none": "Økta har ingen utfordringar å vurdere enno.",
     "vurdering.challenge": "Utfordring {i} av {n}",
     "verdict.subject.kommune": "Kommunen",

@@ -95,7 +95,7 @@ def _rate_once(page: Page, role: str) -> None:
     page.get_by_role("radiogroup", name=re.compile("Hvor viktig")).first.get_by_text("4", exact=True).click()
     page.get_by_role("radiogroup", name=re.compile("Hvor sikker")).first.get_by_text("3", exact=True).click()
     page.get_by_role("button", name="Lagre vurderingene").click()
-    expect(page.get_by_text("Takk! 1 vurderinger er lagret", exact=False)).to_be_visible()
+    expect(page.get_by_text("Takk! 1 vurdering er lagret", exact=False)).to_be_visible()
 
 
 def test_workshop_link_works_without_a_login_and_without_a_role(browser, login_world, output_dir):

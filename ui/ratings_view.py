@@ -12,7 +12,6 @@ import logging
 import re
 import uuid
 
-import pandas as pd
 import streamlit as st
 
 from analysis.agreement import agreement_by_item, role_means
@@ -21,6 +20,7 @@ from data.findings.ratings import RatingSession
 from data.findings.scoped_ratings import ParticipantRatings, ScopedRatings
 from data.findings.vocab import RATING_ROLES, RATING_SCALE
 from present import agreement_charts as ac
+from present.format import count_text
 from present.strings import t
 from ui.downloads import table_with_downloads
 from ui.findings_common import _secret_url, findings_store
@@ -94,7 +94,7 @@ def rating_form(pr: ParticipantRatings, challenges: list[Finding]) -> None:
     except FindingValidationError as e:
         st.error(e.message)
         return
-    st.success(t("vurdering.saved", n=saved))
+    st.success(t("vurdering.saved", n=count_text(saved, t("vurdering.one"), t("vurdering.many"))))
 
 
 def _labels(rs: ScopedRatings, sess: RatingSession) -> dict[str, str]:
