@@ -66,15 +66,10 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-class FindingRow(Base):
-    __tablename__ = "findings"
+class AuthoredVersioned:
+    """Columns every edited record has: who wrote and last changed it, when, soft deletion and the version
+    that optimistic locking checks (findings and goals). Listed after the record's own columns."""
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    kommune_id: Mapped[str] = mapped_column(String(8), index=True)
-    text: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(20))
-    source: Mapped[str] = mapped_column(String(20))
-    status: Mapped[str] = mapped_column(String(20))
     author_name: Mapped[str] = mapped_column(String(100))
     author_role: Mapped[str] = mapped_column(String(20))
     updated_by_name: Mapped[str] = mapped_column(String(100))
@@ -84,6 +79,17 @@ class FindingRow(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     version: Mapped[int] = mapped_column(Integer)
+
+
+class FindingRow(AuthoredVersioned, Base):
+    __tablename__ = "findings"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kommune_id: Mapped[str] = mapped_column(String(8), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
 
     indicators: Mapped[list[FindingIndicatorRow]] = relationship(
         cascade="all, delete-orphan", order_by="FindingIndicatorRow.position", lazy="selectin"
@@ -269,7 +275,7 @@ class RatingRow(Base):
     version: Mapped[int] = mapped_column(Integer)
 
 
-class GoalRow(Base):
+class GoalRow(AuthoredVersioned, Base):
     """A goal for gjennomføringsfasen (``data.findings.goals``): indicator, unit, baseline, target, plan."""
 
     __tablename__ = "goals"
@@ -293,12 +299,3 @@ class GoalRow(Base):
     responsible: Mapped[str] = mapped_column(String(20))  # "skoleeier" | "skole"
     kompetansemiljo: Mapped[str] = mapped_column(Text)
     followup: Mapped[str] = mapped_column(Text)
-    author_name: Mapped[str] = mapped_column(String(100))
-    author_role: Mapped[str] = mapped_column(String(20))
-    updated_by_name: Mapped[str] = mapped_column(String(100))
-    updated_by_role: Mapped[str] = mapped_column(String(20))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
-    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    version: Mapped[int] = mapped_column(Integer)
