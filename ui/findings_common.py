@@ -1,7 +1,8 @@
 """Shared pieces of the findings widgets: the store handle, escaping of user text, indicator links,
 cached lookups (school names, school years) and the author kept in the browser session.
 
-Nothing user-related is kept at module level: the author lives in ``st.session_state``.
+Nothing user-related is kept at module level: the author lives in ``st.session_state`` (and, across a
+reload, in a cookie of the user's own browser: ``ui.author_cookie``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from data.access import AUTHOR_ROLE
 from data.findings.scoped import ScopedStore
 from data.findings.validation import NAME_MAX
 from present.strings import t
+from ui import author_cookie
 from ui.auth import active_principal, database_url_secret
 from ui.plain import plain
 
@@ -139,9 +141,15 @@ def school_name(school_id: str) -> str:
 # Author
 # ------------------------------------------------------------------------------------------------
 def saved_author() -> Author | None:
-    """The Author last used in this browser session (None before anyone has typed a name)."""
+    """The Author last used in this browser session, else the one this browser remembered across a reload
+    (``ui.author_cookie``); None before anyone has typed a name."""
     a = st.session_state.get(AUTHOR_KEY)
-    return a if isinstance(a, Author) else None
+    if isinstance(a, Author):
+        return a
+    remembered = author_cookie.from_browser() if active_principal().local else None
+    if remembered is not None:
+        st.session_state[AUTHOR_KEY] = remembered
+    return remembered
 
 
 def remember_author(author: Author) -> None:
@@ -180,6 +188,7 @@ def author_inputs(key: str, container=None, in_form: bool = False) -> Author | N
         if name:
             _remember_author(Author(name, st.session_state.get(role_key) or "veileder"))
 
+    author_cookie.remember_in_browser(saved)  # kept across a reload of this browser, too
     c1, c2 = box.columns(2)
     on_change = None if in_form else keep  # inside st.form only the submit button may have a callback
     name = c1.text_input(t("funn.author_name"), key=name_key, max_chars=NAME_MAX, on_change=on_change)
