@@ -706,8 +706,9 @@ NB: dict[str, str] = {
     "uttrekk.status.none": "Ikke trukket ut",
     "uttrekk.rank_of": "av {n}",
     "uttrekk.whatif_cut": (
-        "Grensen som faktisk avgjør uttrekk på spredning, er spredningen hos den {n}. kommunen på listen over "
-        "størst spredning: **{floor}**. Den publiserte grensen ({cutoff}) er bare et minstekrav."
+        "Det som faktisk avgjør uttrekk på spredning i modellen, er spredningen hos den {n}. kommunen på listen "
+        "over størst spredning, slik denne siden anslår den ut fra dataene: **{floor}**. Minstekravet til "
+        "spredning ({cutoff}) er en innstilling på siden, ikke en grense Udir har publisert."
     ),
     "uttrekk.tab.explain": "Forklaring",
     "uttrekk.tab.points": "Risikopoengene og hvor sikre de er",
@@ -1221,7 +1222,8 @@ NB: dict[str, str] = {
     ),
     "stat.icc.value": "Andel av variasjonen mellom skolene: {icc} (95 %-intervall {lo}–{hi}).",
     "stat.large_uncertainty.short": (
-        "«Stor usikkerhet»: intervallet er bredere enn den typiske forskjellen mellom skoler i landet."
+        "«Stor usikkerhet»: halve bredden av 95 %-intervallet (fra tallet til enden av intervallet) er større enn "
+        "standardavviket mellom skolene i landet."
     ),
     "stat.large_uncertainty.long": (
         "Et tall merkes «stor usikkerhet» når halve bredden av 95 %-intervallet er større enn "
@@ -1238,12 +1240,14 @@ NB: dict[str, str] = {
         "skyldes tilfeldige forskjeller mellom elevkull, og de forsvinner neste gang. Derfor går andelen "
         "risikopoeng for uttrukne kommuner ned i neste vindu selv uten noen endring. I dataene her: kommunene "
         "som ble trukket ut for {first}, hadde {before} % av mulige risikopoeng; i neste vindu ({second}) hadde "
-        "de {after} %, mens regresjonslinjen for alle kommuner forutsier {predicted} % uten noen innsats."
+        "de {after} %, mens regresjonslinjen for alle kommuner forutsier {predicted} % av regresjon mot "
+        "gjennomsnittet alene."
     ),
     "stat.rtm.line": (
         "Regresjon mot gjennomsnittet: uttrukne kommuner gikk fra {before} % til {after} % av mulige risikopoeng "
-        "i neste vindu i disse dataene, uten noen innsats (forventet av tilfeldigheter alene: {predicted} %). "
-        "En bedring etter uttrekket er derfor ikke i seg selv et tegn på at tiltak virker."
+        "i neste vindu i disse dataene (forventet av regresjon mot gjennomsnittet alene: {predicted} %). Slik "
+        "regresjon skjer også når ingenting endres i praksis, så en bedring etter uttrekket er ikke i seg selv et "
+        "tegn på at tiltak virker."
     ),
     "stat.indicator_set.short": "Indikatorsett i modellen: {label}.",
     "stat.indicator_set.long": (

@@ -712,8 +712,9 @@ NN: dict[str, str] = {
     "uttrekk.rank_of": "av {n}",
     # --- uttrekk.* ---------------------------------------------------------------------------------
     "uttrekk.whatif_cut": (
-        "Grensa som faktisk avgjer uttrekk på spreiing, er spreiinga hos den {n}. kommunen på lista over størst "
-        "spreiing: **{floor}**. Den publiserte grensa ({cutoff}) er berre eit minstekrav."
+        "Det som faktisk avgjer uttrekk på spreiing i modellen, er spreiinga hos den {n}. kommunen på lista over "
+        "størst spreiing, slik denne sida anslår henne ut frå dataa: **{floor}**. Minstekravet til spreiing "
+        "({cutoff}) er ei innstilling på sida, ikkje ei grense Udir har publisert."
     ),
     "uttrekk.tab.explain": "Forklaring",
     "uttrekk.tab.points": "Risikopoenga og kor sikre dei er",
@@ -1235,7 +1236,8 @@ NN: dict[str, str] = {
     ),
     "stat.icc.value": "Del av variasjonen mellom skulane: {icc} (95 %-intervall {lo}–{hi}).",
     "stat.large_uncertainty.short": (
-        "«Stor usikkerheit»: intervallet er breiare enn den typiske skilnaden mellom skular i landet."
+        "«Stor usikkerheit»: halve breidda av 95 %-intervallet (frå talet til enden av intervallet) er større enn "
+        "standardavviket mellom skulane i landet."
     ),
     "stat.large_uncertainty.long": (
         "Eit tal blir merkt «stor usikkerheit» når halve breidda av 95 %-intervallet er større enn standardavviket "
@@ -1252,12 +1254,13 @@ NN: dict[str, str] = {
         " tilfeldige skilnader mellom elevkull, og det forsvinn neste gong. Difor går delen risikopoeng for uttrekte "
         "kommunar ned i neste vindauge sjølv utan nokon endring. I dataa her: kommunane som vart trekte ut for "
         "{first}, hadde {before} % av moglege risikopoeng; i neste vindauge ({second}) hadde dei {after} %, medan "
-        "regresjonslinja for alle kommunar føreseier {predicted} % utan nokon innsats."
+        "regresjonslinja for alle kommunar føreseier {predicted} % av regresjon mot gjennomsnittet åleine."
     ),
     "stat.rtm.line": (
         "Regresjon mot gjennomsnittet: uttrekte kommunar gjekk frå {before} % til {after} % av moglege risikopoeng i "
-        "neste vindauge i desse dataa, utan nokon innsats (venta av tilfeldigheiter åleine: {predicted} %). Ei "
-        "betring etter uttrekket er difor ikkje i seg sjølv eit teikn på at tiltak verkar."
+        "neste vindauge i desse dataa (venta av regresjon mot gjennomsnittet åleine: {predicted} %). Slik regresjon "
+        "skjer òg når ingenting blir endra i praksis, så ei betring etter uttrekket er ikkje i seg sjølv eit teikn på "
+        "at tiltak verkar."
     ),
     "stat.indicator_set.short": "Indikatorsett i modellen: {label}.",
     "stat.indicator_set.long": (
