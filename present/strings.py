@@ -1577,10 +1577,11 @@ LANGUAGES: dict[str, dict[str, str]] = {"nb": NB, "nn": NN}
 
 
 def _phrases() -> list[tuple[str, str]]:
+    from present.strings_nn_messages import NN_MESSAGES
     from present.strings_nn_phrases import NN_PHRASES
 
-    pairs = dict(NN_PHRASES)
-    for nb, nn in NN_PHRASES.items():  # the same phrase inside a sentence, with a small first letter
+    pairs = {**NN_MESSAGES, **NN_PHRASES}
+    for nb, nn in list(pairs.items()):  # the same phrase inside a sentence, with a small first letter
         if nb[:1].isupper() and nn[:1].isupper():
             pairs.setdefault(nb[0].lower() + nb[1:], nn[0].lower() + nn[1:])
     return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
