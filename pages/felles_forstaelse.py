@@ -12,7 +12,7 @@ import logging
 import streamlit as st
 
 from data.findings import Author, FindingValidationError
-from present.strings import t
+from present.strings import t, tr
 from ui.findings_common import author_inputs, saved_author
 from ui.ratings_view import rating_store, results_view
 from ui.state import page_kommune, param_choice
@@ -38,7 +38,7 @@ with st.expander(t("felles.new_heading"), icon=":material/add_circle:", expanded
                 st.query_params["okt"] = new.code
                 st.success(t("felles.created", code=new.code))
             except FindingValidationError as e:
-                st.error(e.message)
+                st.error(tr(e.message))
 
 sessions = rs.sessions(kommune_id)
 if not sessions:

@@ -16,7 +16,7 @@ from data.catalogue import INDICATORS
 from data.findings import SORTS, FindingValidationError, vocab
 from ui import findings_widgets as fw
 from ui.state import kommune_row, selected_kommune
-from present.strings import t
+from present.strings import t, tr
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +122,6 @@ with tab_exchange:
             st.error(t("funn.import_wrong_kommune", file_kommune=file_kommune, kommune=kommune_id))
         else:
             try:
-                st.success(store.import_json(payload, who).message)
+                st.success(tr(store.import_json(payload, who).message))
             except FindingValidationError as e:
-                st.error(e.message)
+                st.error(tr(e.message))

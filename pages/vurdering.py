@@ -11,7 +11,7 @@ import logging
 import streamlit as st
 
 from data.findings.ratings import RatingSessionNotFoundError, normalise_code
-from present.strings import t
+from present.strings import t, tr
 from ui.ratings_view import rating_form, rating_store
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ try:
     sess = rs.session(code)
     challenges = rs.challenges(code)
 except RatingSessionNotFoundError as exc:
-    st.error(str(exc))
+    st.error(tr(str(exc)))
     st.stop()
 except Exception:  # noqa: BLE001 - never a traceback on screen
     log.exception("rating session %s could not be read", code)

@@ -20,7 +20,7 @@ from data.findings import Finding, FindingValidationError
 from data.findings.ratings import RatingSession, RatingStore
 from data.findings.vocab import RATING_ROLES, RATING_SCALE
 from present import agreement_charts as ac
-from present.strings import t
+from present.strings import t, tr
 from ui.downloads import table_with_downloads
 from ui.findings_common import findings_store
 
@@ -87,7 +87,7 @@ def rating_form(rs: RatingStore, sess: RatingSession, challenges: list[Finding])
                         name=name)
                 saved += 1
     except FindingValidationError as e:
-        st.error(e.message)
+        st.error(tr(e.message))
         return
     st.success(t("vurdering.saved", n=saved))
 
