@@ -1569,6 +1569,40 @@ NB: dict[str, str] = {
     "presenter.none.questions": "Ingen åpne spørsmål er registrert ennå.",
     "presenter.hypothesis": "Hypotese: {text}",
     "presenter.no_data": "Kommunen har ingen tall for uttrekksindikatorene.",
+    # --- nn2: report and chart literals that were bokmål only ---------------------------------------
+    "rep.short.grunnskolepoeng": "GSP",
+    "rep.short.np_mestring_1": "Nivå 1",
+    "rep.short.eu_stotte_larer": "Støtte lærer",
+    "rep.short.eu_motivasjon": "Motivasjon",
+    "rep.short.eu_mobbing": "Mobbing",
+    "rep.kind_plural.styrke": "styrker",
+    "rep.kind_plural.utfordring": "utfordringer",
+    "rep.kind_plural.hypotese": "hypoteser",
+    "rep.kind_plural.sporsmal": "spørsmål",
+    "rep.kind_plural.tiltakside": "tiltaksideer",
+    "rep.supporting": "Tallene: {parts}",
+    "rep.supporting_part": "{indicator} {value} mot {national} i landet; {sentence}",
+    "rep.chart.school_interval": "Skolen (95 % intervall)",
+    "chart.school_share": "Skolens andel risikopoeng",
+    "chart.kommune_share": "Kommunens andel",
+    "chart.top_group_line": "Grense for de 25 % skolene i landet med høyest andel",
+    "chart.share_axis": "Andel av mulige risikopoeng (%)",
+    "rep.progress.image": "Lager bilde {done} av {total}",
+    "rep.progress.charts": "Tegner grafene",
+    "rep.progress.pdf": "Setter sammen PDF",
+    "rep.progress.pdf_done": "PDF ferdig",
+    "rep.progress.docx": "Setter sammen Word-dokument",
+    "rep.progress.docx_done": "Word-dokument ferdig",
+    "rep.progress.kommune": "Kommune {i} av {n}: {text}",
+    "rep.progress.done": "Ferdig",
+    "rep.batch_error": "{kid}: rapporten kunne ikke lages ({error}).",
+    "rep.pdf_no_pango": "PDF kunne ikke lages: systembiblioteket Pango mangler (pakken libpango-1.0-0).",
+    "rep.pdf_failed": "PDF kunne ikke lages. Detaljene står i loggen.",
+    "rep.no_chromium": (
+        "Fant ikke nettleseren Chromium, som trengs for å lage bilder av grafene. Installer pakken «chromium» eller "
+        "sett BROWSER_PATH."
+    ),
+    "rep.images_failed": "Grafene kunne ikke gjøres om til bilder (kaleido/Chromium feilet). Detaljene står i loggen.",
 }
 
 from present.strings_nn import NN  # noqa: E402  (the nynorsk half of the table; see the docstring)

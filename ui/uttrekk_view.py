@@ -75,7 +75,7 @@ def _form_values(current: u.UttrekkParams, periods: list[str]) -> dict:
     sets = list(UTTREKK_SETS)
     chosen = uttrekk_set_name(current.indicators)
     iset = c2.selectbox(t("stat.indicator_set.choice"), sets, index=sets.index(chosen) if chosen in sets else 0,
-                        format_func=UTTREKK_SET_LABELS.get, help=t("stat.indicator_set.long"))
+                        format_func=lambda k: tr(UTTREKK_SET_LABELS[k]), help=t("stat.indicator_set.long"))
     offsets = _offset_inputs(current)
     return dict(indicators=UTTREKK_SETS[iset],
                 end_period=end if end != periods[-1] else None, suppressed=supp, spread_statistic=stat,
