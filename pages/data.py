@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 import data
-from data.catalogue import INDICATORS
+from data.catalogue import INDICATORS, indicator_name
 from data.importers import (
     MAX_FILE_BYTES,
     MAX_FILE_MB,
@@ -109,7 +109,7 @@ def _report(result) -> None:
             if rep.mapped is not None and len(rep.mapped):
                 with st.expander(t("data.mapped")):
                     m = rep.mapped.copy()
-                    m["indicator"] = m["indicator"].map(lambda c: INDICATORS[c].label if c in INDICATORS else c)
+                    m["indicator"] = m["indicator"].map(lambda c: indicator_name(c) if c in INDICATORS else c)
                     m.columns = [t("data.col.indicator"), t("data.col.level"), t("data.col.period"), t("data.col.rows")]
                     show_table(m, hide_index=True)
 

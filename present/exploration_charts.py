@@ -19,7 +19,7 @@ from analysis.peers import CONTEXT_FEATURES
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, indicator_label, suppression_min_n
 from present.charts import PALETTE, SUPPRESSED_SYMBOL, add_suppressed_strip, base_layout, error_bars, interval_band, rgba
 from present.format import fmt_number
-from present.strings import classification_label, t
+from present.strings import classification_label, t, tr
 
 ROLE_ORDER = ["nasjonalt", "fylke", "peers", "kommune", "skole"]
 CLASS_COLORS = {
@@ -340,7 +340,7 @@ def peers_table(peers: pd.DataFrame) -> pd.DataFrame:
     })
     for f, lab in CONTEXT_FEATURES.items():
         if f in peers.columns:
-            out[lab.replace(" (log)", "")] = peers[f].round(0 if f == "population" else 1)
+            out[tr(lab).replace(" (log)", "")] = peers[f].round(0 if f == "population" else 1)
     if "kostra_group" in peers.columns:
         out[t("peers.method.kostra")] = peers["kostra_group"]
     return out

@@ -1,0 +1,119 @@
+"""Every page in nynorsk (AppTest, Brekkestad 7290): no bokmål-only word in what a user reads — titles, texts,
+captions, messages, widget labels, help and options, table headers and text cells — and the Data page's
+refusals and import report in nynorsk after a bad upload.
+
+AppTest formats widget options in the test thread, outside the session, so the default language is set
+to nynorsk as well (``UTFORDRINGSBILDE_LANG``); the session's choice comes from ``?sprak=nn``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+import data
+from tests.apptest import open_app
+from tests.bad_inputs import GOOD_ROWS, sp_file, sp_row
+
+PAGES = ("oversikt", "utvikling", "skoler", "skoleportrett", "sammenlignbare", "uttrekk", "presenter", "funn", "maal",
+         "sjekkliste", "utfordringsbilde", "felles_forstaelse", "statsforvalter", "data", "admin", "vurdering")
+# The bokmål form of words whose nynorsk differs. Demo names (kommuner, schools) contain none of them.
+BOKMAL_ONLY = re.compile(
+    r"\b(ikke|hva|hvordan|hvor|hvilke[nt]?|hvorfor|hvem|fra|uten|bare|noen|noe|sammen|også|elever|elevene|skoler|"
+    r"skolene|skolens|tallene|forskjell|forskjellen|svakere|bedre|vises|brukes|regnes|skjermet|skjermede|mulige|"
+    r"kommuner|kommunene|andel|andelen|usikkerhet|sammenligninger|metoder|styrker|utfordringer|hypoteser|"
+    r"ennå|hvis|tallet|vinduet|dataene|velg|navn|mangler|finnes|lagret|slettet|filen|forventet|linjen)\b",
+    re.IGNORECASE)
+KINDS = ("title", "header", "subheader", "markdown", "caption", "text", "info", "warning", "success", "error",
+         "metric", "button", "selectbox", "multiselect", "radio", "checkbox", "toggle", "text_input", "text_area",
+         "number_input", "expander", "tabs", "date_input", "slider", "select_slider")
+
+
+def _visible(at) -> list[tuple[str, str]]:
+    """(element kind, text) of everything a user reads on the page."""
+    out = []
+    for kind in KINDS:
+        for el in getattr(at, kind, []):
+            out += [(kind, v) for v in (getattr(el, a, None) for a in ("value", "label", "help", "placeholder"))
+                    if isinstance(v, str)]
+            if kind in ("selectbox", "multiselect", "radio"):
+                out += [(f"{kind} option", str(o)) for o in getattr(el, "options", [])]
+    for table in [*at.dataframe, *at.table]:
+        frame = table.value
+        out += [("table header", str(c)) for c in frame.columns]
+        for c in frame.columns:
+            if frame[c].dtype == object:
+                out += [("table cell", str(x)) for x in frame[c].head(40)]
+    return [(k, re.sub(r"<[^>]+>", " ", s)) for k, s in out if not s.lstrip().startswith(("<style", "<script"))]
+
+
+def _bokmal(at) -> list[str]:
+    return sorted({f"[{kind}] {m.group(0)!r} in {text[:160]!r}" for kind, text in _visible(at)
+                   for m in [BOKMAL_ONLY.search(text.replace("\\", ""))] if m})
+
+
+@pytest.fixture
+def nynorsk(monkeypatch):
+    monkeypatch.setenv("UTFORDRINGSBILDE_LANG", "nn")
+
+
+def test_the_sweep_sees_bokmal(monkeypatch):
+    """The check can fail: the same page in bokmål is full of the words it looks for."""
+    monkeypatch.setenv("UTFORDRINGSBILDE_LANG", "nb")
+    at = open_app("skoler", kommune="7290", check_errors=False)
+    assert len(_bokmal(at)) > 5
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_reads_in_nynorsk(nynorsk, page):
+    at = open_app(None if page == "oversikt" else page, kommune="7290", sprak="nn", check_errors=False)
+    assert len(_visible(at)) >= 3, "the page drew nothing"
+    left = _bokmal(at)
+    assert not left, f"bokmål on {page} in nynorsk:\n" + "\n".join(left[:30])
+
+
+@pytest.fixture
+def data_folder(tmp_path, monkeypatch):
+    session = Path(os.environ["UTFORDRINGSBILDE_DATA_DIR"])
+    data.ensure_demo()
+    (tmp_path / "demo").symlink_to(session / "demo", target_is_directory=True)
+    monkeypatch.setenv("UTFORDRINGSBILDE_DATA_DIR", str(tmp_path))
+    return tmp_path
+
+
+def _upload(at, name: str, raw: bytes):
+    at.file_uploader(key="import_uploads").set_value((name, raw, "text/csv")).run()
+    at.button(key="import_check").click().run()
+    assert not at.exception
+    return " ".join(e.value for e in at.error).replace("\\", "")
+
+
+def test_data_page_refusals_in_nynorsk(nynorsk, data_folder):
+    at = open_app("data", sprak="nn", check_errors=False)
+    errors = _upload(at, "feil.csv", sp_file(GOOD_ROWS + [sp_row(value="40")]).encode())
+    assert "Importen stoppa" in errors and "«feil.csv», linje 2: Motstridande tal: linjene 2, 5 gjeld same tal" in errors
+    assert "Venta éin verdi per eining, indikator og skuleår" in errors
+    errors = _upload(at, "tom.csv", b"")
+    assert "«tom.csv»: Fila er tom (0 byte). Venta ein eksport med ei overskriftslinje og tal." in errors
+    errors = _upload(at, "rapport.csv", b"%PDF-1.4 ...")  # a PDF saved with the wrong name
+    assert "«rapport.csv»: Fila er ein PDF. Venta Skoleporten-nedlasting (CSV), eksport frå statistikkbanken" in errors
+    left = _bokmal(at)
+    assert not left, "bokmål on the Data page after a refusal:\n" + "\n".join(left)
+    assert data.dataset_info().sources == ("demo",)  # nothing changed
+
+
+def test_data_page_import_report_in_nynorsk(nynorsk, data_folder):
+    """A file that imports with skipped rows: the skip reasons, notes and labels of the report in nynorsk."""
+    at = open_app("data", sprak="nn", check_errors=False)
+    rows = GOOD_ROWS + [sp_row(value="abc", period="2019-2020"), sp_row(kjonn="Ukjent", period="2019-2020"),
+                        sp_row(period="1999", value="50")]
+    errors = _upload(at, "skoleporten.csv", sp_file(rows).encode())
+    assert not errors, errors
+    cells = [str(x) for d in at.dataframe for c in d.value.columns for x in d.value[c]]
+    assert any(c.startswith("Verdien er verken eit tal eller ein kjend markør") for c in cells), cells
+    assert any(c.startswith("Ukjend kjønn (venta «Begge kjønn»") for c in cells), cells
+    left = _bokmal(at)
+    assert not left, "bokmål in the nynorsk import report:\n" + "\n".join(left)
