@@ -109,7 +109,7 @@ def development_table(series: pd.DataFrame, decimals: int) -> tuple[pd.DataFrame
         if r.suppressed:
             note.append(t("utv.note_suppressed", min_n=suppression_min_n(str(r.indicator))))
         elif r.no_interval_reason:
-            note.append(str(r.no_interval_reason))
+            note.append(tr(str(r.no_interval_reason)))
         if bool(r.large_uncertainty):
             note.append(t("common.large_uncertainty"))
         if r.combined_from:

@@ -1603,6 +1603,7 @@ NB: dict[str, str] = {
         "sett BROWSER_PATH."
     ),
     "rep.images_failed": "Grafene kunne ikke gjøres om til bilder (kaleido/Chromium feilet). Detaljene står i loggen.",
+    "rep.image_missing": "bildet mangler",
 }
 
 from present.strings_nn import NN  # noqa: E402  (the nynorsk half of the table; see the docstring)

@@ -1611,4 +1611,5 @@ NN: dict[str, str] = {
         "set BROWSER_PATH."
     ),
     "rep.images_failed": "Grafane kunne ikkje gjerast om til bilete (kaleido/Chromium feila). Detaljane står i loggen.",
+    "rep.image_missing": "biletet manglar",
 }

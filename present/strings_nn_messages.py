@@ -334,6 +334,21 @@ NN_MESSAGES: dict[str, str] = {
     "Enkeltspørsmål; bare indeksen («Alle spørsmål») importeres":
         "Enkeltspørsmål; berre indeksen («Alle spørsmål») blir importert",
     "Mangler kommune- eller organisasjonsnummer": "Manglar kommune- eller organisasjonsnummer",
+    "Importen har feil og lagres ikke.": "Importen har feil og blir ikkje lagra.",
+    "Ukjent modus ": "Ukjend modus ",
+    # --- analysis errors a page may show -------------------------------------------------------------------
+    "Utgangspunktet har ikke tall med kjent antall elever.": "Utgangspunktet har ikkje tal med kjent tal på elevar.",
+    "Minste påviselige endring krever minst to elever i hver gruppe.":
+        "Minste påviselege endring krev minst to elevar i kvar gruppe.",
+    "Overspredning måles slik: hver enhets avstand fra sammenligningstallet regnes om til en z-verdi, de 10 % mest "
+    "ekstreme i hver ende kuttes til grensen (winsorisering) så enkeltenheter ikke styrer svaret, og gjennomsnittet "
+    "av z² (korrigert for kuttingen) sammenlignes med det tilfeldighetene alene gir (χ²-test).":
+        "Overspreiing blir målt slik: avstanden frå samanlikningstalet for kvar eining blir rekna om til ein z-verdi, "
+        "dei 10 % mest ekstreme i kvar ende blir kutta til grensa (winsorisering) så enkelteiningar ikkje styrer "
+        "svaret, og gjennomsnittet av z² (korrigert for kuttinga) blir samanlikna med det tilfeldigheitene åleine gir "
+        "(χ²-test).",
+    "Skjermet": "Skjerma",
+    "n ukjent": "n ukjend",
     # --- data.schema ------------------------------------------------------------------------------------
     "Mangler kolonner i datasettet: ": "Manglar kolonner i datasettet: ",
     "Datasettet er ikke gyldig: ": "Datasettet er ikkje gyldig: ",

@@ -138,7 +138,7 @@ def to_html(report: Report, images: list[bytes] | None = None, svgs: dict[int, s
                     out.append(f"<figure><img src='{src}' alt='{esc(b.caption)}'><figcaption>{esc(b.caption)}"
                                "</figcaption></figure>")
                 else:
-                    out.append(f"<p class='note'>{esc(b.caption)} (bildet mangler)</p>")
+                    out.append(f"<p class='note'>{esc(b.caption)} ({esc(t('rep.image_missing'))})</p>")
     out.append("</body></html>")
     return "".join(out)
 

@@ -31,7 +31,7 @@ FILES = sorted(
 
 # Calls whose every literal argument is shown to a user.
 CARRIERS = {"ImportFailure", "refuse", "note", "SchemaError", "FindingValidationError", "AccessDenied", "_Refusal",
-            "DatabaseUnavailable", "_fail", "_bad", "Skip"}
+            "DatabaseUnavailable", "_fail", "_bad", "Skip", "ValueError", "LookupError", "PermissionError"}
 # Helpers whose n-th positional argument (0-based) is the «what» inside a message.
 WHAT_ARGS = {"_check_free_text": 1, "_check_choice": 2, "_number": 1, "_period": 1, "_time": 1, "_parse_time": 1}
 # ... and the text the message puts in front of that «what» («Ugyldig {what}: ...»).

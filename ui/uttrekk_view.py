@@ -124,7 +124,7 @@ def explanation_tab(ex: UttrekkExplanation) -> None:
         st.markdown(part)
     st.subheader(t("uttrekk.reliability_heading"))
     for part in ex.reliability:
-        (st.warning if ex.uncertain and "ikke sikker" in part else st.markdown)(part)
+        (st.warning if ex.uncertain and ("ikke sikker" in part or "ikkje sikker" in part) else st.markdown)(part)
     for part in ex.drivers + ex.stability:
         st.markdown(part)
     if ex.what_if:
