@@ -33,6 +33,7 @@ from data.findings.models import (
     FindingThemeRow,
 )
 from data.findings.validation import EDITABLE_FIELDS, IndicatorLink
+from data.language import Labels
 from data.findings.vocab import (
     ACTIONS,
     CHECKLIST_ITEMS,
@@ -296,13 +297,19 @@ def set_finding_links(row: FindingRow, vals: Mapping[str, Any]) -> None:
 # ------------------------------------------------------------------------------------------------
 # Ordering and the table view
 # ------------------------------------------------------------------------------------------------
-SORTS: dict[str, str] = {
+SORTS = Labels({
     "updated_desc": "Sist endret først",
     "created_desc": "Nyeste først",
     "created_asc": "Eldste først",
     "kind": "Type",
     "status": "Status",
-}
+}, {
+    "updated_desc": "Sist endra først",
+    "created_desc": "Nyaste først",
+    "created_asc": "Eldste først",
+    "kind": "Type",
+    "status": "Status",
+})
 
 
 def sort_findings(findings: Sequence[Finding], sort: str = "updated_desc") -> list[Finding]:
