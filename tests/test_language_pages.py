@@ -117,3 +117,41 @@ def test_data_page_import_report_in_nynorsk(nynorsk, data_folder):
     assert any(c.startswith("Ukjend kjønn (venta «Begge kjønn»") for c in cells), cells
     left = _bokmal(at)
     assert not left, "bokmål in the nynorsk import report:\n" + "\n".join(left)
+
+
+@pytest.fixture
+def populated(tmp_path, monkeypatch):
+    """A findings database with findings, a checklist entry, a goal and a rating session for Brekkestad."""
+    from data.findings import Author, ChecklistChanges, FindingIn, IndicatorLink, get_store
+    from data.findings.goal_store import GoalStore
+    from data.findings.goals import GoalIn
+    from data.findings.ratings import RatingStore
+
+    url = f"sqlite:///{tmp_path / 'funn.sqlite'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    store = get_store(url)
+    kari = Author("Kari", "veileder")
+    made = [store.create(FindingIn("7290", text, kind, indicators=links, schools=schools), kari)
+            for text, kind, links, schools in (
+                ("Godt samarbeid", "styrke", (IndicatorLink("grunnskolepoeng", "", 10),), ()),
+                ("Svak regning", "utfordring", (IndicatorLink("np_mestring_1", "regning", 5),), ("974000001",)),
+                ("Kvifor?", "sporsmal", (), ()))]  # user text: in nynorsk, so it is not flagged
+    store.update_checklist_item("7290", "hva_kommunen_er_god_pa", 0,
+                                ChecklistChanges(status="pagar", responsible_role="skoleeier", note="Notat"), kari)
+    base = store.base_store() if hasattr(store, "base_store") else store
+    GoalStore(base).create(GoalIn("7290", "np_mestring_1", 20.0, "2027-28", subject="regning", trinn=5,
+                                  finding_id=made[1].id, tiltak="Tidlig innsats"), kari)
+    session = RatingStore(base).create_session("7290", "Samling", anonymous=True, author=kari)
+    RatingStore(base).rate(session.code, participant="a" * 32, role="skoleeier", finding_id=made[1].id,
+                           importance=4, certainty=3)
+    yield session.code
+    store.dispose()
+
+
+@pytest.mark.parametrize("page", ("funn", "sjekkliste", "maal", "felles_forstaelse", "vurdering", "presenter",
+                                  "utfordringsbilde"))
+def test_pages_with_findings_goals_and_ratings_read_in_nynorsk(nynorsk, populated, page):
+    params = {"okt": populated} if page == "vurdering" else {}
+    at = open_app(page, kommune="7290", sprak="nn", check_errors=False, **params)
+    left = _bokmal(at)
+    assert not left, f"bokmål on {page} (with content) in nynorsk:\n" + "\n".join(left[:30])
