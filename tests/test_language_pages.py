@@ -155,3 +155,12 @@ def test_pages_with_findings_goals_and_ratings_read_in_nynorsk(nynorsk, populate
     at = open_app(page, kommune="7290", sprak="nn", check_errors=False, **params)
     left = _bokmal(at)
     assert not left, f"bokmål on {page} (with content) in nynorsk:\n" + "\n".join(left[:30])
+
+
+@pytest.mark.parametrize("kommune, page", [("7390", "oversikt"), ("7390", "utvikling"), ("7190", "skoler"),
+                                           ("7190", "uttrekk")])
+def test_merged_and_one_school_kommuner_read_in_nynorsk(nynorsk, kommune, page):
+    """Fjordbygd (merged in 2020: merger lines and notes) and Kvitholm (one school, suppressed years)."""
+    at = open_app(None if page == "oversikt" else page, kommune=kommune, sprak="nn", check_errors=False)
+    left = _bokmal(at)
+    assert not left, f"bokmål on {page} for {kommune} in nynorsk:\n" + "\n".join(left[:30])
