@@ -1,5 +1,5 @@
 """Every page in nynorsk (AppTest, Brekkestad 7290): no bokmål-only word in what a user reads — titles, texts,
-captions, messages, widget labels, help and options, table headers and text cells — and the Data page's
+captions, messages, widget labels, help and options, table headers and text cells, chart texts — and the Data page's
 refusals and import report in nynorsk after a bad upload.
 
 AppTest formats widget options in the test thread, outside the session, so the default language is set
@@ -8,6 +8,7 @@ to nynorsk as well (``UTFORDRINGSBILDE_LANG``); the session's choice comes from 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -32,6 +33,15 @@ KINDS = ("title", "header", "subheader", "markdown", "caption", "text", "info", 
          "number_input", "expander", "tabs", "date_input", "slider", "select_slider")
 
 
+def _chart_texts(spec, key: str = "") -> list[str]:
+    """The texts of a Plotly figure's JSON (``text``, ``name``, ``title``, ``hovertemplate``, tick labels)."""
+    if isinstance(spec, dict):
+        return [t for k, v in spec.items() for t in _chart_texts(v, k)]
+    if isinstance(spec, list):
+        return [t for v in spec[:60] for t in _chart_texts(v, key)]
+    return [spec] if isinstance(spec, str) and key in ("text", "name", "title", "hovertemplate", "ticktext") else []
+
+
 def _visible(at) -> list[tuple[str, str]]:
     """(element kind, text) of everything a user reads on the page."""
     out = []
@@ -41,6 +51,8 @@ def _visible(at) -> list[tuple[str, str]]:
                     if isinstance(v, str)]
             if kind in ("selectbox", "multiselect", "radio"):
                 out += [(f"{kind} option", str(o)) for o in getattr(el, "options", [])]
+    for chart in at.get("plotly_chart"):  # titles, axes, legend names, hover texts and annotations
+        out += [("chart", text) for text in _chart_texts(json.loads(chart.proto.spec))]
     for table in [*at.dataframe, *at.table]:
         frame = table.value
         out += [("table header", str(c)) for c in frame.columns]
