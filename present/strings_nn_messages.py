@@ -168,6 +168,8 @@ NN_MESSAGES: dict[str, str] = {
     " enhetsnavn hadde usynlige tegn eller styretegn, eller var lengre enn ":
         " einingsnamn hadde usynlege teikn eller styreteikn, eller var lengre enn ",
     " tegn; de er renset eller forkortet.": " teikn; dei er reinsa eller forkorta.",
+    # the unit of a limit refusal («… er 5 000 119 tegn. Grensen er 1 000 000 tegn.») and of a name's length
+    "tegn": "teikn",
     "Et enhetsnavn i filen ser ut til å inneholde et fødselsnummer. Filer med personopplysninger importeres ikke; "
     "fjern nummeret og last opp på nytt.":
         "Eit einingsnamn i fila ser ut til å innehalde eit fødselsnummer. Filer med personopplysningar blir ikkje "

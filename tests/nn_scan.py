@@ -44,11 +44,11 @@ MESSAGE_NAMES = {"msg", "message", "hint", "what"}
 
 # Words that are the same in bokmål and nynorsk (or codes, units, names of formats and sources).
 SAME_WORDS = set("""
-og i er på for til med av eller som om at så men når da mot inn ut opp per enn under over etter før ved bak
+og i er på for til med av eller som om at så men når mot inn ut opp per enn under over etter før ved bak
 ny nytt nye tal du han ho den det der dei vi kan skal må har
-mb byte tegn csv json xlsx xls zip pdf rtf utf le be bom nul ssb udir eu api id fnr nr
+mb byte csv json xlsx xls zip pdf rtf utf le be bom nul ssb udir eu api id fnr nr
 skoleporten statistikkbanken klass klasse kommune fylke fylket kommunenummer organisasjonsnummer
-skalapoeng trinn status rolle tema funn linje linjer kolonne kolonnen data datasett datasettet
+skalapoeng trinn status rolle tema funn linje linjer kolonne data datasett datasettet
 enhetnivaa enhetsnavn indikatornavn organisasjonsnummer kommunekode fylkekode region kontekst
 json-stat json-stat2 jsonstat2 windows cr lf sep nasjonalt alle prosent poeng dataset class index size
 dimension category value status label word wordpad excel administrator statsforvalter veileder

@@ -103,6 +103,33 @@ def test_every_import_message_of_the_bad_input_corpus_reads_in_nynorsk():
     assert not problems, "bokmål left in nynorsk import messages:\n" + "\n".join(problems)
 
 
+def test_every_message_of_the_hostile_corpus_reads_in_nynorsk():
+    """The hostile corpus (issue 14: limits, encodings, names, JSON-stat) without its one heavy file."""
+    from data.importers import import_files
+    from tests.hostile_inputs import corpus
+
+    problems, refused = [], 0
+    for case in corpus():
+        if case.heavy:
+            continue
+        files = case.make()
+        res = import_files(files)
+        refused += bool(res.errors)
+        texts = list(res.errors)
+        for rep in res.reports:
+            texts += [*rep.notes, *rep.skipped, rep.format_label, rep.encoding, rep.delimiter]
+        with use_language("nn"):
+            for text in texts:
+                shown = tr(text)
+                for name, _ in files:
+                    shown = shown.replace(name, "")
+                word = _bokmal_left(shown)
+                if word:
+                    problems.append(f"{case.name}: {word!r} in {shown!r}")
+    assert refused >= 20
+    assert not problems, "bokmål left in nynorsk import messages:\n" + "\n".join(problems)
+
+
 def test_limit_refusals_and_json_errors_in_nynorsk():
     from data.importers import import_files
 
