@@ -25,7 +25,7 @@ from data.access import AccessDenied, check_admin
 from data.findings import get_store
 from data.findings.access_store import audit
 from present.format import fmt_number
-from present.strings import t, tr
+from present.strings import t, tr, verbatim
 from ui.auth import active_principal
 from ui.findings_common import _secret_url
 from ui.plain import plain
@@ -55,7 +55,7 @@ def _read_uploads(uploads) -> list[tuple[str, bytes]] | None:
     files = []
     for up in uploads:
         if up.size > MAX_FILE_BYTES:  # refused before the bytes are read
-            st.error(t("data.too_big", name=up.name, size=file_size_mb(up.size), mb=MAX_FILE_MB))
+            st.error(t("data.too_big", name=verbatim(up.name), size=file_size_mb(up.size), mb=MAX_FILE_MB))
             return None
         files.append((up.name, up.getvalue()))
     return files
@@ -65,7 +65,7 @@ def _run_import(files: list[tuple[str, bytes]], hint: KommuneHint | None) -> Non
     bar = st.progress(0.0, text=t("data.reading"))
 
     def progress(fraction: float, text: str) -> None:
-        bar.progress(min(1.0, max(0.0, fraction)), text=tr(text))
+        bar.progress(min(1.0, max(0.0, fraction)), text=t("data.reading"))  # the pipeline's own text is bokmål
 
     existing = data.load_dataset() if hint else None
     result = import_files(files, kommune=hint, existing=existing, progress=progress)
@@ -77,7 +77,7 @@ def _report(result) -> None:
     st.subheader(t("data.report_head"))
     for rep in result.reports:
         with st.container(border=True):
-            st.markdown(f"**{t('data.file', name=plain(rep.file_name))}**")
+            st.markdown(f"**{t('data.file', name=verbatim(plain(rep.file_name)))}**")
             if rep.format_label:
                 st.caption(t("data.format", fmt=tr(rep.format_label), enc=tr(rep.encoding) or "–",
                              sep=tr(rep.delimiter) or "–"))

@@ -11,7 +11,7 @@ import logging
 import streamlit as st
 
 from data.findings.ratings import RatingSessionNotFoundError, normalise_code
-from present.strings import t, tr
+from present.strings import t, tr, verbatim
 from ui.ratings_view import rating_form, rating_store
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ except Exception:  # noqa: BLE001 - never a traceback on screen
     st.error(t("felles.error"))
     st.stop()
 
-st.text(t("vurdering.session", title=sess.title))
+st.text(t("vurdering.session", title=verbatim(sess.title)))
 st.caption(t("vurdering.anonymous") if sess.anonymous else t("vurdering.named"))
 if not sess.is_open:
     st.warning(t("vurdering.closed"))

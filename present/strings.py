@@ -1625,14 +1625,29 @@ def _phrases() -> list[tuple[str, str]]:
 _PHRASES: list[tuple[str, str]] | None = None
 
 
-def tr(text: str) -> str:
-    """A bokmål text from a lower layer (a method text, a verdict) in the active language.
+class Verbatim(str):
+    """Text a user or a file wrote (a finding, a name, a title): ``t`` inserts it as it is, never translated."""
 
-    Bokmål: unchanged. Nynorsk: the known phrases of ``present/strings_nn_phrases.py`` replaced.
+
+def verbatim(text: object) -> Verbatim:
+    """Mark ``text`` as the user's own words for ``t(..., value=verbatim(text))``."""
+    return Verbatim("" if text is None else str(text))
+
+
+def tr(text: str) -> str:
+    """A bokmål text from a lower layer (a method text, a verdict, a message) in the active language.
+
+    Bokmål: unchanged. Nynorsk: a text in ``NN_EXACT`` as a whole, else the known phrases of
+    ``present/strings_nn_phrases.py`` and ``present/strings_nn_messages.py`` replaced. ``Verbatim`` text
+    (a user's own words) is never changed.
     """
     global _PHRASES
-    if not isinstance(text, str) or len(text) < 4 or active_language() != "nn":
+    if not isinstance(text, str) or isinstance(text, Verbatim) or len(text) < 4 or active_language() != "nn":
         return text
+    from present.strings_nn_messages import NN_EXACT
+
+    if text in NN_EXACT:
+        return NN_EXACT[text]
     if _PHRASES is None:
         _PHRASES = _phrases()  # built once per process from constants; holds no session data
     for nb, nn in _PHRASES:
@@ -1657,7 +1672,7 @@ def t(key: str, **values: object) -> str:
         raise KeyError(f"Missing UI string: {key}")
     if not values:
         return text
-    if lang == "nn":
+    if lang == "nn":  # lower-layer texts inserted as values read in nynorsk too (``Verbatim`` ones stay)
         values = {k: tr(v) if isinstance(v, str) else v for k, v in values.items()}
     return text.format(**values)
 

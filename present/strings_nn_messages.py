@@ -50,18 +50,10 @@ NN_MESSAGES: dict[str, str] = {
         ": Fila er for stor til å lesast med minnet som er ledig. Del henne opp.",
     ": Filen kunne ikke leses på grunn av en uventet feil (detaljer er logget). Kontroller at det er ":
         ": Fila kunne ikkje lesast på grunn av ein uventa feil (detaljane er logga). Kontroller at det er ",
-    "Importerte data": "Importerte data",
-    "Leser ": "Les ",
-    "Ferdig med ": "Ferdig med ",
     # encodings and delimiters shown in the report
-    "UTF-8 med BOM": "UTF-8 med BOM",
     " uten BOM": " utan BOM",
     " (dobbel BOM fjernet)": " (dobbel BOM fjerna)",
     " (dobbeltkodet tekst reparert)": " (dobbelkoda tekst reparert)",
-    ", linjeskift CR": ", linjeskift CR",
-    "semikolon (;)": "semikolon (;)",
-    "loddrett strek (|)": "loddrett strek (|)",
-    "komma (,)": "komma (,)",
     # textio
     "Filen er ": "Fila er ",
     " MB. Grensen er ": " MB. Grensa er ",
@@ -143,7 +135,6 @@ NN_MESSAGES: dict[str, str] = {
     "Excel-filen er ødelagt: cellen i rad ": "Excel-fila er øydelagd: cella i rad ",
     " viser til en tekst som ikke finnes. Lagre den på nytt som .xlsx eller eksporter som CSV.":
         " viser til ein tekst som ikkje finst. Lagre henne på nytt som .xlsx eller eksporter som CSV.",
-    "Excel (.xlsx)": "Excel (.xlsx)",
     # --- format labels and what was not recognised (the report's tables) ---------------------------------
     "Udirs eksport-API for Elevundersøkelsen (JSON)": "Eksport-API-et til Udir for Elevundersøkinga (JSON)",
     "Udir statistikkbanken (enheter i rader)": "Udir statistikkbanken (einingar i rader)",
@@ -169,7 +160,9 @@ NN_MESSAGES: dict[str, str] = {
         " einingsnamn hadde usynlege teikn eller styreteikn, eller var lengre enn ",
     " tegn; de er renset eller forkortet.": " teikn; dei er reinsa eller forkorta.",
     # the unit of a limit refusal («… er 5 000 119 tegn. Grensen er 1 000 000 tegn.») and of a name's length
-    "tegn": "teikn",
+    " tegn. Grensen er ": " teikn. Grensa er ",
+    " tegn. Filen ser ikke ut som en vanlig eksport.": " teikn. Fila ser ikkje ut som ein vanleg eksport.",
+    " tegn.": " teikn.",
     "Et enhetsnavn i filen ser ut til å inneholde et fødselsnummer. Filer med personopplysninger importeres ikke; "
     "fjern nummeret og last opp på nytt.":
         "Eit einingsnamn i fila ser ut til å innehalde eit fødselsnummer. Filer med personopplysningar blir ikkje "
@@ -199,7 +192,6 @@ NN_MESSAGES: dict[str, str] = {
         "Svaret frå eksport-API-et er tomt (ingen postar). Kontroller filteret.",
     "Ingen av postene kunne brukes (se hoppet over).": "Ingen av postane kunne brukast (sjå hoppa over).",
     "JSON-filen kan ikke leses: ": "JSON-fila kan ikkje lesast: ",
-    "Kontekst: ": "Kontekst: ",
     " kommuner fra «": " kommunar frå «",
     "JSON-stat-filen er ikke gyldig: dimensjonen «": "JSON-stat-fila er ikkje gyldig: dimensjonen «",
     "» mangler «category».": "» manglar «category».",
@@ -234,7 +226,6 @@ NN_MESSAGES: dict[str, str] = {
     " verdier, men «size» gir ": " verdiar, men «size» gir ",
     "JSON-stat-filen er ikke gyldig: «value» er verken liste eller objekt.":
         "JSON-stat-fila er ikkje gyldig: «value» er verken liste eller objekt.",
-    "Ugyldig JSON: ": "Ugyldig JSON: ",
     "forventet en verdi": "venta ein verdi",
     "forventet et feltnavn i doble anførselstegn": "venta eit feltnamn i doble hermeteikn",
     "forventet komma": "venta komma",
@@ -349,8 +340,6 @@ NN_MESSAGES: dict[str, str] = {
         "dei 10 % mest ekstreme i kvar ende blir kutta til grensa (winsorisering) så enkelteiningar ikkje styrer "
         "svaret, og gjennomsnittet av z² (korrigert for kuttinga) blir samanlikna med det tilfeldigheitene åleine gir "
         "(χ²-test).",
-    "Skjermet": "Skjerma",
-    "n ukjent": "n ukjend",
     # --- data.schema ------------------------------------------------------------------------------------
     "Mangler kolonner i datasettet: ": "Manglar kolonner i datasettet: ",
     "Datasettet er ikke gyldig: ": "Datasettet er ikkje gyldig: ",
@@ -378,10 +367,7 @@ NN_MESSAGES: dict[str, str] = {
     "Funndatabasen er ødelagt eller avkortet (": "Funndatabasen er øydelagd eller avkorta (",
     "Sikkerhetskopien av funndatabasen var ikke hel.": "Tryggleikskopien av funndatabasen var ikkje heil.",
     # --- findings domain, store, exchange ---------------------------------------------------------------------
-    "Importert: ": "Importert: ",
-    " nye funn, ": " nye funn, ",
     " fantes fra før uendret": " fanst frå før uendra",
-    "; sjekkliste: ": "; sjekkliste: ",
     " nye punkter, ": " nye punkt, ",
     " uendret": " uendra",
     " funn finnes allerede i en annen versjon og ble ikke overskrevet (den lagrede versjonen er beholdt)":
@@ -403,7 +389,6 @@ NN_MESSAGES: dict[str, str] = {
     "ukjent formatversjon ": "ukjend formatversjon ",
     "historikken mangler eller har feil form.": "historikken manglar eller har feil form.",
     "et funn mangler id.": "eit funn manglar id.",
-    "funnet ": "funnet ",
     " hører til en annen kommune enn filen.": " høyrer til ein annan kommune enn fila.",
     "listen over funn mangler.": "lista over funn manglar.",
     "Ugyldig tidspunkt ": "Ugyldig tidspunkt ",
@@ -431,17 +416,8 @@ NN_MESSAGES: dict[str, str] = {
     "Velg skolen målet gjelder.": "Vel skulen målet gjeld.",
     "Et mål for kommunen må ha kommunens nummer som enhet.": "Eit mål for kommunen må ha nummeret til kommunen som eining.",
     "skoleår i utgangspunktet": "skuleår i utgangspunktet",
-    "Tiltakene": "Tiltaka",
-    "Utgangsverdien": "Utgangsverdien",
-    "Nedre grense": "Nedre grense",
-    "Øvre grense": "Øvre grense",
-    "Kompetansemiljøet": "Kompetansemiljøet",
-    "Oppfølgingsplanen": "Oppfølgingsplanen",
-    "Målverdien for ": "Målverdien for ",
     " må ligge mellom ": " må liggje mellom ",
     " må være et tall.": " må vere eit tal.",
-    "ansvarlig": "ansvarleg",
-    "Ugyldig enhet": "Ugyldig eining",
     # --- ratings -------------------------------------------------------------------------------------------
     " må være et helt tall fra ": " må vere eit heilt tal frå ",
     "Skriv navnet ditt: denne økten er ikke anonym.": "Skriv namnet ditt: denne økta er ikkje anonym.",
@@ -455,8 +431,6 @@ NN_MESSAGES: dict[str, str] = {
         "Namnet ser ut til å innehalde eit fødselsnummer. Det kan ikkje lagrast.",
     "Tittelen er for lang eller inneholder et fødselsnummer.": "Tittelen er for lang eller inneheld eit fødselsnummer.",
     "Utfordringen finnes ikke i denne økten.": "Utfordringa finst ikkje i denne økta.",
-    "Hvor viktig": "Kor viktig",
-    "Hvor sikker": "Kor sikker",
     # --- findings validation ------------------------------------------------------------------------------
     " ser ut til å inneholde et fødselsnummer (11 siffer). Funn skal ikke inneholde personopplysninger: fjern "
     "nummeret og lagre på nytt.":
@@ -464,13 +438,11 @@ NN_MESSAGES: dict[str, str] = {
         "nummeret og lagre på nytt.",
     " mangler.": " manglar.",
     ". Velg en av: ": ". Vel ein av: ",
-    "Navnet": "Namnet",
     "For mange temaer (": "For mange tema (",
     "); høyst ": "); høgst ",
     "For mange indikatorkoblinger; høyst ": "For mange indikatorkoplingar; høgst ",
     "For mange skoler; høyst ": "For mange skular; høgst ",
     "For mange skoleår; høyst ": "For mange skuleår; høgst ",
-    " er for lang (": " er for lang (",
     " tegn); høyst ": " teikn); høgst ",
     " tegn er tillatt.": " teikn er tillate.",
     "Ugyldig kommunenummer ": "Ugyldig kommunenummer ",
@@ -480,13 +452,46 @@ NN_MESSAGES: dict[str, str] = {
     "Ugyldig skole-ID ": "Ugyldig skule-ID ",
     "Ugyldig skoleår ": "Ugyldig skuleår ",
     ": forventet formen '2024-25'.": ": venta forma '2024-25'.",
-    "Ugyldig kilde": "Ugyldig kjelde",
     "Ugyldig ansvarlig rolle: ": "Ugyldig ansvarleg rolle: ",
     "For mange funn som belegg; høyst ": "For mange funn som belegg; høgst ",
-    "Et tema": "Eit tema",
     "Fristen må være en dato.": "Fristen må vere ein dato.",
     " har ikke faget ": " har ikkje faget ",
     " finnes ikke for ": " finst ikkje for ",
     "Ukjente felt: ": "Ukjende felt: ",
     "Ukjent indikator ": "Ukjend indikator ",
+}
+
+# The «what» of a field message («Navnet mangler.», «Ugyldig kilde: …»): the field names in both languages
+# and the message forms they start, so the field name is only replaced inside its own message (never a
+# lone word in a user's text).
+WHAT_FIELDS: dict[str, str] = {
+    "Navnet": "Namnet", "Teksten": "Teksten", "Notatet": "Notatet", "Tiltakene": "Tiltaka",
+    "Kompetansemiljøet": "Kompetansemiljøet", "Oppfølgingsplanen": "Oppfølgingsplanen", "Et tema": "Eit tema",
+    "Utgangsverdien": "Utgangsverdien", "Nedre grense": "Nedre grense", "Øvre grense": "Øvre grense",
+    "Antall elever": "Talet på elevar", "Målverdien": "Målverdien", "Hvor viktig": "Kor viktig",
+    "Hvor sikker": "Kor sikker",
+}
+WHAT_FORMS: dict[str, str] = {
+    "{} mangler.": "{} manglar.", "{} er for lang (": "{} er for lang (", "{} ser ut til å": "{} ser ut til å",
+    "{} må være et tall.": "{} må vere eit tal.", "{} må være et helt tall fra ": "{} må vere eit heilt tal frå ",
+    "{} for ": "{} for ",
+}
+CHOICE_FIELDS: dict[str, str] = {
+    "rolle": "rolle", "type funn": "type funn", "kilde": "kjelde", "status": "status", "enhet": "eining",
+    "ansvarlig": "ansvarleg", "målår": "målår", "skoleår i utgangspunktet": "skuleår i utgangspunktet",
+}
+CHOICE_FORMS: dict[str, str] = {"Ugyldig {}: ": "Ugyldig {}: ", "Ugyldig {} ": "Ugyldig {} "}
+for _nb, _nn in WHAT_FIELDS.items():
+    for _form_nb, _form_nn in WHAT_FORMS.items():
+        NN_MESSAGES[_form_nb.format(_nb)] = _form_nn.format(_nn)
+for _nb, _nn in CHOICE_FIELDS.items():
+    for _form_nb, _form_nn in CHOICE_FORMS.items():
+        NN_MESSAGES[_form_nb.format(_nb)] = _form_nn.format(_nn)
+
+# Whole texts that are only replaced when they are the entire text (a single word would otherwise change
+# a user's own words): reasons for no interval and other one-word labels of the lower layers.
+NN_EXACT: dict[str, str] = {
+    "Skjermet": "Skjerma",
+    "n ukjent": "n ukjend",
+    "Ingen verdi": "Ingen verdi",
 }

@@ -34,8 +34,11 @@ CARRIERS = {"ImportFailure", "refuse", "note", "SchemaError", "FindingValidation
             "DatabaseUnavailable", "_fail", "_bad", "Skip", "ValueError", "LookupError", "PermissionError"}
 # Helpers whose n-th positional argument (0-based) is the «what» inside a message.
 WHAT_ARGS = {"_check_free_text": 1, "_check_choice": 2, "_number": 1, "_period": 1, "_time": 1, "_parse_time": 1}
-# ... and the text the message puts in front of that «what» («Ugyldig {what}: ...»).
-WHAT_PREFIX = {"_check_choice": "Ugyldig ", "_period": "Ugyldig "}
+# ... and the message form around that «what» («Ugyldig {what}: ...»): the field name is translated only in
+# its own message, so the form is what must be covered. ``refuse``'s unit (argument 4) likewise.
+WHAT_FORM = {"_check_free_text": "{} mangler.", "_check_choice": "Ugyldig {}: ", "_number": "{} mangler.",
+             "_period": "Ugyldig {} ", "refuse": " {}. Grensen er "}
+WHAT_ARGS["refuse"] = 4
 # Named constants that are messages or are put into messages.
 CONSTANTS = {"JSON_ERRORS", "SUPPORTED_TEXT", "FNR_MESSAGE", "DELIMITERS", "DISCLAIMER", "FORMAT_LABEL", "FORMAT_UNITS",
              "FORMAT_INDICATORS", "SOURCE", "SOURCE_NAME"}
@@ -53,6 +56,7 @@ enhetnivaa enhetsnavn indikatornavn organisasjonsnummer kommunekode fylkekode re
 json-stat json-stat2 jsonstat2 windows cr lf sep nasjonalt alle prosent poeng dataset class index size
 dimension category value status label word wordpad excel administrator statsforvalter veileder
 ugyldig rader rad kolonner celler celle ark felt fag type importert sekund kilde-id null liste objekt
+funnet lang loddrett strek sjekkliste semikolon komma ferdig importerte utgangsverdien nedre grense øvre kompetansemiljøet oppfølgingsplanen
 eksport-api kommunekontekst nedlasting verdi tabulator arket indikator indikatoren tema temaet teksten notatet målår målverdien ingen land bydel kontekst
 """.split())
 # Literals that are codes, not text (dict keys, JSON field names, column names of the canonical frame).
@@ -93,12 +97,14 @@ def fragments_in(path: Path) -> list[tuple[int, str]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and not _is_log_call(node):
             name = _call_name(node)
+            what = WHAT_ARGS.get(name, -1)
             if name in CARRIERS:
-                for a in [*node.args, *(k.value for k in node.keywords)]:
-                    add(a)
-            elif name in WHAT_ARGS and len(node.args) > WHAT_ARGS[name]:
-                arg = node.args[WHAT_ARGS[name]]
-                found.extend((node.lineno, WHAT_PREFIX.get(name, "") + s) for s in _strings(arg))
+                for i, a in enumerate([*node.args, *(k.value for k in node.keywords)]):
+                    if i != what:
+                        add(a)
+            if 0 <= what < len(node.args):
+                form = WHAT_FORM.get(name, "{}")
+                found.extend((node.lineno, form.format(s)) for s in _strings(node.args[what]))
             elif name == "__init__" and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call):
                 for a in node.args:  # super().__init__("message") of an error class
                     add(a)
@@ -152,8 +158,12 @@ def uncovered(fragments=None) -> list[str]:
     """«file:line: 'fragment' -> words» for every fragment nynorsk does not cover."""
     fragments = all_fragments() if fragments is None else fragments
     out = []
+    from present.strings_nn_messages import WHAT_FORMS
+
     for file, line, frag in fragments:
         left = residue(frag)
+        if left and any(not residue(form.format(frag)) for form in WHAT_FORMS):
+            continue  # a field name (FNR_MESSAGE.format(what="Et tema")): covered within its messages
         if left:
             out.append(f"{file}:{line}: {frag!r} -> {left}")
     return out

@@ -204,3 +204,18 @@ def test_exchange_access_and_ratings_messages_in_nynorsk():
     left = [f"{w!r} in {s!r}" for s in shown for w in [_bokmal_left(s)] if w]
     assert not left, "bokmål left:\n" + "\n".join(left)
     assert shown[0] == "Fila kan ikkje importerast: ho er ikkje UTF-8-tekst."
+
+
+def test_users_own_words_are_never_translated():
+    """Phrases replace only lower-layer messages: a user's text inserted with ``verbatim`` stays as written,
+    one-word labels are replaced only as whole texts, and field names only inside their own messages."""
+    from present.strings import t, verbatim
+
+    typed = "Filen er tom. Forventet en overskriftslinje og tall."  # a finding that happens to read like a message
+    with use_language("nn"):
+        assert t("presenter.hypothesis", text=verbatim(typed)) == f"Hypotese: {typed}"
+        assert tr(verbatim(typed)) == typed
+        assert tr("Skjermet") == "Skjerma" and tr("Skjermet uteområde") == "Skjermet uteområde"
+        assert tr("Navnet mangler.") == "Namnet manglar."
+        assert tr("Navnet på tiltaket er Lesegløde") == "Navnet på tiltaket er Lesegløde"
+        assert tr("Eleven leser godt og har tegn på fremgang") == "Eleven leser godt og har tegn på fremgang"
