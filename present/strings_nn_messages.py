@@ -474,7 +474,6 @@ WHAT_FIELDS: dict[str, str] = {
 WHAT_FORMS: dict[str, str] = {
     "{} mangler.": "{} manglar.", "{} er for lang (": "{} er for lang (", "{} ser ut til å": "{} ser ut til å",
     "{} må være et tall.": "{} må vere eit tal.", "{} må være et helt tall fra ": "{} må vere eit heilt tal frå ",
-    "{} for ": "{} for ",
 }
 CHOICE_FIELDS: dict[str, str] = {
     "rolle": "rolle", "type funn": "type funn", "kilde": "kjelde", "status": "status", "enhet": "eining",
