@@ -468,8 +468,8 @@ WHAT_FIELDS: dict[str, str] = {
     "Navnet": "Namnet", "Teksten": "Teksten", "Notatet": "Notatet", "Tiltakene": "Tiltaka",
     "Kompetansemiljøet": "Kompetansemiljøet", "Oppfølgingsplanen": "Oppfølgingsplanen", "Et tema": "Eit tema",
     "Utgangsverdien": "Utgangsverdien", "Nedre grense": "Nedre grense", "Øvre grense": "Øvre grense",
-    "Antall elever": "Talet på elevar", "Målverdien": "Målverdien", "Hvor viktig": "Kor viktig",
-    "Hvor sikker": "Kor sikker",
+    "Antall elever": "Talet på elevar", "Målverdien": "Målverdien", "«Hvor viktig»": "«Kor viktig»",
+    "«Hvor sikker»": "«Kor sikker»",
 }
 WHAT_FORMS: dict[str, str] = {
     "{} mangler.": "{} manglar.", "{} er for lang (": "{} er for lang (", "{} ser ut til å": "{} ser ut til å",

@@ -33,11 +33,12 @@ FILES = sorted(
 CARRIERS = {"ImportFailure", "refuse", "note", "SchemaError", "FindingValidationError", "AccessDenied", "_Refusal",
             "DatabaseUnavailable", "_fail", "_bad", "Skip", "ValueError", "LookupError", "PermissionError"}
 # Helpers whose n-th positional argument (0-based) is the «what» inside a message.
-WHAT_ARGS = {"_check_free_text": 1, "_check_choice": 2, "_number": 1, "_period": 1, "_time": 1, "_parse_time": 1}
+WHAT_ARGS = {"_check_free_text": 1, "_check_choice": 2, "_number": 1, "_period": 1, "_time": 1, "_parse_time": 1,
+             "_check_score": 1}
 # ... and the message form around that «what» («Ugyldig {what}: ...»): the field name is translated only in
 # its own message, so the form is what must be covered. ``refuse``'s unit (argument 4) likewise.
 WHAT_FORM = {"_check_free_text": "{} mangler.", "_check_choice": "Ugyldig {}: ", "_number": "{} mangler.",
-             "_period": "Ugyldig {} ", "refuse": " {}. Grensen er "}
+             "_period": "Ugyldig {} ", "refuse": " {}. Grensen er ", "_check_score": "{} må være et helt tall fra "}
 WHAT_ARGS["refuse"] = 4
 # Named constants that are messages or are put into messages.
 CONSTANTS = {"JSON_ERRORS", "SUPPORTED_TEXT", "FNR_MESSAGE", "DELIMITERS", "DISCLAIMER", "FORMAT_LABEL", "FORMAT_UNITS",

@@ -219,3 +219,26 @@ def test_users_own_words_are_never_translated():
         assert tr("Navnet mangler.") == "Namnet manglar."
         assert tr("Navnet på tiltaket er Lesegløde") == "Navnet på tiltaket er Lesegløde"
         assert tr("Eleven leser godt og har tegn på fremgang") == "Eleven leser godt og har tegn på fremgang"
+
+
+def test_rating_messages_in_nynorsk(tmp_path):
+    from data.findings import FindingIn, FindingsStore
+    from data.findings.ratings import RatingStore
+    from data.findings.validation import Author, FindingValidationError
+
+    store = FindingsStore(f"sqlite:///{tmp_path / 'r.db'}")
+    try:
+        kari = Author("Kari", "veileder")
+        challenge = store.create(FindingIn("7290", "Svak regning", "utfordring"), kari)
+        ratings = RatingStore(store)
+        named = ratings.create_session("7290", "Samling", anonymous=False, author=kari)
+        with use_language("nn"):
+            with pytest.raises(FindingValidationError) as exc:
+                ratings.rate(named.code, participant="a" * 32, role="nei", finding_id=challenge.id, importance=9,
+                             certainty=0)
+            shown = tr(exc.value.message)
+    finally:
+        store.dispose()
+    assert "«Kor viktig» må vere eit heilt tal frå 1 til 5." in shown and "«Kor sikker»" in shown, shown
+    assert "Skriv namnet ditt: denne økta er ikkje anonym." in shown and "Vel ei rolle frå lista." in shown, shown
+    assert _bokmal_left(shown) is None, shown
