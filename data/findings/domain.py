@@ -33,7 +33,7 @@ from data.findings.models import (
     FindingThemeRow,
 )
 from data.findings.validation import EDITABLE_FIELDS, IndicatorLink
-from data.language import Labels
+from data.language import Labels, active_language
 from data.findings.vocab import (
     ACTIONS,
     CHECKLIST_ITEMS,
@@ -348,4 +348,10 @@ def findings_frame(findings: Sequence[Finding]) -> pd.DataFrame:
     } for f in findings]
     cols = ["Type", "Status", "Tekst", "Temaer", "Indikatorer", "Skoler", "Skoleår", "Kilde", "Forfatter",
             "Endret", "Versjon", "id"]
-    return pd.DataFrame(rows, columns=cols)
+    frame = pd.DataFrame(rows, columns=cols)
+    return frame.rename(columns=FRAME_COLUMNS_NN) if active_language() == "nn" else frame
+
+
+# The table view's column names in nynorsk (the labels in its cells follow the language already).
+FRAME_COLUMNS_NN = {"Temaer": "Tema", "Indikatorer": "Indikatorar", "Skoler": "Skular", "Skoleår": "Skuleår",
+                    "Kilde": "Kjelde", "Forfatter": "Forfattar", "Endret": "Endra"}
