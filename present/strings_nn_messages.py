@@ -330,6 +330,13 @@ NN_MESSAGES: dict[str, str] = {
     "Importen har feil og lagres ikke.": "Importen har feil og blir ikkje lagra.",
     "Ukjent modus ": "Ukjend modus ",
     # --- analysis errors a page may show -------------------------------------------------------------------
+    "Differanse mellom gjennomsnitt krever standardavvik for begge tallene.":
+        "Differanse mellom gjennomsnitt krev standardavvik for begge tala.",
+    "Sammenligningstallet for en andel må være mellom 0 og 100.": "Samanlikningstalet for ein del må vere mellom 0 og 100.",
+    "Ukjent metode for sammenlignbare kommuner: ": "Ukjend metode for samanliknbare kommunar: ",
+    "Velg enten φ eller τ² for overspredning, ikke begge": "Vel anten φ eller τ² for overspreiing, ikkje begge",
+    "Mangler absolutt nedre grense for ": "Manglar absolutt nedre grense for ",
+    "Ukjent mål for hva-om: ": "Ukjend mål for kva-om: ",
     "Utgangspunktet har ikke tall med kjent antall elever.": "Utgangspunktet har ikkje tal med kjent tal på elevar.",
     "Minste påviselige endring krever minst to elever i hver gruppe.":
         "Minste påviselege endring krev minst to elevar i kvar gruppe.",
