@@ -18,13 +18,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-ROLES: dict[str, str] = {
+from data.language import Labels
+
+ROLES = Labels({
     "administrator": "Administrator",
     "statsforvalter": "Statsforvalter",
     "veileder": "Veileder",
     "skoleeier": "Skoleeier",
     "skoleleder": "Skoleleder",
-}
+}, {
+    "administrator": "Administrator",
+    "statsforvalter": "Statsforvaltar",
+    "veileder": "Rettleiar",
+    "skoleeier": "Skuleeigar",
+    "skoleleder": "Skuleleiar",
+})
 #: The findings author role a signed-in role writes as (``data.findings.vocab.ROLES``).
 AUTHOR_ROLE = {"administrator": "statsforvalter", "statsforvalter": "statsforvalter", "veileder": "veileder",
                "skoleeier": "skoleeier", "skoleleder": "skoleleder"}

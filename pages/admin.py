@@ -10,7 +10,7 @@ import streamlit as st
 from data.access import ROLES, AccessDenied, Principal, check_admin
 from data.findings import get_store
 from data.findings.access_store import audit_log, list_roles, remove_role, set_role
-from present.strings import t
+from present.strings import t, tr
 from ui.auth import active_principal
 from ui.findings_common import _secret_url
 from ui.plain import plain
@@ -47,7 +47,7 @@ def _role_form(store, admin: Principal) -> None:
                 set_role(store, admin, person)
                 st.success(t("admin.saved", name=plain(person.name)))
             except AccessDenied as exc:
-                st.error(plain(str(exc)))
+                st.error(plain(tr(str(exc))))
 
 
 def _remove_form(store, admin: Principal) -> None:

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 import data
-from data.catalogue import INDICATORS
+from data.catalogue import INDICATORS, indicator_name
 from data.importers import (
     MAX_FILE_BYTES,
     MAX_FILE_MB,
@@ -25,7 +25,7 @@ from data.access import AccessDenied, check_admin
 from data.findings import get_store
 from data.findings.access_store import audit
 from present.format import fmt_number
-from present.strings import t
+from present.strings import t, tr, verbatim
 from ui.auth import active_principal
 from ui.findings_common import _secret_url
 from ui.plain import plain
@@ -55,7 +55,7 @@ def _read_uploads(uploads) -> list[tuple[str, bytes]] | None:
     files = []
     for up in uploads:
         if up.size > MAX_FILE_BYTES:  # refused before the bytes are read
-            st.error(t("data.too_big", name=up.name, size=file_size_mb(up.size), mb=MAX_FILE_MB))
+            st.error(t("data.too_big", name=verbatim(up.name), size=file_size_mb(up.size), mb=MAX_FILE_MB))
             return None
         files.append((up.name, up.getvalue()))
     return files
@@ -65,7 +65,7 @@ def _run_import(files: list[tuple[str, bytes]], hint: KommuneHint | None) -> Non
     bar = st.progress(0.0, text=t("data.reading"))
 
     def progress(fraction: float, text: str) -> None:
-        bar.progress(min(1.0, max(0.0, fraction)), text=text)
+        bar.progress(min(1.0, max(0.0, fraction)), text=t("data.reading"))  # the pipeline's own text is bokmål
 
     existing = data.load_dataset() if hint else None
     result = import_files(files, kommune=hint, existing=existing, progress=progress)
@@ -77,10 +77,10 @@ def _report(result) -> None:
     st.subheader(t("data.report_head"))
     for rep in result.reports:
         with st.container(border=True):
-            st.markdown(f"**{t('data.file', name=plain(rep.file_name))}**")
+            st.markdown(f"**{t('data.file', name=verbatim(plain(rep.file_name)))}**")
             if rep.format_label:
-                st.caption(t("data.format", fmt=rep.format_label, enc=rep.encoding or "–",
-                             sep=rep.delimiter or "–"))
+                st.caption(t("data.format", fmt=tr(rep.format_label), enc=tr(rep.encoding) or "–",
+                             sep=tr(rep.delimiter) or "–"))
             c = st.columns(4)
             c[0].metric(t("data.rows_read"), f"{rep.rows_read:,}".replace(",", " "))
             c[1].metric(t("data.rows_mapped"), f"{rep.rows_mapped:,}".replace(",", " "))
@@ -95,20 +95,21 @@ def _report(result) -> None:
             if rep.skipped:
                 st.markdown(f"**{t('data.skipped')}**")
                 tab = rep.skipped_table()
+                tab["årsak"] = tab["årsak"].map(tr)  # the data layer's reasons are bokmål
                 tab.columns = [t("data.col.reason"), t("data.col.rows"), t("data.col.lines")]
                 show_table(tab, hide_index=True)
             if rep.units_unknown:
                 st.markdown(f"**{t('data.unknown')}**")
-                show_table(pd.DataFrame([{t("data.col.what"): k, t("data.col.rows"): v}
+                show_table(pd.DataFrame([{t("data.col.what"): tr(k), t("data.col.rows"): v}
                                            for k, v in rep.units_unknown.most_common(20)]), hide_index=True)
             if rep.notes:
                 st.markdown(f"**{t('data.notes')}**")
                 for note in rep.notes[:15]:
-                    st.markdown(f"- {plain(note)}")
+                    st.markdown(f"- {plain(tr(note))}")
             if rep.mapped is not None and len(rep.mapped):
                 with st.expander(t("data.mapped")):
                     m = rep.mapped.copy()
-                    m["indicator"] = m["indicator"].map(lambda c: INDICATORS[c].label if c in INDICATORS else c)
+                    m["indicator"] = m["indicator"].map(lambda c: indicator_name(c) if c in INDICATORS else c)
                     m.columns = [t("data.col.indicator"), t("data.col.level"), t("data.col.period"), t("data.col.rows")]
                     show_table(m, hide_index=True)
 
@@ -130,7 +131,7 @@ def _save_section(result) -> None:
                    {"files": list(result.sources), "rows": len(result.figures)})
         except Exception as exc:  # a clear message; nothing half-written (atomic writes)
             log.exception("Saving the import failed")
-            st.error(t("data.save_failed", error=str(exc) if isinstance(exc, ValueError) else ""))
+            st.error(t("data.save_failed", error=tr(str(exc)) if isinstance(exc, ValueError) else ""))
             return
         st.session_state.pop(RESULT_KEY, None)
         possible = import_message(result.figures) if len(result.figures) else ""  # what the import made possible
@@ -169,7 +170,7 @@ def main() -> None:
         if result.errors:
             st.error(t("data.failed"))
             for msg in result.errors:
-                st.error(plain(msg))
+                st.error(plain(tr(msg)))
         _report(result)
         if result.ok:
             _save_section(result)

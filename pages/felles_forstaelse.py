@@ -13,7 +13,7 @@ import streamlit as st
 
 from data.access import AccessDenied
 from data.findings import Author, FindingValidationError
-from present.strings import t
+from present.strings import t, tr, verbatim
 from ui.findings_common import author_inputs, saved_author
 from ui.ratings_view import rating_store, results_view
 from ui.state import page_kommune, param_choice
@@ -42,7 +42,7 @@ def new_session_form() -> None:
                 st.query_params["okt"] = new.code
                 st.success(t("felles.created", code=new.code))
             except FindingValidationError as e:
-                st.error(e.message)
+                st.error(tr(e.message))
             except AccessDenied:
                 st.error(t("auth.denied"))
 
@@ -57,7 +57,7 @@ if not sessions:
     st.stop()
 by_code = {s.code: s for s in sessions}
 code = param_choice(t("felles.choose_session"), list(by_code), "okt",
-                    format_func=lambda c: t("felles.session_label", title=by_code[c].title, code=c))
+                    format_func=lambda c: t("felles.session_label", title=verbatim(by_code[c].title), code=c))
 sess = by_code[code]
 
 st.subheader(t("felles.code_heading"))

@@ -12,11 +12,11 @@ import logging
 
 import streamlit as st
 
-from data.catalogue import INDICATORS
+from data.catalogue import INDICATORS, indicator_name
 from data.findings import SORTS, FindingValidationError, vocab
 from ui import findings_widgets as fw
 from ui.state import kommune_row, selected_kommune
-from present.strings import t
+from present.strings import t, tr
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ with tab_list:
         f_schools = c5.multiselect(t("funn.filter_school"), list(schools), format_func=lambda s: schools.get(s, s),
                                    key="funn_f_school", placeholder=t("funn.choose"))
         f_inds = c6.multiselect(t("funn.filter_indicator"), list(INDICATORS),
-                                format_func=lambda c: INDICATORS[c].label, key="funn_f_indicator",
+                                format_func=indicator_name, key="funn_f_indicator",
         placeholder=t("funn.choose"))
         text = c7.text_input(t("funn.filter_text"), key="funn_f_text", max_chars=200)
         sort = c8.selectbox(t("funn.sort"), list(SORTS), format_func=lambda s: SORTS[s], key="funn_f_sort")
@@ -122,6 +122,6 @@ with tab_exchange:
             st.error(t("funn.import_wrong_kommune", file_kommune=file_kommune, kommune=kommune_id))
         else:
             try:
-                st.success(store.import_json(payload, who).message)
+                st.success(tr(store.import_json(payload, who).message))
             except FindingValidationError as e:
-                st.error(e.message)
+                st.error(tr(e.message))

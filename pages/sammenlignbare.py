@@ -53,7 +53,7 @@ with settings:
     features = features or chosen
     window = window_picker(xd.all_periods(token))
 wlabel = window_label_for(token, kommune_id, tuple(window))
-feature_text = ", ".join(CONTEXT_FEATURES[f].lower() for f in features)
+feature_text = ", ".join(tr(CONTEXT_FEATURES[f]).lower() for f in features)
 peers, peer_error = xd.peers(token, kommune_id, method, features, k)
 peer_ids = tuple(peers.loc[peers["rank"] > 0, "kommune_id"])
 # The current selection, for the findings widgets (ui/findings_widgets.py).

@@ -17,7 +17,7 @@ from report.model import checklist_progress
 from ui import drafts
 from ui import findings_widgets as fw
 from ui.state import kommune_row, selected_kommune
-from present.strings import t
+from present.strings import t, tr
 from ui.plain import plain
 from ui.tables import show_table
 
@@ -131,7 +131,7 @@ for it in items:
                     st.session_state[f"{key}_flash"] = "stale"
                     st.rerun()
                 except FindingValidationError as exc:
-                    st.error(exc.message)
+                    st.error(tr(exc.message))
         if it.evidence:
             for e in it.evidence:
                 if e in finding_text:

@@ -22,6 +22,7 @@ from present.reform import add_reform_markers
 from ui.realdata_widgets import renumbering_note, usable_features, window_label_for
 from ui.state import page_kommune, param_multi
 from present.strings import t
+from present.strings import tr as in_language  # `tr` is the trend below
 from ui.charts import show_chart
 
 
@@ -88,9 +89,9 @@ if tr is not None:
                       upper=fmt_number(tr.upper, ind.decimals + 1), unit=ind.unit_of_measure))
     else:
         st.markdown(t("utv.trend_none", verdict=tr.verdict_label, n=tr.n_periods))
-    st.caption(tr.method + " " + t("stat.rtm.short"))  # a later year against the year of selection
+    st.caption(in_language(tr.method) + " " + t("stat.rtm.short"))  # a later year against the year of selection
 elif res["trend_error"]:
-    st.info(res["trend_error"])
+    st.info(in_language(res["trend_error"]))
 if res["merged_from"]:
     st.info(t("utv.merged_note", parts=", ".join(res["merged_from"])))
 

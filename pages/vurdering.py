@@ -11,7 +11,7 @@ import logging
 import streamlit as st
 
 from data.findings.ratings import RatingSessionNotFoundError, normalise_code
-from present.strings import t
+from present.strings import t, tr, verbatim
 from ui.ratings_view import participant_ratings, rating_form
 
 log = logging.getLogger(__name__)
@@ -32,14 +32,14 @@ try:
     sess = pr.session
     challenges = pr.challenges()
 except RatingSessionNotFoundError as exc:
-    st.error(str(exc))
+    st.error(tr(str(exc)))
     st.stop()
 except Exception:  # noqa: BLE001 - never a traceback on screen
     log.exception("rating session %s could not be read", code)
     st.error(t("felles.error"))
     st.stop()
 
-st.text(t("vurdering.session", title=sess.title))
+st.text(t("vurdering.session", title=verbatim(sess.title)))
 st.caption(t("vurdering.anonymous") if sess.anonymous else t("vurdering.named"))
 if not sess.is_open:
     st.warning(t("vurdering.closed"))

@@ -13,7 +13,7 @@ from analysis.agreement import role_pair
 from data.findings.vocab import RATING_ROLES
 from present.charts import base_layout
 from present.format import fmt_number
-from present.strings import t
+from present.strings import t, verbatim
 
 LABEL_CHARS = 60
 
@@ -45,7 +45,7 @@ def heatmap_figure(means: pd.DataFrame, labels: dict[str, str], title: str) -> g
     xlab = [RATING_ROLES[r] for r in mean.columns]
     text = [[("" if not np.isfinite(v) else f"{fmt_number(v, 1)} (n = {k})") for v, k in zip(row_m, row_n)]
             for row_m, row_n in zip(mean.to_numpy(float), n.to_numpy())]
-    hover = [[html.escape(t("felles.heatmap_hover", challenge=short(labels[f], 120), role=RATING_ROLES[r],
+    hover = [[html.escape(t("felles.heatmap_hover", challenge=verbatim(short(labels[f], 120)), role=RATING_ROLES[r],
                              mean=fmt_number(mean.loc[f, r], 1) if np.isfinite(mean.loc[f, r]) else "–",
                              n=int(n.loc[f, r]))).replace("&lt;br&gt;", "<br>") for r in mean.columns]
              for f in order]

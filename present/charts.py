@@ -182,16 +182,16 @@ def school_shares_figure(schools: pd.DataFrame, kommune_share: float, top_thresh
     fig = go.Figure(go.Bar(
         x=s["share"], y=s["school_name"], orientation="h", marker={"color": colors},
         text=[f"{fmt_number(v, 0)} %" for v in s["share"]], textposition="outside",
-        name=t("chart.shares.school"), showlegend=False))
+        name=t("chart.school_share"), showlegend=False))
     if not math.isnan(kommune_share):
         fig.add_vline(x=kommune_share, line={"color": PALETTE["nasjonalt"], "width": 3})
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=t("chart.shares.kommune"),
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=t("chart.kommune_share"),
                                  line={"color": PALETTE["nasjonalt"], "width": 3}))
     if np.isfinite(top_threshold):
         fig.add_vline(x=top_threshold, line={"color": PALETTE["highlight"], "width": 2, "dash": "dash"})
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines",
-                                 name=t("chart.shares.top"),
+                                 name=t("chart.top_group_line"),
                                  line={"color": PALETTE["highlight"], "width": 2, "dash": "dash"}))
     base_layout(fig, title=title, height=max(300, 48 * len(s) + 170))
-    fig.update_xaxes(title=t("chart.shares.axis"), range=[0, 110])
+    fig.update_xaxes(title=t("chart.share_axis"), range=[0, 110])
     return fig

@@ -19,7 +19,7 @@ from analysis.peers import CONTEXT_FEATURES
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, indicator_label, suppression_min_n
 from present.charts import PALETTE, SUPPRESSED_SYMBOL, add_suppressed_strip, base_layout, error_bars, interval_band, rgba
 from present.format import fmt_number
-from present.strings import classification_label, t
+from present.strings import classification_label, t, tr
 
 ROLE_ORDER = ["nasjonalt", "fylke", "peers", "kommune", "skole"]
 CLASS_COLORS = {
@@ -109,7 +109,7 @@ def development_table(series: pd.DataFrame, decimals: int) -> tuple[pd.DataFrame
         if r.suppressed:
             note.append(t("utv.note_suppressed", min_n=suppression_min_n(str(r.indicator))))
         elif r.no_interval_reason:
-            note.append(str(r.no_interval_reason))
+            note.append(tr(str(r.no_interval_reason)))
         if bool(r.large_uncertainty):
             note.append(t("common.large_uncertainty"))
         if r.combined_from:
@@ -340,7 +340,7 @@ def peers_table(peers: pd.DataFrame) -> pd.DataFrame:
     })
     for f, lab in CONTEXT_FEATURES.items():
         if f in peers.columns:
-            out[lab.replace(" (log)", "")] = peers[f].round(0 if f == "population" else 1)
+            out[tr(lab).replace(" (log)", "")] = peers[f].round(0 if f == "population" else 1)
     if "kostra_group" in peers.columns:
         out[t("peers.method.kostra")] = peers["kostra_group"]
     return out

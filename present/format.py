@@ -10,7 +10,7 @@ import math
 
 from data.catalogue import INDICATORS, indicator_label
 from data.numbers import fmt_number, fmt_spec
-from present.strings import t
+from present.strings import t, tr
 
 __all__ = ["decimals_for", "fmt_estimate", "fmt_interval", "fmt_number", "fmt_spec", "row_label"]
 
@@ -39,7 +39,7 @@ def fmt_interval(row, prefix: str = "", decimals: int | None = None) -> str:
         return base
     lo, hi = row.get(f"{prefix}lower"), row.get(f"{prefix}upper")
     if lo is None or hi is None or math.isnan(lo) or math.isnan(hi):
-        reason = row.get(f"{prefix}no_interval_reason") or t("common.n_unknown")
+        reason = tr(row.get(f"{prefix}no_interval_reason") or "") or t("common.n_unknown")
         return f"{base} ({reason})"
     return f"{base} ({fmt_number(lo, d)}–{fmt_number(hi, d)})"
 

@@ -14,7 +14,7 @@ import pandas as pd
 from data.catalogue import indicator_label
 from present.window import span_text
 from present.format import decimals_for, fmt_number
-from present.strings import classification_label, t
+from present.strings import classification_label, t, verbatim
 
 _SURE = ("svakere", "bedre", "lavere", "hoyere")
 
@@ -115,7 +115,7 @@ def _cut(text: str, max_chars: int | None) -> str:
 def finding_lines(findings, limit: int, max_chars: int | None = None) -> list[str]:
     """«Utfordring: text» per finding (plain text, cut to ``max_chars``), at most ``limit`` and a
     «… og N til» line."""
-    lines = [t("portrett.finding_line", kind=f.kind_label, text=_cut(f.text, max_chars)) for f in findings[:limit]]
+    lines = [t("portrett.finding_line", kind=f.kind_label, text=verbatim(_cut(f.text, max_chars))) for f in findings[:limit]]
     if len(findings) > limit:
         lines.append(t("portrett.more", n=len(findings) - limit))
     return lines

@@ -17,7 +17,7 @@ from data.catalogue import INDICATORS
 from present.charts import PALETTE, SUPPRESSED_SYMBOL, error_bars
 from present.format import count_text, fmt_number
 from present.spine_chart import spine_figure, spine_label
-from present.strings import t
+from present.strings import t, verbatim
 from present.verdicts import verdict_sentence, verdict_summary
 from present.window import span_text
 
@@ -110,7 +110,7 @@ def _finding_screens(findings: list) -> list[Screen]:
     live = [f for f in findings if getattr(f, "status", "") != "forkastet"]
     out = []
     for key, kinds in (("styrker", ("styrke",)), ("utfordringer", ("utfordring",)), ("questions", QUESTION_KINDS)):
-        items = [t("presenter.hypothesis", text=f.text) if f.kind == "hypotese" else f.text
+        items = [t("presenter.hypothesis", text=verbatim(f.text)) if f.kind == "hypotese" else f.text
                  for f in live if f.kind in kinds]
         sentence = t(f"presenter.sentence.{key}") if items else t(f"presenter.none.{key}")
         out.append(Screen(key, t(f"presenter.title.{key}"), sentence, items=items))

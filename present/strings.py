@@ -706,8 +706,9 @@ NB: dict[str, str] = {
     "uttrekk.status.none": "Ikke trukket ut",
     "uttrekk.rank_of": "av {n}",
     "uttrekk.whatif_cut": (
-        "Grensen som faktisk avgjør uttrekk på spredning, er spredningen hos den {n}. kommunen på listen over "
-        "størst spredning: **{floor}**. Den publiserte grensen ({cutoff}) er bare et minstekrav."
+        "Det som faktisk avgjør uttrekk på spredning i modellen, er spredningen hos den {n}. kommunen på listen "
+        "over størst spredning, slik denne siden anslår den ut fra dataene: **{floor}**. Minstekravet til "
+        "spredning ({cutoff}) er en innstilling på siden, ikke en grense Udir har publisert."
     ),
     "uttrekk.tab.explain": "Forklaring",
     "uttrekk.tab.points": "Risikopoengene og hvor sikre de er",
@@ -1221,7 +1222,8 @@ NB: dict[str, str] = {
     ),
     "stat.icc.value": "Andel av variasjonen mellom skolene: {icc} (95 %-intervall {lo}–{hi}).",
     "stat.large_uncertainty.short": (
-        "«Stor usikkerhet»: intervallet er bredere enn den typiske forskjellen mellom skoler i landet."
+        "«Stor usikkerhet»: halve bredden av 95 %-intervallet (fra tallet til enden av intervallet) er større enn "
+        "standardavviket mellom skolene i landet."
     ),
     "stat.large_uncertainty.long": (
         "Et tall merkes «stor usikkerhet» når halve bredden av 95 %-intervallet er større enn "
@@ -1238,12 +1240,14 @@ NB: dict[str, str] = {
         "skyldes tilfeldige forskjeller mellom elevkull, og de forsvinner neste gang. Derfor går andelen "
         "risikopoeng for uttrukne kommuner ned i neste vindu selv uten noen endring. I dataene her: kommunene "
         "som ble trukket ut for {first}, hadde {before} % av mulige risikopoeng; i neste vindu ({second}) hadde "
-        "de {after} %, mens regresjonslinjen for alle kommuner forutsier {predicted} % uten noen innsats."
+        "de {after} %, mens regresjonslinjen for alle kommuner forutsier {predicted} % av regresjon mot "
+        "gjennomsnittet alene."
     ),
     "stat.rtm.line": (
         "Regresjon mot gjennomsnittet: uttrukne kommuner gikk fra {before} % til {after} % av mulige risikopoeng "
-        "i neste vindu i disse dataene, uten noen innsats (forventet av tilfeldigheter alene: {predicted} %). "
-        "En bedring etter uttrekket er derfor ikke i seg selv et tegn på at tiltak virker."
+        "i neste vindu i disse dataene (forventet av regresjon mot gjennomsnittet alene: {predicted} %). Slik "
+        "regresjon skjer også når ingenting endres i praksis, så en bedring etter uttrekket er ikke i seg selv et "
+        "tegn på at tiltak virker."
     ),
     "stat.indicator_set.short": "Indikatorsett i modellen: {label}.",
     "stat.indicator_set.long": (
@@ -1567,11 +1571,6 @@ NB: dict[str, str] = {
     "presenter.none.questions": "Ingen åpne spørsmål er registrert ennå.",
     "presenter.hypothesis": "Hypotese: {text}",
     "presenter.no_data": "Kommunen har ingen tall for uttrekksindikatorene.",
-    # lead: the school-shares chart (present.charts.school_shares_figure)
-    "chart.shares.school": "Skolens andel risikopoeng",
-    "chart.shares.kommune": "Kommunens andel",
-    "chart.shares.top": "Grense for de 25 % skolene i landet med høyest andel",
-    "chart.shares.axis": "Andel av mulige risikopoeng (%)",
     # gjf
     "rep.felles.session": "Vurderingene er fra økten «{title}» ({state}, opprettet {date}).",
     "rep.felles.open": "fortsatt åpen",
@@ -1581,6 +1580,41 @@ NB: dict[str, str] = {
     "maal.export_csv": "Last ned målene som CSV for Excel",
     "rep.felles.no_pairs": "Rollene rapporten sammenligner (skoleledere og skoleeier, lærere og skoleledere) har ikke begge gitt vurderinger ennå.",
     "maal.skoleleder_scope": "Som skoleleder kan du sette og endre mål for din egen skole. Kommunens mål og de andre skolenes kan du lese.",
+    # --- nn2: report and chart literals that were bokmål only ---------------------------------------
+    "rep.short.grunnskolepoeng": "GSP",
+    "rep.short.np_mestring_1": "Nivå 1",
+    "rep.short.eu_stotte_larer": "Støtte lærer",
+    "rep.short.eu_motivasjon": "Motivasjon",
+    "rep.short.eu_mobbing": "Mobbing",
+    "rep.kind_plural.styrke": "styrker",
+    "rep.kind_plural.utfordring": "utfordringer",
+    "rep.kind_plural.hypotese": "hypoteser",
+    "rep.kind_plural.sporsmal": "spørsmål",
+    "rep.kind_plural.tiltakside": "tiltaksideer",
+    "rep.supporting": "Tallene: {parts}",
+    "rep.supporting_part": "{indicator} {value} mot {national} i landet; {sentence}",
+    "rep.chart.school_interval": "Skolen (95 % intervall)",
+    "chart.school_share": "Skolens andel risikopoeng",
+    "chart.kommune_share": "Kommunens andel",
+    "chart.top_group_line": "Grense for de 25 % skolene i landet med høyest andel",
+    "chart.share_axis": "Andel av mulige risikopoeng (%)",
+    "rep.progress.image": "Lager bilde {done} av {total}",
+    "rep.progress.charts": "Tegner grafene",
+    "rep.progress.pdf": "Setter sammen PDF",
+    "rep.progress.pdf_done": "PDF ferdig",
+    "rep.progress.docx": "Setter sammen Word-dokument",
+    "rep.progress.docx_done": "Word-dokument ferdig",
+    "rep.progress.kommune": "Kommune {i} av {n}: {text}",
+    "rep.progress.done": "Ferdig",
+    "rep.batch_error": "{kid}: rapporten kunne ikke lages ({error}).",
+    "rep.pdf_no_pango": "PDF kunne ikke lages: systembiblioteket Pango mangler (pakken libpango-1.0-0).",
+    "rep.pdf_failed": "PDF kunne ikke lages. Detaljene står i loggen.",
+    "rep.no_chromium": (
+        "Fant ikke nettleseren Chromium, som trengs for å lage bilder av grafene. Installer pakken «chromium» eller "
+        "sett BROWSER_PATH."
+    ),
+    "rep.images_failed": "Grafene kunne ikke gjøres om til bilder (kaleido/Chromium feilet). Detaljene står i loggen.",
+    "rep.image_missing": "bildet mangler",
 }
 
 from present.strings_nn import NN  # noqa: E402  (the nynorsk half of the table; see the docstring)
@@ -1589,10 +1623,11 @@ LANGUAGES: dict[str, dict[str, str]] = {"nb": NB, "nn": NN}
 
 
 def _phrases() -> list[tuple[str, str]]:
+    from present.strings_nn_messages import NN_MESSAGES
     from present.strings_nn_phrases import NN_PHRASES
 
-    pairs = dict(NN_PHRASES)
-    for nb, nn in NN_PHRASES.items():  # the same phrase inside a sentence, with a small first letter
+    pairs = {**NN_MESSAGES, **NN_PHRASES}
+    for nb, nn in list(pairs.items()):  # the same phrase inside a sentence, with a small first letter
         if nb[:1].isupper() and nn[:1].isupper():
             pairs.setdefault(nb[0].lower() + nb[1:], nn[0].lower() + nn[1:])
     return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
@@ -1601,14 +1636,29 @@ def _phrases() -> list[tuple[str, str]]:
 _PHRASES: list[tuple[str, str]] | None = None
 
 
-def tr(text: str) -> str:
-    """A bokmål text from a lower layer (a method text, a verdict) in the active language.
+class Verbatim(str):
+    """Text a user or a file wrote (a finding, a name, a title): ``t`` inserts it as it is, never translated."""
 
-    Bokmål: unchanged. Nynorsk: the known phrases of ``present/strings_nn_phrases.py`` replaced.
+
+def verbatim(text: object) -> Verbatim:
+    """Mark ``text`` as the user's own words for ``t(..., value=verbatim(text))``."""
+    return Verbatim("" if text is None else str(text))
+
+
+def tr(text: str) -> str:
+    """A bokmål text from a lower layer (a method text, a verdict, a message) in the active language.
+
+    Bokmål: unchanged. Nynorsk: a text in ``NN_EXACT`` as a whole, else the known phrases of
+    ``present/strings_nn_phrases.py`` and ``present/strings_nn_messages.py`` replaced. ``Verbatim`` text
+    (a user's own words) is never changed.
     """
     global _PHRASES
-    if not isinstance(text, str) or len(text) < 4 or active_language() != "nn":
+    if not isinstance(text, str) or isinstance(text, Verbatim) or len(text) < 4 or active_language() != "nn":
         return text
+    from present.strings_nn_messages import NN_EXACT
+
+    if text in NN_EXACT:
+        return NN_EXACT[text]
     if _PHRASES is None:
         _PHRASES = _phrases()  # built once per process from constants; holds no session data
     for nb, nn in _PHRASES:
@@ -1633,7 +1683,7 @@ def t(key: str, **values: object) -> str:
         raise KeyError(f"Missing UI string: {key}")
     if not values:
         return text
-    if lang == "nn":
+    if lang == "nn":  # lower-layer texts inserted as values read in nynorsk too (``Verbatim`` ones stay)
         values = {k: tr(v) if isinstance(v, str) else v for k, v in values.items()}
     return text.format(**values)
 

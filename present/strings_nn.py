@@ -712,8 +712,9 @@ NN: dict[str, str] = {
     "uttrekk.rank_of": "av {n}",
     # --- uttrekk.* ---------------------------------------------------------------------------------
     "uttrekk.whatif_cut": (
-        "Grensa som faktisk avgjer uttrekk på spreiing, er spreiinga hos den {n}. kommunen på lista over størst "
-        "spreiing: **{floor}**. Den publiserte grensa ({cutoff}) er berre eit minstekrav."
+        "Det som faktisk avgjer uttrekk på spreiing i modellen, er spreiinga hos den {n}. kommunen på lista over "
+        "størst spreiing, slik denne sida anslår henne ut frå dataa: **{floor}**. Minstekravet til spreiing "
+        "({cutoff}) er ei innstilling på sida, ikkje ei grense Udir har publisert."
     ),
     "uttrekk.tab.explain": "Forklaring",
     "uttrekk.tab.points": "Risikopoenga og kor sikre dei er",
@@ -1235,7 +1236,8 @@ NN: dict[str, str] = {
     ),
     "stat.icc.value": "Del av variasjonen mellom skulane: {icc} (95 %-intervall {lo}–{hi}).",
     "stat.large_uncertainty.short": (
-        "«Stor usikkerheit»: intervallet er breiare enn den typiske skilnaden mellom skular i landet."
+        "«Stor usikkerheit»: halve breidda av 95 %-intervallet (frå talet til enden av intervallet) er større enn "
+        "standardavviket mellom skulane i landet."
     ),
     "stat.large_uncertainty.long": (
         "Eit tal blir merkt «stor usikkerheit» når halve breidda av 95 %-intervallet er større enn standardavviket "
@@ -1252,12 +1254,13 @@ NN: dict[str, str] = {
         " tilfeldige skilnader mellom elevkull, og det forsvinn neste gong. Difor går delen risikopoeng for uttrekte "
         "kommunar ned i neste vindauge sjølv utan nokon endring. I dataa her: kommunane som vart trekte ut for "
         "{first}, hadde {before} % av moglege risikopoeng; i neste vindauge ({second}) hadde dei {after} %, medan "
-        "regresjonslinja for alle kommunar føreseier {predicted} % utan nokon innsats."
+        "regresjonslinja for alle kommunar føreseier {predicted} % av regresjon mot gjennomsnittet åleine."
     ),
     "stat.rtm.line": (
         "Regresjon mot gjennomsnittet: uttrekte kommunar gjekk frå {before} % til {after} % av moglege risikopoeng i "
-        "neste vindauge i desse dataa, utan nokon innsats (venta av tilfeldigheiter åleine: {predicted} %). Ei "
-        "betring etter uttrekket er difor ikkje i seg sjølv eit teikn på at tiltak verkar."
+        "neste vindauge i desse dataa (venta av regresjon mot gjennomsnittet åleine: {predicted} %). Slik regresjon "
+        "skjer òg når ingenting blir endra i praksis, så ei betring etter uttrekket er ikkje i seg sjølv eit teikn på "
+        "at tiltak verkar."
     ),
     "stat.indicator_set.short": "Indikatorsett i modellen: {label}.",
     "stat.indicator_set.long": (
@@ -1576,11 +1579,6 @@ NN: dict[str, str] = {
     "presenter.none.questions": "Ingen opne spørsmål er registrerte enno.",
     "presenter.hypothesis": "Hypotese: {text}",
     "presenter.no_data": "Kommunen har ingen tal for uttrekksindikatorane.",
-    # lead: the school-shares chart (present.charts.school_shares_figure)
-    "chart.shares.school": "Delen av moglege risikopoeng for skulen",
-    "chart.shares.kommune": "Delen for kommunen",
-    "chart.shares.top": "Grense for dei 25 % skulane i landet med høgast del",
-    "chart.shares.axis": "Del av moglege risikopoeng (%)",
     # gjf
     "rep.felles.session": "Vurderingane er frå økta «{title}» ({state}, oppretta {date}).",
     "rep.felles.open": "framleis open",
@@ -1590,4 +1588,39 @@ NN: dict[str, str] = {
     "maal.export_csv": "Last ned måla som CSV for Excel",
     "rep.felles.no_pairs": "Rollene rapporten samanliknar (skuleleiarar og skuleeigar, lærarar og skuleleiarar) har ikkje begge gitt vurderingar enno.",
     "maal.skoleleder_scope": "Som skuleleiar kan du setje og endre mål for din eigen skule. Måla til kommunen og dei andre skulane kan du lese.",
+    # --- nn2: report and chart literals that were bokmål only ---------------------------------------
+    "rep.short.grunnskolepoeng": "GSP",
+    "rep.short.np_mestring_1": "Nivå 1",
+    "rep.short.eu_stotte_larer": "Støtte lærar",
+    "rep.short.eu_motivasjon": "Motivasjon",
+    "rep.short.eu_mobbing": "Mobbing",
+    "rep.kind_plural.styrke": "styrkar",
+    "rep.kind_plural.utfordring": "utfordringar",
+    "rep.kind_plural.hypotese": "hypotesar",
+    "rep.kind_plural.sporsmal": "spørsmål",
+    "rep.kind_plural.tiltakside": "tiltaksidear",
+    "rep.supporting": "Tala: {parts}",
+    "rep.supporting_part": "{indicator} {value} mot {national} i landet; {sentence}",
+    "rep.chart.school_interval": "Skulen (95 % intervall)",
+    "chart.school_share": "Delen risikopoeng for skulen",
+    "chart.kommune_share": "Delen for kommunen",
+    "chart.top_group_line": "Grense for dei 25 % av skulane i landet med høgast del",
+    "chart.share_axis": "Del av moglege risikopoeng (%)",
+    "rep.progress.image": "Lagar bilete {done} av {total}",
+    "rep.progress.charts": "Teiknar grafane",
+    "rep.progress.pdf": "Set saman PDF",
+    "rep.progress.pdf_done": "PDF ferdig",
+    "rep.progress.docx": "Set saman Word-dokument",
+    "rep.progress.docx_done": "Word-dokument ferdig",
+    "rep.progress.kommune": "Kommune {i} av {n}: {text}",
+    "rep.progress.done": "Ferdig",
+    "rep.batch_error": "{kid}: rapporten kunne ikkje lagast ({error}).",
+    "rep.pdf_no_pango": "PDF kunne ikkje lagast: systembiblioteket Pango manglar (pakken libpango-1.0-0).",
+    "rep.pdf_failed": "PDF kunne ikkje lagast. Detaljane står i loggen.",
+    "rep.no_chromium": (
+        "Fann ikkje nettlesaren Chromium, som trengst for å lage bilete av grafane. Installer pakken «chromium» eller "
+        "set BROWSER_PATH."
+    ),
+    "rep.images_failed": "Grafane kunne ikkje gjerast om til bilete (kaleido/Chromium feila). Detaljane står i loggen.",
+    "rep.image_missing": "biletet manglar",
 }

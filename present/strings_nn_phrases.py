@@ -169,6 +169,7 @@ NN_PHRASES: dict[str, str] = {
     # --- report.methods (the methods appendix) ---------------------------------------------------
     "Vedlegg: metoder": "Vedlegg: metodar",
     "Vedlegg: modellen for uttrekket": "Vedlegg: modellen for uttrekket",
+    "Vedlegg: usikkerhet, avrunding og mange sammenligninger": "Vedlegg: usikkerheit, avrunding og mange samanlikningar",
     "Usikkerhet. Et tall for en skole eller kommune bygger på et lite antall elever. Hadde andre elever gått "
     "på trinnet, ville tallet blitt et annet. Et 95 % konfidensintervall viser hvor mye tallet kunne variert "
     "av slike grunner. Vi sier at en forskjell er sikker bare når hele intervallet ligger på én side av "
@@ -211,6 +212,10 @@ NN_PHRASES: dict[str, str] = {
         "plass og spreiing rekna på nytt, medan dei andre kommunane og skulane i landet står som før.",
     " prosentpoeng. ": " prosentpoeng. ",
     # --- data ----------------------------------------------------------------------------------
+    "Udirs indikatorer for uttrekket 2024 (ordningen 2025–2028)":
+        "Indikatorane til Udir for uttrekket 2024 (ordninga 2025–2028)",
+    "Udirs indikatorer for 2025–2028 pluss mobbing (7. og 10. trinn)":
+        "Indikatorane til Udir for 2025–2028 pluss mobbing (7. og 10. trinn)",
     "Demodata (fiktive kommuner og skoler)": "Demodata (fiktive kommunar og skular)",
     "Elevundersøkelsen": "Elevundersøkinga",
 }

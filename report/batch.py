@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from analysis import uttrekk as u
+from present.strings import t
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ def batch_zip(
         for i, kid in enumerate(kommune_ids):
             def step(frac: float, text: str, i=i) -> None:
                 if progress:
-                    progress((i + frac) / n, f"Kommune {i + 1} av {n}: {text}")
+                    progress((i + frac) / n, t("rep.progress.kommune", i=i + 1, n=n, text=text))
             try:
                 rep = build_report(kid, options, findings=findings_for(kid), checklist=checklist_for(kid),
                                    figures=figures, uttrekk=uttrekk, created=created, agreement=agreement_for(kid))
@@ -62,7 +63,7 @@ def batch_zip(
                 zf.writestr(f"utfordringsbilde_{kid}_{safe_filename(rep.kommune_name)}.pdf", pdf)
             except Exception as exc:  # one bad kommune must not stop the batch
                 log.exception("Batch report failed for %s", kid)
-                errors.append(f"{kid}: rapporten kunne ikke lages ({exc.__class__.__name__}).")
+                errors.append(t("rep.batch_error", kid=kid, error=exc.__class__.__name__))
     if progress:
-        progress(1.0, "Ferdig")
+        progress(1.0, t("rep.progress.done"))
     return buf.getvalue(), errors

@@ -20,11 +20,11 @@ from present.charts import (PALETTE, PANEL_COLS, PRINT_TITLE_WIDTH, add_panel_tr
                             match_key, panel_title, suppressed_marker)
 from present.small_multiples import small_multiples
 from present.charts import school_shares_figure  # noqa: F401 - the report's name for the shared figure
+from present.strings import t
 
 PANELS_PER_FIGURE = 12
 COLS = PANEL_COLS
 MAX_IMAGE_HEIGHT = 1500  # px at width 1100: keeps a figure within one A4 page
-SKJERMET = "skjermet"
 
 
 def chunks(keys: list, size: int = PANELS_PER_FIGURE) -> list[list]:
@@ -82,7 +82,7 @@ def schools_figure(schools: pd.DataFrame, keys: list[tuple[str, str, int]], titl
         supp = g[supp_mask]
         nat = g["nasjonalt_estimate"].dropna()
         new = [{"type": "scatter", "y": ok["unit_name"].tolist(), "x": ok["estimate"].tolist(), "mode": "markers",
-                "name": "Skolen (95 % intervall)", "marker": {"color": PALETTE["skole"], "size": 10},
+                "name": t("rep.chart.school_interval"), "marker": {"color": PALETTE["skole"], "size": 10},
                 "error_x": _err(ok["lower"], ok["upper"], ok["estimate"])}]
         if len(nat):
             xa, ya = _axis_ref(i)
@@ -92,17 +92,17 @@ def schools_figure(schools: pd.DataFrame, keys: list[tuple[str, str, int]], titl
         if len(supp):  # at the panel's left edge, never on the national line (it is not «= landet»)
             xa, ya = _axis_ref(i)
             notes += [{"xref": f"{xa} domain", "x": 0.02, "xanchor": "left", "yref": ya, "y": name,
-                       "text": f"✕ {SKJERMET}", "showarrow": False, "font": {"color": PALETTE["highlight"], "size": 13}}
+                       "text": f"✕ {t('common.suppressed')}", "showarrow": False, "font": {"color": PALETTE["highlight"], "size": 13}}
                       for name in supp["unit_name"].tolist()]
         traces += new
         rows += [r] * len(new)
         cols += [c] * len(new)
     # Legend entries for the national line and (if any) «skjermet».
-    traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "lines", "name": "Nasjonalt",
+    traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "lines", "name": t("common.nasjonalt"),
                    "line": {"color": PALETTE["nasjonalt"], "width": 2, "dash": "dash"}})
     if notes:
         traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers",
-                       "name": "Skjermet (for få elever)", "marker": suppressed_marker()})
+                       "name": t("chart.suppressed_few"), "marker": suppressed_marker()})
     rows += [1] * (2 if notes else 1)
     cols += [1] * (2 if notes else 1)
     fig.update_yaxes(categoryorder="array", categoryarray=names[::-1], type="category", range=[-0.5, len(names) - 0.5])

@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 
 import plotly.graph_objects as go
 
+from present.strings import t
+
 log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
@@ -54,8 +56,7 @@ def _ensure_server() -> None:
     path = browser_path()
     if path is None:
         raise ImageExportError(
-            "Fant ikke nettleseren Chromium, som trengs for å lage bilder av grafene. "
-            "Installer pakken «chromium» eller sett BROWSER_PATH."
+            t("rep.no_chromium")
         )
     os.environ.setdefault("BROWSER_PATH", path)
     kaleido.start_sync_server(mathjax=False, silence_warnings=True)
@@ -102,7 +103,7 @@ def figures_to_png(figs: Sequence[go.Figure], width: int = DEFAULT_WIDTH, height
             log.exception("Rendering charts with kaleido failed")
             _state["started"] = False
             raise ImageExportError(
-                "Grafene kunne ikke gjøres om til bilder (kaleido/Chromium feilet). Detaljene står i loggen."
+                t("rep.images_failed")
             ) from exc
     return out
 

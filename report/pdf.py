@@ -14,6 +14,8 @@ from collections.abc import Callable
 from report.images import figures_to_png
 from report.svg import figure_to_svg
 from report.model import Bullets, Figure, Paragraph, Report, Subheading, Table
+from data.language import active_language
+from present.strings import t
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +112,7 @@ def to_html(report: Report, images: list[bytes] | None = None, svgs: dict[int, s
     img_of = {id(f): p for f, p in zip(figs, pngs)}
     svgs = svgs or {}
     out = [
-        "<!DOCTYPE html><html lang='nb'><head><meta charset='utf-8'>",
+        f"<!DOCTYPE html><html lang='{active_language()}'><head><meta charset='utf-8'>",
         f"<title>{esc(report.title)}</title><style>{_css(report)}{extra_css}</style></head><body>",
         f"<h1>{esc(report.title)}</h1>",
         f"<p class='subtitle'>{esc(report.subtitle)}</p>",
@@ -136,7 +138,7 @@ def to_html(report: Report, images: list[bytes] | None = None, svgs: dict[int, s
                     out.append(f"<figure><img src='{src}' alt='{esc(b.caption)}'><figcaption>{esc(b.caption)}"
                                "</figcaption></figure>")
                 else:
-                    out.append(f"<p class='note'>{esc(b.caption)} (bildet mangler)</p>")
+                    out.append(f"<p class='note'>{esc(b.caption)} ({esc(t('rep.image_missing'))})</p>")
     out.append("</body></html>")
     return "".join(out)
 
@@ -149,7 +151,7 @@ def render_images(report: Report, progress: Progress | None = None, start: float
 
     def step(done: int, total: int) -> None:
         if progress:
-            progress(start + (end - start) * done / total, f"Lager bilde {done} av {total}")
+            progress(start + (end - start) * done / total, t("rep.progress.image", done=done, total=total))
 
     pngs = figures_to_png([f.fig for f in todo], heights=[f.height for f in todo], progress=step)
     for f, p in zip(todo, pngs):
@@ -160,24 +162,24 @@ def render_pdf(report: Report, progress: Progress | None = None, extra_css: str 
     """The report as PDF bytes. Charts are drawn as SVG (``report.svg``, no browser); a chart that renderer
     cannot draw is rendered to PNG with kaleido as before."""
     if progress:
-        progress(0.1, "Tegner grafene")
+        progress(0.1, t("rep.progress.charts"))
     svgs = figure_svgs(report)
     missing = [f for f in report.figures() if id(f) not in svgs and f.png is None]
     if missing:
         for f, p in zip(missing, figures_to_png([f.fig for f in missing], heights=[f.height for f in missing])):
             f.png = p
     if progress:
-        progress(0.5, "Setter sammen PDF")
+        progress(0.5, t("rep.progress.pdf"))
     try:
         from weasyprint import HTML
 
         pdf = HTML(string=to_html(report, svgs=svgs, extra_css=extra_css)).write_pdf()
     except OSError as exc:  # libpango missing
         log.exception("weasyprint failed")
-        raise PdfExportError("PDF kunne ikke lages: systembiblioteket Pango mangler (pakken libpango-1.0-0).") from exc
+        raise PdfExportError(t("rep.pdf_no_pango")) from exc
     except Exception as exc:
         log.exception("weasyprint failed")
-        raise PdfExportError("PDF kunne ikke lages. Detaljene står i loggen.") from exc
+        raise PdfExportError(t("rep.pdf_failed")) from exc
     if progress:
-        progress(1.0, "PDF ferdig")
+        progress(1.0, t("rep.progress.pdf_done"))
     return pdf

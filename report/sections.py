@@ -32,17 +32,16 @@ from present.uttrekk_text import explain, kommune_obs, pct, point_table
 Key = tuple[str, str, int]
 
 MARK = {"svakere": " ▼", "bedre": " ▲"}
-SHORT_NAMES = {"grunnskolepoeng": "GSP", "np_mestring_1": "Nivå 1", "eu_stotte_larer": "Støtte lærer",
-               "eu_motivasjon": "Motivasjon", "eu_mobbing": "Mobbing"}
+SHORT_NAMES = ("grunnskolepoeng", "np_mestring_1", "eu_stotte_larer", "eu_motivasjon", "eu_mobbing")  # rep.short.*
 KIND_HEADINGS = {"styrke": "rep.styrker", "utfordring": "rep.utfordringer"}  # strings-table keys
-KIND_PLURALS = {"styrke": "styrker", "utfordring": "utfordringer", "hypotese": "hypoteser", "sporsmal": "spørsmål",
-                "tiltakside": "tiltaksideer"}
+KIND_PLURALS = ("styrke", "utfordring", "hypotese", "sporsmal", "tiltakside")  # rep.kind_plural.* in the strings
 QUESTION_KINDS = ("sporsmal", "hypotese")
 
 
 def short_label(ind: str, subj: str, trinn: int) -> str:
     """'Nivå 1 les. 5.' — a column name for wide tables (explained in the caption)."""
-    return " ".join(x for x in (SHORT_NAMES.get(ind, ind), subj[:3] + "." if subj else "", f"{int(trinn)}.") if x)
+    name = t(f"rep.short.{ind}") if ind in SHORT_NAMES else ind
+    return " ".join(x for x in (name, subj[:3] + "." if subj else "", f"{int(trinn)}.") if x)
 
 
 @dataclass(frozen=True)
@@ -172,7 +171,8 @@ def summary_section(ctx: ReportContext) -> list[Section]:
         for f in ctx.kept:
             by_kind[f.kind] = by_kind.get(f.kind, 0) + 1
         summary.blocks.append(Paragraph(t("rep.findings_count") + ", ".join(
-            count_text(by_kind[k], KINDS[k].lower(), KIND_PLURALS.get(k, KINDS[k].lower()))
+            count_text(by_kind[k], KINDS[k].lower(),
+                       t(f"rep.kind_plural.{k}") if k in KIND_PLURALS else KINDS[k].lower())
             for k in KINDS if k in by_kind) + "."))
     if ctx.checklist and ctx.options.include_checklist:
         summary.blocks.append(Paragraph(t("rep.checklist_line") + checklist_progress_text(ctx.checklist)))
@@ -384,10 +384,12 @@ def supporting_figures(f: Any, pooled: pd.DataFrame) -> str:
                 d = _dec(r["indicator"])
                 sentence = verdict_sentence(str(r["classification"]), direction=INDICATORS[str(r["indicator"])].direction,
                                             suppressed=bool(r["suppressed"]))
-                value = "skjermet" if bool(r["suppressed"]) else _num(r["estimate"], d)
-                parts.append(f"{indicator_label(r['indicator'], r['subject'], int(r['trinn'])).lower()} {value} mot "
-                             f"{_num(r['nasjonalt_estimate'], d)} i landet; {sentence[0].lower()}{sentence[1:]}")
-    return (" Tallene: " + " ".join(parts)) if parts else ""
+                value = t("common.suppressed") if bool(r["suppressed"]) else _num(r["estimate"], d)
+                parts.append(t("rep.supporting_part",
+                               indicator=indicator_label(r["indicator"], r["subject"], int(r["trinn"])).lower(),
+                               value=value, national=_num(r["nasjonalt_estimate"], d),
+                               sentence=sentence[0].lower() + sentence[1:]))
+    return (" " + t("rep.supporting", parts=" ".join(parts))) if parts else ""
 
 
 def questions_section(ctx: ReportContext) -> list[Section]:

@@ -15,6 +15,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from report.model import Bullets, Figure, Paragraph, Report, Subheading, Table
 from report.pdf import render_images
+from present.strings import t
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ def render_docx(report: Report, progress: Progress | None = None) -> bytes:
     """The report as DOCX bytes (renders the charts first if needed)."""
     render_images(report, progress, 0.0, 0.8)
     if progress:
-        progress(0.85, "Setter sammen Word-dokument")
+        progress(0.85, t("rep.progress.docx"))
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -109,5 +110,5 @@ def render_docx(report: Report, progress: Progress | None = None) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     if progress:
-        progress(1.0, "Word-dokument ferdig")
+        progress(1.0, t("rep.progress.docx_done"))
     return buf.getvalue()

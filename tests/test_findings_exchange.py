@@ -359,3 +359,22 @@ def test_goals_csv_for_excel_is_readable_and_formula_injection_safe(findings_sto
     assert first["Kompetansemiljø"] == "'=HYPERLINK(1)"  # shown as text, never run
     assert first["Indikator"].startswith("Grunnskolepoeng") and first["Versjon"] == "2"
     assert dict(zip(rows[0], rows[2]))["Enhet"] == "Kommunen"
+
+
+def test_csv_headers_and_labels_follow_the_language(findings_store):
+    """The CSV a person opens in Excel is in their language; the JSON keeps its machine keys either way."""
+    from data.findings.exchange import CSV_COLUMNS_NN
+    from data.language import use_language
+
+    _populate(findings_store)
+    with use_language("nn"):
+        rows = _csv_rows(findings_store.export_csv(K))
+        doc = findings_store.export_json(K)
+    assert rows[0] == CSV_COLUMNS_NN and len(CSV_COLUMNS_NN) == len(CSV_COLUMNS)
+    assert "Skular" in rows[0] and "Skoler" not in rows[0]
+    kinds = {r[CSV_COLUMNS_NN.index("Type")] for r in rows[1:]}
+    assert "Styrke" in kinds and "Hypotese" in kinds
+    statuses = {r[CSV_COLUMNS_NN.index("Status")] for r in rows[1:]}
+    assert "Stadfesta" in statuses  # the vocabulary's nynorsk label
+    assert doc["findings"][0]["kind"] in ("styrke", "hypotese", "sporsmal")  # JSON: codes, not labels
+    assert _csv_rows(findings_store.export_csv(K))[0] == CSV_COLUMNS  # bokmål again outside the context

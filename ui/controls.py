@@ -18,7 +18,7 @@ from analysis.peers import CONTEXT_FEATURES, DEFAULT_FEATURES, DEFAULT_K, PEER_M
 from analysis.window import WINDOW_YEARS
 from data.catalogue import INDICATORS, indicator_label, indicator_name, subject_label
 from ui.state import param_choice, param_multi
-from present.strings import t
+from present.strings import t, tr
 from present.window import school_years
 
 KJONN_LABEL_KEYS = {"alle": "kjonn.alle", "jenter": "kjonn.jenter", "gutter": "kjonn.gutter"}
@@ -87,7 +87,7 @@ def peer_settings(*, editable: bool, container=None) -> tuple[str, tuple[str, ..
         if raw is not None and not any(f in CONTEXT_FEATURES for f in raw.split(",")):
             del st.query_params["kontekst"]  # nothing usable in the link: fall back to the defaults
         features = tuple(param_multi(t("peers.features"), list(CONTEXT_FEATURES), "kontekst",
-                                     default=list(DEFAULT_FEATURES), format_func=lambda f: CONTEXT_FEATURES[f],
+                                     default=list(DEFAULT_FEATURES), format_func=lambda f: tr(CONTEXT_FEATURES[f]),
                                      container=box, help=t("peers.features_help")))
         ks = list(range(3, MAX_K + 1))
         if "qp_k" not in st.session_state:

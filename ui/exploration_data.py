@@ -27,7 +27,7 @@ from data.coverage import shown_keys, uttrekk_coverage
 from data.schema import sorted_periods
 from present import exploration_charts as xc
 from present.format import fmt_number
-from present.strings import t
+from present.strings import t, tr
 from ui.frozen import freeze
 
 
@@ -173,7 +173,7 @@ def funnel(token: str, area: str, indicator: str, subject: str, trinn: int, kjon
     if ind.kind == "mean" and np.isfinite(res["sd"]):
         out["method"] += " " + t("stat.funnel.sd_used", sd=fmt_number(res["sd"], max(ind.decimals, 2)))
     if res["model"] != "none":
-        out["method"] += " " + funnel_stats.METHOD_WINSORISED + " " + t(
+        out["method"] += " " + tr(funnel_stats.METHOD_WINSORISED) + " " + t(
             "skoler.funnel_od_values", phi=fmt_number(od.phi, 2),
             tau=fmt_number(np.sqrt(od.tau2), 2) if np.isfinite(od.tau2) else "–")
     out["positions"] = pd.DataFrame({"unit_id": pts["unit_id"].to_numpy(), "position": funnel_positions(

@@ -12,7 +12,7 @@ import streamlit as st
 from data.findings import (
     TEXT_MAX, Finding, FindingNotFoundError, FindingsStore, FindingValidationError, StaleVersionError, vocab,
 )
-from present.strings import t
+from present.strings import t, tr
 from ui import drafts
 from ui.findings_common import (
     FIELD_KEYS, KIND_ICON, _link_code, _link_from_code, _need_author, _periods, _remember_author, _saved_author,
@@ -61,7 +61,7 @@ def _conflict_view(store: FindingsStore, f: Finding, key: str) -> bool:
     if not conflict:
         return False
     current: Finding = conflict["current"]
-    st.warning(conflict["message"])
+    st.warning(tr(conflict["message"]))
     c1, c2 = st.columns(2)
     with c1:
         theirs = t("funn.conflict_theirs", version=current.version,
@@ -81,7 +81,7 @@ def _conflict_view(store: FindingsStore, f: Finding, key: str) -> bool:
                 st.session_state[ck] = {"current": e.current, "yours": e.yours, "message": str(e)}
                 st.rerun()
             except FindingValidationError as e:
-                st.error(e.message)
+                st.error(tr(e.message))
                 return True
             st.session_state.pop(ck, None)
             st.session_state.pop(f"{key}_editing", None)
@@ -161,7 +161,7 @@ def _edit_form(store: FindingsStore, f: Finding, key: str) -> None:
     try:
         store.update(f.id, started_from, changes, author)
     except FindingValidationError as e:
-        st.error(e.message)  # the form keeps everything typed
+        st.error(tr(e.message))  # the form keeps everything typed
         return
     except StaleVersionError as e:
         st.session_state[f"{key}_conflict"] = {"current": e.current, "yours": e.yours, "message": str(e)}

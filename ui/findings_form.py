@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from data.findings import TEXT_MAX, Finding, FindingIn, FindingsStore, FindingValidationError, IndicatorLink, vocab
-from present.strings import t
+from present.strings import t, tr
 from ui import drafts
 from ui.findings_common import (
     _link_code, _link_from_code, _periods, _remember_author, _saved_author, _token, author_inputs,
@@ -155,7 +155,7 @@ def add_finding_form(prefill: Mapping[str, Any], *, key: str, ask_author: bool =
                                    indicators=tuple(_link_from_code(c) for c in v["links"]),
                                    schools=tuple(v["schools"]), periods=tuple(v["periods"])), author)
     except FindingValidationError as e:
-        st.error(e.message)  # the form keeps everything typed
+        st.error(tr(e.message))  # the form keeps everything typed
         return None
     except Exception:  # noqa: BLE001 - never a traceback on screen
         log.exception("create finding failed")

@@ -12,7 +12,7 @@ import streamlit as st
 
 from data.findings import DatabaseUnavailable
 from data.findings.backup import restore_backup
-from present.strings import t
+from present.strings import t, tr
 from ui.findings_common import findings_store
 from ui.plain import plain
 
@@ -43,7 +43,7 @@ def database_problem_notice() -> None:
             kept = restore_backup(problem.path, problem.backup)
         except (OSError, DatabaseUnavailable) as exc:
             log.exception("Restore failed")
-            st.error(t("db.restore_failed", error=plain(getattr(exc, "message", str(exc)))))
+            st.error(t("db.restore_failed", error=plain(tr(getattr(exc, "message", str(exc))))))
             return
         st.success(t("db.restored", name=plain(problem.backup.name), kept=plain(kept.name)))
         st.rerun()

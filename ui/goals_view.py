@@ -14,7 +14,7 @@ from data.findings.goals import RESPONSIBLE, GoalIn
 from data.schema import period_start_year
 from present import goals_text as gt
 from present.format import decimals_for, fmt_number
-from present.strings import NB, t
+from present.strings import NB, t, tr
 from ui import goals_data as gd
 from ui.controls import indicator_choices
 from ui.exploration_data import school_choices
@@ -192,7 +192,7 @@ def save(store, author: Author | None, values: dict, kommune_id: str, goal=None,
         st.error(t("auth.denied"))
         return None
     except FindingValidationError as exc:
-        st.error(exc.message)
+        st.error(tr(exc.message))
         return None
 
 

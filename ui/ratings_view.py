@@ -21,7 +21,7 @@ from data.findings.scoped_ratings import ParticipantRatings, ScopedRatings
 from data.findings.vocab import RATING_ROLES, RATING_SCALE
 from present import agreement_charts as ac
 from present.format import count_text
-from present.strings import t
+from present.strings import t, tr
 from ui.downloads import table_with_downloads
 from ui.findings_common import _secret_url, findings_store
 
@@ -92,7 +92,7 @@ def rating_form(pr: ParticipantRatings, challenges: list[Finding]) -> None:
                 pr.rate(role=role, finding_id=fid, importance=imp, certainty=cer, name=name)
                 saved += 1
     except FindingValidationError as e:
-        st.error(e.message)
+        st.error(tr(e.message))
         return
     st.success(t("vurdering.saved", n=count_text(saved, t("vurdering.one"), t("vurdering.many"))))
 

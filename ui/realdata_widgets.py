@@ -19,7 +19,7 @@ from data.catalogue import indicator_label
 from data.coverage import import_summary, uttrekk_coverage
 from present.format import fmt_number
 from present.reform import split_break_text
-from present.strings import t
+from present.strings import t, tr
 from present.window import missing_reasons, span_text, window_text
 
 
@@ -112,8 +112,8 @@ def context_note(kommune_id: str, kommune_name: str, used: Sequence[str], missin
     """Say which context variables are missing for the kommune and what the peer choice rests on."""
     if not missing:
         return
-    names = ", ".join(CONTEXT_FEATURES[f].lower() for f in missing)
-    basis = ", ".join(CONTEXT_FEATURES[f].lower() for f in used) or t("peers.context_nothing")
+    names = ", ".join(tr(CONTEXT_FEATURES[f]).lower() for f in missing)
+    basis = ", ".join(tr(CONTEXT_FEATURES[f]).lower() for f in used) or t("peers.context_nothing")
     year = real_context.latest_year()
     st.info(t("peers.context_missing", kommune=kommune_name, missing=names, basis=basis,
               source=real_context.SOURCE_TEXT.format(year=year)), icon="ℹ️")

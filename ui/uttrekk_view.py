@@ -75,7 +75,7 @@ def _form_values(current: u.UttrekkParams, periods: list[str]) -> dict:
     sets = list(UTTREKK_SETS)
     chosen = uttrekk_set_name(current.indicators)
     iset = c2.selectbox(t("stat.indicator_set.choice"), sets, index=sets.index(chosen) if chosen in sets else 0,
-                        format_func=UTTREKK_SET_LABELS.get, help=t("stat.indicator_set.long"))
+                        format_func=lambda k: tr(UTTREKK_SET_LABELS[k]), help=t("stat.indicator_set.long"))
     offsets = _offset_inputs(current)
     return dict(indicators=UTTREKK_SETS[iset],
                 end_period=end if end != periods[-1] else None, suppressed=supp, spread_statistic=stat,
@@ -124,7 +124,7 @@ def explanation_tab(ex: UttrekkExplanation) -> None:
         st.markdown(part)
     st.subheader(t("uttrekk.reliability_heading"))
     for part in ex.reliability:
-        (st.warning if ex.uncertain and "ikke sikker" in part else st.markdown)(part)
+        (st.warning if ex.uncertain and ("ikke sikker" in part or "ikkje sikker" in part) else st.markdown)(part)
     for part in ex.drivers + ex.stability:
         st.markdown(part)
     if ex.what_if:

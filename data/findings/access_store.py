@@ -9,13 +9,18 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from data.access import ROLES, AccessDenied, Principal, check_admin
+from data.language import Labels
 from data.findings.models import AuditLogRow, UserRoleRow
 
-AUDIT_ACTIONS = {
+AUDIT_ACTIONS = Labels({
     "import": "Import av data", "replace": "Data erstattet", "clear": "Importerte data fjernet",
     "role_set": "Rolle gitt/endret", "role_removed": "Rolle fjernet", "finding_deleted": "Funn slettet",
     "findings_imported": "Funn importert", "goal_deleted": "Mål slettet",
-}
+}, {
+    "import": "Import av data", "replace": "Data erstatta", "clear": "Importerte data fjerna",
+    "role_set": "Rolle gitt/endra", "role_removed": "Rolle fjerna", "finding_deleted": "Funn sletta",
+    "findings_imported": "Funn importerte", "goal_deleted": "Mål sletta",
+})
 
 
 @dataclass(frozen=True)

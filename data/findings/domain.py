@@ -33,6 +33,7 @@ from data.findings.models import (
     FindingThemeRow,
 )
 from data.findings.validation import EDITABLE_FIELDS, IndicatorLink
+from data.language import Labels, active_language
 from data.findings.vocab import (
     ACTIONS,
     CHECKLIST_ITEMS,
@@ -300,13 +301,19 @@ def set_finding_links(row: FindingRow, vals: Mapping[str, Any]) -> None:
 # ------------------------------------------------------------------------------------------------
 # Ordering and the table view
 # ------------------------------------------------------------------------------------------------
-SORTS: dict[str, str] = {
+SORTS = Labels({
     "updated_desc": "Sist endret først",
     "created_desc": "Nyeste først",
     "created_asc": "Eldste først",
     "kind": "Type",
     "status": "Status",
-}
+}, {
+    "updated_desc": "Sist endra først",
+    "created_desc": "Nyaste først",
+    "created_asc": "Eldste først",
+    "kind": "Type",
+    "status": "Status",
+})
 
 
 def sort_findings(findings: Sequence[Finding], sort: str = "updated_desc") -> list[Finding]:
@@ -345,4 +352,10 @@ def findings_frame(findings: Sequence[Finding]) -> pd.DataFrame:
     } for f in findings]
     cols = ["Type", "Status", "Tekst", "Temaer", "Indikatorer", "Skoler", "Skoleår", "Kilde", "Forfatter",
             "Endret", "Versjon", "id"]
-    return pd.DataFrame(rows, columns=cols)
+    frame = pd.DataFrame(rows, columns=cols)
+    return frame.rename(columns=FRAME_COLUMNS_NN) if active_language() == "nn" else frame
+
+
+# The table view's column names in nynorsk (the labels in its cells follow the language already).
+FRAME_COLUMNS_NN = {"Temaer": "Tema", "Indikatorer": "Indikatorar", "Skoler": "Skular", "Skoleår": "Skuleår",
+                    "Kilde": "Kjelde", "Forfatter": "Forfattar", "Endret": "Endra"}

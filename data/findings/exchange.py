@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from data.catalogue import indicator_label
 from data.fnr import looks_like_fodselsnummer
+from data.language import active_language
 from data.export_safety import neutralise_cell  # noqa: F401  (the one home; re-exported)
 from data.findings.domain import (
     Finding,
@@ -359,6 +360,16 @@ def _import_rows(store: FindingsStore, findings: list, checklist: list, kommune_
 CSV_COLUMNS = ["id", "Kommune", "Type", "Status", "Kilde", "Tekst", "Temaer", "Indikatorer", "Skoler",
                "Skoleår", "Forfatter", "Rolle", "Opprettet", "Sist endret", "Sist endret av", "Versjon",
                "Slettet"]
+# The same headers in nynorsk: the CSV is opened in Excel by people, so it follows the user's language (the
+# JSON exchange format keeps its machine keys). The CSV is never read back; only the JSON is imported.
+CSV_COLUMNS_NN = ["id", "Kommune", "Type", "Status", "Kjelde", "Tekst", "Tema", "Indikatorar", "Skular",
+                  "Skuleår", "Forfattar", "Rolle", "Oppretta", "Sist endra", "Sist endra av", "Versjon",
+                  "Sletta"]
+
+
+def csv_columns() -> list[str]:
+    """The CSV headers in the active language (``data.language``)."""
+    return CSV_COLUMNS_NN if active_language() == "nn" else CSV_COLUMNS
 
 
 def export_csv(store: FindingsStore, kommune_id: str, include_deleted: bool = False,
@@ -369,7 +380,7 @@ def export_csv(store: FindingsStore, kommune_id: str, include_deleted: bool = Fa
     findings = store.list_findings(kommune_id, deleted=None if include_deleted else False, sort="created_asc")
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    w.writerow(CSV_COLUMNS)
+    w.writerow(csv_columns())
     for f in findings:
         cells = [
             f.id, f.kommune_id, f.kind_label, f.status_label, f.source_label, f.text, ", ".join(f.themes),
@@ -379,7 +390,7 @@ def export_csv(store: FindingsStore, kommune_id: str, include_deleted: bool = Fa
             f.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             f.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             f"{f.updated_by_name} ({ROLES.get(f.updated_by_role, f.updated_by_role)})", f.version,
-            "ja" if f.deleted else "nei",
+            "ja" if f.deleted else "nei",  # the same in bokmål and nynorsk
         ]
         w.writerow([neutralise_cell(c) for c in cells])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")

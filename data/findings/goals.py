@@ -28,11 +28,14 @@ from data.findings.validation import (
     clean_text,
     validate_kommune_id,
 )
+from data.language import Labels
 from data.numbers import fmt_number
 from data.schema import PERIOD_RE
 
-UNIT_LEVELS: dict[str, str] = {"kommune": "Kommunen", "skole": "Skole"}
-RESPONSIBLE: dict[str, str] = {"skoleeier": "Skoleeier", "skole": "Skolen (skoleleder)"}
+# Labels in the active language (they appear in validation messages: «Vel ein av: …»).
+UNIT_LEVELS = Labels({"kommune": "Kommunen", "skole": "Skole"}, {"kommune": "Kommunen", "skole": "Skule"})
+RESPONSIBLE = Labels({"skoleeier": "Skoleeier", "skole": "Skolen (skoleleder)"},
+                     {"skoleeier": "Skuleeigar", "skole": "Skulen (skuleleiar)"})
 TILTAK_MAX = 4000
 SHORT_MAX = 1000
 _UNIT_RE = re.compile(r"^[0-9A-Za-z_.\-]{1,40}$")

@@ -135,11 +135,17 @@ DEFAULT_SOURCE = "workshop"
 DEFAULT_CHECKLIST_STATUS = "ikke_startet"
 
 # Roles of a «felles forståelse» rating session (issue 17): the workshop's participants.
-RATING_ROLES: dict[str, str] = {
+RATING_ROLES = Labels({
     "skoleeier": "Skoleeier",
     "skoleleder": "Skoleleder",
     "laerer": "Lærer/tillitsvalgt",
     "veileder": "Veileder",
     "ppt": "PPT/barnehage",
-}
+}, {
+    "skoleeier": "Skuleeigar",
+    "skoleleder": "Skuleleiar",
+    "laerer": "Lærar/tillitsvald",
+    "veileder": "Rettleiar",
+    "ppt": "PPT/barnehage",
+})
 RATING_SCALE: tuple[int, ...] = (1, 2, 3, 4, 5)

@@ -29,6 +29,7 @@ from data.catalogue import INDICATORS
 from data.importers.canonical import build
 from data.importers.errors import ImportFailure
 from data.importers.identity import NATIONAL_ID, NATIONAL_NAME
+from data.importers.jsonstat import json_error_text
 from data.importers.markers import marker_label, parse_cells, parse_count
 from data.importers.protocol import Head, ImportFile, Read, SkipReason
 from data.importers.report import ImportReport
@@ -77,7 +78,7 @@ def _records(file_name: str, raw: bytes, report: ImportReport) -> list[dict]:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFailure(file_name, f"JSON-filen kan ikke leses: {exc.msg} (tegn {exc.pos}).", exc.lineno) from None
+        raise ImportFailure(file_name, f"JSON-filen kan ikke leses: {json_error_text(exc)}.", exc.lineno) from None
     if not isinstance(obj, list) or not all(isinstance(r, dict) for r in obj):
         raise ImportFailure(file_name, "Forventet en liste med poster fra Udirs eksport-API (svaret på «…/data»).")
     if not obj:

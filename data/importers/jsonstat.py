@@ -271,10 +271,30 @@ def _education_share(file_name: str, f: pd.DataFrame, ids: list[str], region: st
     return g
 
 
+# Python's JSON parser explains in English; these are its messages (``json.decoder``) in Norwegian.
+JSON_ERRORS = {
+    "Expecting value": "forventet en verdi",
+    "Expecting property name enclosed in double quotes": "forventet et feltnavn i doble anførselstegn",
+    "Expecting ',' delimiter": "forventet komma",
+    "Expecting ':' delimiter": "forventet kolon",
+    "Unterminated string starting at": "teksten slutter ikke",
+    "Invalid control character": "ugyldig styretegn",
+    "Invalid \\uXXXX escape": "ugyldig \\u-sekvens",
+    "Invalid \\escape": "ugyldig escape-sekvens",
+    "Extra data": "mer innhold etter slutten av JSON-dokumentet",
+}
+
+
+def json_error_text(exc: json.JSONDecodeError) -> str:
+    """The parser's complaint in Norwegian, with the character position: «forventet komma (tegn 21)»."""
+    what = next((no for en, no in JSON_ERRORS.items() if exc.msg.startswith(en)), "ugyldig oppbygning")
+    return f"{what} (tegn {exc.pos})"
+
+
 def parse_json(file_name: str, text: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFailure(file_name, f"Ugyldig JSON: {exc.msg} (tegn {exc.pos}).", exc.lineno) from None
+        raise ImportFailure(file_name, f"Ugyldig JSON: {json_error_text(exc)}.", exc.lineno) from None
 
 
