@@ -374,6 +374,10 @@ NN_MESSAGES: dict[str, str] = {
     "Funndatabasen er ødelagt eller avkortet (": "Funndatabasen er øydelagd eller avkorta (",
     "Sikkerhetskopien av funndatabasen var ikke hel.": "Tryggleikskopien av funndatabasen var ikkje heil.",
     # --- findings domain, store, exchange ---------------------------------------------------------------------
+    "Du kan ikke endre mål her (utenfor din kommune eller skole).":
+        "Du kan ikkje endre mål her (utanfor kommunen eller skulen din).",
+    "Vurderingsøkter styres av skoleeier, veileder eller statsforvalter.":
+        "Vurderingsøkter blir styrte av skuleeigar, rettleiar eller statsforvaltar.",
     " fantes fra før uendret": " fanst frå før uendra",
     " nye punkter, ": " nye punkt, ",
     " uendret": " uendra",
