@@ -79,11 +79,11 @@ def main() -> None:
     check_admin(admin)
     store = get_store(_secret_url())
     st.title(t("admin.title"))
-    st.subheader(t("admin.roles"))
+    st.header(t("admin.roles"))
     _roles_table(store, admin)
     _role_form(store, admin)
     _remove_form(store, admin)
-    st.subheader(t("admin.audit"))
+    st.header(t("admin.audit"))
     _audit(store, admin)
 
 

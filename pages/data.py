@@ -74,7 +74,7 @@ def _run_import(files: list[tuple[str, bytes]], hint: KommuneHint | None) -> Non
 
 
 def _report(result) -> None:
-    st.subheader(t("data.report_head"))
+    st.header(t("data.report_head"))
     for rep in result.reports:
         with st.container(border=True):
             st.markdown(f"**{t('data.file', name=verbatim(plain(rep.file_name)))}**")
@@ -176,7 +176,7 @@ def main() -> None:
             _save_section(result)
     if state.get("mode") in ("add", "replace"):
         st.divider()
-        st.subheader(t("data.clear_head"))
+        st.header(t("data.clear_head"))
         if st.button(t("data.clear"), key="import_clear"):
             check_admin(active_principal())
             clear_imports()

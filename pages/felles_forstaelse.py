@@ -60,7 +60,7 @@ code = param_choice(t("felles.choose_session"), list(by_code), "okt",
                     format_func=lambda c: t("felles.session_label", title=verbatim(by_code[c].title), code=c))
 sess = by_code[code]
 
-st.subheader(t("felles.code_heading"))
+st.header(t("felles.code_heading"))
 st.markdown(f"# `{sess.code}`")
 st.caption(t("felles.code_help", page=t("nav.vurdering"), link=f"/vurdering?okt={sess.code}"))
 st.caption(t("felles.anonymous_yes") if sess.anonymous else t("felles.anonymous_no"))

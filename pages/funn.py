@@ -86,10 +86,10 @@ with tab_side:
     styrker = [f for f in live if f.kind == "styrke"]
     utfordringer = [f for f in live if f.kind == "utfordring"]
     with col_s:
-        st.subheader(t("funn.side_styrker", n=len(styrker)))
+        st.header(t("funn.side_styrker", n=len(styrker)))
         fw.findings_list(styrker, key="funn_side_s", store=store, compact=True, editable=False)
     with col_u:
-        st.subheader(t("funn.side_utfordringer", n=len(utfordringer)))
+        st.header(t("funn.side_utfordringer", n=len(utfordringer)))
         fw.findings_list(utfordringer, key="funn_side_u", store=store, compact=True, editable=False)
 
 # --- deleted findings (restorable) -------------------------------------------------------------------

@@ -95,7 +95,7 @@ with st.expander(t("maal.new"), expanded=not goals):
                 st.rerun()
 
 # --- the kommune's goals ------------------------------------------------------------------------
-st.subheader(t("maal.goals"))
+st.header(t("maal.goals"))
 if not goals:
     st.info(t("maal.no_goals"))
 plan: list[PlanGoal] = []
@@ -147,7 +147,7 @@ for goal in goals:
 
 # --- the plan for gjennomføringsfasen (made on request: the PDF takes a few seconds) --------------
 if plan:
-    st.subheader(t("maal.export"))
+    st.header(t("maal.export"))
     stamp = (kommune_id, tuple((p.goal.id, p.goal.version) for p in plan), window_end, uttrekk_end)
     st.download_button(t("maal.export_csv"), gd.goals_csv(token, kommune_id, goals, findings), key="maal_csv",
                        file_name=f"maal-{kommune_id}.csv", mime="text/csv", icon=":material/table:")

@@ -63,7 +63,7 @@ current = {"page": "sammenlignbare", "kommune_id": kommune_id, "peers": list(pee
 # One screen for the message: who the peers are, the kommune against them, the expected value. The
 # charts, tables and method texts are in the tabs below.
 with main:
-    st.subheader(t("peers.message_heading"))
+    st.header(t("peers.message_heading"))
     context_note(kommune_id, info["kommune_name"], features if lacking != list(chosen) else (), lacking)
     if peer_error:
         st.warning(tr(peer_error))

@@ -36,7 +36,7 @@ if p.empty:
     st.info(t("portrett.no_figures"))
     st.stop()
 
-st.subheader(t("portrett.figures_heading"))
+st.header(t("portrett.figures_heading"))
 st.text(pt.summary(p, school))
 table, supp = pt.portrait_table(p)
 caption = t("portrett.figures_caption", window=pt.windows_text(p))
@@ -44,11 +44,11 @@ table_with_downloads(table, key="portrett", filename=f"skoleportrett_{school_id}
                      title=t("portrett.title", school=school), show_note=True)
 st.caption(t("portrett.report_reading"))
 
-st.subheader(t("portrett.verdict_heading"))
+st.header(t("portrett.verdict_heading"))
 for line in pt.verdict_groups(p):
     st.text("• " + line)
 
-st.subheader(t("portrett.spread_heading"))
+st.header(t("portrett.spread_heading"))
 spread = pt.spread_sentences(p)
 if spread:
     for line in spread:
@@ -58,12 +58,12 @@ else:
 st.caption(t("portrett.spread_note"))
 
 findings, questions = pdata.school_findings(kommune_id, school_id)
-st.subheader(t("portrett.findings_heading"))
+st.header(t("portrett.findings_heading"))
 if findings:
     findings_list(findings, key="portrett_funn", editable=False, show_chart=False, compact=True)
 else:
     st.caption(t("portrett.findings_none"))
-st.subheader(t("portrett.questions_heading"))
+st.header(t("portrett.questions_heading"))
 if questions:
     findings_list(questions, key="portrett_sporsmal", editable=False, show_chart=False, compact=True)
 else:
@@ -71,7 +71,7 @@ else:
 with st.expander(t("portrett.add_heading"), icon=":material/edit_note:"):
     add_finding_form({"kommune_id": kommune_id, "school": school_id}, key="portrett_add")
 
-st.subheader(t("portrett.pdf_heading"))
+st.header(t("portrett.pdf_heading"))
 pdf_key = f"portrett_pdf_{kommune_id}_{school_id}"
 if st.button(t("portrett.pdf_button"), key="portrett_pdf_make", icon=":material/picture_as_pdf:"):
     report = build_portrait(p, school_name=school, kommune_id=kommune_id, kommune_name=info["kommune_name"],

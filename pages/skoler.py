@@ -66,7 +66,7 @@ st.markdown(t("skoler.summary_neutral" if neutral else "skoler.summary",
               svakere=counts.svakere, bedre=counts.bedre, lavere=counts.lavere, hoyere=counts.hoyere,
               usikker=counts.usikker, skjermet=n_supp, ingen=counts.ingen_data - n_supp))
 
-st.subheader(t("skoler.chart_heading"))
+st.header(t("skoler.chart_heading"))
 title = t("skoler.chart_title", label=label, window=wlabel)
 stitle = t("skoler.spread_title", label=label, window=wlabel)
 view = xd.schools_view(token, kommune_id, info["kommune_name"], info["fylke_id"], indicator, subject, trinn, kjonn,
@@ -107,7 +107,7 @@ pc2.page_link("pages/skoleportrett.py", label=t("skoler.portrait_link"), icon=":
               query_params={"kommune": kommune_id, "skole": pick})
 
 # --- funnel plot ---------------------------------------------------------------------------------
-st.subheader(t("skoler.funnel_heading"))
+st.header(t("skoler.funnel_heading"))
 fc1, fc2 = st.columns(2)
 area_choice = param_choice(t("skoler.funnel_area"), ["fylke", "landet"], "trakt", container=fc1,
                            format_func=lambda a: t(f"skoler.funnel_area.{a}"))
@@ -130,7 +130,7 @@ with ftable_col:
 ss.render_adjusted(token, kommune_id, area, (indicator, subject, trinn, kjonn), tuple(window))
 
 # --- between-school spread -------------------------------------------------------------------------
-st.subheader(t("skoler.spread_heading"))
+st.header(t("skoler.spread_heading"))
 spread, drivers = res["spread"], res["drivers"]
 if spread.empty or drivers.empty or not np.isfinite(spread["icc"].iloc[0]):
     st.info(t("skoler.spread_none"))

@@ -148,7 +148,7 @@ show_table(table, hide_index=True, width="stretch", height=38 * (len(table) + 1)
 st.caption(t("sf.legend") + " " + "; ".join(f"{short_label(*k)} = {indicator_label(*k)}" for k in UTTREKK_SET))
 
 # --- goals for gjennomføringsfasen per kommune (ui/goals_data.goals_table) --------------------------
-st.subheader(t("maal.sf.heading"))
+st.header(t("maal.sf.heading"))
 try:
     goals_tab = goals_table(token, ids, names)
     if goals_tab.empty:
@@ -160,7 +160,7 @@ except Exception:  # noqa: BLE001 - the rest of the page stays usable
     st.error(t("maal.db_error"))
 
 # --- batch export ---------------------------------------------------------------------------------
-st.subheader(t("sf.batch"))
+st.header(t("sf.batch"))
 st.caption(t("sf.batch_confirm", n=len(ids), minutes=max(1, math.ceil(len(ids) * 5 / 60))))
 if st.button(t("sf.batch"), key="sf_batch", type="primary"):
     bar = st.progress(0.0, text=t("sf.starting"))

@@ -73,7 +73,7 @@ except Exception:  # noqa: BLE001
 schools = schools_of(token, kommune_id)
 keys = [f"{ind}|{subj}|{trinn}" for ind, subj, trinn in UTTREKK_SET]
 with st.container(border=True):
-    st.subheader(t("ub.choose"))
+    st.header(t("ub.choose"))
     c1, c2 = st.columns(2)
     chosen_keys = c1.multiselect(t("ub.indicators"), keys, default=keys, key="ub_indicators",
                                  format_func=lambda k: indicator_label(k.split("|")[0], k.split("|")[1],
@@ -110,7 +110,7 @@ except Exception:  # noqa: BLE001
     st.stop()
 
 # --- export ---------------------------------------------------------------------------------------
-st.subheader(t("ub.export"))
+st.header(t("ub.export"))
 base = f"utfordringsbilde_{kommune_id}_{safe_filename(info['kommune_name'])}"
 e1, e2 = st.columns(2)
 EXPORTS = {"pdf": (e1, render_pdf, "application/pdf"),
@@ -146,7 +146,7 @@ if busy in EXPORTS:
     st.rerun()
 
 # --- preview --------------------------------------------------------------------------------------
-st.subheader(t("ub.preview"))
+st.header(t("ub.preview"))
 with st.container(border=True):
     st.markdown(f"## {report.title}")
     st.caption(report.subtitle)

@@ -73,7 +73,7 @@ current = {"page": "utvikling", "kommune_id": kommune_id, "indicator": indicator
 if series[series["role"] == "kommune"].empty:
     st.warning(t("utv.no_kommune_data", label=label))
 
-st.subheader(t("utv.pooled_title", window=window_label_for(token, kommune_id, tuple(window), indicator, subject, trinn)))
+st.header(t("utv.pooled_title", window=window_label_for(token, kommune_id, tuple(window), indicator, subject, trinn)))
 for col, role in zip(st.columns(4), ["kommune", "fylke", "nasjonalt", "peers"]):
     pr = pooled[pooled["role"] == role]
     if len(pr):

@@ -88,15 +88,15 @@ def render_docx(report: Report, progress: Progress | None = None) -> bytes:
                 for item in b.items:
                     doc.add_paragraph(item, style="List Bullet")
             elif isinstance(b, Table):
-                t = doc.add_table(rows=1, cols=len(b.columns))
-                t.style = "Table Grid"
-                for cell, text in zip(t.rows[0].cells, b.columns):
+                tbl = doc.add_table(rows=1, cols=len(b.columns))
+                tbl.style = "Table Grid"
+                for cell, text in zip(tbl.rows[0].cells, b.columns):
                     cell.text = str(text)
                     for r in cell.paragraphs[0].runs:
                         r.font.bold = True
                         r.font.size = Pt(8.5)
                 for row in b.rows:
-                    cells = t.add_row().cells
+                    cells = tbl.add_row().cells
                     for cell, text in zip(cells, row):
                         cell.text = str(text)
                         for r in cell.paragraphs[0].runs:

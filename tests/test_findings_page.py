@@ -76,8 +76,8 @@ def test_page_lists_findings_with_html_inert(db):
     spec = json.loads(charts[0].proto.spec)
     assert any(tr.get("error_y") for tr in spec["data"])
     # Strengths and challenges side by side.
-    assert any(m.value.startswith("Styrker (1)") for m in at.subheader)
-    assert any(m.value.startswith("Utfordringer (1)") for m in at.subheader)
+    assert any(m.value.startswith("Styrker (1)") for m in at.header)
+    assert any(m.value.startswith("Utfordringer (1)") for m in at.header)
 
 
 def test_create_via_form_and_validation_keeps_text(db):

@@ -20,7 +20,7 @@ def _data_page() -> AppTest:
 
 def _texts(at) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [e.value for e in at.error]
-    parts += [h.value for h in at.subheader] + [h.value for h in at.title]
+    parts += [h.value for h in at.header] + [h.value for h in at.title]
     parts += [s.value for s in at.success] + [i.value for i in at.info] + [str(m.label) for m in at.metric]
     return "\n".join(str(p) for p in parts).replace("\\", "")  # as rendered: file texts are Markdown-escaped
 

@@ -130,7 +130,7 @@ def test_statsforvalter_shows_goals_per_kommune(school):
     goals.create(GoalIn(KOMMUNE, "grunnskolepoeng", 45.0, periods[-1], trinn=10, unit_level="skole",
                         unit_id=school["id"], baseline_periods=tuple(periods[-5:-2])), Author("Kari", "veileder"))
     at = open_app("statsforvalter", kommune=KOMMUNE)
-    assert any(s.value == "Mål og oppfølging" for s in at.subheader)
+    assert any(s.value == "Mål og oppfølging" for s in at.header)
     tab = at.dataframe[1].value
     row = tab[tab["Kommune"] == "Brekkestad (7290)"].iloc[0]
     assert "Nedre Brekke skole" in row["Mål"] and row["Endring"] in ("ikke sikker endring", "sikker endring (bedring)",

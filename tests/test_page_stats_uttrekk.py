@@ -10,7 +10,7 @@ from tests.apptest import open_app
 
 def _text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [m.value for m in at.info]
-    parts += [m.value for m in at.warning] + [s.value for s in at.subheader]
+    parts += [m.value for m in at.warning] + [s.value for s in at.header]
     return "\n".join(str(p) for p in parts)
 
 

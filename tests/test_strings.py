@@ -246,3 +246,23 @@ def test_method_texts_of_the_lower_layers_read_in_nynorsk():
         line = t("common.method_line", method=compare.method_text())
         assert line.startswith("Metode for intervalla: Skilnad frå samanlikningstalet")
     assert tr(compare.method_text()) == compare.method_text()  # bokmål: unchanged
+
+
+def test_no_module_rebinds_the_strings_function_t():
+    """A local ``t = …`` (or a parameter ``t``) in a module that uses ``present.strings.t`` turns every
+    ``t("key")`` of that scope into a crash (report/word.py once named a table ``t``)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    bad = []
+    for p in sorted(root.glob("*.py")) + sorted(q for d in ("pages", "ui", "report", "present", "analysis", "data")
+                                                 for q in (root / d).rglob("*.py")):
+        tree = ast.parse(p.read_text(encoding="utf-8"))
+        if not any(isinstance(n, ast.ImportFrom) and any(a.name == "t" and a.asname is None for a in n.names)
+                   for n in ast.walk(tree)):
+            continue
+        bad += [f"{p.relative_to(root)}:{n.lineno}" for n in ast.walk(tree)
+                if (isinstance(n, ast.Name) and n.id == "t" and isinstance(n.ctx, ast.Store))
+                or (isinstance(n, ast.arg) and n.arg == "t")]
+    assert not bad, bad

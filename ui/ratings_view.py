@@ -110,20 +110,20 @@ def results_view(rs: ScopedRatings, sess: RatingSession) -> None:
         st.info(t("felles.no_ratings"))
         return
     st.markdown(t("felles.participants", n=df["participant"].nunique(), m=len(df)))
-    st.subheader(t("felles.heatmap_heading"))
+    st.header(t("felles.heatmap_heading"))
     means = role_means(df)
     rated = {f: x for f, x in labels.items() if f in set(df["finding_id"])}
     fig = ac.heatmap_figure(means, rated, t("felles.heatmap_title"))
     st.plotly_chart(fig, width="stretch", theme=None, key="felles_heatmap")
     table_with_downloads(ac.heatmap_table(means, rated), key="felles_heatmap_table", filename=f"vurdering_{sess.code}",
                          note=t("felles.heatmap_title"), title=t("felles.heatmap_title"), show_note=False)
-    st.subheader(t("felles.agreement_heading"))
+    st.header(t("felles.agreement_heading"))
     ag = ac.agreement_table(agreement_by_item(df, "importance"), agreement_by_item(df, "certainty"), rated)
     table_with_downloads(ag, key="felles_agreement", filename=f"enighet_{sess.code}", note=t("felles.method"),
                          title=t("felles.agreement_heading"), show_note=False)
     with st.expander(t("felles.method_heading"), icon=":material/functions:"):
         st.markdown(t("felles.method"))
-    st.subheader(t("felles.pairs_heading"))
+    st.header(t("felles.pairs_heading"))
     roles = list(RATING_ROLES)
     c1, c2 = st.columns(2)
     a = c1.selectbox(t("felles.role_a"), roles, index=roles.index("skoleleder"), key="felles_role_a",

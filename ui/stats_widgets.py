@@ -54,7 +54,7 @@ def uttrekk_rtm(token: str, params_key: str, _params: u.UttrekkParams) -> dict |
 
 def render_kommune_uncertainty(boot: BootstrapResult, kommune_id: str) -> None:
     """Share interval, rank interval, P(drawn) and the two-way audit for one kommune."""
-    st.subheader(t("uttrekk.boot.heading"))
+    st.header(t("uttrekk.boot.heading"))
     row = boot.kommuner[boot.kommuner["kommune_id"] == str(kommune_id)]
     if row.empty:
         st.info(t("uttrekk.boot.summary_unranked"))

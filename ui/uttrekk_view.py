@@ -122,13 +122,13 @@ def explanation_tab(ex: UttrekkExplanation) -> None:
     st.markdown(ex.headline)
     for part in ex.level + ex.spread:
         st.markdown(part)
-    st.subheader(t("uttrekk.reliability_heading"))
+    st.header(t("uttrekk.reliability_heading"))
     for part in ex.reliability:
         (st.warning if ex.uncertain and ("ikke sikker" in part or "ikkje sikker" in part) else st.markdown)(part)
     for part in ex.drivers + ex.stability:
         st.markdown(part)
     if ex.what_if:
-        st.subheader(t("uttrekk.tab.whatif"))
+        st.header(t("uttrekk.tab.whatif"))
         for part in ex.what_if:
             st.markdown(f"- {part}")
 
@@ -204,7 +204,7 @@ def what_if_tab(res: u.UttrekkResult, kommune_id: str, name: str, schools: pd.Da
 def stability_tab(res: u.UttrekkResult, kommune_id: str, ex: UttrekkExplanation) -> None:
     obs = kommune_obs(res, kommune_id)
     by = u.stability(obs, res.periods)["by_year"]
-    st.subheader(t("uttrekk.by_year"))
+    st.header(t("uttrekk.by_year"))
     show_table(pd.DataFrame({
         t("uttrekk.col.period"): by["period"], t("uttrekk.col.points"): by["points"].map(_whole),
         t("uttrekk.col.possible"): by["possible"].map(_whole),
@@ -212,7 +212,7 @@ def stability_tab(res: u.UttrekkResult, kommune_id: str, ex: UttrekkExplanation)
     }), hide_index=True, width="stretch")
     for part in ex.stability:
         st.markdown(part)
-    st.subheader(t("uttrekk.drivers"))
+    st.header(t("uttrekk.drivers"))
     drv = u.drivers(obs)
     show_table(pd.DataFrame({
         t("uttrekk.col.indicator"): drv["label"],
