@@ -13,7 +13,6 @@ from data.schema import sorted_periods
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, suppression_min_n
 from data.coverage import shown_keys, uttrekk_coverage
 from present.small_multiples import small_multiples
-from present.spine_chart import spine_figure, spine_table_view
 from present.verdicts import verdict_label, verdict_summary
 from ui.frozen import freeze
 from ui.findings_widgets import add_finding_markers, findings_store, findings_under_chart
@@ -22,7 +21,7 @@ from present.reform import split_break_text
 from present.window import school_years
 from ui.realdata_widgets import coverage_block, window_label_for
 from ui import stats_widgets as sw
-from ui.spine_data import spine
+from ui.spine_data import spine, spine_chart
 from ui.state import data_token, kommune_row, param_choice, selected_kommune
 from present.strings import t
 from ui.tables import show_table
@@ -136,11 +135,11 @@ spine_rows, _ = spine(data_token(), kommune_id, benchmark)
 if len(spine_rows) and "classification" in spine_rows:  # partial real data: the coverage block says what is missing
     st.subheader(t("spine.title", first=periods[0], last=periods[-1]))
     st.markdown(verdict_summary(spine_rows["classification"].astype(str), reference=benchmark))
-    show_chart(spine_figure(spine_rows), width="stretch", theme=None, key="oversikt_spine",
-               config={"displayModeBar": False})
+    spine_fig, spine_view = spine_chart(data_token(), kommune_id, benchmark)  # cached, shared, serialised once
+    show_chart(spine_fig, width="stretch", theme=None, key="oversikt_spine", config={"displayModeBar": False})
     st.caption(t("spine.help", ref=t(f"verdict.ref.{benchmark}")))
     with st.expander(t("spine.table_title")):
-        show_table(spine_table_view(spine_rows), hide_index=True, width="stretch", key="oversikt_spine_table")
+        show_table(spine_view, hide_index=True, width="stretch", key="oversikt_spine_table")
 
 st.subheader(t("oversikt.pooled_title", window=wlabel))
 st.caption(t("oversikt.pooled_help"))

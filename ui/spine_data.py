@@ -11,6 +11,8 @@ import data
 from analysis.overview import overview_by_year
 from analysis.window import last_school_years
 from analysis.spine import spine_table
+from present.spine_chart import spine_figure, spine_table_view
+from ui.frozen import freeze
 from ui.state import kommune_row
 
 log = logging.getLogger(__name__)
@@ -23,6 +25,14 @@ def spine(token: str, kommune_id: str, benchmark: str) -> tuple[pd.DataFrame, li
     periods = last_school_years(figures["period"].unique())
     fylke_id = kommune_row(kommune_id)["fylke_id"]
     return spine_table(figures, data.kommune_lineage(kommune_id), fylke_id, periods, benchmark), periods
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def spine_chart(token: str, kommune_id: str, benchmark: str) -> tuple:
+    """The finished spine chart (frozen: serialised once) and its table view, per data version and language
+    (``token``), kommune and benchmark; shared read-only between sessions."""
+    rows, _ = spine(token, kommune_id, benchmark)
+    return freeze(spine_figure(rows)), spine_table_view(rows)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
