@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import data
-from analysis.overview import overview_by_year, overview_pooled
+from analysis.overview import overview_by_year
 from analysis.window import WINDOW_YEARS, last_school_years
 from data.schema import sorted_periods
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, suppression_min_n
@@ -21,7 +21,7 @@ from present.reform import split_break_text
 from present.window import school_years
 from ui.realdata_widgets import coverage_block, window_label_for
 from ui import stats_widgets as sw
-from ui.spine_data import spine, spine_chart
+from ui.spine_data import pooled as pooled_for, spine, spine_chart
 from ui.state import data_token, kommune_row, param_choice, selected_kommune
 from present.strings import t
 from ui.tables import show_table
@@ -38,7 +38,7 @@ def compute(token: str, kommune_id: str) -> tuple[pd.DataFrame, pd.DataFrame, li
     keys = shown_keys(uttrekk_coverage(figures, lineage))  # stand-ins (skalapoeng) where an indicator is missing
     return (
         overview_by_year(figures, lineage, fylke_id, periods, keys),
-        overview_pooled(figures, lineage, fylke_id, periods, keys),
+        pooled_for(token, kommune_id, tuple(periods), tuple(keys)),  # shared with the spine chart
         periods,
     )
 
