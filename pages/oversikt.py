@@ -11,7 +11,7 @@ from analysis.overview import overview_by_year
 from analysis.window import WINDOW_YEARS, last_school_years
 from data.schema import sorted_periods
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, suppression_min_n
-from data.coverage import shown_keys, uttrekk_coverage
+from data.coverage import shown_keys
 from present.small_multiples import small_multiples
 from present.verdicts import verdict_label, verdict_summary
 from ui.frozen import freeze
@@ -19,7 +19,7 @@ from ui.findings_widgets import add_finding_markers, findings_store, findings_un
 from present.format import fmt_interval, fmt_number, row_label
 from present.reform import split_break_text
 from present.window import school_years
-from ui.realdata_widgets import coverage_block, window_label_for
+from ui.realdata_widgets import coverage_block, kommune_coverage, window_label_for
 from ui import stats_widgets as sw
 from ui.spine_data import pooled as pooled_for, spine, spine_chart
 from ui.state import data_token, kommune_row, param_choice, selected_kommune
@@ -35,7 +35,7 @@ def compute(token: str, kommune_id: str) -> tuple[pd.DataFrame, pd.DataFrame, li
     periods = school_years(last_school_years(figures["period"].unique())[-1], WINDOW_YEARS)  # calendar window
     lineage = data.kommune_lineage(kommune_id)
     fylke_id = kommune_row(kommune_id)["fylke_id"]
-    keys = shown_keys(uttrekk_coverage(figures, lineage))  # stand-ins (skalapoeng) where an indicator is missing
+    keys = shown_keys(kommune_coverage(token, kommune_id))  # stand-ins (skalapoeng) where an indicator is missing
     return (
         overview_by_year(figures, lineage, fylke_id, periods, keys),
         pooled_for(token, kommune_id, tuple(periods), tuple(keys)),  # shared with the spine chart

@@ -24,8 +24,12 @@ from present.window import missing_reasons, span_text, window_text
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _coverage(token: str, kommune_id: str):
+def kommune_coverage(token: str, kommune_id: str):
+    """``data.coverage.uttrekk_coverage`` for the kommune, per data version (the block and Oversikt share it)."""
     return uttrekk_coverage(data.load_dataset(), data.kommune_lineage(kommune_id))
+
+
+_coverage = kommune_coverage
 
 
 def coverage_lines(token: str, kommune_id: str) -> tuple[int, list[str]]:

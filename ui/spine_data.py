@@ -20,9 +20,10 @@ log = logging.getLogger(__name__)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def pooled(token: str, kommune_id: str, periods: tuple[str, ...], keys: tuple = UTTREKK_SET) -> pd.DataFrame:
+def pooled(token: str, kommune_id: str, periods: tuple[str, ...], keys: tuple) -> pd.DataFrame:
     """``analysis.overview.overview_pooled`` per data version, kommune, window and indicator keys: Oversikt's
-    pooled table and the spine chart (both benchmarks) share one computation."""
+    pooled table and the spine chart (both benchmarks) share one computation (pass every argument the same
+    way: Streamlit's cache key holds the arguments as passed)."""
     return overview_pooled(data.load_dataset(), data.kommune_lineage(kommune_id), kommune_row(kommune_id)["fylke_id"],
                            list(periods), list(keys))
 
@@ -41,7 +42,7 @@ def spine(token: str, kommune_id: str, benchmark: str) -> tuple[pd.DataFrame, li
     periods = last_school_years(figures["period"].unique())
     fylke_id = kommune_row(kommune_id)["fylke_id"]
     table = spine_table(figures, data.kommune_lineage(kommune_id), fylke_id, periods, benchmark,
-                        pooled=pooled(token, kommune_id, tuple(periods)),
+                        pooled=pooled(token, kommune_id, tuple(periods), UTTREKK_SET),  # defaults are not in the key
                         distribution=distribution(token, tuple(periods), fylke_id if benchmark == "fylke" else None))
     return table, periods
 
