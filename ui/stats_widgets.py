@@ -32,9 +32,9 @@ REPLICATES = 500
 @st.cache_data(show_spinner=False, max_entries=4)
 def uttrekk_bootstrap(token: str, params_key: str, _res: u.UttrekkResult, replicates: int = REPLICATES) -> BootstrapResult:
     """The parametric bootstrap of the whole rule, memoised per data version and parameter set."""
-    from analysis.uttrekk_bootstrap import bootstrap_uttrekk
+    from analysis.bootstrap_store import cached_bootstrap  # also on disk: the same numbers, read in ms
 
-    return bootstrap_uttrekk(_res, replicates=replicates)
+    return cached_bootstrap(_res, replicates=replicates)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
