@@ -15,6 +15,7 @@ from data.findings import DatabaseUnavailable
 from ui.findings_health import database_problem_notice
 from ui.auth import PRINCIPAL_KEY, current_principal, login_configured, participant_visit, user_banner
 from ui.plain import plain
+from ui.run_gate import page_run_gate
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 log = logging.getLogger("utfordringsbilde")
@@ -89,7 +90,8 @@ else:
 database_problem_notice()
 
 try:
-    nav.run()
+    with page_run_gate():  # one page run at a time: the room gets its pages in turn (ui/run_gate.py)
+        nav.run()
 except DatabaseUnavailable:  # the notice above already says what is wrong and offers the backup
     log.warning("Page %s stopped: findings database unavailable", nav.title)
 except Exception:  # a clear Norwegian message on screen, the details in the log

@@ -26,8 +26,8 @@ from typing import Iterable
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
+from analysis.distributions import norm_isf, t_isf
 from analysis.intervals import add_intervals, catalogue_lookup, wilson_interval
 from data.catalogue import INDICATORS, MARKER_NO_DATA, MARKER_SUPPRESSED, suppression_min_n
 from data.numbers import fmt_spec
@@ -102,7 +102,7 @@ METHOD_TEXT_REST = (
 def _z(conf: float) -> float:
     if not 0 < conf < 1:
         raise ValueError(f"Konfidensnivået må være mellom 0 og 1, fikk {conf!r}.")
-    return float(stats.norm.isf((1 - conf) / 2))
+    return float(norm_isf((1 - conf) / 2))
 
 
 def method_text(conf: float = 0.95, uncertain_benchmark: bool = False) -> str:
@@ -202,7 +202,7 @@ def welch_difference(mean1, sd1, n1, mean2, sd2, n2, conf: float = 0.95):
         se = np.sqrt(v1 + v2)
         dof = (v1 + v2) ** 2 / (v1 ** 2 / (k1 - 1) + v2 ** 2 / (k2 - 1))
         ok = (k1 >= 2) & (k2 >= 2) & np.isfinite(se)
-        t = stats.t.isf((1 - conf) / 2, np.where(ok, dof, 1.0))
+        t = t_isf((1 - conf) / 2, np.where(ok, dof, 1.0))
     d = m1 - m2
     half = np.where(ok, t * se, np.nan)
     return d, d - half, d + half, np.where(ok, dof, np.nan)

@@ -22,8 +22,8 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
+from analysis.distributions import norm_isf, t_isf
 from data.catalogue import INDICATORS, get_indicator
 from data.numbers import fmt_spec
 from data.schema import sorted_periods
@@ -96,7 +96,7 @@ def wilson_interval(successes, n, conf: float = 0.95) -> tuple[np.ndarray, np.nd
     _check_conf(conf)
     x = np.asarray(successes, dtype=float)
     nn = np.asarray(n, dtype=float)
-    z = stats.norm.isf((1 - conf) / 2)
+    z = norm_isf((1 - conf) / 2)
     with np.errstate(divide="ignore", invalid="ignore"):
         ok = nn > 0
         nsafe = np.where(ok, nn, np.nan)
@@ -116,6 +116,8 @@ def clopper_pearson_interval(successes, n, conf: float = 0.95) -> tuple[np.ndarr
     ``lower = Beta(a/2; x, n-x+1)`` (0 when x = 0), ``upper = Beta(1-a/2; x+1, n-x)`` (1 when x = n).
     Agrees with ``statsmodels.stats.proportion.proportion_confint(method="beta")``.
     """
+    from scipy import stats  # only here: importing scipy.stats costs ≈1 s (analysis.distributions)
+
     _check_conf(conf)
     x = np.asarray(successes, dtype=float)
     nn = np.asarray(n, dtype=float)
@@ -136,7 +138,7 @@ def _t_quantile(df_, conf: float) -> np.ndarray:
     ok = np.isfinite(d) & (d >= 1)
     if ok.any():
         uniq, inv = np.unique(d[ok], return_inverse=True)
-        out[ok] = stats.t.isf((1 - conf) / 2, uniq)[inv]
+        out[ok] = t_isf((1 - conf) / 2, uniq)[inv]
     return out
 
 
@@ -224,7 +226,7 @@ def _limits(value, n, sd_used, ok, is_share, conf: float, share_method: str, mar
     Udir's own ``value ± margin`` (``se = margin / z``) for means where ``margin`` is given."""
     nrow = len(value)
     lower, upper, se = np.full(nrow, np.nan), np.full(nrow, np.nan), np.full(nrow, np.nan)
-    z = stats.norm.isf((1 - conf) / 2)
+    z = norm_isf((1 - conf) / 2)
     sh = ok & is_share
     if sh.any():
         nn = n[sh]

@@ -22,8 +22,8 @@ Altman, D. G. & Bland, J. M. (2011). How to obtain the P value from a confidence
 from __future__ import annotations
 
 import numpy as np
-from scipy import stats
 
+from analysis.distributions import norm_isf, norm_sf
 from analysis.compare import IKKE_SIKKER, INGEN_DATA
 
 VERDICT_CODES = ("svakere", "bedre", "hoyere", "lavere")
@@ -49,10 +49,10 @@ def p_from_interval(difference, lower, upper, conf: float = 0.95) -> np.ndarray:
     """
     d = np.asarray(difference, float)
     lo, hi = np.asarray(lower, float), np.asarray(upper, float)
-    z = stats.norm.isf((1 - conf) / 2)
+    z = norm_isf((1 - conf) / 2)
     with np.errstate(divide="ignore", invalid="ignore"):
         se = np.where(d < 0, hi - d, d - lo) / z
-        p = 2 * stats.norm.sf(np.abs(d) / se)
+        p = 2 * norm_sf(np.abs(d) / se)
     p = np.where(se == 0, np.where(d == 0, 1.0, 0.0), p)
     return np.where(np.isfinite(d) & np.isfinite(lo) & np.isfinite(hi), p, np.nan)
 

@@ -99,7 +99,8 @@ def _with_verdict(pooled: pd.DataFrame, benchmark: Benchmark) -> pd.DataFrame:
 
 
 def spine_table(figures: pd.DataFrame, kommune_ids: list[str], fylke_id: str, periods: list[str],
-                benchmark: Benchmark = "nasjonalt") -> pd.DataFrame:
+                benchmark: Benchmark = "nasjonalt", *, pooled: pd.DataFrame | None = None,
+                distribution: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per uttrekk indicator: the spine chart's range, marks, verdict and standardised positions.
 
     Parameters
@@ -110,6 +111,10 @@ def spine_table(figures: pd.DataFrame, kommune_ids: list[str], fylke_id: str, pe
     periods : the window pooled (the last three school years).
     benchmark : ``"nasjonalt"`` (range of all kommuner, centred on the national figure) or ``"fylke"``
         (range of the fylke's kommuner, centred on the fylke figure, verdict against the fylke).
+    pooled, distribution : optional, already computed for exactly these arguments:
+        ``overview_pooled(figures, kommune_ids, fylke_id, periods)`` and
+        ``kommune_distribution(figures, periods, fylke_id if benchmark == "fylke" else None)``
+        (callers that cache them per data version; the national distribution is the same for every kommune).
 
     Returns
     -------
@@ -121,11 +126,13 @@ def spine_table(figures: pd.DataFrame, kommune_ids: list[str], fylke_id: str, pe
     """
     if benchmark not in BENCHMARKS:
         raise ValueError(f"Ukjent sammenligning: {benchmark!r} (velg {', '.join(BENCHMARKS)}).")
-    pooled = overview_pooled(figures, kommune_ids, fylke_id, periods)
+    if pooled is None:
+        pooled = overview_pooled(figures, kommune_ids, fylke_id, periods)
     if pooled.empty:
         return pooled
     out = _with_verdict(pooled, benchmark)
-    dist = kommune_distribution(figures, periods, fylke_id if benchmark == "fylke" else None)
+    dist = distribution if distribution is not None else kommune_distribution(
+        figures, periods, fylke_id if benchmark == "fylke" else None)
     out = out.merge(dist, on=INDICATOR_KEYS, how="left")
     out["benchmark"] = benchmark
     out["direction"] = [_direction(str(i)) for i in out["indicator"]]

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 
 from analysis.compare import BEDRE, IKKE_SIKKER, INGEN_DATA, SVAKERE
 from analysis.intervals import add_intervals
@@ -130,6 +129,8 @@ def trend(series_df: pd.DataFrame, conf: float = 0.95, min_periods: int = MIN_PE
     first, last = (periods[0], periods[-1]) if periods else ("", "")
     if k < min_periods:
         return TrendResult(np.nan, np.nan, np.nan, np.nan, k, FOR_FA_AR, text, first, last)
+    import statsmodels.api as sm  # here, not at the top: importing statsmodels costs ≈1 s on a page's first run
+
     x = d["_year"].to_numpy(float) - 2000.0
     y = d["estimate"].to_numpy(float)
     w = 1.0 / d["se"].to_numpy(float) ** 2

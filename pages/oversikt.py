@@ -7,22 +7,22 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import data
-from analysis.overview import overview_by_year, overview_pooled
+from analysis.overview import overview_by_year
 from analysis.window import WINDOW_YEARS, last_school_years
 from data.schema import sorted_periods
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, suppression_min_n
-from data.coverage import shown_keys, uttrekk_coverage
+from data.coverage import shown_keys
 from present.small_multiples import small_multiples
-from present.spine_chart import spine_figure, spine_table_view
 from present.verdicts import verdict_label, verdict_summary
 from ui.frozen import freeze
 from ui.findings_widgets import add_finding_markers, findings_store, findings_under_chart
 from present.format import fmt_interval, fmt_number, row_label
+from present.window import span_text
 from present.reform import add_reform_markers, reform_events, split_break_text
 from present.window import school_years
-from ui.realdata_widgets import coverage_block, window_label_for
+from ui.realdata_widgets import coverage_block, kommune_coverage, window_label_for
 from ui import stats_widgets as sw
-from ui.spine_data import spine
+from ui.spine_data import pooled as pooled_for, spine, spine_chart
 from ui.state import data_token, kommune_row, param_choice, selected_kommune
 from present.strings import t
 from ui.tables import show_table
@@ -36,10 +36,10 @@ def compute(token: str, kommune_id: str) -> tuple[pd.DataFrame, pd.DataFrame, li
     periods = school_years(last_school_years(figures["period"].unique())[-1], WINDOW_YEARS)  # calendar window
     lineage = data.kommune_lineage(kommune_id)
     fylke_id = kommune_row(kommune_id)["fylke_id"]
-    keys = shown_keys(uttrekk_coverage(figures, lineage))  # stand-ins (skalapoeng) where an indicator is missing
+    keys = shown_keys(kommune_coverage(token, kommune_id))  # stand-ins (skalapoeng) where an indicator is missing
     return (
         overview_by_year(figures, lineage, fylke_id, periods, keys),
-        overview_pooled(figures, lineage, fylke_id, periods, keys),
+        pooled_for(token, kommune_id, tuple(periods), tuple(keys)),  # shared with the spine chart
         periods,
     )
 
@@ -137,21 +137,21 @@ benchmark = param_choice(t("spine.benchmark"), ["nasjonalt", "fylke"], "sammenli
                          format_func=lambda b: t(f"spine.benchmark.{b}"), container=st.columns([1, 3])[0])
 spine_rows, _ = spine(data_token(), kommune_id, benchmark)
 if len(spine_rows) and "classification" in spine_rows:  # partial real data: the coverage block says what is missing
-    st.subheader(t("spine.title", first=periods[0], last=periods[-1]))
+    st.header(t("spine.title", window=span_text(periods)))
     st.markdown(verdict_summary(spine_rows["classification"].astype(str), reference=benchmark))
-    show_chart(spine_figure(spine_rows), width="stretch", theme=None, key="oversikt_spine",
-               config={"displayModeBar": False})
+    spine_fig, spine_view = spine_chart(data_token(), kommune_id, benchmark)  # cached, shared, serialised once
+    show_chart(spine_fig, width="stretch", theme=None, key="oversikt_spine", config={"displayModeBar": False})
     st.caption(t("spine.help", ref=t(f"verdict.ref.{benchmark}")))
     with st.expander(t("spine.table_title")):
-        show_table(spine_table_view(spine_rows), hide_index=True, width="stretch", key="oversikt_spine_table")
+        show_table(spine_view, hide_index=True, width="stretch", key="oversikt_spine_table")
 
-st.subheader(t("oversikt.pooled_title", window=wlabel))
+st.header(t("oversikt.pooled_title", window=wlabel))
 st.caption(t("oversikt.pooled_help"))
 pooled, yearly = sw.many_comparisons_in([pooled, yearly], "oversikt")  # false flags; BH on request
 pooled_table, yearly_table = cached_tables(data_token(), kommune_id, pooled, yearly)
 show_table(pooled_table, hide_index=True, width="stretch", key="oversikt_pooled_table")
 
-st.subheader(t("oversikt.yearly_title"))
+st.header(t("oversikt.yearly_title"))
 findings = kommune_findings(kommune_id)
 chart_tab, table_tab = st.tabs([t("oversikt.tab.chart"), t("common.table_view")])
 with chart_tab:
@@ -172,7 +172,7 @@ with st.expander(t("verdict.method_expander")):
 def findings_section(kommune_id: str, pooled: pd.DataFrame, periods: list[str], findings: list) -> None:
     """Findings for one chosen indicator. A fragment: picking another indicator reruns only this part
     (saving a finding reruns the whole page, so the chart's markers follow)."""
-    st.subheader(t("oversikt.findings_title"))
+    st.header(t("oversikt.findings_title"))
     picked = st.selectbox(t("oversikt.findings_pick"), list(pooled.index), format_func=lambda i: row_label(pooled.loc[i]),
                           key="oversikt_funn_indikator")
     row = pooled.loc[picked]

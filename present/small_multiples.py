@@ -77,36 +77,37 @@ def axis_range(data_range: tuple[float, float]) -> tuple[float, float]:
     return lo - strip, hi
 
 
-def _panel(fig: go.Figure, g: pd.DataFrame, r: int, c: int, y_range: tuple[float, float], seen: set) -> None:
+def _panel(traces: list, g: pd.DataFrame, y_range: tuple[float, float], seen: set) -> None:
+    """The panel's traces, appended to ``traces`` (added to the figure in one call: plotly re-validates the
+    figure's traces on every ``add_trace``)."""
     def legend(key: str) -> bool:
         first = key not in seen
         seen.add(key)
         return first
 
     ok = g[g["lower"].notna()]
-    fig.add_trace(go.Scatter(x=g["period"].tolist(), y=g["nasjonalt_estimate"].tolist(), mode="lines",
+    traces.append(go.Scatter(x=g["period"].tolist(), y=g["nasjonalt_estimate"].tolist(), mode="lines",
                              name=t("common.nasjonalt"), line={"color": PALETTE["nasjonalt"], "width": 3},
-                             legendgroup="n", showlegend=legend("n")), row=r, col=c)
+                             legendgroup="n", showlegend=legend("n")))
     if "fylke_estimate" in g.columns and g["fylke_estimate"].notna().any():
-        fig.add_trace(go.Scatter(x=g["period"].tolist(), y=g["fylke_estimate"].tolist(), mode="lines+markers",
+        traces.append(go.Scatter(x=g["period"].tolist(), y=g["fylke_estimate"].tolist(), mode="lines+markers",
                                  name=t("common.fylke"), line={"color": PALETTE["fylke"], "dash": "dot"},
-                                 marker={"symbol": "diamond"}, legendgroup="f", showlegend=legend("f")),
-                      row=r, col=c)
-    fig.add_trace(go.Scatter(
+                                 marker={"symbol": "diamond"}, legendgroup="f", showlegend=legend("f")))
+    traces.append(go.Scatter(
         x=ok["period"].tolist(), y=ok["estimate"].tolist(), mode="markers", name=t("common.kommune"),
         marker={"color": PALETTE["kommune"], "size": 10}, legendgroup="k", showlegend=legend("k"),
         error_y=error_bars(ok["lower"], ok["upper"], ok["estimate"]),
-        hovertemplate="%{x}: %{y}<extra>" + t("common.kommune") + "</extra>"), row=r, col=c)
+        hovertemplate="%{x}: %{y}<extra>" + t("common.kommune") + "</extra>"))
     supp = g[g["suppressed"].astype(bool)]
     if len(supp):
         lo, _ = axis_range(y_range)
         y0 = lo + (y_range[0] - lo) * 0.25  # in the strip below the data, never on a line
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=supp["period"].tolist(), y=[y0] * len(supp), mode="markers+text", name=t("common.suppressed"),
             text=[t("common.suppressed")] * len(supp), textposition="top center", cliponaxis=False,
             marker={"symbol": SUPPRESSED_SYMBOL, "size": 12, "color": PALETTE["highlight"], "line": {"width": 3}},
             legendgroup="s", showlegend=legend("s"),
-            hovertemplate="%{x}: " + t("common.suppressed") + "<extra></extra>"), row=r, col=c)
+            hovertemplate="%{x}: " + t("common.suppressed") + "<extra></extra>"))
 
 
 def small_multiples(yearly: pd.DataFrame, periods: list[str], *, title: str | None = None,
@@ -120,15 +121,23 @@ def small_multiples(yearly: pd.DataFrame, periods: list[str], *, title: str | No
     ranges = indicator_ranges(yearly)
     seen: set = set()
     tops: dict[int, tuple[int, int, float]] = {}
+    traces: list = []
+    rows_of: list[int] = []
+    cols_of: list[int] = []
     for i, (order, g) in enumerate(groups):
         r, c = i // cols + 1, i % cols + 1
         g = g.drop_duplicates("period", keep="last").set_index("period").reindex(periods).reset_index()
         g["indicator"] = g["indicator"].ffill().bfill()
         g["suppressed"] = g["suppressed"].fillna(False)
         y_range = ranges[str(g["indicator"].iloc[0])]
-        _panel(fig, g, r, c, y_range, seen)
-        fig.update_yaxes(range=list(axis_range(y_range)), tickvals=nice_ticks(*y_range), row=r, col=c)
+        before = len(traces)
+        _panel(traces, g, y_range, seen)
+        rows_of += [r] * (len(traces) - before)
+        cols_of += [c] * (len(traces) - before)
+        fig.get_subplot(r, c).yaxis.update(range=list(axis_range(y_range)), tickvals=nice_ticks(*y_range))
         tops[int(order)] = (r, c, y_range[1] - 0.04 * (y_range[1] - y_range[0]))
+    if traces:
+        fig.add_traces(traces, rows=rows_of, cols=cols_of)
     base_layout(fig, title=title, height=110 + 250 * rows)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(periods))
     fig.update_annotations(font_size=14)

@@ -1500,7 +1500,7 @@ NB: dict[str, str] = {
     "verdict.summary_neutral": "I tillegg er {lavere} sikkert lavere og {hoyere} sikkert høyere enn {ref}.",
     "verdict.method_expander": "Slik er det regnet ut",
     # --- Spine chart (present/spine_chart.py) ---------------------------------------------------
-    "spine.title": "Alle indikatorene på ett blikk ({first}–{last}, tre år samlet)",
+    "spine.title": "Alle indikatorene på ett blikk ({window} samlet)",
     "spine.benchmark": "Sammenlign med",
     "oversikt.tab.chart": "Diagram",
     "spine.benchmark.nasjonalt": "Landet",

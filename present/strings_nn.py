@@ -1508,7 +1508,7 @@ NN: dict[str, str] = {
     ),
     "verdict.summary_neutral": "I tillegg er {lavere} sikkert lågare og {hoyere} sikkert høgare enn {ref}.",
     "verdict.method_expander": "Slik er det rekna ut",
-    "spine.title": "Alle indikatorane på eitt blikk ({first}–{last}, tre år samla)",
+    "spine.title": "Alle indikatorane på eitt blikk ({window} samla)",
     "spine.benchmark": "Samanlikn med",
     "oversikt.tab.chart": "Diagram",
     "spine.benchmark.nasjonalt": "Landet",

@@ -311,12 +311,13 @@ _BOOT_CACHE: list[tuple[u.UttrekkResult, object]] = []  # the last bootstrap, re
 
 def _bootstrap_paragraphs(res: u.UttrekkResult, kommune_id: str) -> list[str]:
     """Issue 12: interval for the share and rank, P(drawn) and the two-way audit (``analysis.uttrekk_bootstrap``)."""
-    from analysis.uttrekk_bootstrap import audit, bootstrap_uttrekk
+    from analysis.bootstrap_store import cached_bootstrap
+    from analysis.uttrekk_bootstrap import audit
     from present.uncertainty import audit_sentence, bootstrap_summary
 
     hit = next((b for r, b in _BOOT_CACHE if r is res), None)
     if hit is None:
-        hit = bootstrap_uttrekk(res, replicates=500)
+        hit = cached_bootstrap(res, replicates=500)  # on disk per inputs and code: a new process reads it
         _BOOT_CACHE[:] = [(res, hit)]
     row = hit.kommuner[hit.kommuner["kommune_id"] == str(kommune_id)]
     if row.empty:

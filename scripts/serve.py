@@ -18,6 +18,7 @@ import logging
 import os
 import sys
 import threading
+import time
 import tomllib
 from pathlib import Path
 
@@ -29,6 +30,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 OPEN_SETTING = "UTFORDRINGSBILDE_ALLOW_OPEN_WITHOUT_LOGIN"
 log = logging.getLogger("utfordringsbilde.preload")
+# The other pages' heavier imports (scipy.stats for Skoler) follow this long after the first page's.
+SECOND_PHASE_DELAY_S = 8.0
 
 
 def preload() -> None:
@@ -37,6 +40,8 @@ def preload() -> None:
 
     Runs in a background thread of the server process; the page scripts then find the modules in
     ``sys.modules`` and the dataset in ``data.dataset``'s memo. Errors are left for the page to report.
+    A second phase, ``SECOND_PHASE_DELAY_S`` later, imports what the next pages need (Skoler's statistics
+    modules and scipy.stats), so the first visitor of those pages does not wait for it either.
     """
     try:
         sys.path.insert(0, str(REPO_ROOT))
@@ -62,6 +67,17 @@ def preload() -> None:
         gc.freeze()
     except Exception:  # noqa: BLE001 - the first page run reports it properly
         log.warning("Preloading failed", exc_info=True)
+        return
+    time.sleep(SECOND_PHASE_DELAY_S)  # after the first visitors' runs: these imports hold the interpreter too
+    try:
+        import analysis.funnel  # noqa: F401  (Skoler: funnel, spread, shrinkage; scipy.stats)
+        import analysis.persistence  # noqa: F401
+        import analysis.shrinkage  # noqa: F401
+        import analysis.spread  # noqa: F401
+        import ui.exploration_data  # noqa: F401
+        gc.freeze()
+    except Exception:  # noqa: BLE001
+        log.warning("Preloading (second phase) failed", exc_info=True)
 
 
 def login_configured(root: Path = REPO_ROOT) -> bool:

@@ -8,12 +8,31 @@ import pandas as pd
 import streamlit as st
 
 import data
-from analysis.overview import overview_by_year
+from analysis.overview import overview_by_year, overview_pooled
 from analysis.window import last_school_years
-from analysis.spine import spine_table
+from analysis.spine import kommune_distribution, spine_table
+from data.catalogue import UTTREKK_SET
+from present.spine_chart import spine_figure, spine_table_view
+from ui.frozen import freeze
 from ui.state import kommune_row
 
 log = logging.getLogger(__name__)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def pooled(token: str, kommune_id: str, periods: tuple[str, ...], keys: tuple) -> pd.DataFrame:
+    """``analysis.overview.overview_pooled`` per data version, kommune, window and indicator keys: Oversikt's
+    pooled table and the spine chart (both benchmarks) share one computation (pass every argument the same
+    way: Streamlit's cache key holds the arguments as passed)."""
+    return overview_pooled(data.load_dataset(), data.kommune_lineage(kommune_id), kommune_row(kommune_id)["fylke_id"],
+                           list(periods), list(keys))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def distribution(token: str, periods: tuple[str, ...], fylke_id: str | None) -> pd.DataFrame:
+    """``analysis.spine.kommune_distribution`` per data version and window: the national range is the same
+    for every kommune (and the fylke's for every kommune of the fylke), so it is computed once."""
+    return kommune_distribution(data.load_dataset(), list(periods), fylke_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -22,7 +41,18 @@ def spine(token: str, kommune_id: str, benchmark: str) -> tuple[pd.DataFrame, li
     figures = data.load_dataset()
     periods = last_school_years(figures["period"].unique())
     fylke_id = kommune_row(kommune_id)["fylke_id"]
-    return spine_table(figures, data.kommune_lineage(kommune_id), fylke_id, periods, benchmark), periods
+    table = spine_table(figures, data.kommune_lineage(kommune_id), fylke_id, periods, benchmark,
+                        pooled=pooled(token, kommune_id, tuple(periods), UTTREKK_SET),  # defaults are not in the key
+                        distribution=distribution(token, tuple(periods), fylke_id if benchmark == "fylke" else None))
+    return table, periods
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def spine_chart(token: str, kommune_id: str, benchmark: str) -> tuple:
+    """The finished spine chart (frozen: serialised once) and its table view, per data version and language
+    (``token``), kommune and benchmark; shared read-only between sessions."""
+    rows, _ = spine(token, kommune_id, benchmark)
+    return freeze(spine_figure(rows)), spine_table_view(rows)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

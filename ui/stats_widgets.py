@@ -8,6 +8,7 @@ and tables in ``present.uncertainty``. The bootstrap is cached per data version 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -16,24 +17,31 @@ import streamlit as st
 import data
 from analysis import uttrekk as u
 from analysis.multiplicity import bh_verdicts
-from analysis.persistence import regression_to_mean
-from analysis.uttrekk_bootstrap import BootstrapResult, audit, bootstrap_uttrekk
 from data.schema import period_start_year, sorted_periods
 from present import uncertainty as pu
 from present.strings import t
 
+if TYPE_CHECKING:
+    from analysis.uttrekk_bootstrap import BootstrapResult
+
+# The bootstrap and regression to the mean are imported where used: they pull in scipy.stats (≈1 s, ≈50 MB),
+# which pages that only need the many-comparisons line (Oversikt) should not pay for.
 REPLICATES = 500
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def uttrekk_bootstrap(token: str, params_key: str, _res: u.UttrekkResult, replicates: int = REPLICATES) -> BootstrapResult:
     """The parametric bootstrap of the whole rule, memoised per data version and parameter set."""
-    return bootstrap_uttrekk(_res, replicates=replicates)
+    from analysis.bootstrap_store import cached_bootstrap  # also on disk: the same numbers, read in ms
+
+    return cached_bootstrap(_res, replicates=replicates)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def uttrekk_rtm(token: str, params_key: str, _params: u.UttrekkParams) -> dict | None:
     """Regression to the mean in the data: kommuner drawn in the window before, and their next window."""
+    from analysis.persistence import regression_to_mean
+
     df = data.load_dataset()
     periods = sorted_periods(str(p) for p in df["period"].unique())
     end = _params.end_period or (periods[-1] if periods else None)
@@ -61,6 +69,8 @@ def render_kommune_uncertainty(boot: BootstrapResult, kommune_id: str) -> None:
         return
     st.markdown(pu.bootstrap_summary(row.iloc[0]))
     figs = boot.figures[(boot.figures["level"] == "kommune") & (boot.figures["unit_id"] == str(kommune_id))]
+    from analysis.uttrekk_bootstrap import audit
+
     a = audit(figs)
     st.markdown(pu.audit_sentence(a))
     st.caption(t("stat.bootstrap.short", reps=boot.replicates))
