@@ -46,7 +46,10 @@ defaults
     option http-server-close
     timeout connect 5s
     timeout client 1h
-    timeout server 1h
+    # A plain HTTP answer (health, host-config, static files, uploads) comes within a minute or the replica
+    # is stuck (e.g. shutting down): give up so the browser's reconnect ping retries on the other replica.
+    # Upgraded websockets live under «timeout tunnel».
+    timeout server 60s
     timeout tunnel 1h
     timeout http-request 30s
     timeout check 10s

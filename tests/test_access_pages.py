@@ -4,13 +4,9 @@ ranking, fylke and national benchmarks) stay visible by design: they are publish
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import data
 from data.access import Principal
 from data.findings import Author, ChecklistChanges, FindingIn, get_store
 from tests.conftest import REPO_ROOT
@@ -24,11 +20,7 @@ SKOLEEIER_A = Principal("sub-a", "Siri Skoleeier", "skoleeier", kommuner=(A,))
 
 
 @pytest.fixture
-def world(tmp_path, monkeypatch):
-    session = Path(os.environ["UTFORDRINGSBILDE_DATA_DIR"])
-    data.ensure_demo()
-    (tmp_path / "demo").symlink_to(session / "demo", target_is_directory=True)
-    monkeypatch.setenv("UTFORDRINGSBILDE_DATA_DIR", str(tmp_path))
+def world(data_folder, monkeypatch):
     monkeypatch.setenv("UTFORDRINGSBILDE_TESTING", "1")
     store = get_store()
     kari = Author("Kari", "veileder")
@@ -36,7 +28,7 @@ def world(tmp_path, monkeypatch):
     store.update_checklist_item(B, "hva_kommunen_er_god_pa", 0, ChecklistChanges(status="pagar", note=SECRET_NOTE),
                                 kari)
     store.create(FindingIn(A, "Eget funn i A", "styrke"), kari)
-    return tmp_path
+    return data_folder
 
 
 def _everything(at: AppTest) -> str:

@@ -9,9 +9,7 @@ to nynorsk as well (``UTFORDRINGSBILDE_LANG``); the session's choice comes from 
 from __future__ import annotations
 
 import json
-import os
 import re
-from pathlib import Path
 
 import pytest
 
@@ -85,15 +83,6 @@ def test_every_page_reads_in_nynorsk(nynorsk, page):
     assert len(_visible(at)) >= 3, "the page drew nothing"
     left = _bokmal(at)
     assert not left, f"bokmål on {page} in nynorsk:\n" + "\n".join(left[:30])
-
-
-@pytest.fixture
-def data_folder(tmp_path, monkeypatch):
-    session = Path(os.environ["UTFORDRINGSBILDE_DATA_DIR"])
-    data.ensure_demo()
-    (tmp_path / "demo").symlink_to(session / "demo", target_is_directory=True)
-    monkeypatch.setenv("UTFORDRINGSBILDE_DATA_DIR", str(tmp_path))
-    return tmp_path
 
 
 def _upload(at, name: str, raw: bytes):
