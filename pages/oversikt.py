@@ -17,9 +17,8 @@ from present.verdicts import verdict_label, verdict_summary
 from ui.frozen import freeze
 from ui.findings_widgets import add_finding_markers, findings_store, findings_under_chart
 from present.format import fmt_interval, fmt_number, row_label
-from present.window import span_text
-from present.reform import add_reform_markers, reform_events, split_break_text
-from present.window import school_years
+from present.reform import add_reform_markers, chart_periods, reform_events, split_break_text
+from present.window import school_years, span_text
 from ui.realdata_widgets import coverage_block, kommune_coverage, window_label_for
 from ui import stats_widgets as sw
 from ui.spine_data import pooled as pooled_for, spine, spine_chart
@@ -103,7 +102,7 @@ def yearly_chart(yearly: pd.DataFrame, findings: list | None = None, kommune_id:
     periods = sorted_periods(yearly["period"].astype(str).unique())
     fig, tops = small_multiples(yearly, periods, title=t("oversikt.chart_title"))
     if kommune_id:
-        add_reform_markers(fig, kommune_id, periods, panels=True)
+        add_reform_markers(fig, kommune_id, panels=True)
     for order, g in yearly.groupby("order", sort=True):
         linked = linked_to(findings, g.iloc[0])
         if linked and int(order) in tops:
@@ -158,7 +157,7 @@ with chart_tab:
     findings_key = tuple((f.id, f.version) for f in findings) + (("bh", bool(st.session_state.get("oversikt_bh"))),)
     fig = cached_yearly_chart(data_token(), kommune_id, findings_key, yearly, findings)
     show_chart(fig, width="stretch", key="oversikt_chart")
-    if reforms := reform_events(kommune_id, periods):
+    if reforms := reform_events(kommune_id, chart_periods(fig)):  # the years the chart draws
         st.caption(" · ".join(label for _, label in reforms))
 with table_tab:
     show_table(yearly_table, hide_index=True, width="stretch", key="oversikt_year_table")

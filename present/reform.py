@@ -34,13 +34,20 @@ def reform_events(kommune_id: str, periods: Sequence[str]) -> list[tuple[str, st
     return out
 
 
-def add_reform_markers(fig: go.Figure, kommune_id: str, periods: Sequence[str], panels: bool = False) -> list[str]:
+def chart_periods(fig: go.Figure) -> list[str]:
+    """The school years of a figure's category x axis, in drawn order (``categoryarray``)."""
+    return [str(p) for p in (fig.layout.xaxis.categoryarray or ())]
+
+
+def add_reform_markers(fig: go.Figure, kommune_id: str, periods: Sequence[str] | None = None,
+                       panels: bool = False) -> list[str]:
     """Draw a dashed vertical line between the last year before and the first year after each reform
     (category axis: halfway between the two positions) with its label; return the labels for the caption.
 
+    ``periods``: the years on the x axis in order; None reads them from the figure (``chart_periods``).
     ``panels``: the figure is small multiples; the line goes into every panel and the label only into the
     returned list (the caller puts it under the chart: one label per panel would crowd it)."""
-    shown = [str(p) for p in periods]
+    shown = [str(p) for p in periods] if periods is not None else chart_periods(fig)
     labels = []
     for period, label in reform_events(kommune_id, shown):
         x = shown.index(period) - 0.5

@@ -18,7 +18,6 @@ from analysis.compare import count_classifications
 from analysis.overview import benchmark_comparison
 from analysis.window import WINDOW_YEARS
 from data.catalogue import INDICATORS, UTTREKK_SET, indicator_label
-from data.schema import sorted_periods
 from present.format import count_text, fmt_interval, fmt_number
 from present.reform import add_reform_markers
 from present.strings import classification_label, t, tr
@@ -210,11 +209,10 @@ def _yearly_table(yearly: pd.DataFrame, periods: list[str]) -> Table:
 
 def _yearly_figures(yearly: pd.DataFrame, keys: list[Key], kommune_id: str) -> list[Figure]:
     parts = charts.chunks(_present_keys(keys, yearly))
-    periods = sorted_periods(yearly["period"].astype(str).unique()) if len(yearly) else []
     out = []
     for i, part in enumerate(parts):
         fig = charts.indicator_years_figure(yearly, part, t("rep.yearly_figure_title"))
-        reforms = add_reform_markers(fig, kommune_id, periods, panels=True)  # a merger/split inside the window
+        reforms = add_reform_markers(fig, kommune_id, panels=True)  # a merger/split inside the window
         out.append(Figure(fig, t("rep.yearly_figure") + (f" ({i + 1} {t('rep.of')} {len(parts)})" if len(parts) > 1
                                                          else "") + t("rep.cross_suppressed")
                           + "".join(f" {label}." for label in reforms)))
