@@ -252,12 +252,11 @@ def test_no_module_rebinds_the_strings_function_t():
     """A local ``t = …`` (or a parameter ``t``) in a module that uses ``present.strings.t`` turns every
     ``t("key")`` of that scope into a crash (report/word.py once named a table ``t``)."""
     import ast
-    from pathlib import Path
 
-    root = Path(__file__).resolve().parents[1]
+    from tests.test_layers import ROOT as root, _python_files
+
     bad = []
-    for p in sorted(root.glob("*.py")) + sorted(q for d in ("pages", "ui", "report", "present", "analysis", "data")
-                                                 for q in (root / d).rglob("*.py")):
+    for p in _python_files():  # the application's own modules (the layer test's walk)
         tree = ast.parse(p.read_text(encoding="utf-8"))
         if not any(isinstance(n, ast.ImportFrom) and any(a.name == "t" and a.asname is None for a in n.names)
                    for n in ast.walk(tree)):

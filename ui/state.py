@@ -76,17 +76,17 @@ def kommune_picker() -> str | None:
         st.session_state[FROM_WIDGET_KEY] = True
 
     label, fmt = t("app.kommune"), (lambda k: f"{names.get(k, k)} ({k})")
+    from_link = wanted if wanted in names else (DEFAULT_KOMMUNE if DEFAULT_KOMMUNE in names else ids[0])
     if chosen is None:
         # The session's first run: the widget starts on the link's kommune. A browser that reconnects to a
         # new server session (a restarted or failed-over replica) sends its widget's value with this run,
         # and that value wins: the user's last choice is not lost to the link it had not yet updated.
-        start = wanted if wanted in names else (DEFAULT_KOMMUNE if DEFAULT_KOMMUNE in names else ids[0])
-        value = st.sidebar.selectbox(label, ids, index=ids.index(start), key=KOMMUNE_PARAM, format_func=fmt,
-                                     help=_picker_help(start), on_change=remember)
-        st.session_state[CHOSEN_KEY] = value if value in names else start
+        value = st.sidebar.selectbox(label, ids, index=ids.index(from_link), key=KOMMUNE_PARAM, format_func=fmt,
+                                     help=_picker_help(from_link), on_change=remember)
+        st.session_state[CHOSEN_KEY] = value if value in names else from_link
     else:
         if chosen not in names or (not from_widget and wanted in names and wanted != chosen):
-            chosen = wanted if wanted in names else (DEFAULT_KOMMUNE if DEFAULT_KOMMUNE in names else ids[0])
+            chosen = from_link
             st.session_state[CHOSEN_KEY] = chosen
         st.session_state[KOMMUNE_PARAM] = chosen
         st.sidebar.selectbox(label, ids, key=KOMMUNE_PARAM, format_func=fmt, help=_picker_help(chosen),
