@@ -14,7 +14,7 @@ import textwrap
 import streamlit as st
 
 from data.catalogue import INDICATORS, indicator_label
-from data.findings import Author, FindingsStore, IndicatorLink, get_store, vocab
+from data.findings import Author, IndicatorLink, get_store, vocab
 from data.access import AUTHOR_ROLE
 from data.findings.scoped import ScopedStore
 from data.findings.validation import NAME_MAX
