@@ -9,6 +9,7 @@ from data.dataset import (  # noqa: F401
     dataset_info,
     dataset_token,
     ensure_demo,
+    kommune_area_rows,
     kommune_lineage,
     load_context,
     load_dataset,

@@ -36,8 +36,9 @@ def compute(token: str, kommune_id: str) -> tuple[pd.DataFrame, pd.DataFrame, li
     lineage = data.kommune_lineage(kommune_id)
     fylke_id = kommune_row(kommune_id)["fylke_id"]
     keys = shown_keys(kommune_coverage(token, kommune_id))  # stand-ins (skalapoeng) where an indicator is missing
+    rows = data.kommune_area_rows(figures, lineage, fylke_id)  # the kommune, its fylke, the nation
     return (
-        overview_by_year(figures, lineage, fylke_id, periods, keys),
+        overview_by_year(rows, lineage, fylke_id, periods, keys),
         pooled_for(token, kommune_id, tuple(periods), tuple(keys)),  # shared with the spine chart
         periods,
     )

@@ -14,6 +14,8 @@ No Streamlit.
 
 from __future__ import annotations
 
+import copy
+import functools
 import math
 
 import numpy as np
@@ -22,7 +24,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from data.catalogue import INDICATORS
-from present.charts import PALETTE, SUPPRESSED_SYMBOL, base_layout, error_bars
+from present.charts import PALETTE, SUPPRESSED_SYMBOL, axis_style, error_bars, layout_dict
 from present.spine_chart import spine_label
 from present.strings import t
 
@@ -77,68 +79,88 @@ def axis_range(data_range: tuple[float, float]) -> tuple[float, float]:
     return lo - strip, hi
 
 
-def _panel(traces: list, g: pd.DataFrame, y_range: tuple[float, float], seen: set) -> None:
-    """The panel's traces, appended to ``traces`` (added to the figure in one call: plotly re-validates the
-    figure's traces on every ``add_trace``)."""
+def _panel(traces: list, g: pd.DataFrame, y_range: tuple[float, float], seen: set, axes: dict) -> None:
+    """The panel's traces as plain dicts on the panel's axes (``axes``: {"xaxis": "x5", "yaxis": "y5"}),
+    appended to ``traces``: the figure is validated once, when it is built from them."""
     def legend(key: str) -> bool:
         first = key not in seen
         seen.add(key)
         return first
 
     ok = g[g["lower"].notna()]
-    traces.append(go.Scatter(x=g["period"].tolist(), y=g["nasjonalt_estimate"].tolist(), mode="lines",
-                             name=t("common.nasjonalt"), line={"color": PALETTE["nasjonalt"], "width": 3},
-                             legendgroup="n", showlegend=legend("n")))
+    periods = g["period"].tolist()
+    traces.append({"type": "scatter", "x": periods, "y": g["nasjonalt_estimate"].tolist(), "mode": "lines",
+                   "name": t("common.nasjonalt"), "line": {"color": PALETTE["nasjonalt"], "width": 3},
+                   "legendgroup": "n", "showlegend": legend("n"), **axes})
     if "fylke_estimate" in g.columns and g["fylke_estimate"].notna().any():
-        traces.append(go.Scatter(x=g["period"].tolist(), y=g["fylke_estimate"].tolist(), mode="lines+markers",
-                                 name=t("common.fylke"), line={"color": PALETTE["fylke"], "dash": "dot"},
-                                 marker={"symbol": "diamond"}, legendgroup="f", showlegend=legend("f")))
-    traces.append(go.Scatter(
-        x=ok["period"].tolist(), y=ok["estimate"].tolist(), mode="markers", name=t("common.kommune"),
-        marker={"color": PALETTE["kommune"], "size": 10}, legendgroup="k", showlegend=legend("k"),
-        error_y=error_bars(ok["lower"], ok["upper"], ok["estimate"]),
-        hovertemplate="%{x}: %{y}<extra>" + t("common.kommune") + "</extra>"))
+        traces.append({"type": "scatter", "x": periods, "y": g["fylke_estimate"].tolist(), "mode": "lines+markers",
+                       "name": t("common.fylke"), "line": {"color": PALETTE["fylke"], "dash": "dot"},
+                       "marker": {"symbol": "diamond"}, "legendgroup": "f", "showlegend": legend("f"), **axes})
+    traces.append({
+        "type": "scatter", "x": ok["period"].tolist(), "y": ok["estimate"].tolist(), "mode": "markers",
+        "name": t("common.kommune"), "marker": {"color": PALETTE["kommune"], "size": 10}, "legendgroup": "k",
+        "showlegend": legend("k"), "error_y": error_bars(ok["lower"], ok["upper"], ok["estimate"]),
+        "hovertemplate": "%{x}: %{y}<extra>" + t("common.kommune") + "</extra>", **axes})
     supp = g[g["suppressed"].astype(bool)]
     if len(supp):
         lo, _ = axis_range(y_range)
         y0 = lo + (y_range[0] - lo) * 0.25  # in the strip below the data, never on a line
-        traces.append(go.Scatter(
-            x=supp["period"].tolist(), y=[y0] * len(supp), mode="markers+text", name=t("common.suppressed"),
-            text=[t("common.suppressed")] * len(supp), textposition="top center", cliponaxis=False,
-            marker={"symbol": SUPPRESSED_SYMBOL, "size": 12, "color": PALETTE["highlight"], "line": {"width": 3}},
-            legendgroup="s", showlegend=legend("s"),
-            hovertemplate="%{x}: " + t("common.suppressed") + "<extra></extra>"))
+        traces.append({
+            "type": "scatter", "x": supp["period"].tolist(), "y": [y0] * len(supp), "mode": "markers+text",
+            "name": t("common.suppressed"), "text": [t("common.suppressed")] * len(supp),
+            "textposition": "top center", "cliponaxis": False,
+            "marker": {"symbol": SUPPRESSED_SYMBOL, "size": 12, "color": PALETTE["highlight"], "line": {"width": 3}},
+            "legendgroup": "s", "showlegend": legend("s"),
+            "hovertemplate": "%{x}: " + t("common.suppressed") + "<extra></extra>", **axes})
+
+
+@functools.lru_cache(maxsize=16)
+def _grid(rows: int, cols: int, panels: int) -> tuple[dict, tuple, str]:
+    """``make_subplots``'s layout (axis domains, title positions) for a grid, its subplot references and grid
+    text: computed once per grid shape (``make_subplots`` costs ≈25 ms; the per-kommune texts go in after).
+    Read-only: callers deep-copy the layout."""
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=["·"] * panels, vertical_spacing=0.3 / rows,
+                        horizontal_spacing=0.07)
+    return fig.layout.to_plotly_json(), fig._grid_ref, fig._grid_str  # noqa: SLF001 - plotly's own dict form
 
 
 def small_multiples(yearly: pd.DataFrame, periods: list[str], *, title: str | None = None,
                     cols: int = COLS) -> tuple[go.Figure, dict[int, tuple[int, int, float]]]:
-    """The figure and, per panel ``order``, (row, col, y for finding markers near the top edge)."""
+    """The figure and, per panel ``order``, (row, col, y for finding markers near the top edge).
+
+    Built as one dict and validated once (``go.Figure`` from ``make_subplots``'s grid): the same figure as
+    ``make_subplots`` plus ``update_*`` calls, ≈10 times faster (Plotly re-walks the figure on every update)."""
     groups = list(yearly.groupby("order", sort=True))
     rows = max(1, math.ceil(len(groups) / cols))
-    titles = [spine_label(g.iloc[0]) for _, g in groups]
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=0.3 / rows,
-                        horizontal_spacing=0.07)
+    grid_layout, grid_ref, grid_str = _grid(rows, cols, len(groups))
+    layout = copy.deepcopy(grid_layout)
+    for annotation, (_, g) in zip(layout.get("annotations", []), groups):
+        annotation["text"] = spine_label(g.iloc[0])
+        annotation["font"] = {"size": 14}
     ranges = indicator_ranges(yearly)
     seen: set = set()
     tops: dict[int, tuple[int, int, float]] = {}
     traces: list = []
-    rows_of: list[int] = []
-    cols_of: list[int] = []
     for i, (order, g) in enumerate(groups):
         r, c = i // cols + 1, i % cols + 1
+        axes = grid_ref[r - 1][c - 1][0].trace_kwargs  # {"xaxis": "x5", "yaxis": "y5"}
         g = g.drop_duplicates("period", keep="last").set_index("period").reindex(periods).reset_index()
         g["indicator"] = g["indicator"].ffill().bfill()
         g["suppressed"] = g["suppressed"].fillna(False)
         y_range = ranges[str(g["indicator"].iloc[0])]
-        before = len(traces)
-        _panel(traces, g, y_range, seen)
-        rows_of += [r] * (len(traces) - before)
-        cols_of += [c] * (len(traces) - before)
-        fig.get_subplot(r, c).yaxis.update(range=list(axis_range(y_range)), tickvals=nice_ticks(*y_range))
+        _panel(traces, g, y_range, seen, axes)
+        layout[_layout_key(axes["yaxis"])].update(range=list(axis_range(y_range)), tickvals=nice_ticks(*y_range))
         tops[int(order)] = (r, c, y_range[1] - 0.04 * (y_range[1] - y_range[0]))
-    if traces:
-        fig.add_traces(traces, rows=rows_of, cols=cols_of)
-    base_layout(fig, title=title, height=110 + 250 * rows)
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(periods))
-    fig.update_annotations(font_size=14)
+    layout.update(layout_dict(title=title, height=110 + 250 * rows))
+    for key in layout:
+        if key.startswith(("xaxis", "yaxis")):
+            layout[key].update(axis_style())
+            if key.startswith("xaxis"):
+                layout[key].update(type="category", categoryorder="array", categoryarray=list(periods))
+    fig = go.Figure({"data": traces, "layout": layout, "_grid_ref": grid_ref, "_grid_str": grid_str})
     return fig, tops
+
+
+def _layout_key(axis_ref: str) -> str:
+    """A trace's axis reference («y5») as the layout's key («yaxis5»)."""
+    return axis_ref[0] + "axis" + axis_ref[1:]

@@ -57,7 +57,7 @@ def _n_text(row) -> str:
     return "" if bool(row["suppressed"]) or pd.isna(row["n"]) else fmt_number(row["n"], 0)
 
 
-def _bars(fig: go.Figure, spine: pd.DataFrame, labels: list[str], benchmark: str, bar_px: int) -> None:
+def _bars(traces: list, spine: pd.DataFrame, labels: list[str], benchmark: str, bar_px: int) -> None:
     """The range bars and the centre line, with one legend entry each."""
     for lo, hi, colour, width, name in (
         ("pos_worst", "pos_best", RANGE_COLOUR, bar_px, t(f"spine.legend.range.{benchmark}")),
@@ -67,24 +67,25 @@ def _bars(fig: go.Figure, spine: pd.DataFrame, labels: list[str], benchmark: str
         for label, (_, r) in zip(labels, spine.iterrows()):
             xs += [r[lo], r[hi], None]
             ys += [label, label, None]
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": width}, name=name,
-                                 hoverinfo="skip", legendrank=10))
-    fig.add_trace(go.Scatter(
-        x=[0, 0], y=[labels[0], labels[-1]], mode="lines", line={"color": OUTLINE, "width": 3},
-        name=t(f"spine.legend.benchmark.{benchmark}"), hoverinfo="skip", legendrank=20))
+        traces.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines", "line": {"color": colour, "width": width},
+                       "name": name, "hoverinfo": "skip", "legendrank": 10})
+    traces.append({
+        "type": "scatter", "x": [0, 0], "y": [labels[0], labels[-1]], "mode": "lines",
+        "line": {"color": OUTLINE, "width": 3}, "name": t(f"spine.legend.benchmark.{benchmark}"), "hoverinfo": "skip",
+        "legendrank": 20})
 
 
-def _second(fig: go.Figure, spine: pd.DataFrame, labels: list[str], benchmark: str, size: int) -> None:
+def _second(traces: list, spine: pd.DataFrame, labels: list[str], benchmark: str, size: int) -> None:
     ok = spine["pos_second"].notna().to_numpy()
     colour = PALETTE["fylke"] if benchmark == "nasjonalt" else SECOND_NATIONAL
-    fig.add_trace(go.Scatter(
-        x=spine.loc[ok, "pos_second"].tolist(), y=[lab for lab, k in zip(labels, ok) if k], mode="markers",
-        marker={"symbol": "line-ns", "size": size * 1.6, "line": {"width": 4, "color": colour}},
-        name=t(f"spine.legend.second.{benchmark}"), legendrank=30,
-        hovertemplate="%{y}<br>" + t(f"spine.legend.second.{benchmark}") + "<extra></extra>"))
+    traces.append({
+        "type": "scatter", "x": spine.loc[ok, "pos_second"].tolist(), "y": [lab for lab, k in zip(labels, ok) if k],
+        "mode": "markers", "marker": {"symbol": "line-ns", "size": size * 1.6, "line": {"width": 4, "color": colour}},
+        "name": t(f"spine.legend.second.{benchmark}"), "legendrank": 30,
+        "hovertemplate": "%{y}<br>" + t(f"spine.legend.second.{benchmark}") + "<extra></extra>"})
 
 
-def _kommune_marks(fig: go.Figure, spine: pd.DataFrame, labels: list[str], reference: str, size: int) -> None:
+def _kommune_marks(traces: list, spine: pd.DataFrame, labels: list[str], reference: str, size: int) -> None:
     """One trace per verdict; every verdict in the legend even when absent (the legend explains all)."""
     codes = spine["classification"].astype(str)
     for code in list(LEGEND_VERDICTS) + [c for c in ("lavere", "hoyere") if (codes == c).any()]:
@@ -94,11 +95,12 @@ def _kommune_marks(fig: go.Figure, spine: pd.DataFrame, labels: list[str], refer
         hover = [t("spine.hover", label=ys[j], value=fmt_interval(r), sentence=verdict_sentence(
             code, reference=reference, direction=int(r["direction"]), suppressed=bool(r["suppressed"])))
             for j, (_, r) in enumerate(rows.iterrows())]
-        fig.add_trace(go.Scatter(
-            x=rows["pos_kommune"].tolist() if len(rows) else [None], y=ys if len(rows) else [None], mode="markers",
-            marker={"symbol": symbol, "size": size, "color": colour, "line": {"width": 2, "color": OUTLINE}},
-            name=verdict_label(code, reference), meta=f"{TRACE_META}:{code}", customdata=list(rows.index),
-            hovertext=hover, hoverinfo="text", legendrank=1))
+        traces.append({
+            "type": "scatter", "x": rows["pos_kommune"].tolist() if len(rows) else [None],
+            "y": ys if len(rows) else [None], "mode": "markers",
+            "marker": {"symbol": symbol, "size": size, "color": colour, "line": {"width": 2, "color": OUTLINE}},
+            "name": verdict_label(code, reference), "meta": f"{TRACE_META}:{code}", "customdata": list(rows.index),
+            "hovertext": hover, "hoverinfo": "text", "legendrank": 1})
 
 
 def _columns(spine: pd.DataFrame, labels: list[str], benchmark: str, font: int) -> list[dict]:
@@ -127,29 +129,29 @@ def spine_figure(spine: pd.DataFrame, *, title: str | None = None, font_size: in
     spine = spine.reset_index(drop=True)
     benchmark = str(spine["benchmark"].iloc[0])
     labels = [spine_label(r) for _, r in spine.iterrows()]
-    fig = go.Figure()
-    _bars(fig, spine, labels, benchmark, bar_px=int(row_px * 0.4))
-    _second(fig, spine, labels, benchmark, size=int(font_size * 1.1))
-    _kommune_marks(fig, spine, labels, benchmark, size=int(font_size * 1.25))
+    traces: list[dict] = []  # plain dicts: the figure is validated once, when it is built (≈4 times faster)
+    _bars(traces, spine, labels, benchmark, bar_px=int(row_px * 0.4))
+    _second(traces, spine, labels, benchmark, size=int(font_size * 1.1))
+    _kommune_marks(traces, spine, labels, benchmark, size=int(font_size * 1.25))
     notes = _columns(spine, labels, benchmark, font_size)
     for x, key, anchor in ((-1.05, "spine.worse_side", "left"), (1.05, "spine.better_side", "right")):
         notes.append({"x": x, "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom", "xanchor": anchor,
                       "showarrow": False, "text": f"<b>{t(key)}</b>", "font": {"size": font_size}})
-    fig.layout.annotations = notes
     top = 60 + (font_size * 2 if title else 0)
-    fig.update_layout(
-        template="none", height=top + row_px * len(spine) + 40 + font_size * 5, paper_bgcolor="white",
-        plot_bgcolor="white", font={"size": font_size, "color": "#222222"}, separators=", ",
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": font_size + 2}} if title else None,
-        margin={"l": 10, "r": 10, "t": top, "b": 10 + font_size * 5},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "font": {"size": font_size},
-                "traceorder": "normal"},
-        hoverlabel={"font_size": font_size}, showlegend=True,
-    )
-    fig.update_xaxes(range=[-1.08, 1.08], visible=False, fixedrange=True, domain=[0, 0.62])
-    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], autorange=True, fixedrange=True,
-                     automargin=True, showgrid=True, gridcolor="#F2F2F2", ticks="", ticksuffix="  ")
-    return fig
+    layout = {
+        "annotations": notes, "template": "none", "height": top + row_px * len(spine) + 40 + font_size * 5,
+        "paper_bgcolor": "white", "plot_bgcolor": "white", "font": {"size": font_size, "color": "#222222"},
+        "separators": ", ",
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": font_size + 2}} if title else None,
+        "margin": {"l": 10, "r": 10, "t": top, "b": 10 + font_size * 5},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "font": {"size": font_size},
+                   "traceorder": "normal"},
+        "hoverlabel": {"font": {"size": font_size}}, "showlegend": True,
+        "xaxis": {"range": [-1.08, 1.08], "visible": False, "fixedrange": True, "domain": [0, 0.62]},
+        "yaxis": {"categoryorder": "array", "categoryarray": labels[::-1], "autorange": True, "fixedrange": True,
+                  "automargin": True, "showgrid": True, "gridcolor": "#F2F2F2", "ticks": "", "ticksuffix": "  "},
+    }
+    return go.Figure({"data": traces, "layout": layout})
 
 
 def spine_table_view(spine: pd.DataFrame) -> pd.DataFrame:

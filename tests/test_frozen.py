@@ -37,3 +37,12 @@ def test_a_copy_for_findings_markers_leaves_the_frozen_figure_alone():
     copy.update_layout(title="Endret")
     assert [t.name for t in copy.data] == ["Kommunen", "Funn"]
     assert json.dumps(frozen.to_dict(), sort_keys=True, default=str) == before
+
+
+def test_freezing_does_not_copy_the_figure():
+    fig = _figure()
+    before = json.dumps(fig.to_dict(), sort_keys=True, default=str)
+    frozen = freeze(fig)
+    assert frozen is fig  # frozen in place: a copy would re-validate every property
+    assert json.dumps(frozen.to_dict(), sort_keys=True, default=str) == before
+    assert frozen.layout.title.text == "Tittel" and frozen.data[0].name == "Kommunen"

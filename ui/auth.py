@@ -24,8 +24,22 @@ PRINCIPAL_KEY = "_principal"  # set by app.py on every run
 TEST_PRINCIPAL_KEY = "_test_principal"  # AppTest only (with UTFORDRINGSBILDE_TESTING=1); no widget uses it
 
 
+def _no_secrets() -> bool:
+    """True when there are certainly no secrets: none loaded (or given by a test) and no secrets file on disk.
+
+    Streamlit re-reads the configured paths and raises on every ``st.secrets`` access while no file exists;
+    that is the normal case here and cost ≈2 ms a call, several calls a run. Two ``stat`` calls instead."""
+    if getattr(st.secrets, "_secrets", None) is not None:  # loaded from a file, or given by AppTest
+        return False
+    from streamlit import config
+
+    return not any(os.path.exists(path) for path in config.get_option("secrets.files") or [])
+
+
 def database_url_secret() -> str | None:
     """The findings database URL from Streamlit secrets (``database_url``), if any."""
+    if _no_secrets():
+        return None
     try:
         url = st.secrets.get("database_url")
     except Exception:  # noqa: BLE001 - no secrets file is the normal case
@@ -34,6 +48,8 @@ def database_url_secret() -> str | None:
 
 
 def login_configured() -> bool:
+    if _no_secrets():
+        return False
     try:
         return "auth" in st.secrets
     except Exception:  # noqa: BLE001 - no secrets file: no login

@@ -26,7 +26,8 @@ from present.window import missing_reasons, span_text, window_text
 @st.cache_data(show_spinner=False, max_entries=64)
 def kommune_coverage(token: str, kommune_id: str):
     """``data.coverage.uttrekk_coverage`` for the kommune, per data version (the block and Oversikt share it)."""
-    return uttrekk_coverage(data.load_dataset(), data.kommune_lineage(kommune_id))
+    lineage = data.kommune_lineage(kommune_id)
+    return uttrekk_coverage(data.kommune_area_rows(data.load_dataset(), lineage, None), lineage)
 
 
 _coverage = kommune_coverage

@@ -24,7 +24,8 @@ def pooled(token: str, kommune_id: str, periods: tuple[str, ...], keys: tuple) -
     """``analysis.overview.overview_pooled`` per data version, kommune, window and indicator keys: Oversikt's
     pooled table and the spine chart (both benchmarks) share one computation (pass every argument the same
     way: Streamlit's cache key holds the arguments as passed)."""
-    return overview_pooled(data.load_dataset(), data.kommune_lineage(kommune_id), kommune_row(kommune_id)["fylke_id"],
+    lineage, fylke_id = data.kommune_lineage(kommune_id), kommune_row(kommune_id)["fylke_id"]
+    return overview_pooled(data.kommune_area_rows(data.load_dataset(), lineage, fylke_id), lineage, fylke_id,
                            list(periods), list(keys))
 
 
@@ -40,8 +41,8 @@ def spine(token: str, kommune_id: str, benchmark: str) -> tuple[pd.DataFrame, li
     """``analysis.spine.spine_table`` for the last three school years, and those years."""
     figures = data.load_dataset()
     periods = last_school_years(figures["period"].unique())
-    fylke_id = kommune_row(kommune_id)["fylke_id"]
-    table = spine_table(figures, data.kommune_lineage(kommune_id), fylke_id, periods, benchmark,
+    lineage, fylke_id = data.kommune_lineage(kommune_id), kommune_row(kommune_id)["fylke_id"]
+    table = spine_table(data.kommune_area_rows(figures, lineage, fylke_id), lineage, fylke_id, periods, benchmark,
                         pooled=pooled(token, kommune_id, tuple(periods), UTTREKK_SET),  # defaults are not in the key
                         distribution=distribution(token, tuple(periods), fylke_id if benchmark == "fylke" else None))
     return table, periods
@@ -60,7 +61,8 @@ def yearly(token: str, kommune_id: str) -> pd.DataFrame:
     """``analysis.overview.overview_by_year`` for the last three school years."""
     figures = data.load_dataset()
     periods = last_school_years(figures["period"].unique())
-    return overview_by_year(figures, data.kommune_lineage(kommune_id), kommune_row(kommune_id)["fylke_id"], periods)
+    lineage, fylke_id = data.kommune_lineage(kommune_id), kommune_row(kommune_id)["fylke_id"]
+    return overview_by_year(data.kommune_area_rows(figures, lineage, fylke_id), lineage, fylke_id, periods)
 
 
 def live_findings(kommune_id: str) -> list:
