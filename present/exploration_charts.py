@@ -17,7 +17,8 @@ from plotly.subplots import make_subplots
 
 from analysis.peers import CONTEXT_FEATURES
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, indicator_label, suppression_min_n
-from present.charts import PALETTE, SUPPRESSED_SYMBOL, add_suppressed_strip, base_layout, error_bars, interval_band, rgba
+from present.charts import (PALETTE, SUPPRESSED_SYMBOL, add_suppressed_strip, axis_with, base_layout, error_bars,
+                            figure_from, hline_shape, interval_band, merge_layout, rgba, vline_shape, vrect_shape)
 from present.format import fmt_number
 from present.strings import classification_label, t, tr
 
@@ -140,12 +141,14 @@ def school_axis_labels(comp: pd.DataFrame) -> list[str]:
 def schools_figure(comp: pd.DataFrame, refs: pd.DataFrame, indicator: str, title: str) -> go.Figure:
     """Dot-and-whisker: each school's pooled figure and interval, coloured by its classification
     against the rest of the kommune (a tick in the same row); hollow when the interval is wide;
-    the kommune (with its interval), fylke and nation as vertical lines; suppressed schools as crosses."""
+    the kommune (with its interval), fylke and nation as vertical lines; suppressed schools as crosses.
+    Built from dicts and validated once (``present.charts.figure_from``)."""
     ind = INDICATORS[indicator]
     fmt = f".{ind.decimals}f"
     comp = comp.assign(label=school_axis_labels(comp))
     order = list(reversed(comp["label"].tolist()))  # first row (lowest estimate) at the top
-    fig = go.Figure()
+    traces: list[dict] = []
+    shapes: list[dict] = []
     for level, dash, width in (("kommune", "solid", 3), ("fylke", "dot", 2.5), ("nasjonalt", "dash", 2.5)):
         r = refs[refs["level"] == level]
         if r.empty or not np.isfinite(r["estimate"].iloc[0]) or not order:
@@ -153,19 +156,21 @@ def schools_figure(comp: pd.DataFrame, refs: pd.DataFrame, indicator: str, title
         r = r.iloc[0]
         name = t("common.nasjonalt") if level == "nasjonalt" else str(r["unit_name"])
         if level == "kommune" and np.isfinite(r["lower"]):
-            fig.add_vrect(x0=r["lower"], x1=r["upper"], fillcolor=rgba(PALETTE["kommune"], 0.10), line_width=0)
+            shapes.append(vrect_shape(r["lower"], r["upper"], rgba(PALETTE["kommune"], 0.10)))
         line = {"color": PALETTE[level], "dash": dash, "width": width}
-        fig.add_vline(x=float(r["estimate"]), line=line)
-        fig.add_trace(go.Scatter(  # legend entry for the line above
-            x=[None], y=[None], mode="lines", name=f"{name}: {fmt_number(r['estimate'], ind.decimals)}", line=line))
+        shapes.append(vline_shape(float(r["estimate"]), line))
+        traces.append({  # legend entry for the line above
+            "type": "scatter", "x": [None], "y": [None], "mode": "lines",
+            "name": f"{name}: {fmt_number(r['estimate'], ind.decimals)}", "line": line})
     rest = comp[np.isfinite(comp["rest_estimate"].astype(float))]
     if len(rest):
-        fig.add_trace(go.Scatter(
-            x=rest["rest_estimate"], y=rest["label"], mode="markers", name=t("skoler.rest_marker"),
-            marker={"symbol": "line-ns-open", "size": 22, "color": PALETTE["kommune"], "line": {"width": 3}},
-            customdata=rest[["rest_lower", "rest_upper"]].to_numpy(dtype=float),
-            hovertemplate=f"{t('skoler.rest')}: %{{x:{fmt}}} (%{{customdata[0]:{fmt}}}–%{{customdata[1]:{fmt}}})"
-                          "<extra></extra>"))
+        traces.append({
+            "type": "scatter", "x": rest["rest_estimate"], "y": rest["label"], "mode": "markers",
+            "name": t("skoler.rest_marker"),
+            "marker": {"symbol": "line-ns-open", "size": 22, "color": PALETTE["kommune"], "line": {"width": 3}},
+            "customdata": rest[["rest_lower", "rest_upper"]].to_numpy(dtype=float),
+            "hovertemplate": f"{t('skoler.rest')}: %{{x:{fmt}}} (%{{customdata[0]:{fmt}}}–%{{customdata[1]:{fmt}}})"
+                             "<extra></extra>"})
     shown = comp[~comp["suppressed"].astype(bool) & np.isfinite(comp["estimate"].astype(float))]
     for code in CLASS_ORDER:
         for uncertain in (False, True):
@@ -174,32 +179,35 @@ def schools_figure(comp: pd.DataFrame, refs: pd.DataFrame, indicator: str, title
                 continue
             color = CLASS_COLORS[code]
             name = school_class_label(code) + (f" ({t('common.large_uncertainty')})" if uncertain else "")
-            fig.add_trace(go.Scatter(
-                x=g["estimate"], y=g["label"], mode="markers", name=name,
-                marker={"symbol": CLASS_SYMBOLS.get(code, "circle") + ("-open" if uncertain else ""), "size": 15,
-                        "color": color,
-                        "line": {"width": 3, "color": color}},
-                error_x=error_bars(g["lower"], g["upper"], g["estimate"]) | {"color": color},
-                customdata=g[["lower", "upper"]].to_numpy(dtype=float),
-                hovertemplate=f"%{{y}}<br>%{{x:{fmt}}} (%{{customdata[0]:{fmt}}}–%{{customdata[1]:{fmt}}})"
-                              f"<br>{school_class_label(code)}<extra></extra>"))
+            traces.append({
+                "type": "scatter", "x": g["estimate"], "y": g["label"], "mode": "markers", "name": name,
+                "marker": {"symbol": CLASS_SYMBOLS.get(code, "circle") + ("-open" if uncertain else ""), "size": 15,
+                           "color": color, "line": {"width": 3, "color": color}},
+                "error_x": error_bars(g["lower"], g["upper"], g["estimate"]) | {"color": color},
+                "customdata": g[["lower", "upper"]].to_numpy(dtype=float),
+                "hovertemplate": f"%{{y}}<br>%{{x:{fmt}}} (%{{customdata[0]:{fmt}}}–%{{customdata[1]:{fmt}}})"
+                                 f"<br>{school_class_label(code)}<extra></extra>"})
+    layout: dict = {"shapes": shapes} if shapes else {}
     supp = comp[comp["suppressed"].astype(bool)]
     if len(supp):
-        fig.add_trace(go.Scatter(
-            x=[0.01] * len(supp), y=supp["label"], xaxis="x9", mode="markers+text",
-            text=[t("common.suppressed")] * len(supp), textposition="middle right", name=t("skoler.suppressed_marker"),
-            marker={"symbol": SUPPRESSED_SYMBOL, "size": 14, "color": PALETTE["highlight"], "line": {"width": 3}},
-            hovertemplate="%{y}: " + t("skoler.suppressed_hover", min_n=suppression_min_n(indicator)) + "<extra></extra>"))
-        fig.update_layout(xaxis9={"overlaying": "x", "range": [0, 1], "visible": False, "fixedrange": True})
+        traces.append({
+            "type": "scatter", "x": [0.01] * len(supp), "y": supp["label"], "xaxis": "x9", "mode": "markers+text",
+            "text": [t("common.suppressed")] * len(supp), "textposition": "middle right",
+            "name": t("skoler.suppressed_marker"),
+            "marker": {"symbol": SUPPRESSED_SYMBOL, "size": 14, "color": PALETTE["highlight"], "line": {"width": 3}},
+            "hovertemplate": "%{y}: " + t("skoler.suppressed_hover", min_n=suppression_min_n(indicator))
+                             + "<extra></extra>"})
+        layout["xaxis9"] = {"overlaying": "x", "range": [0, 1], "visible": False, "fixedrange": True}
     height = max(480, 240 + 56 * len(comp))
-    base_layout(fig, title=title, height=height)
     # Up to three rows of legend below the plot: a bottom margin that holds them, so Plotly's automargin
     # does not shrink the plot and pull the legend up onto the axis title (seen at 1366 px).
-    fig.update_layout(margin={"b": 210}, legend={"y": -95 / max(150, height - 60 - 210)})
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=order)
+    layout |= {"margin": {"b": 210}, "legend": {"y": -95 / max(150, height - 60 - 210)}}
     # Horizontal ticks, not too many: rotated ticks at 1366 px pushed the axis title into the legend.
-    fig.update_xaxes(title=ind.unit_of_measure, tickangle=0, nticks=8)
-    return fig
+    xaxis = {"title": {"text": ind.unit_of_measure}, "tickangle": 0, "nticks": 8}
+    if len(supp):  # every x axis gets the common style and these settings, the overlay too
+        layout["xaxis9"] = axis_with(merge_layout(layout["xaxis9"], xaxis))
+    return figure_from(traces, layout, title=title, height=height, xaxis=xaxis,
+                       yaxis={"type": "category", "categoryorder": "array", "categoryarray": order})
 
 
 def schools_table(comp: pd.DataFrame, decimals: int) -> tuple[pd.DataFrame, pd.Series]:
@@ -260,41 +268,45 @@ def funnel_labels(own: pd.DataFrame, max_chars: int = 18) -> list[str]:
 
 def funnel_figure(area_schools: pd.DataFrame, kommune_school_ids: set[str], benchmark: float,
                   limits: pd.DataFrame | None, indicator: str, title: str) -> go.Figure:
-    """Funnel plot: every school's pooled figure against its n, the kommune's schools highlighted."""
+    """Funnel plot: every school's pooled figure against its n, the kommune's schools highlighted.
+    Built from dicts and validated once (``present.charts.figure_from``)."""
     ind = INDICATORS[indicator]
     fmt = f".{ind.decimals}f"
     pts = area_schools[np.isfinite(area_schools["estimate"].astype(float))]
     mine = pts["unit_id"].isin(kommune_school_ids).to_numpy()
-    fig = go.Figure()
+    traces: list[dict] = []
     if limits is not None and len(limits):
         for col, dash, label in (("upper_95", "dash", "95 %"), ("lower_95", "dash", "95 %"),
                                  ("upper_99_8", "dot", "99,8 %"), ("lower_99_8", "dot", "99,8 %")):
             if col in limits.columns:
-                fig.add_trace(go.Scatter(
-                    x=limits["n"], y=limits[col], mode="lines", legendgroup=label, showlegend=col.startswith("upper"),
-                    line={"color": PALETTE["nasjonalt"], "dash": dash, "width": 1.5},
-                    name=t("skoler.funnel_limit", level=label), hoverinfo="skip"))
+                traces.append({
+                    "type": "scatter", "x": limits["n"], "y": limits[col], "mode": "lines", "legendgroup": label,
+                    "showlegend": col.startswith("upper"),
+                    "line": {"color": PALETTE["nasjonalt"], "dash": dash, "width": 1.5},
+                    "name": t("skoler.funnel_limit", level=label), "hoverinfo": "skip"})
     hover = f"%{{text}}: %{{y:{fmt}}}, n = %{{x:,.0f}}<extra></extra>"
-    fig.add_trace(go.Scatter(
-        x=pts.loc[~mine, "n"], y=pts.loc[~mine, "estimate"], text=pts.loc[~mine, "unit_name"], mode="markers",
-        name=t("skoler.funnel_other"), marker={"color": rgba(PALETTE["nasjonalt"], 0.35), "size": 6},
-        hovertemplate=hover))
+    traces.append({
+        "type": "scatter", "x": pts.loc[~mine, "n"], "y": pts.loc[~mine, "estimate"], "text": pts.loc[~mine, "unit_name"],
+        "mode": "markers", "name": t("skoler.funnel_other"),
+        "marker": {"color": rgba(PALETTE["nasjonalt"], 0.35), "size": 6}, "hovertemplate": hover})
     own = pts.loc[mine]
-    fig.add_trace(go.Scatter(
-        x=own["n"], y=own["estimate"], text=own["unit_name"], mode="markers+text",
-        texttemplate=funnel_labels(own), textposition=funnel_label_positions(own), name=t("skoler.funnel_mine"),
-        marker={"color": PALETTE["highlight"], "size": 13, "line": {"width": 1.5, "color": "white"}},
-        hovertemplate=hover))
+    traces.append({
+        "type": "scatter", "x": own["n"], "y": own["estimate"], "text": own["unit_name"], "mode": "markers+text",
+        "texttemplate": funnel_labels(own), "textposition": funnel_label_positions(own),
+        "name": t("skoler.funnel_mine"),
+        "marker": {"color": PALETTE["highlight"], "size": 13, "line": {"width": 1.5, "color": "white"}},
+        "hovertemplate": hover})
+    layout: dict = {}
     if np.isfinite(benchmark):  # the value in the legend, not as a label that could cover a school's name
         line = {"color": PALETTE["nasjonalt"], "width": 2}
-        fig.add_hline(y=benchmark, line=line)
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=line,
-                                 name=t("skoler.funnel_benchmark", value=fmt_number(benchmark, ind.decimals))))
-    base_layout(fig, title=title, height=520)
+        layout["shapes"] = [hline_shape(benchmark, line)]
+        traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "lines", "line": line,
+                       "name": t("skoler.funnel_benchmark", value=fmt_number(benchmark, ind.decimals))})
     ticks = log_ticks(pts["n"])
-    fig.update_xaxes(title=t("skoler.funnel_x"), type="log", tickvals=ticks, ticktext=[fmt_number(v, 0) for v in ticks])
-    fig.update_yaxes(title=ind.unit_of_measure)
-    return fig
+    return figure_from(traces, layout, title=title, height=520,
+                       xaxis={"title": {"text": t("skoler.funnel_x")}, "type": "log", "tickvals": ticks,
+                              "ticktext": [fmt_number(v, 0) for v in ticks]},
+                       yaxis={"title": {"text": ind.unit_of_measure}})
 
 
 def funnel_table(area_schools: pd.DataFrame, kommune_school_ids: set[str], decimals: int,
@@ -457,23 +469,23 @@ def expected_table(res, by_k: pd.DataFrame, kommune_id: str, kommune_name: str,
 def spread_figure(drivers: pd.DataFrame, indicator: str, title: str) -> go.Figure:
     """Which schools drive the between-school spread: each school's share of the between-school sum of
     squares, coloured by its difference from the kommune's other schools (sure only when the interval
-    excludes 0)."""
+    excludes 0). Built from dicts and validated once (``present.charts.figure_from``)."""
     d = drivers.sort_values("contribution_share", ascending=True)
     fmt = f".{INDICATORS[indicator].decimals}f"
     colors = [CLASS_COLORS.get(str(c), PALETTE["ikke_sikker"]) for c in d["classification"]]
-    fig = go.Figure(go.Bar(
-        x=100 * d["contribution_share"], y=d["unit_name"], orientation="h",
-        marker={"color": colors, "pattern": {"shape": [CLASS_PATTERNS.get(str(c), "") for c in d["classification"]],
-                                             "fgcolor": "white", "solidity": 0.3}},
-        customdata=np.column_stack([d["estimate"], d["others"], d["difference"], d["diff_lower"], d["diff_upper"]]),
-        hovertemplate=(f"%{{y}}: %{{x:.0f}} %<br>{t('skoler.spread_school')} %{{customdata[0]:{fmt}}}, "
-                       f"{t('skoler.spread_others')} %{{customdata[1]:{fmt}}}<br>{t('skoler.col.difference')} "
-                       f"%{{customdata[2]:{fmt}}} (%{{customdata[3]:{fmt}}} til %{{customdata[4]:{fmt}}})<extra></extra>"),
-        name=t("skoler.spread_share")))
-    base_layout(fig, title=title, height=max(300, 120 + 44 * len(d)))
-    fig.update_xaxes(title=t("skoler.spread_share_axis"), rangemode="tozero")
-    fig.update_yaxes(type="category", automargin=True)
-    return fig
+    bar = {
+        "type": "bar", "x": 100 * d["contribution_share"], "y": d["unit_name"], "orientation": "h",
+        "marker": {"color": colors, "pattern": {"shape": [CLASS_PATTERNS.get(str(c), "") for c in d["classification"]],
+                                                "fgcolor": "white", "solidity": 0.3}},
+        "customdata": np.column_stack([d["estimate"], d["others"], d["difference"], d["diff_lower"], d["diff_upper"]]),
+        "hovertemplate": (f"%{{y}}: %{{x:.0f}} %<br>{t('skoler.spread_school')} %{{customdata[0]:{fmt}}}, "
+                          f"{t('skoler.spread_others')} %{{customdata[1]:{fmt}}}<br>{t('skoler.col.difference')} "
+                          f"%{{customdata[2]:{fmt}}} (%{{customdata[3]:{fmt}}} til %{{customdata[4]:{fmt}}})"
+                          "<extra></extra>"),
+        "name": t("skoler.spread_share")}
+    return figure_from([bar], {}, title=title, height=max(300, 120 + 44 * len(d)),
+                       xaxis={"title": {"text": t("skoler.spread_share_axis")}, "rangemode": "tozero"},
+                       yaxis={"type": "category", "automargin": True})
 
 
 def spread_table(drivers: pd.DataFrame, comp: pd.DataFrame, decimals: int) -> tuple[pd.DataFrame, pd.Series]:

@@ -22,13 +22,21 @@ from analysis import funnel as funnel_stats
 from analysis.multiplicity import bh_verdicts
 from analysis import spread as spread_stats
 from analysis.window import WINDOW_YEARS
-from data.catalogue import INDICATORS, UTTREKK_SET
+from data.catalogue import INDICATORS
 from data.coverage import shown_keys, uttrekk_coverage
 from data.schema import sorted_periods
 from present import exploration_charts as xc
 from present.format import fmt_number
 from present.strings import t, tr
 from ui.frozen import freeze
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def indicator_slice(token: str, indicator: str, subject: str, trinn: int, kjonn: str) -> pd.DataFrame:
+    """``analysis.selection.slice_indicator`` of the active data per data version and indicator key (≈12 ms on
+    the national data): one copy shared read-only by every session and page; callers select from it and never
+    change it (pandas' copy-on-write keeps what they derive from it separate)."""
+    return selection.slice_indicator(data.load_dataset(), indicator, subject, trinn, kjonn)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -40,14 +48,14 @@ def all_periods(token: str) -> list[str]:
 @st.cache_data(show_spinner=False, max_entries=64)
 def periods_for(token: str, indicator: str, subject: str, trinn: int, kjonn: str) -> list[str]:
     """The school years with figures for one indicator key."""
-    sl = selection.slice_indicator(data.load_dataset(), indicator, subject, trinn, kjonn)
+    sl = indicator_slice(token, indicator, subject, trinn, kjonn)
     return sorted_periods(sl["period"].unique())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def school_choices(token: str, kommune_id: str, indicator: str, subject: str, trinn: int, kjonn: str) -> pd.DataFrame:
     """The kommune's schools with any figure (also suppressed) for this indicator: unit_id, unit_name."""
-    sl = selection.slice_indicator(data.load_dataset(), indicator, subject, trinn, kjonn)
+    sl = indicator_slice(token, indicator, subject, trinn, kjonn)
     rows = selection.school_rows(sl, data.kommune_lineage(kommune_id))
     return rows[["unit_id", "unit_name"]].drop_duplicates("unit_id").sort_values("unit_name").reset_index(drop=True)
 
@@ -79,7 +87,7 @@ def development(token: str, kommune_id: str, kommune_name: str, fylke_id: str, i
                 window_years: int = WINDOW_YEARS) -> dict:
     """Utvikling: yearly series with intervals (role kommune/fylke/nasjonalt/peers/skole), pooled
     window values per series, and the kommune's trend (``analysis.trends.trend``)."""
-    sl = selection.slice_indicator(data.load_dataset(), indicator, subject, trinn, kjonn)
+    sl = indicator_slice(token, indicator, subject, trinn, kjonn)
     periods = sorted_periods(sl["period"].unique())
     lineage = data.kommune_lineage(kommune_id)
     parts = []
@@ -128,7 +136,7 @@ def schools(token: str, kommune_id: str, kommune_name: str, fylke_id: str, indic
             trinn: int, kjonn: str, window: tuple[str, ...], bh: bool = False) -> dict:
     """Skoler: each school against the rest of the kommune (``selection.school_comparison``), the
     reference lines (kommune, fylke, nasjonalt pooled over the window) and the between-school spread."""
-    sl = selection.slice_indicator(data.load_dataset(), indicator, subject, trinn, kjonn)
+    sl = indicator_slice(token, indicator, subject, trinn, kjonn)
     lineage = data.kommune_lineage(kommune_id)
     comp = selection.school_comparison(sl, lineage, window)
     if bh and len(comp):  # Benjamini–Hochberg across the schools shown (analysis.multiplicity)
@@ -151,7 +159,7 @@ def funnel(token: str, area: str, indicator: str, subject: str, trinn: int, kjon
     """All schools of the fylke (``area`` = fylke_id) or the nation (``area`` = '') pooled over the
     window, the benchmark, and funnel limits (``analysis.funnel.funnel_for_units``: the data's own pupil
     SD for means; ``overdispersion`` "none", "tau2" or "phi", on the arcsine scale for shares)."""
-    sl = selection.slice_indicator(data.load_dataset(), indicator, subject, trinn, kjonn)
+    sl = indicator_slice(token, indicator, subject, trinn, kjonn)
     area_schools = selection.pooled_units(selection.schools_in_area(sl, area or None, window), window)
     level = "fylke" if area else "nasjonalt"
     bench_rows = sl[(sl["level"] == level) & ((sl["unit_id"] == area) if area else True)]

@@ -18,6 +18,7 @@ from analysis.shrinkage import shrink_units
 from data.catalogue import INDICATORS
 from present.format import fmt_number
 from present.strings import t
+from ui.exploration_data import indicator_slice
 
 OD_MODELS = ("none", "tau2", "phi")
 
@@ -26,7 +27,7 @@ OD_MODELS = ("none", "tau2", "phi")
 def adjusted(token: str, kommune_id: str, area: str, indicator: str, subject: str, trinn: int, kjonn: str,
              window: tuple[str, ...]) -> pd.DataFrame:
     """The kommune's schools: shrunken toward the area's schools (fylke or nation) and level over time."""
-    sl = selection.slice_indicator(data.load_dataset(), indicator, subject, trinn, kjonn)
+    sl = indicator_slice(token, indicator, subject, trinn, kjonn)
     area_rows = selection.schools_in_area(sl, area or None, list(window))
     pooled = selection.pooled_units(area_rows, list(window))
     pub = pooled[~pooled["suppressed"].astype(bool) & pooled["estimate"].notna() & (pooled["n"] > 0)]
