@@ -164,3 +164,22 @@ def small_multiples(yearly: pd.DataFrame, periods: list[str], *, title: str | No
 def _layout_key(axis_ref: str) -> str:
     """A trace's axis reference («y5») as the layout's key («yaxis5»)."""
     return axis_ref[0] + "axis" + axis_ref[1:]
+
+
+def warm_up(panels: int) -> None:
+    """Build the grid for ``panels`` indicators and one small figure with every kind of trace the charts use, so
+    Plotly's lazily loaded validators and ``make_subplots``' layout are ready before the first visitor
+    (``scripts/serve.py`` calls this while the server starts; ≈0.1 s off the first chart's run)."""
+    rows = max(1, math.ceil(panels / COLS))
+    _, grid_ref, grid_str = _grid(rows, COLS, panels)
+    axes = grid_ref[0][0][0].trace_kwargs
+    frame = pd.DataFrame({"period": ["2024-25"], "estimate": [1.0], "lower": [0.5], "upper": [1.5],
+                          "nasjonalt_estimate": [1.0], "fylke_estimate": [1.0], "suppressed": [True]})
+    traces: list = []
+    _panel(traces, frame, (0.0, 2.0), set(), axes)
+    traces.append({"type": "bar", "x": [1.0], "y": ["a"], "orientation": "h",
+                   "marker": {"color": ["#000000"], "pattern": {"shape": ["/"], "fgcolor": "white", "solidity": 0.3}}})
+    layout = layout_dict(title="·", height=400) | {"xaxis": axis_style(), "yaxis": axis_style(),
+                                                    "shapes": [{"type": "line", "x0": 0, "x1": 1, "y0": 0, "y1": 1}],
+                                                    "annotations": [{"text": "·", "x": 0, "y": 0}]}
+    go.Figure({"data": traces, "layout": layout}).to_dict()
