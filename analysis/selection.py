@@ -234,7 +234,8 @@ def _sort_periods(df: pd.DataFrame, first: list[str] | None = None) -> pd.DataFr
 _POOL_KEYS = ["indicator", "subject", "trinn", "kjonn"]
 
 
-def school_comparison(sl: pd.DataFrame, lineage: Sequence[str], window: Sequence[str]) -> pd.DataFrame:
+def school_comparison(sl: pd.DataFrame, lineage: Sequence[str], window: Sequence[str],
+                      spreads: pd.Series | None = None) -> pd.DataFrame:
     """Each school of a kommune over a window, pooled, against the rest of the kommune.
 
     Method: school figures of the window are pooled (``analysis.intervals.pooled_window``: pupils of
@@ -249,6 +250,9 @@ def school_comparison(sl: pd.DataFrame, lineage: Sequence[str], window: Sequence
     ``ci_method``, ``periods_used``, ``periods_suppressed``, ``periods_used_list``), ``rest_estimate``,
     ``rest_lower``, ``rest_upper``, ``rest_n``, ``rest_reason``, ``difference``, ``diff_lower``,
     ``diff_upper`` and ``classification``; sorted by estimate (suppressed schools last).
+
+    ``spreads``: ``national_school_spreads(sl, window)`` when the caller has it already (it is the same for
+    every kommune); computed here otherwise.
     """
     from analysis.compare import compare_to_benchmark, rest_of_kommune
     from analysis.intervals import pooled_window
@@ -274,7 +278,7 @@ def school_comparison(sl: pd.DataFrame, lineage: Sequence[str], window: Sequence
     out = compare_to_benchmark(out, "rest_estimate", benchmark_lower_col="rest_lower",
                                benchmark_upper_col="rest_upper")
     out = _rounding_aware(out, sch, rest)
-    out = _relative_uncertainty(out, sl, window)
+    out = _relative_uncertainty(out, national_school_spreads(sl, window) if spreads is None else spreads)
     for c in ("ci_method", "no_interval_reason"):
         if c in out.columns:
             out[c] = out[c].astype(str)
@@ -283,14 +287,21 @@ def school_comparison(sl: pd.DataFrame, lineage: Sequence[str], window: Sequence
     return out.reset_index(drop=True)
 
 
-def _relative_uncertainty(out: pd.DataFrame, sl: pd.DataFrame, window: list[str]) -> pd.DataFrame:
+def national_school_spreads(sl: pd.DataFrame, window: Sequence[str]) -> pd.Series:
+    """The national between-school SD per indicator key over the window (``analysis.persistence.
+    school_spread_by_key``), the yardstick of «stor usikkerhet» for every kommune's schools."""
+    from analysis.persistence import school_spread_by_key
+
+    return school_spread_by_key(sl[sl["period"].isin(list(window))])
+
+
+def _relative_uncertainty(out: pd.DataFrame, spreads: pd.Series) -> pd.DataFrame:
     """Issue 12: «stor usikkerhet» relative to the national spread between schools (``data.catalogue``
     ``LARGE_UNCERTAINTY_SHARE_OF_SPREAD``); ``large_uncertainty_absolute`` keeps the old flag."""
-    from analysis.persistence import relative_large_uncertainty, school_spread_by_key
+    from analysis.persistence import relative_large_uncertainty
 
     if out.empty or "large_uncertainty" not in out.columns:
         return out
-    spreads = school_spread_by_key(sl[sl["period"].isin(window)])
     out["large_uncertainty_absolute"] = out["large_uncertainty"].astype(bool)
     out["large_uncertainty"] = relative_large_uncertainty(out, spreads) & ~out["suppressed"].astype(bool)
     return out

@@ -11,6 +11,8 @@ Measured on the national-scale demo data:
   is already open (and the same plus the browser's launch), a new browser session on the warm server to its
   first chart (median of 3), and the server's peak RSS with one browser session that visits every page;
 - ``pages``: scripts/bench_pages.py (warm rerun vs the floor of selection + fig.to_json(), ratio ≤ 3);
+- ``browser_floor``: the same «new browser session → first chart» for a one-line Streamlit app with one small
+  Plotly chart: what headless Chromium on this machine needs before any page of ours (the floor under the goal);
 - ``import_1m``: scripts/bench_import.py (1,000,000-row Skoleporten CSV: time and peak RSS);
 - ``report``: scripts/bench_report.py (one kommune's utfordringsbilde as PDF and DOCX);
 - ``load``: scripts/bench_load.py over Streamlit's websocket protocol (1, 5 and 20 sessions at once on
@@ -177,6 +179,63 @@ def bench_server(tmp: Path) -> dict:
             proc.wait(10)
 
 
+FLOOR_APP = """import plotly.graph_objects as go
+import streamlit as st
+
+st.title("Gulv")
+st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])))
+"""
+
+
+def bench_browser_floor() -> dict:
+    """The floor under «a new browser session → first chart» on this machine: a one-line Streamlit app with one
+    small Plotly chart (no data, no sidebar), timed the way ``bench_server`` times the app (median of 3 new
+    browser sessions). What the app's own page adds is the difference."""
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    folder = Path(tempfile.mkdtemp(prefix="bench-floor-"))
+    (folder / "app.py").write_text(FLOOR_APP, encoding="utf-8")
+    url = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([PY, "-m", "streamlit", "run", str(folder / "app.py"), "--server.headless", "true",
+                             "--server.address", "127.0.0.1", "--server.port", str(port),
+                             "--browser.gatherUsageStats", "false"], cwd=folder,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        t0 = time.perf_counter()
+        while True:
+            try:
+                if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.05)
+            if time.perf_counter() - t0 > 60:
+                return {"error": "floor app did not start"}
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=os.environ.get("BROWSER_PATH", "/usr/bin/chromium"),
+                                        headless=True, args=["--no-sandbox", "--disable-gpu",
+                                                             "--disable-background-networking", "--no-first-run"])
+            _first_chart(browser.new_page(), url)  # the server's first run, not timed
+            times = []
+            for _ in range(3):
+                ctx = browser.new_context()
+                page = ctx.new_page()
+                page.set_default_timeout(60_000)
+                t = time.perf_counter()
+                _first_chart(page, url)
+                times.append(time.perf_counter() - t)
+                ctx.close()
+            browser.close()
+        return {"new_session_first_chart_s": sorted(round(x, 2) for x in times)[1],
+                "load_avg_1min": round(os.getloadavg()[0], 2)}
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def bench_load(tmp: Path) -> dict:
     """The websocket load test, one server process and then two replicas (each on a fresh server)."""
     env = {"UTFORDRINGSBILDE_DATA_DIR": str(tmp)}
@@ -198,6 +257,7 @@ def main() -> None:
         result["pages"] = run_json(["scripts/bench_pages.py"], {"UTFORDRINGSBILDE_DATA_DIR": str(tmp)})
         if not quick:
             result["server"] = bench_server(tmp)
+            result["browser_floor"] = bench_browser_floor()
             result["import_1m"] = run_json(["scripts/bench_import.py"], {"UTFORDRINGSBILDE_DATA_DIR": str(tmp)})
             result["report"] = run_json(["scripts/bench_report.py"], {"UTFORDRINGSBILDE_DATA_DIR": str(tmp)})
             result["load"] = bench_load(tmp)

@@ -151,3 +151,21 @@ def test_unit_levels_from_yearly_rows():
     # Never narrower than the pooled three-cohort interval (modified HKSJ).
     assert ref.upper - ref.lower >= 2 * 1.96 * 10 / np.sqrt(180)
     assert lv.loc["B", "level_years"] == 2 and np.isnan(lv.loc["B", "level_lower"])
+
+
+def test_school_comparison_with_the_spreads_given_is_the_same(demo_figures):
+    """The page passes the national spread (the same for every kommune, cached once); the result is the same as
+    when ``school_comparison`` computes it itself, and the flag really depends on it."""
+    import pandas as pd
+
+    from analysis import selection
+
+    sl = selection.slice_indicator(demo_figures, "eu_stotte_larer", "", 7, "alle")
+    window = sorted(sl["period"].astype(str).unique())[-3:]
+    kid = str(sl[(sl["level"] == "kommune") & sl["unit_name"].astype(str).str.contains("Brekkestad")]["unit_id"].iloc[0])
+    spreads = selection.national_school_spreads(sl, window)
+    pd.testing.assert_frame_equal(selection.school_comparison(sl, [kid], window, spreads=spreads),
+                                  selection.school_comparison(sl, [kid], window))
+    tiny = selection.school_comparison(sl, [kid], window, spreads=spreads * 1e-3)  # every school then «stor»
+    published = ~tiny["suppressed"].astype(bool)
+    assert tiny.loc[published, "large_uncertainty"].all()

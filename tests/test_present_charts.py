@@ -61,3 +61,57 @@ def test_a_split_inside_the_window_is_a_dashed_line_in_every_panel():
     assert "Delt 2024 (fra Ålesund)" in figure.caption
     [plain] = _yearly_figures(_yearly(), KEYS, "7290")
     assert "Delt" not in plain.caption and not plain.fig.layout.shapes
+
+
+def _spec(fig) -> dict:
+    import json
+
+    return json.loads(fig.to_json())
+
+
+def test_figure_from_equals_base_layout_and_updates():
+    """``present.charts.figure_from`` (one validated build) gives the figure ``base_layout`` plus Plotly's update
+    calls give: nested settings merge, an axis title replaces the styled title object, shapes as add_vline."""
+    import plotly.graph_objects as go
+
+    from present.charts import base_layout, figure_from, hline_shape, vline_shape, vrect_shape
+
+    trace = {"type": "scatter", "x": [1, 2], "y": ["a", "b"], "mode": "markers", "name": "Skole"}
+    old = go.Figure(go.Scatter(x=[1, 2], y=["a", "b"], mode="markers", name="Skole"))
+    old.add_vrect(x0=1, x1=2, fillcolor="rgba(0,114,178,0.1)", line_width=0)
+    old.add_vline(x=1.5, line={"color": "#555555", "dash": "dot", "width": 2})
+    old.add_hline(y=1, line={"color": "#555555", "width": 2})
+    base_layout(old, title="Tittel", height=500)
+    old.update_layout(margin={"b": 210}, legend={"y": -0.5})
+    old.update_xaxes(title="poeng", tickangle=0, nticks=8)
+    old.update_yaxes(type="category", categoryorder="array", categoryarray=["b", "a"])
+    new = figure_from(
+        [trace], {"shapes": [vrect_shape(1, 2, "rgba(0,114,178,0.1)"), vline_shape(1.5, {"color": "#555555", "dash": "dot",
+                                                                                       "width": 2}),
+                             hline_shape(1, {"color": "#555555", "width": 2})],
+                  "margin": {"b": 210}, "legend": {"y": -0.5}},
+        title="Tittel", height=500, xaxis={"title": {"text": "poeng"}, "tickangle": 0, "nticks": 8},
+        yaxis={"type": "category", "categoryorder": "array", "categoryarray": ["b", "a"]})
+    assert _spec(new) == _spec(old)
+    assert _spec(new)["layout"]["margin"] == {"l": 60, "r": 20, "t": 60, "b": 210}  # merged, not replaced
+
+
+def test_small_multiples_keep_the_grid_of_make_subplots():
+    """Built from dicts, the small multiples still know their grid: markers and lines go by row and column."""
+    import plotly.graph_objects as go
+
+    periods = ["2022-23", "2023-24", "2024-25"]
+    rows = []
+    for order, (code, subject, trinn) in enumerate([("grunnskolepoeng", "", 10), ("np_mestring_1", "lesing", 5),
+                                                    ("np_mestring_1", "regning", 5), ("np_mestring_1", "lesing", 8)]):
+        for i, p in enumerate(periods):
+            rows.append({"indicator": code, "subject": subject, "trinn": trinn, "order": order, "period": p,
+                         "estimate": 40.0 + i, "lower": 38.0 + i, "upper": 42.0 + i, "nasjonalt_estimate": 41.0,
+                         "fylke_estimate": 40.5, "suppressed": False})
+    fig, tops = small_multiples(pd.DataFrame(rows), periods, title="År for år")
+    assert set(tops) == {0, 1, 2, 3} and tops[3][:2] == (2, 1)
+    fig.add_trace(go.Scatter(x=[periods[0]], y=[1.0], name="Funn"), row=2, col=1)
+    assert fig.data[-1].xaxis == "x4" and fig.data[-1].yaxis == "y4"
+    fig.add_vline(x=0.5, row="all", col="all")
+    assert len(fig.layout.shapes) == 4  # one per panel with data
+    assert [a.text for a in fig.layout.annotations][:1] and all(a.font.size == 14 for a in fig.layout.annotations)

@@ -39,6 +39,14 @@ def indicator_slice(token: str, indicator: str, subject: str, trinn: int, kjonn:
     return selection.slice_indicator(data.load_dataset(), indicator, subject, trinn, kjonn)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def school_spreads(token: str, indicator: str, subject: str, trinn: int, kjonn: str,
+                   window: tuple[str, ...]) -> pd.Series:
+    """``analysis.selection.national_school_spreads`` per data version, indicator key and window (the same for
+    every kommune: computed once, not in every kommune's first run)."""
+    return selection.national_school_spreads(indicator_slice(token, indicator, subject, trinn, kjonn), window)
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def all_periods(token: str) -> list[str]:
     """Every school year in the active data, in order."""
@@ -138,7 +146,8 @@ def schools(token: str, kommune_id: str, kommune_name: str, fylke_id: str, indic
     reference lines (kommune, fylke, nasjonalt pooled over the window) and the between-school spread."""
     sl = indicator_slice(token, indicator, subject, trinn, kjonn)
     lineage = data.kommune_lineage(kommune_id)
-    comp = selection.school_comparison(sl, lineage, window)
+    comp = selection.school_comparison(sl, lineage, window, spreads=school_spreads(token, indicator, subject, trinn,
+                                                                                  kjonn, window))
     if bh and len(comp):  # Benjamini–Hochberg across the schools shown (analysis.multiplicity)
         comp["classification"] = bh_verdicts(comp["classification"].astype(str).to_numpy(), comp["difference"],
                                              comp["diff_lower"], comp["diff_upper"]).astype(str)

@@ -64,24 +64,42 @@ def coverage_block(token: str, kommune_id: str, kommune_name: str, *, expanded: 
     return present
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def window_label_for(token: str, kommune_id: str, window: tuple[str, ...], indicator: str | None = None,
-                     subject: str = "", trinn: int | None = None) -> str:
-    """The window as it was used for the kommune: «2 av 3 år: … (2024-25: ingen tall i dataene)»."""
-    figures = data.load_dataset()
+def _window_mask(figures: pd.DataFrame, window: tuple[str, ...], indicator: str | None, subject: str,
+                 trinn: int | None):
+    """Rows of ``figures`` in the window (and of the indicator, when one is given), as a boolean array."""
     sel = figures["period"].isin(list(window)).to_numpy()
     if indicator is not None:
         sel = sel & (figures["indicator"] == indicator).to_numpy() & (figures["subject"] == subject).to_numpy()
         if trinn is not None:
             sel = sel & (figures["trinn"] == int(trinn)).fillna(False).to_numpy(dtype=bool)
-    # Masks over the big frame, then only the few rows needed (no copy of the window's rows: ≈0.1 s a kommune).
-    in_data = {str(p) for p in figures.loc[sel, "period"].unique()}
-    kom_sel = sel & (figures["level"] == "kommune").to_numpy() & figures["unit_id"].isin(
-        data.kommune_lineage(kommune_id)).to_numpy() & (figures["kjonn"] == "alle").to_numpy()
-    kom = figures.loc[kom_sel, ["period", "value", "suppressed"]]
+    return sel
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _periods_in_data(token: str, window: tuple[str, ...], indicator: str | None, subject: str,
+                     trinn: int | None) -> frozenset[str]:
+    """The window's school years the data hold at all (for the indicator): the same for every kommune, so
+    computed once per data version (masks over the national frame, ≈20 ms)."""
+    figures = data.load_dataset()
+    return frozenset(str(p) for p in figures.loc[_window_mask(figures, window, indicator, subject, trinn),
+                                                 "period"].unique())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def window_label_for(token: str, kommune_id: str, window: tuple[str, ...], indicator: str | None = None,
+                     subject: str = "", trinn: int | None = None) -> str:
+    """The window as it was used for the kommune: «2 av 3 år: … (2024-25: ingen tall i dataene)»."""
+    figures = data.load_dataset()
+    in_data = set(_periods_in_data(token, window, indicator, subject, trinn))
+    # The kommune's own rows through the unit index (data.kommune_area_rows), not masks over every row.
+    rows = data.kommune_area_rows(figures, data.kommune_lineage(kommune_id), None)
+    kom_sel = _window_mask(rows, window, indicator, subject, trinn) & (rows["level"] == "kommune").to_numpy() \
+        & (rows["kjonn"] == "alle").to_numpy()
+    kom = rows.loc[kom_sel, ["period", "value", "suppressed"]]
     used = set(kom.loc[kom["value"].notna(), "period"].astype(str))
     supp = set(kom.loc[kom["suppressed"], "period"].astype(str)) - used
     if not used:  # a kommune without kommune figures (schools only): the years its schools have
+        sel = _window_mask(figures, window, indicator, subject, trinn)
         sch = figures.loc[sel & (figures["level"] == "skole").to_numpy() & (figures["kommune_id"] == kommune_id).to_numpy()]
         used = set(sch.loc[sch["value"].notna(), "period"].astype(str))
     return window_text(list(window), used, missing_reasons(list(window), in_data, supp))
