@@ -115,21 +115,54 @@ def _first_chart(page, url: str) -> None:
     page.get_by_test_id("stPlotlyChart").first.wait_for()
 
 
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _launch_chromium(p):
+    """Debian's headless Chromium as every browser figure here uses it."""
+    return p.chromium.launch(executable_path=os.environ.get("BROWSER_PATH", "/usr/bin/chromium"), headless=True,
+                             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
+
+
+def _wait_healthy(url: str, since: float, limit_s: float) -> bool:
+    """Poll Streamlit's health endpoint until it answers «ok»; False after ``limit_s`` from ``since``."""
+    while time.perf_counter() - since <= limit_s:
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                return True
+        except OSError:
+            time.sleep(0.05)
+    return False
+
+
+def _new_sessions_first_chart(browser, url: str) -> float:
+    """Median of 3: a new browser session (own cookies, storage and cache) on a warm server to its first chart."""
+    times = []
+    for _ in range(3):
+        ctx = browser.new_context()
+        page = ctx.new_page()
+        page.set_default_timeout(120_000)
+        t = time.perf_counter()
+        _first_chart(page, url)
+        times.append(time.perf_counter() - t)
+        ctx.close()
+    return sorted(round(x, 2) for x in times)[1]
+
+
 def bench_server(tmp: Path) -> dict:
     """Cold start to the first chart with the browser already open (a user's browser is), the same plus the
     browser's own launch, a new browser session on the now warm server, and peak RSS over every page."""
     from playwright.sync_api import sync_playwright
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = _free_port()
     env = {**os.environ, "UTFORDRINGSBILDE_DATA_DIR": str(tmp)}
     url = f"http://127.0.0.1:{port}"
     with sync_playwright() as p:
         t_launch = time.perf_counter()
-        browser = p.chromium.launch(executable_path=os.environ.get("BROWSER_PATH", "/usr/bin/chromium"),
-                                    headless=True, args=["--no-sandbox", "--disable-gpu",
-                                                         "--disable-background-networking", "--no-first-run"])
+        browser = _launch_chromium(p)
         page = browser.new_page()
         page.set_default_timeout(120_000)
         launch_s = time.perf_counter() - t_launch
@@ -138,26 +171,12 @@ def bench_server(tmp: Path) -> dict:
                                  "127.0.0.1", "--server.port", str(port)], cwd=REPO, env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            while True:
-                try:
-                    if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                        break
-                except OSError:
-                    time.sleep(0.05)
-                if time.perf_counter() - t0 > 120:
-                    return {"error": "server did not start"}
+            if not _wait_healthy(url, t0, 120):
+                return {"error": "server did not start"}
             health_s = time.perf_counter() - t0
             _first_chart(page, url)
             first_render_s = time.perf_counter() - t0
-            warm = []
-            for _ in range(3):  # a new browser session (own cookies/storage) on the warm server
-                ctx = browser.new_context()
-                p2 = ctx.new_page()
-                p2.set_default_timeout(120_000)
-                t = time.perf_counter()
-                _first_chart(p2, url)
-                warm.append(time.perf_counter() - t)
-                ctx.close()
+            warm_s = _new_sessions_first_chart(browser, url)
             switches = {}
             for name in PAGES[1:]:
                 t = time.perf_counter()
@@ -171,7 +190,7 @@ def bench_server(tmp: Path) -> dict:
             return {"health_s": round(health_s, 2), "cold_start_to_first_render_s": round(first_render_s, 2),
                     "browser_launch_s": round(launch_s, 2),
                     "cold_start_to_first_render_incl_browser_launch_s": round(launch_s + first_render_s, 2),
-                    "warm_new_session_first_chart_s": sorted(round(w, 2) for w in warm)[1],
+                    "warm_new_session_first_chart_s": warm_s,
                     "page_load_s": switches, "peak_rss_mb": round(_rss_kb(proc.pid) / 1024, 1),
                     "load_avg_1min": round(os.getloadavg()[0], 2)}
         finally:
@@ -193,9 +212,7 @@ def bench_browser_floor() -> dict:
     browser sessions). What the app's own page adds is the difference."""
     from playwright.sync_api import sync_playwright
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = _free_port()
     folder = Path(tempfile.mkdtemp(prefix="bench-floor-"))
     (folder / "app.py").write_text(FLOOR_APP, encoding="utf-8")
     url = f"http://127.0.0.1:{port}"
@@ -204,32 +221,14 @@ def bench_browser_floor() -> dict:
                              "--browser.gatherUsageStats", "false"], cwd=folder,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        t0 = time.perf_counter()
-        while True:
-            try:
-                if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.05)
-            if time.perf_counter() - t0 > 60:
-                return {"error": "floor app did not start"}
+        if not _wait_healthy(url, time.perf_counter(), 60):
+            return {"error": "floor app did not start"}
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=os.environ.get("BROWSER_PATH", "/usr/bin/chromium"),
-                                        headless=True, args=["--no-sandbox", "--disable-gpu",
-                                                             "--disable-background-networking", "--no-first-run"])
+            browser = _launch_chromium(p)
             _first_chart(browser.new_page(), url)  # the server's first run, not timed
-            times = []
-            for _ in range(3):
-                ctx = browser.new_context()
-                page = ctx.new_page()
-                page.set_default_timeout(60_000)
-                t = time.perf_counter()
-                _first_chart(page, url)
-                times.append(time.perf_counter() - t)
-                ctx.close()
+            floor_s = _new_sessions_first_chart(browser, url)
             browser.close()
-        return {"new_session_first_chart_s": sorted(round(x, 2) for x in times)[1],
-                "load_avg_1min": round(os.getloadavg()[0], 2)}
+        return {"new_session_first_chart_s": floor_s, "load_avg_1min": round(os.getloadavg()[0], 2)}
     finally:
         proc.terminate()
         proc.wait(10)
