@@ -93,3 +93,34 @@ def test_checklist_note_draft_survives_kommune_switch(db):
     assert all(a.value != note for a in at.text_area)
     _switch_kommune(at, K)
     assert _one(at.text_area, f"chk_{K}_plan_forfasen_", "_note").value == note
+
+
+def _path_of(at, predicate) -> tuple:
+    """The position (indices from the root) of the first element that satisfies ``predicate``: what the
+    browser draws an element by, so a changed position redraws the input and loses what is being typed."""
+    def walk(node, path):
+        if predicate(node):
+            return path
+        for i, child in sorted(getattr(node, "children", {}).items()):
+            found = walk(child, (*path, i))
+            if found is not None:
+                return found
+        return None
+
+    found = walk(at._tree, ())
+    assert found is not None
+    return found
+
+
+def test_the_form_fields_keep_their_place_when_the_draft_note_appears(db):
+    """Typing in «Funn» makes the «not saved yet» note appear above the fields; the name input must stay where it
+    was, or a name being typed while that rerun runs is lost (seen in CI: the keyboard test's name vanished)."""
+    at = open_app("skoler", kommune=K)
+    name = lambda n: getattr(n, "type", "") == "text_input" and str(getattr(n, "key", "")).endswith("_author_name")  # noqa: E731
+    before = _path_of(at, name)
+    _one(at.text_area, "skoler_", "_text").input("Utkast: noe å notere").run()
+    assert any("ikke lagret ennå" in c.value for c in at.caption)
+    assert _path_of(at, name) == before
+    named = [w for w in at.text_input if str(w.key).endswith("_author_name")][0]
+    named.input("Kari Nordmann").run()  # the author is kept: the cookie script arrives in its own slot
+    assert _path_of(at, name) == before

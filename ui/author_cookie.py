@@ -61,8 +61,11 @@ def script(author: Author) -> str:
             f"'; Max-Age={MAX_AGE_S}; Path=/; SameSite=Strict';</script>")
 
 
-def remember_in_browser(author: Author | None) -> None:
-    """Write the cookie when this session's author differs from what the browser (or this session) holds."""
+def remember_in_browser(author: Author | None, slot=None) -> None:
+    """Write the cookie when this session's author differs from what the browser (or this session) holds.
+
+    ``slot``: a placeholder (``st.empty()``) the caller always draws, so the script's arrival does not move the
+    inputs after it (a moved input is redrawn, and focus and anything being typed in it are lost)."""
     if author is None:
         return
     value = encode(author)
@@ -72,4 +75,4 @@ def remember_in_browser(author: Author | None) -> None:
         st.session_state[_WRITTEN] = value
         return
     st.session_state[_WRITTEN] = value
-    st.html(script(author), unsafe_allow_javascript=True, width="content")
+    (slot if slot is not None else st).html(script(author), unsafe_allow_javascript=True, width="content")

@@ -188,7 +188,7 @@ def author_inputs(key: str, container=None, in_form: bool = False) -> Author | N
         if name:
             _remember_author(Author(name, st.session_state.get(role_key) or "veileder"))
 
-    author_cookie.remember_in_browser(saved)  # kept across a reload of this browser, too
+    author_cookie.remember_in_browser(saved, box.empty())  # kept across a reload of this browser, too
     c1, c2 = box.columns(2)
     on_change = None if in_form else keep  # inside st.form only the submit button may have a callback
     name = c1.text_input(t("funn.author_name"), key=name_key, max_chars=NAME_MAX, on_change=on_change)
