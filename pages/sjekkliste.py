@@ -90,8 +90,7 @@ for it in items:
                     st.session_state.pop(f"{wk}_{suffix}", None)
                 st.session_state.pop(f"{key}_mine", None)
                 st.rerun()
-        if drafts.unsaved(dkey):
-            st.caption(t("funn.draft_kept"))
+        drafts.unsaved_note(dkey)  # in a slot of its own: the fields below keep their place
         # Plain widgets (not st.form): every change is kept as a draft per kommune and item (ui.drafts).
         c1, c2, c3 = st.columns(3)
         status = c1.selectbox(t("sjekkliste.status"), list(vocab.CHECKLIST_STATUSES),

@@ -15,6 +15,8 @@ from typing import Any
 
 import streamlit as st
 
+from present.strings import t
+
 DRAFTS_KEY = "ub_drafts"
 
 
@@ -60,3 +62,12 @@ def unsaved(dkey: Hashable) -> bool:
 def put(dkey: Hashable, values: dict[str, Any]) -> None:
     """Replace draft ``dkey`` (e.g. to put a user's own version back after a conflict)."""
     _all()[dkey] = dict(values)
+
+
+def unsaved_note(dkey: Hashable) -> None:
+    """«Not saved yet» above a draft's form, in a slot that is drawn whether or not there is a note: the fields
+    after it keep their place when it appears with the first change (a moved field is redrawn by the browser,
+    and the focus and anything being typed in it at that moment are lost)."""
+    slot = st.empty()
+    if unsaved(dkey):
+        slot.caption(t("funn.draft_kept"))

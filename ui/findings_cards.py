@@ -138,9 +138,7 @@ def _edit_form(store: FindingsStore, f: Finding, key: str) -> None:
     dkey = ("funn_edit", f.id, started_from)
     ekey = f"{key}_edit_{started_from}"
     with st.container(border=True):
-        draft_note = st.empty()  # always there: the fields below keep their place when the note appears
-        if drafts.unsaved(dkey):  # (a field moved by it is redrawn, and what is being typed in it is lost)
-            draft_note.caption(t("funn.draft_kept"))
+        drafts.unsaved_note(dkey)  # in a slot of its own: the fields below keep their place
         changes = _edit_fields(f, store, dkey, ekey)
         author = _saved_author()
         if author is None:

@@ -139,9 +139,7 @@ def add_finding_form(prefill: Mapping[str, Any], *, key: str, ask_author: bool =
     store = store or findings_store()
     opts = _form_options(pre, store)
     with st.container(border=True):
-        draft_note = st.empty()  # always there: the fields below keep their place when the note appears
-        if drafts.unsaved(dkey):  # (a field moved by it is redrawn, and what is being typed in it is lost)
-            draft_note.caption(t("funn.draft_kept"))
+        drafts.unsaved_note(dkey)  # in a slot of its own: the fields below keep their place
         v = _finding_fields(pre, opts, dkey, wkey)
         author = author_inputs(f"{key}_form", st) if ask_author else _saved_author()
         submitted = st.button(t("funn.save"), type="primary", key=f"{wkey}_save")
