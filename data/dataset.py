@@ -283,16 +283,18 @@ def kommune_lineage(kommune_id: str) -> list[str]:
     return out
 
 
-def _unit_positions(figures: pd.DataFrame) -> dict[tuple[str, str], np.ndarray]:
-    """(level, unit_id) -> the row positions of that unit in ``figures``; built once per dataset (≈60 ms)."""
+def _unit_positions(figures: pd.DataFrame) -> tuple[dict[tuple[str, str], np.ndarray], list[np.ndarray]]:
+    """(level, unit_id) -> the row positions of that unit in ``figures``, and the nation's positions; built once
+    per dataset (≈60 ms)."""
     key = ("unit_positions",)
     hit = _memo.get(key)
     if hit is not None and hit[0] is figures:
-        return hit[1]
+        return hit[1], hit[2]
     index = {(str(level), str(unit)): pos for (level, unit), pos in figures.groupby(
         ["level", "unit_id"], observed=True, sort=False).indices.items()}
-    _memo[key] = (figures, index)  # holds the frame itself, so the identity check cannot match a new one
-    return index
+    nation = [pos for (level, _), pos in index.items() if level == "nasjonalt"]
+    _memo[key] = (figures, index, nation)  # holds the frame itself, so the identity check cannot match a new one
+    return index, nation
 
 
 def kommune_area_rows(figures: pd.DataFrame, kommune_ids: list[str], fylke_id: str | None) -> pd.DataFrame:
@@ -302,11 +304,9 @@ def kommune_area_rows(figures: pd.DataFrame, kommune_ids: list[str], fylke_id: s
     The same rows as the masks ``analysis.overview.benchmark_comparison`` and ``data.coverage`` apply
     (kommune-level rows of those numbers, the fylke's, the nation's), found through an index of the units
     instead of comparing every row of the national frame (≈20 ms a kommune less on the national demo)."""
-    index = _unit_positions(figures)
-    keys = [("kommune", str(k)) for k in kommune_ids] + [("nasjonalt", u) for lv, u in index if lv == "nasjonalt"]
-    if fylke_id:
-        keys.append(("fylke", str(fylke_id)))
-    parts = [index[k] for k in keys if k in index]
+    index, nation = _unit_positions(figures)
+    keys = [("kommune", str(k)) for k in kommune_ids] + ([("fylke", str(fylke_id))] if fylke_id else [])
+    parts = [index[k] for k in keys if k in index] + nation
     pos = np.sort(np.concatenate(parts)) if parts else np.array([], dtype=np.intp)
     return figures.take(pos)
 
