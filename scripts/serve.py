@@ -29,6 +29,8 @@ os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 OPEN_SETTING = "UTFORDRINGSBILDE_ALLOW_OPEN_WITHOUT_LOGIN"
+# "0" turns off scripts/static_assets.py (Streamlit's frontend files from memory, preload links in the HTML).
+STATIC_SETTING = "UTFORDRINGSBILDE_STATIC_FROM_MEMORY"
 log = logging.getLogger("utfordringsbilde.preload")
 # The other pages' heavier imports (scipy.stats for Skoler) follow this long after the first page's.
 SECOND_PHASE_DELAY_S = 8.0
@@ -140,6 +142,12 @@ def main(argv: list[str]) -> int:
 
     args = bind_args(argv, login_configured(), os.environ.get(OPEN_SETTING) == "1")
     PagesManager.uses_pages_directory = False
+    if os.environ.get(STATIC_SETTING, "1") != "0":
+        if __package__:
+            from .static_assets import install
+        else:
+            from static_assets import install  # run as a script: scripts/ is the first entry of sys.path
+        install()
     if os.environ.get("UTFORDRINGSBILDE_PRELOAD", "1") != "0":
         threading.Thread(target=preload, name="preload", daemon=True).start()
     sys.argv = ["streamlit", "run", str(REPO_ROOT / "app.py"), *args]
