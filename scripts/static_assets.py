@@ -80,10 +80,14 @@ def _entry_bundle(root: Path) -> str:
 
 
 def patch_document(html: bytes, chunks: list[str]) -> bytes:
-    """``html`` with a ``modulepreload`` link for every chunk it does not already name, before ``</head>``."""
-    text = html.decode("utf-8")
-    links = "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{c[2:] if c.startswith("./") else c}">'
-                    for c in chunks if (c[2:] if c.startswith("./") else c) not in text)
+    """``html`` with a ``modulepreload`` link for every chunk it does not already name, before ``</head>``
+    (unchanged if it is not UTF-8 or has no ``</head>``)."""
+    try:
+        text = html.decode("utf-8")
+    except UnicodeDecodeError:
+        return html
+    names = (c.removeprefix("./") for c in chunks)
+    links = "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{n}">' for n in names if n not in text)
     if not links or "</head>" not in text:
         return html
     return text.replace("</head>", links + "</head>", 1).encode("utf-8")

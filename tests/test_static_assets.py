@@ -10,6 +10,7 @@ import os
 import re
 import urllib.request
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -137,7 +138,8 @@ def test_names_not_in_the_folder_go_to_streamlit(static_dir, path):
 
     middleware = StaticAssets(inner, static_dir)
     scope = {"type": "http", "method": "GET", "path": path, "headers": [], "query_string": b""}
-    asyncio.run(middleware(scope, None, None))
+    with ThreadPoolExecutor(1) as pool:  # its own event loop, whatever an earlier test left running in this thread
+        pool.submit(asyncio.run, middleware(scope, None, None)).result()
     assert passed == [path]
 
 
@@ -193,3 +195,8 @@ def test_the_real_server_sends_gzip_and_the_links(app_server):
     from streamlit import file_util
 
     assert body == (Path(file_util.get_static_dir()) / "static" / "js" / plotly.group(1)).read_bytes()
+
+
+def test_a_document_that_is_not_utf8_is_passed_on_as_it_is():
+    latin = "<html><head>æøå</head></html>".encode("latin-1")
+    assert patch_document(latin, ["./PlotlyChart.P-1_x.js"]) == latin
