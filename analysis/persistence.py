@@ -164,11 +164,15 @@ def relative_large_uncertainty(frame, spreads) -> np.ndarray:
     half = (frame["upper"].to_numpy(dtype=float, na_value=np.nan)
             - frame["lower"].to_numpy(dtype=float, na_value=np.nan)) / 2
     out = np.zeros(len(frame), dtype=bool)
-    for i, (ind, sub, tr, kj) in enumerate(zip(frame["indicator"].astype(str), frame["subject"].astype(str),
-                                               frame["trinn"], frame["kjonn"].astype(str))):
+    keys = list(zip(frame["indicator"].astype(str), frame["subject"].astype(str), frame["trinn"],
+                    frame["kjonn"].astype(str)))
+    rows_by_key: dict[tuple, list[int]] = {}
+    for i, key in enumerate(keys):  # one limit per indicator key, applied to all its rows at once
+        rows_by_key.setdefault(key, []).append(i)
+    for (ind, sub, tr, kj), rows in rows_by_key.items():
         spread = spreads.get((ind, sub, int(tr), kj), np.nan) if spreads is not None and len(spreads) else np.nan
         fallback = INDICATORS[ind].large_uncertainty_halfwidth if ind in INDICATORS else None
-        out[i] = bool(large_uncertainty([half[i]], spread, fallback=fallback)[0])
+        out[rows] = large_uncertainty(half[rows], spread, fallback=fallback)
     return out
 
 

@@ -214,15 +214,18 @@ def school_rest_bounds(school_rows, rest_rows):
     for frame in (r, s):
         frame["school_id"] = frame["school_id"].astype(str)
         frame["period"] = frame["period"].astype(str)
-    m = r.merge(s, on=["school_id", "period"], how="inner")
+    m = r.merge(s, on=["school_id", "period"], how="inner").sort_values("school_id", kind="stable")
+    sid = m["school_id"].to_numpy()
+    codes = m["indicator"].astype(str).to_numpy()
+    n_all = m["n"].to_numpy(float)
+    big_all = n_all + m["rest_n"].to_numpy(float)
+    starts = np.flatnonzero(np.r_[True, sid[1:] != sid[:-1]]) if len(sid) else np.array([], dtype=int)
     out = []
-    for sid, g in m.groupby("school_id", sort=False):
-        code = str(g["indicator"].iloc[0])
-        ind = INDICATORS.get(code)
+    for a, b in zip(starts, np.r_[starts[1:], len(sid)]):  # per school: its years (array slices, no groupby)
+        ind = INDICATORS.get(codes[a])
         delta = float(rounding_bound(ind.decimals if ind else 1))
         share = bool(ind and ind.kind == "share")
-        n = g["n"].to_numpy(float)
-        out.append((sid, pooled_school_rest_bound(n, n + g["rest_n"].to_numpy(float), delta, delta, share)))
+        out.append((sid[a], pooled_school_rest_bound(n_all[a:b], big_all[a:b], delta, delta, share)))
     return pd.DataFrame(out, columns=["school_id", "rounding_bound"])
 
 

@@ -16,7 +16,7 @@ No streamlit import here.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 import numpy as np
 import pandas as pd
@@ -235,7 +235,7 @@ _POOL_KEYS = ["indicator", "subject", "trinn", "kjonn"]
 
 
 def school_comparison(sl: pd.DataFrame, lineage: Sequence[str], window: Sequence[str],
-                      spreads: pd.Series | None = None) -> pd.DataFrame:
+                      spreads: pd.Series | None = None, sort: bool = True) -> pd.DataFrame:
     """Each school of a kommune over a window, pooled, against the rest of the kommune.
 
     Method: school figures of the window are pooled (``analysis.intervals.pooled_window``: pupils of
@@ -252,7 +252,8 @@ def school_comparison(sl: pd.DataFrame, lineage: Sequence[str], window: Sequence
     ``diff_upper`` and ``classification``; sorted by estimate (suppressed schools last).
 
     ``spreads``: ``national_school_spreads(sl, window)`` when the caller has it already (it is the same for
-    every kommune); computed here otherwise.
+    every kommune); computed here otherwise. ``sort=False`` leaves the rows in school-number order (for
+    ``national_school_comparison``).
     """
     from analysis.compare import compare_to_benchmark, rest_of_kommune
     from analysis.intervals import pooled_window
@@ -260,21 +261,22 @@ def school_comparison(sl: pd.DataFrame, lineage: Sequence[str], window: Sequence
     window = list(window)
     sch = school_rows(sl, lineage, window)
     if sch.empty:
-        return pd.DataFrame(columns=["school_id", "school_name", "estimate", "lower", "upper", "n", "suppressed",
-                                     "classification"])
+        return _empty_comparison()
     kom = sl[(sl["level"] == "kommune") & sl["unit_id"].isin([str(k) for k in lineage]) & sl["period"].isin(window)]
     pooled = pooled_window(sch, window, by=["unit_id", *_POOL_KEYS])
     pooled = pooled.rename(columns={"unit_id": "school_id", "unit_name": "school_name"})
     rest = rest_of_kommune(sch, kom)
     # Why the rest is missing in a year (e.g. the school's own figure is suppressed), per school.
-    reasons = (rest[rest["rest_reason"] != ""].groupby("school_id")["rest_reason"]
-               .agg(lambda s: "; ".join(dict.fromkeys(s))))
+    reasons: dict[str, dict[str, None]] = {}
+    for sid, why in zip(rest["school_id"], rest["rest_reason"]):
+        if why != "":
+            reasons.setdefault(sid, {})[why] = None  # each reason once, in year order
     rest_pooled = pooled_window(rest, window, by=["school_id", *_POOL_KEYS])
     rp = rest_pooled[["school_id", "estimate", "lower", "upper", "n", "se"]].rename(
         columns={"estimate": "rest_estimate", "lower": "rest_lower", "upper": "rest_upper", "n": "rest_n",
                  "se": "rest_se"})
     out = pooled.merge(rp, on="school_id", how="left")
-    out["rest_reason"] = [reasons.get(sid, "") for sid in out["school_id"]]
+    out["rest_reason"] = ["; ".join(reasons.get(sid, ())) for sid in out["school_id"]]
     out = compare_to_benchmark(out, "rest_estimate", benchmark_lower_col="rest_lower",
                                benchmark_upper_col="rest_upper")
     out = _rounding_aware(out, sch, rest)
@@ -282,9 +284,62 @@ def school_comparison(sl: pd.DataFrame, lineage: Sequence[str], window: Sequence
     for c in ("ci_method", "no_interval_reason"):
         if c in out.columns:
             out[c] = out[c].astype(str)
-    out["_s"] = out["suppressed"].astype(bool)
+    return _sorted_comparison(out) if sort else out
+
+
+def _empty_comparison() -> pd.DataFrame:
+    return pd.DataFrame(columns=["school_id", "school_name", "estimate", "lower", "upper", "n", "suppressed",
+                                 "classification"])
+
+
+def _sorted_comparison(out: pd.DataFrame) -> pd.DataFrame:
+    """By estimate, suppressed schools last, then by name (stable)."""
+    out = out.assign(_s=out["suppressed"].astype(bool))
     out = out.sort_values(["_s", "estimate", "school_name"], kind="stable").drop(columns="_s")
     return out.reset_index(drop=True)
+
+
+class NationalSchoolComparison(NamedTuple):
+    """``school_comparison`` for every school of an indicator slice at once (``national_school_comparison``)."""
+
+    table: pd.DataFrame  # one row per school, in the order ``school_comparison`` builds them before sorting
+    kommuner: dict[str, frozenset]  # school_id -> the kommune numbers its rows in the window belong to
+
+
+def national_school_comparison(sl: pd.DataFrame, window: Sequence[str],
+                               spreads: pd.Series | None = None) -> NationalSchoolComparison:
+    """Every school of the slice against the rest of its kommune, computed once for the nation.
+
+    Method: exactly ``school_comparison`` with every kommune number of the slice as the lineage. Each
+    school's row depends only on its own rows and its kommune's rows in the same years (its pooled figure,
+    the rest of its kommune per year, the MOVER difference, the rounding bound, the national spread), so a
+    kommune's comparison is the rows of its schools (``kommune_school_comparison``). The national run costs
+    about as much as two kommuner's; every further kommune is then a selection.
+    """
+    window = list(window)
+    kommuner_ids = sorted(sl.loc[sl["level"] == "skole", "kommune_id"].astype(str).unique())
+    table = school_comparison(sl, kommuner_ids, window, spreads=spreads, sort=False)
+    sch = sl[(sl["level"] == "skole") & sl["period"].isin(window)]
+    kommuner: dict[str, set] = {}
+    for school, kommune in zip(sch["unit_id"].astype(str), sch["kommune_id"].astype(str)):
+        kommuner.setdefault(school, set()).add(kommune)
+    return NationalSchoolComparison(table, {school: frozenset(ks) for school, ks in kommuner.items()})
+
+
+def kommune_school_comparison(national: NationalSchoolComparison, lineage: Sequence[str]) -> pd.DataFrame | None:
+    """``school_comparison(sl, lineage, window)`` taken from ``national_school_comparison(sl, window)``: the
+    rows of the schools with a row in the window in any of ``lineage``'s kommune numbers, sorted as
+    ``school_comparison`` sorts. None when one of those schools also has rows in another kommune in the
+    window (a school moved by a border change): then its figure for this kommune is not the national one,
+    and the caller computes the kommune on its own."""
+    ids = frozenset(str(k) for k in lineage)
+    mine = {school: ks for school, ks in national.kommuner.items() if ks & ids}
+    if any(not ks <= ids for ks in mine.values()):
+        return None
+    if not mine:
+        return _empty_comparison()
+    out = national.table[national.table["school_id"].astype(str).isin(list(mine))]
+    return _sorted_comparison(out)
 
 
 def national_school_spreads(sl: pd.DataFrame, window: Sequence[str]) -> pd.Series:

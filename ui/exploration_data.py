@@ -47,6 +47,17 @@ def school_spreads(token: str, indicator: str, subject: str, trinn: int, kjonn: 
     return selection.national_school_spreads(indicator_slice(token, indicator, subject, trinn, kjonn), window)
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def national_schools(token: str, indicator: str, subject: str, trinn: int, kjonn: str,
+                     window: tuple[str, ...]) -> selection.NationalSchoolComparison:
+    """``analysis.selection.national_school_comparison`` per data version, indicator key and window: every
+    school against the rest of its kommune, once; a kommune's Skoler run then selects its schools. Shared
+    read-only by every session (callers select from it and never change it)."""
+    sl = indicator_slice(token, indicator, subject, trinn, kjonn)
+    return selection.national_school_comparison(sl, window, spreads=school_spreads(token, indicator, subject, trinn,
+                                                                                   kjonn, window))
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def all_periods(token: str) -> list[str]:
     """Every school year in the active data, in order."""
@@ -146,8 +157,11 @@ def schools(token: str, kommune_id: str, kommune_name: str, fylke_id: str, indic
     reference lines (kommune, fylke, nasjonalt pooled over the window) and the between-school spread."""
     sl = indicator_slice(token, indicator, subject, trinn, kjonn)
     lineage = data.kommune_lineage(kommune_id)
-    comp = selection.school_comparison(sl, lineage, window, spreads=school_spreads(token, indicator, subject, trinn,
-                                                                                  kjonn, window))
+    comp = selection.kommune_school_comparison(national_schools(token, indicator, subject, trinn, kjonn, window),
+                                               lineage)
+    if comp is None:  # a school moved by a border change inside the window: this kommune on its own
+        comp = selection.school_comparison(sl, lineage, window, spreads=school_spreads(token, indicator, subject,
+                                                                                      trinn, kjonn, window))
     if bh and len(comp):  # Benjamini–Hochberg across the schools shown (analysis.multiplicity)
         comp["classification"] = bh_verdicts(comp["classification"].astype(str).to_numpy(), comp["difference"],
                                              comp["diff_lower"], comp["diff_upper"]).astype(str)
