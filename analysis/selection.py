@@ -395,6 +395,26 @@ def pooled_units(rows: pd.DataFrame, window: Sequence[str]) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def national_area_pooled(sl: pd.DataFrame, window: Sequence[str]) -> pd.DataFrame:
+    """``pooled_units`` of every kommune, fylke and the nation in the slice, once (each unit is pooled on its
+    own rows only, so any set of units is a selection of these rows; ``area_references``)."""
+    return pooled_units(sl[sl["level"].isin(["kommune", "fylke", "nasjonalt"])], window)
+
+
+def area_references(national: pd.DataFrame, kommune_id: str, kommune_name: str, fylke_id: str | None) -> pd.DataFrame:
+    """The Skoler page's reference lines taken from ``national_area_pooled``: equal to
+    ``pooled_units(concat(kommune_series(sl, kommune_id, [kommune_id], kommune_name), benchmark_series(sl,
+    fylke_id)), window)`` for a kommune whose lineage is its own number alone (a merged kommune's figures are
+    combined from its predecessors first: the caller pools those itself)."""
+    level, unit = national["level"], national["unit_id"].astype(str)
+    mask = ((level == "kommune") & (unit == str(kommune_id))) | (level == "nasjonalt")
+    if fylke_id:
+        mask |= (level == "fylke") & (unit == str(fylke_id))
+    out = national[mask].reset_index(drop=True)
+    out["unit_name"] = out["unit_name"].astype(object).where(out["level"] != "kommune", kommune_name)
+    return out
+
+
 def indicator_by_kommune(df: pd.DataFrame, kommuner: pd.DataFrame, indicator: str, subject: str, trinn: int,
                          kjonn: str, window: Sequence[str]) -> pd.DataFrame:
     """Every current kommune's figure pooled over the window: kommune_id, kommune_name, value, n, se, suppressed.

@@ -1,6 +1,8 @@
-"""analysis.selection.national_school_comparison (issue 16): every school against the rest of its kommune computed
-once for the nation, and a kommune's Skoler comparison taken from it, equal frame for frame to computing the
-kommune on its own (``school_comparison``) on the demo data and on Udir's real school export."""
+"""analysis.selection.national_school_comparison and national_area_pooled (issue 16): every school against the rest
+of its kommune, and every kommune, fylke and the nation pooled, computed once for the nation; a kommune's Skoler
+comparison and reference lines taken from them, equal frame for frame to computing the kommune on its own
+(``school_comparison``; ``pooled_units`` of ``kommune_series`` and ``benchmark_series``) on the demo data and on
+Udir's real school export."""
 
 from __future__ import annotations
 
@@ -10,6 +12,24 @@ import pytest
 import data
 from analysis import selection
 from analysis.window import last_school_years
+
+
+def _references_both_ways(sl: pd.DataFrame, window) -> int:
+    """The reference lines of every kommune of the slice whose lineage is its own number, both ways."""
+    national = selection.national_area_pooled(sl, window)
+    kom = sl[sl["level"] == "kommune"].drop_duplicates("unit_id", keep="last")
+    checked = 0
+    for kid, name, fylke in zip(kom["unit_id"].astype(str), kom["unit_name"].astype(str), kom["fylke_id"].astype(str)):
+        if [str(k) for k in data.kommune_lineage(kid)] != [kid]:
+            continue
+        own = selection.kommune_series(sl, kid, [kid], name=name + " (navn fra registeret)")
+        bench = selection.benchmark_series(sl, fylke)
+        expected = selection.pooled_units(pd.concat([own.drop(columns="combined_from"), bench], ignore_index=True),
+                                          window)
+        taken = selection.area_references(national, kid, name + " (navn fra registeret)", fylke)
+        pd.testing.assert_frame_equal(taken, expected, check_exact=True)
+        checked += 1
+    return checked
 
 
 def _both_ways(sl: pd.DataFrame, kommune_ids, window) -> tuple[int, int]:
@@ -41,6 +61,12 @@ def test_demo_kommuner_equal_to_their_own_comparison(demo_figures, key):
     assert equal == len(kommuner) and fallback == 0
 
 
+def test_demo_reference_lines_equal_to_pooling_each_kommune(demo_figures):
+    sl = selection.slice_indicator(demo_figures, "np_mestring_1", "lesing", 5, "alle")
+    window = last_school_years(sl["period"].unique())
+    assert _references_both_ways(sl, window) > 300
+
+
 def test_real_school_export_equal_for_every_kommune(realdata, data_folder):
     """Udir's grunnskolepoeng per school 2015–2021 (real kommune numbers, the 2020 reform inside the window:
     Skien 0806 → 3807, Halden's 2018-19 under both 0101 and 3001)."""
@@ -57,6 +83,7 @@ def test_real_school_export_equal_for_every_kommune(realdata, data_folder):
     assert len(kommuner) > 300
     equal, fallback = _both_ways(sl, kommuner, window)
     assert equal + fallback == len(kommuner) and equal > 300
+    assert _references_both_ways(sl, window) > 300
 
 
 def _rows(school_years: list[tuple[str, str, str]]) -> pd.DataFrame:

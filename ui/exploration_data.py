@@ -58,6 +58,14 @@ def national_schools(token: str, indicator: str, subject: str, trinn: int, kjonn
                                                                                    kjonn, window))
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def national_areas(token: str, indicator: str, subject: str, trinn: int, kjonn: str,
+                   window: tuple[str, ...]) -> pd.DataFrame:
+    """``analysis.selection.national_area_pooled``: every kommune, fylke and the nation pooled over the window,
+    once per data version, indicator key and window; shared read-only (callers select from it)."""
+    return selection.national_area_pooled(indicator_slice(token, indicator, subject, trinn, kjonn), window)
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def all_periods(token: str) -> list[str]:
     """Every school year in the active data, in order."""
@@ -165,9 +173,14 @@ def schools(token: str, kommune_id: str, kommune_name: str, fylke_id: str, indic
     if bh and len(comp):  # Benjamini–Hochberg across the schools shown (analysis.multiplicity)
         comp["classification"] = bh_verdicts(comp["classification"].astype(str).to_numpy(), comp["difference"],
                                              comp["diff_lower"], comp["diff_upper"]).astype(str)
-    kom = selection.kommune_series(sl, kommune_id, lineage, name=kommune_name)
-    bench = selection.benchmark_series(sl, fylke_id)
-    refs = selection.pooled_units(pd.concat([kom.drop(columns="combined_from"), bench], ignore_index=True), window)
+    if [str(k) for k in lineage] == [str(kommune_id)]:
+        refs = selection.area_references(national_areas(token, indicator, subject, trinn, kjonn, window), kommune_id,
+                                         kommune_name, fylke_id)
+    else:  # a merged kommune: its earlier years combined from its predecessors
+        kom = selection.kommune_series(sl, kommune_id, lineage, name=kommune_name)
+        bench = selection.benchmark_series(sl, fylke_id)
+        refs = selection.pooled_units(pd.concat([kom.drop(columns="combined_from"), bench], ignore_index=True),
+                                      window)
     spread, drivers = pd.DataFrame(), pd.DataFrame()
     if len(comp):
         pooled_schools = comp.rename(columns={"school_id": "unit_id", "school_name": "unit_name"}).assign(level="skole")
