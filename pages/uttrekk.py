@@ -84,19 +84,20 @@ tabs = st.tabs([t("uttrekk.tab.explain"), t("uttrekk.tab.points"), t("uttrekk.ta
                 t("uttrekk.tab.whatif"), t("uttrekk.tab.stability"), t("uttrekk.tab.all")])
 
 schools = res.kommune_schools(kommune_id)
+views_key = (token, repr(params))  # the tabs' finished tables, per data version and language and parameters
 with tabs[0]:
     view.explanation_tab(ex)
     sw.render_kommune_uncertainty(boot, kommune_id)
     sw.render_rtm(sw.uttrekk_rtm(token, repr(params), params))
 with tabs[1]:
-    view.points_tab(res, kommune_id)
+    view.points_tab(views_key, res, kommune_id)
 with tabs[2]:
-    view.schools_tab(res, schools, krow)
+    view.schools_tab(views_key, res, schools, kommune_id)
 with tabs[3]:
     view.what_if_tab(res, kommune_id, name, schools,
                      lambda school_id, target: what_if(token, repr(params), res, kommune_id, school_id, target))
 with tabs[4]:
-    view.stability_tab(res, kommune_id, ex)
+    view.stability_tab(views_key, res, kommune_id, ex)
 with tabs[5]:
-    view.all_kommuner_tab(res, kommune_id)
+    view.all_kommuner_tab(views_key, res, kommune_id)
     sw.render_all_kommuner(boot)

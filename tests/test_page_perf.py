@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
+
 from tests.apptest import open_app
 
 
@@ -30,3 +32,26 @@ def test_oversikt_findings_pick_reruns_only_its_fragment():
     assert not at.exception, [e.message for e in at.exception]
     assert at.selectbox(key="oversikt_funn_indikator").index == 2
     assert _chart_specs(at) == chart_before  # the chart above is untouched by the fragment rerun
+
+
+def test_uttrekk_tabs_are_built_once_per_kommune_and_shared(monkeypatch):
+    """«Hvorfor er vi trukket ut?»: a rerun, and a second session on the same kommune, reuse the tabs' finished
+    tables and chart (ui.uttrekk_view._kommune_views) instead of rebuilding them from the model result."""
+    from ui import uttrekk_view
+
+    uttrekk_view._kommune_views.clear()
+    calls = []
+    real = uttrekk_view.school_shares_figure  # drawn only when the views are built
+    monkeypatch.setattr(uttrekk_view, "school_shares_figure", lambda *a, **k: calls.append(1) or real(*a, **k))
+    a = open_app("uttrekk", kommune="7290")
+    assert not a.exception, [e.message for e in a.exception]
+    assert len(calls) == 1
+    tables = [df.value for df in a.dataframe]
+    a.run()
+    b = open_app("uttrekk", kommune="7290")
+    assert len(calls) == 1
+    assert len(b.dataframe) == len(tables)
+    for mine, theirs in zip(b.dataframe, tables):
+        pd.testing.assert_frame_equal(mine.value, theirs)
+    open_app("uttrekk", kommune="7190")
+    assert len(calls) == 2  # another kommune, its own tables
