@@ -138,34 +138,22 @@ def _wait_healthy(url: str, since: float, limit_s: float) -> bool:
     return False
 
 
-def _new_sessions_first_chart(browser, url: str) -> float:
-    """Median of 3: a new browser session (own cookies, storage and cache) on a warm server to its first chart."""
-    times = []
-    for _ in range(3):
-        ctx = browser.new_context()
-        page = ctx.new_page()
-        page.set_default_timeout(120_000)
-        t = time.perf_counter()
-        _first_chart(page, url)
-        times.append(time.perf_counter() - t)
-        ctx.close()
-    return sorted(round(x, 2) for x in times)[1]
-
-
 # A new visitor on a shared room Wi-Fi, roughly: 20 Mbit/s each way, 30 ms round trip (Chromium's own throttling).
 WIFI = {"offline": False, "latency": 30, "downloadThroughput": 20e6 / 8, "uploadThroughput": 20e6 / 8}
 
 
-def _new_sessions_over_wifi(browser, url: str) -> tuple[float, float]:
-    """Median of 3 new browser sessions over ``WIFI``: seconds to the first chart, and megabytes transferred."""
+def _new_sessions(browser, url: str, network: dict | None = None) -> tuple[float, float]:
+    """Median of 3: a new browser session (own cookies, storage and cache) on a warm server to its first chart,
+    over ``network`` (Chromium's throttling) if given; seconds, and megabytes transferred."""
     times, sizes = [], []
     for _ in range(3):
         ctx = browser.new_context()
         page = ctx.new_page()
         page.set_default_timeout(120_000)
-        cdp = ctx.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", WIFI)
+        if network:
+            cdp = ctx.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", network)
         t = time.perf_counter()
         _first_chart(page, url)
         times.append(time.perf_counter() - t)
@@ -199,8 +187,8 @@ def bench_server(tmp: Path) -> dict:
             health_s = time.perf_counter() - t0
             _first_chart(page, url)
             first_render_s = time.perf_counter() - t0
-            warm_s = _new_sessions_first_chart(browser, url)
-            wifi_s, wifi_mb = _new_sessions_over_wifi(browser, url)
+            warm_s, _ = _new_sessions(browser, url)
+            wifi_s, wifi_mb = _new_sessions(browser, url, WIFI)
             switches = {}
             for name in PAGES[1:]:
                 t = time.perf_counter()
@@ -251,7 +239,7 @@ def bench_browser_floor() -> dict:
         with sync_playwright() as p:
             browser = _launch_chromium(p)
             _first_chart(browser.new_page(), url)  # the server's first run, not timed
-            floor_s = _new_sessions_first_chart(browser, url)
+            floor_s, _ = _new_sessions(browser, url)
             browser.close()
         return {"new_session_first_chart_s": floor_s, "load_avg_1min": round(os.getloadavg()[0], 2)}
     finally:
