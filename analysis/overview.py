@@ -27,7 +27,7 @@ import pandas as pd
 from analysis.compare import compare_to_benchmark
 from analysis.intervals import add_intervals, pooled_window
 from analysis.rounding import apply_benchmark_rounding
-from analysis.selection import SELECT_COLUMNS, _plain, combine_units
+from analysis.selection import SELECT_COLUMNS, _plain, benchmark_mask, combine_units
 from data.catalogue import UTTREKK_SET
 from data.schema import OPTIONAL_COLUMNS
 
@@ -79,15 +79,6 @@ def _unit_mask(figures: pd.DataFrame, lineages: Mapping[str, Sequence[str]], lev
     if school_ids is not None:
         mask &= figures["unit_id"].isin([str(s) for s in school_ids]).to_numpy()
     return mask
-
-
-def _area_mask(figures: pd.DataFrame, fylke_id: str | None) -> np.ndarray:
-    """The nation's rows and, when ``fylke_id`` is given, the fylke's."""
-    level = figures["level"]
-    area = level == "nasjonalt"
-    if fylke_id:
-        area = area | ((level == "fylke") & (figures["unit_id"] == str(fylke_id)))
-    return area.to_numpy()
 
 
 def _merge_lineages(rows: pd.DataFrame, lineages: Mapping[str, Sequence[str]]) -> pd.DataFrame:
@@ -181,7 +172,7 @@ def benchmark_comparison(
     """
     kf = keys_frame(keys)
     mask = _window_mask(figures, periods, kf) & (_unit_mask(figures, lineages, level, school_ids)
-                                                  | _area_mask(figures, fylke_id))
+                                                  | benchmark_mask(figures, fylke_id))
     rows = _select(figures, kf, mask)
     is_unit = (rows["level"] == level).to_numpy()
     if not is_unit.any():

@@ -158,10 +158,16 @@ def kommune_series(sl: pd.DataFrame, kommune_id: str, lineage: Sequence[str], na
 
 def benchmark_series(sl: pd.DataFrame, fylke_id: str | None) -> pd.DataFrame:
     """The fylke's and the nation's figures per period from an indicator slice (level, then period order)."""
-    mask = sl["level"] == "nasjonalt"
+    return _sort_periods(sl[benchmark_mask(sl, fylke_id)].copy(), first=["level"])
+
+
+def benchmark_mask(frame: pd.DataFrame, fylke_id: str | None) -> np.ndarray:
+    """The nation's rows and, when ``fylke_id`` is given, the fylke's, as a boolean mask over ``frame``."""
+    level = frame["level"]
+    area = level == "nasjonalt"
     if fylke_id:
-        mask |= (sl["level"] == "fylke") & (sl["unit_id"] == str(fylke_id))
-    return _sort_periods(sl[mask].copy(), first=["level"])
+        area = area | ((level == "fylke") & (frame["unit_id"] == str(fylke_id)))
+    return area.to_numpy()
 
 
 def kommuner_series(sl: pd.DataFrame, kommune_ids: Iterable[str]) -> pd.DataFrame:
@@ -406,11 +412,8 @@ def area_references(national: pd.DataFrame, kommune_id: str, kommune_name: str, 
     ``pooled_units(concat(kommune_series(sl, kommune_id, [kommune_id], kommune_name), benchmark_series(sl,
     fylke_id)), window)`` for a kommune whose lineage is its own number alone (a merged kommune's figures are
     combined from its predecessors first: the caller pools those itself)."""
-    level, unit = national["level"], national["unit_id"].astype(str)
-    mask = ((level == "kommune") & (unit == str(kommune_id))) | (level == "nasjonalt")
-    if fylke_id:
-        mask |= (level == "fylke") & (unit == str(fylke_id))
-    out = national[mask].reset_index(drop=True)
+    own = ((national["level"] == "kommune") & (national["unit_id"] == str(kommune_id))).to_numpy()
+    out = national[own | benchmark_mask(national, fylke_id)].reset_index(drop=True)
     out["unit_name"] = out["unit_name"].astype(object).where(out["level"] != "kommune", kommune_name)
     return out
 
