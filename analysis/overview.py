@@ -19,7 +19,7 @@ Classification: ``analysis.compare.compare_to_benchmark`` with the nation's SE (
 
 from __future__ import annotations
 
-from typing import Literal, Mapping, Sequence
+from typing import Literal, Mapping, NamedTuple, Sequence
 
 import numpy as np
 import pandas as pd
@@ -118,12 +118,22 @@ def _latest_names(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(unit_name=rows["unit_id"].map(names))
 
 
-def _side_by_side(est: pd.DataFrame, level: Level, on: list[str]) -> pd.DataFrame:
-    """Unit rows with the fylke's and the nation's figures as columns, classified against the nation."""
+def _side_by_side(est: pd.DataFrame, level: Level, on: list[str],
+                  fylke_of: Mapping[str, str | None] | None = None) -> pd.DataFrame:
+    """Unit rows with the fylke's and the nation's figures as columns, classified against the nation.
+    ``fylke_of`` (kommune number -> fylke): each kommune beside its own fylke; without it, the one fylke
+    in ``est``."""
     units = est[est["level"] == level]
-    fyl = est[est["level"] == "fylke"][on + ["estimate", "lower", "upper", "n", "suppressed"]]
+    fyl = est[est["level"] == "fylke"][on + ["estimate", "lower", "upper", "n", "suppressed"]
+                                       + (["unit_id"] if fylke_of is not None else [])]
+    fyl = fyl.rename(columns={c: f"fylke_{c}" for c in fyl.columns if c not in on})
     nat = est[est["level"] == "nasjonalt"][on + ["estimate", "se", "n"]]
-    out = units.merge(fyl.rename(columns={c: f"fylke_{c}" for c in fyl.columns if c not in on}), on=on, how="left")
+    if fylke_of is not None:
+        units = units.assign(fylke_unit_id=units["unit_id"].astype(str).map(dict(fylke_of)))
+        on_fylke = on + ["fylke_unit_id"]
+        out = units.merge(fyl, on=on_fylke, how="left").drop(columns="fylke_unit_id")
+    else:
+        out = units.merge(fyl, on=on, how="left")
     out = out.merge(nat.rename(columns={c: f"nasjonalt_{c}" for c in nat.columns if c not in on}), on=on, how="left")
     out["benchmark"] = out["nasjonalt_estimate"]
     out["benchmark_se"] = out["nasjonalt_se"]
@@ -142,6 +152,7 @@ def benchmark_comparison(
     by_year: bool = False,
     fylke_id: str | None = None,
     school_ids: Sequence[str] | None = None,
+    fylke_of: Mapping[str, str | None] | None = None,
 ) -> pd.DataFrame:
     """Kommuner (``level="kommune"``) or their schools (``"skole"``) against the nation over ``periods``.
 
@@ -156,6 +167,8 @@ def benchmark_comparison(
     fylke_id : add the fylke's figure (``fylke_estimate``, ``fylke_lower``, ``fylke_upper``, ``fylke_n``,
         ``fylke_suppressed``).
     school_ids : with ``level="skole"``, only these schools.
+    fylke_of : instead of ``fylke_id``, with ``level="kommune"``: each kommune's own fylke (kommune number
+        -> fylke number), for many kommuner at once (``national_benchmark_comparison``).
 
     Returns
     -------
@@ -171,8 +184,11 @@ def benchmark_comparison(
     the difference between independent proportions. Statistics in Medicine 17(8), 873–890.
     """
     kf = keys_frame(keys)
-    mask = _window_mask(figures, periods, kf) & (_unit_mask(figures, lineages, level, school_ids)
-                                                  | benchmark_mask(figures, fylke_id))
+    area = benchmark_mask(figures, fylke_id)
+    if fylke_of is not None:
+        fylker = sorted({str(f) for f in fylke_of.values() if f})
+        area = area | ((figures["level"] == "fylke").to_numpy() & figures["unit_id"].isin(fylker).to_numpy())
+    mask = _window_mask(figures, periods, kf) & (_unit_mask(figures, lineages, level, school_ids) | area)
     rows = _select(figures, kf, mask)
     is_unit = (rows["level"] == level).to_numpy()
     if not is_unit.any():
@@ -185,7 +201,7 @@ def benchmark_comparison(
     else:
         est = pooled_window(rows, list(periods), by=["level", "unit_id", *INDICATOR_KEYS, "kjonn"])
     est = est.drop(columns=["order"], errors="ignore").merge(kf, on=INDICATOR_KEYS, how="left")
-    out = _side_by_side(est, level, on + ["order"])
+    out = _side_by_side(est, level, on + ["order"], fylke_of)
     sort = (["unit_name"] if level == "skole" else []) + ["order"] + (["period"] if by_year else [])
     return out.sort_values(sort, kind="stable").reset_index(drop=True)
 
@@ -207,3 +223,67 @@ def overview_pooled(figures: pd.DataFrame, lineage: list[str], fylke_id: str, pe
     ``keys``: the indicators to show (default the uttrekk set; ``data.coverage.shown_keys`` puts a stand-in
     such as skalapoeng in the place of an uttrekk indicator the data lack)."""
     return benchmark_comparison(figures, {lineage[0]: lineage}, periods, keys, fylke_id=fylke_id)
+
+
+class NationalComparison(NamedTuple):
+    """``benchmark_comparison`` of many kommuner at once (``national_benchmark_comparison``)."""
+
+    table: pd.DataFrame  # every kommune's rows, each kommune on its own number beside its own fylke
+    fylke_of: dict[str, str | None]  # the kommuner computed -> the fylke each one was put beside
+    keys: frozenset  # the (indicator, subject, trinn) computed
+    by_year: bool  # one row per school year (else the window pooled)
+    numbers_with_rows: frozenset  # kommune numbers (also earlier ones) with a row of the keys' indicators in the window
+
+
+def national_benchmark_comparison(figures: pd.DataFrame, fylke_of: Mapping[str, str | None], periods: Sequence[str],
+                                  keys: Sequence[Key], *, by_year: bool = False) -> NationalComparison:
+    """``benchmark_comparison`` of every kommune in ``fylke_of`` (kommune number -> fylke number) once, each
+    kommune on its own number (lineage of one) beside its own fylke and the nation.
+
+    Method: exactly ``benchmark_comparison``. A kommune's rows depend only on its own rows, its fylke's and
+    the nation's (the interval per year, or the pupils of the window pooled per unit; the MOVER difference
+    and the rounding bound per row), so one kommune's comparison is a selection of these rows
+    (``kommune_benchmark_comparison``), with the same numbers as computing it on its own. The national run
+    costs about three kommuner's; Oversikt then selects a kommune instead of computing it (issue 16)."""
+    fylke_of = {str(k): (str(f) if f else f) for k, f in fylke_of.items()}
+    table = benchmark_comparison(figures, {k: [k] for k in fylke_of}, periods, keys, by_year=by_year,
+                                 fylke_of=fylke_of)
+    # Every kommune number with a row of the keys' indicators in the window (a superset of those with a row of
+    # the keys themselves: a merged kommune is taken only when its predecessors have none at all).
+    in_window = _window_mask(figures, periods, keys_frame(keys)) & (figures["level"] == "kommune").to_numpy()
+    numbers = frozenset(str(u) for u in figures.loc[in_window, "unit_id"].unique())
+    return NationalComparison(table, fylke_of, frozenset((str(i), str(s), int(t)) for i, s, t in keys), by_year,
+                              numbers)
+
+
+def kommune_benchmark_comparison(national: NationalComparison, kommune_id: str, lineage: Sequence[str],
+                                 fylke_id: str | None, keys: Sequence[Key]) -> pd.DataFrame | None:
+    """``benchmark_comparison(figures, {kommune_id: lineage}, periods, keys, fylke_id=fylke_id)`` (with the
+    national run's ``by_year``) taken from ``national_benchmark_comparison``: the kommune's rows, only
+    ``keys``, numbered and sorted in their order. None when the selection would not be the same: a kommune
+    whose earlier numbers (a merger) have figures in the window (its years are combined from its
+    predecessors'), one the national run did not compute or put beside another fylke, or a key it did not
+    compute; the caller then computes the kommune on its own. A merged kommune whose predecessors have no
+    figure in the window is the same as its own number alone, and is taken."""
+    kid = str(kommune_id)
+    wanted = [(str(i), str(s), int(t)) for i, s, t in keys]
+    earlier = [str(k) for k in lineage if str(k) != kid]
+    if (str(lineage[0]) != kid or any(k in national.numbers_with_rows for k in earlier) or kid not in national.fylke_of
+            or national.fylke_of[kid] != (str(fylke_id) if fylke_id else fylke_id) or not set(wanted) <= national.keys
+            or len(set(wanted)) < len(wanted)):
+        return None
+    table = national.table
+    if table.empty:
+        return pd.DataFrame()
+    out = table[(table["unit_id"] == kid).to_numpy()]
+    order = pd.Series(range(len(wanted)), index=pd.MultiIndex.from_tuples(wanted, names=INDICATOR_KEYS))
+    pos = order.reindex(pd.MultiIndex.from_frame(out[INDICATOR_KEYS])).to_numpy()
+    keep = ~np.isnan(pos)
+    if not keep.any():
+        return pd.DataFrame()
+    out = out[keep].assign(order=pos[keep].astype(np.int64))
+    if "fylke_suppressed" in out.columns and out["fylke_suppressed"].dtype == object and out["fylke_suppressed"].notna().all():
+        # Nationally some kommune had no fylke figure (NaN made the column object); this one has one in every row.
+        out["fylke_suppressed"] = out["fylke_suppressed"].astype(bool)
+    sort = ["order"] + (["period"] if national.by_year else [])
+    return out.sort_values(sort, kind="stable").reset_index(drop=True)

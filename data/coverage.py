@@ -21,6 +21,11 @@ from data.schema import sorted_periods
 STAND_INS: dict[str, str] = {"np_mestring_1": "np_skalapoeng"}
 
 
+def possible_keys() -> list[tuple[str, str, int]]:
+    """Every (indicator, subject, trinn) ``shown_keys`` can return: the uttrekk set, then each stand-in."""
+    return list(UTTREKK_SET) + [(STAND_INS[i], s, t) for i, s, t in UTTREKK_SET if i in STAND_INS]
+
+
 @dataclass(frozen=True)
 class Coverage:
     """One uttrekk indicator for one kommune."""

@@ -7,8 +7,6 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import data
-from analysis.overview import overview_by_year
-from analysis.window import WINDOW_YEARS, last_school_years
 from data.schema import sorted_periods
 from data.catalogue import INDICATORS, LOWER_IS_BETTER, suppression_min_n
 from data.coverage import shown_keys
@@ -18,10 +16,10 @@ from ui.frozen import freeze
 from ui.findings_widgets import add_finding_markers, findings_store, findings_under_chart
 from present.format import fmt_interval, fmt_number, row_label
 from present.reform import add_reform_markers, chart_periods, reform_events, split_break_text
-from present.window import school_years, span_text
+from present.window import span_text
 from ui.realdata_widgets import coverage_block, kommune_coverage, window_label_for
 from ui import stats_widgets as sw
-from ui.spine_data import pooled as pooled_for, spine, spine_chart
+from ui.spine_data import comparison, oversikt_window, pooled as pooled_for, spine, spine_chart
 from ui.state import data_token, kommune_row, param_choice, selected_kommune
 from present.strings import t
 from ui.tables import show_table
@@ -31,14 +29,10 @@ from ui.charts import show_chart
 @st.cache_data(show_spinner=False, max_entries=32)
 def compute(token: str, kommune_id: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Yearly and pooled overview for a kommune (cached per data version and kommune)."""
-    figures = data.load_dataset()
-    periods = school_years(last_school_years(figures["period"].unique())[-1], WINDOW_YEARS)  # calendar window
-    lineage = data.kommune_lineage(kommune_id)
-    fylke_id = kommune_row(kommune_id)["fylke_id"]
+    periods = oversikt_window(data.load_dataset())  # calendar window
     keys = shown_keys(kommune_coverage(token, kommune_id))  # stand-ins (skalapoeng) where an indicator is missing
-    rows = data.kommune_area_rows(figures, lineage, fylke_id)  # the kommune, its fylke, the nation
     return (
-        overview_by_year(rows, lineage, fylke_id, periods, keys),
+        comparison(token, kommune_id, tuple(periods), tuple(keys), by_year=True),  # taken from the national run
         pooled_for(token, kommune_id, tuple(periods), tuple(keys)),  # shared with the spine chart
         periods,
     )
