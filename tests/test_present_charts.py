@@ -115,3 +115,28 @@ def test_small_multiples_keep_the_grid_of_make_subplots():
     fig.add_vline(x=0.5, row="all", col="all")
     assert len(fig.layout.shapes) == 4  # one per panel with data
     assert [a.text for a in fig.layout.annotations][:1] and all(a.font.size == 14 for a in fig.layout.annotations)
+
+
+def test_panel_frames_equal_reindexing_each_panel_by_the_window():
+    """``_panel_frames`` fills every panel at once through arrays; per panel it equals pandas' own route (a
+    duplicated year keeps its last row, a year outside the window is dropped, a missing one is a gap with
+    ``suppressed`` False), which the figure was built from before (issue 16)."""
+    from present.small_multiples import PANEL_COLUMNS, _panel_frames
+
+    yearly = _yearly()
+    dup = yearly.iloc[[1]].assign(estimate=39.0, suppressed=False)  # 2023-24 of panel 0 again, published
+    outside = yearly.iloc[[0]].assign(period="2019-20")
+    yearly = pd.concat([yearly.drop(index=5), dup, outside], ignore_index=True)  # panel 1 lacks 2024-25
+    periods = ["2022-23", "2023-24", "2024-25", "2025-26"]
+    panels = _panel_frames(yearly, periods)
+    assert [order for order, _, _ in panels] == [0, 1]
+    for order, first, frame in panels:
+        g = yearly[yearly["order"] == order]
+        expected = g.drop_duplicates("period", keep="last").set_index("period").reindex(periods).reset_index()
+        expected["suppressed"] = expected["suppressed"].fillna(False).astype(bool)
+        cols = ["period", *[c for c in PANEL_COLUMNS if c in yearly.columns], "suppressed"]
+        pd.testing.assert_frame_equal(frame, expected[cols].astype({c: float for c in cols[1:-1]}))
+        assert first["indicator"] == g["indicator"].iloc[0]
+    assert panels[0][2].loc[1, "estimate"] == 39.0 and not panels[0][2].loc[1, "suppressed"]
+    assert np.isnan(panels[1][2].loc[2, "estimate"]) and np.isnan(panels[0][2].loc[0, "estimate"])
+    assert _panel_frames(yearly.iloc[:0], periods) == []
