@@ -134,7 +134,8 @@ if len(spine_rows) and "classification" in spine_rows:  # partial real data: the
     st.header(t("spine.title", window=span_text(periods)))
     st.markdown(verdict_summary(spine_rows["classification"].astype(str), reference=benchmark))
     spine_fig, spine_view = spine_chart(data_token(), kommune_id, benchmark)  # cached, shared, serialised once
-    show_chart(spine_fig, width="stretch", theme=None, key="oversikt_spine", config={"displayModeBar": False})
+    show_chart(spine_fig, width="stretch", theme=None, key="oversikt_spine", config={"displayModeBar": False},
+               drawn=True)  # drawn on the server: no Plotly to load for the room's first view (ui/charts.py)
     st.caption(t("spine.help", ref=t(f"verdict.ref.{benchmark}")))
     with st.expander(t("spine.table_title")):
         show_table(spine_view, hide_index=True, width="stretch", key="oversikt_spine_table")
@@ -151,7 +152,7 @@ chart_tab, table_tab = st.tabs([t("oversikt.tab.chart"), t("common.table_view")]
 with chart_tab:
     findings_key = tuple((f.id, f.version) for f in findings) + (("bh", bool(st.session_state.get("oversikt_bh"))),)
     fig = cached_yearly_chart(data_token(), kommune_id, findings_key, yearly, findings)
-    show_chart(fig, width="stretch", key="oversikt_chart")
+    show_chart(fig, width="stretch", key="oversikt_chart", drawn=True)
     if reforms := reform_events(kommune_id, chart_periods(fig)):  # the years the chart draws
         st.caption(" · ".join(label for _, label in reforms))
 with table_tab:

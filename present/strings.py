@@ -129,6 +129,9 @@ NB: dict[str, str] = {
     "chart.alt_untitled": "uten tittel",
     "chart.alt_no_series": "én dataserie",
     "chart.alt_more": " og {n} til",
+    "chart.interactive": "Utforsk diagrammet (zoom og detaljer)",
+    "chart.interactive_help": "Diagrammet vises som et bilde som lastes raskt. Hold musepekeren over et merke "
+                              "for å se tallet. Slå på for å zoome og få detaljbokser.",
     "common.no_data": "ingen data",
     "common.missing": "skjermet eller ingen data",
     "common.n_unknown": "n ukjent",

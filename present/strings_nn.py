@@ -120,6 +120,9 @@ NN: dict[str, str] = {
     "chart.alt_untitled": "utan tittel",
     "chart.alt_no_series": "éin dataserie",
     "chart.alt_more": " og {n} til",
+    "chart.interactive": "Utforsk diagrammet (zoom og detaljar)",
+    "chart.interactive_help": "Diagrammet blir vist som eit bilete som lastar raskt. Hald musepeikaren over eit "
+                              "merke for å sjå talet. Slå på for å zoome og få detaljboksar.",
     "common.no_data": "ingen data",
     "common.missing": "skjerma eller ingen data",
     "common.n_unknown": "n ukjend",

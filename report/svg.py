@@ -26,6 +26,41 @@ CHAR_W = 0.6  # average glyph width of DejaVu Sans in em
 DASHES = {"dash": "9,6", "dot": "3,4", "dashdot": "9,4,3,4", "longdash": "14,6"}
 
 
+def _poly(points: list[tuple[float, float]]) -> str:
+    return "M" + "L".join(f"{px:.2f},{py:.2f}" for px, py in points) + "Z"
+
+
+def _star(r: float, n: int, inner: float) -> str:
+    pts = []
+    for i in range(2 * n):
+        rad = r if i % 2 == 0 else r * inner
+        a = math.pi * i / n - math.pi / 2
+        pts.append((rad * math.cos(a), rad * math.sin(a)))
+    return _poly(pts)
+
+
+# Plotly's marker symbols as SVG paths around (0, 0) for a marker of radius r (after Plotly's
+# src/components/drawing/symbol_defs.js: the same proportions, so a legend reads the same on screen and paper).
+SYMBOLS = {
+    "circle": lambda r: "",  # drawn as <circle>
+    "square": lambda r: _poly([(r, r), (-r, r), (-r, -r), (r, -r)]),
+    "diamond": lambda r: _poly([(r * 1.3, 0), (0, r * 1.3), (-r * 1.3, 0), (0, -r * 1.3)]),
+    "diamond-tall": lambda r: _poly([(r * 0.7, 0), (0, r * 1.4), (-r * 0.7, 0), (0, -r * 1.4)]),
+    "triangle-up": lambda r: _poly([(-r * 2 / 3 ** 0.5, r / 2), (r * 2 / 3 ** 0.5, r / 2), (0, -r * 2 ** 0.5)]),
+    "triangle-down": lambda r: _poly([(-r * 2 / 3 ** 0.5, -r / 2), (r * 2 / 3 ** 0.5, -r / 2), (0, r * 2 ** 0.5)]),
+    "triangle-left": lambda r: _poly([(r / 2, -r * 2 / 3 ** 0.5), (r / 2, r * 2 / 3 ** 0.5), (-r * 2 ** 0.5, 0)]),
+    "triangle-right": lambda r: _poly([(-r / 2, -r * 2 / 3 ** 0.5), (-r / 2, r * 2 / 3 ** 0.5), (r * 2 ** 0.5, 0)]),
+    "star": lambda r: _star(r * 1.3, 5, 0.4),
+    "hexagram": lambda r: _star(r * 1.15, 6, 0.58),
+    "hourglass": lambda r: _poly([(r, r), (-r, r), (r, -r), (-r, -r)]),
+    "square-x": lambda r: _poly([(r, r), (-r, r), (-r, -r), (r, -r)]) + f"M{r:.2f},{r:.2f}L{-r:.2f},{-r:.2f}"
+                          f"M{r:.2f},{-r:.2f}L{-r:.2f},{r:.2f}",
+    "line-ns": lambda r: f"M0,{r:.2f}V{-r:.2f}",
+    "line-ew": lambda r: f"M{r:.2f},0H{-r:.2f}",
+}
+STROKE_SYMBOLS = {"line-ns", "line-ew"}  # drawn with the outline's colour and width only
+
+
 class UnsupportedFigure(ValueError):
     """The figure uses a Plotly feature this renderer does not draw."""
 
@@ -48,8 +83,37 @@ def _esc(text) -> str:
     return html.escape(str(text), quote=True)
 
 
+TAG = re.compile(r"<(/?)([a-z]+)[^>]*>", re.I)
+
+
+def plain(text) -> str:
+    """Plotly's text markup as plain text (for widths and tooltips): tags go, entities are decoded."""
+    return html.unescape(TAG.sub("", str(text)))
+
+
+def rich(line: str) -> str:
+    """One line of Plotly's text markup as SVG: ``<b>``/``<i>`` become bold/italic ``tspan``s, other tags
+    go, and the text is escaped (Plotly's own strings arrive HTML-escaped: decoded first, escaped once)."""
+    out, bold, italic, pos = [], False, False, 0
+    for m in list(TAG.finditer(line)) + [None]:
+        chunk = line[pos:m.start() if m else len(line)]
+        if chunk:
+            style = (' font-weight="bold"' if bold else "") + (' font-style="italic"' if italic else "")
+            text = _esc(html.unescape(chunk))
+            out.append(f"<tspan{style}>{text}</tspan>" if style else text)
+        if m is None:
+            break
+        pos = m.end()
+        name = m.group(2).lower()
+        if name == "b":
+            bold = not m.group(1)
+        elif name == "i":
+            italic = not m.group(1)
+    return "".join(out)
+
+
 def text_width(text: str, size: float) -> float:
-    return max((len(line) for line in re.split(r"<br>", str(text))), default=0) * size * CHAR_W
+    return max((len(plain(line)) for line in re.split(r"<br>", str(text))), default=0) * size * CHAR_W
 
 
 def fmt_tick(v: float, step: float) -> str:
@@ -69,6 +133,60 @@ def nice_ticks(lo: float, hi: float, target: int = 6) -> tuple[list[float], floa
     first = math.ceil(lo / step) * step
     ticks = [first + i * step for i in range(int((hi - first) / step + 1e-9) + 1)]
     return [round(t, 10) for t in ticks], step
+
+
+FIELD = re.compile(r"%\{([^}:|]+)(?:[:|]([^}]*))?\}")
+
+
+def _hover_value(v, fmt: str | None) -> str:
+    """A hover value as Plotly would print it with ``separators=', '``: a decimal comma, a space between
+    thousands; ``fmt`` is a d3 format such as ``.1f`` (only the decimals are read)."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return "" if v is None else str(v)
+    if isinstance(v, float) and not math.isfinite(v):
+        return ""
+    found = re.search(r"\.(\d+)", fmt or "")
+    text = f"{v:,.{int(found.group(1))}f}" if found else f"{v:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",").replace("-", "−")
+
+
+def hover_text(tr: dict, i: int) -> str:
+    """What Plotly shows on hover over point ``i`` of trace ``tr``, as plain text (``<br>`` a line break):
+    its ``hovertemplate`` with ``%{x}``, ``%{y}``, ``%{text}``, ``%{hovertext}`` and ``%{customdata[k]}``
+    filled in (``<extra>`` after a dash), else its ``hovertext`` or ``text``, else «name: x, y»; nothing
+    where ``hoverinfo`` is ``skip`` or ``none``."""
+    if str(tr.get("hoverinfo", "")) in ("skip", "none"):
+        return ""
+
+    def at(key):
+        v = tr.get(key)
+        if isinstance(v, (str, int, float)) or v is None:
+            return v
+        seq = _seq(v)
+        return seq[i] if i < len(seq) else None
+
+    template = tr.get("hovertemplate")
+    if isinstance(template, (list, tuple)):
+        template = template[i] if i < len(template) else None
+    if template:
+        main, _, extra = str(template).partition("<extra>")
+        extra = extra.split("</extra>")[0]
+
+        def field(m) -> str:
+            name, fmt = m.group(1).strip(), m.group(2)
+            found = re.fullmatch(r"customdata\[(\d+)\]", name)
+            if found:
+                row = at("customdata")
+                row = row if isinstance(row, (list, tuple)) else [row]
+                k = int(found.group(1))
+                return _hover_value(row[k] if k < len(row) else None, fmt)
+            return _hover_value(at(name) if name in ("x", "y", "text", "hovertext", "customdata") else None, fmt)
+
+        text = FIELD.sub(field, main) + (f" – {FIELD.sub(field, extra)}" if extra.strip() else "")
+    else:
+        text = at("hovertext") or at("text") or ", ".join(
+            p for p in (str(tr.get("name") or ""), _hover_value(at("x"), None), _hover_value(at("y"), None)) if p)
+    return plain(re.sub(r"<br\s*/?>", "\n", str(text), flags=re.I)).strip()
 
 
 @dataclass
@@ -113,7 +231,8 @@ def _axis_key(ref: str) -> str:
 class SvgFigure:
     """Lay out and draw one figure dict (``fig.to_dict()``)."""
 
-    def __init__(self, fig: dict, width: int, height: int):
+    def __init__(self, fig: dict, width: int, height: int, tooltips: bool = False):
+        self.tooltips = tooltips
         self.data = fig.get("data", [])
         self.layout = fig.get("layout", {})
         self.w, self.h = width, height
@@ -205,7 +324,8 @@ class SvgFigure:
         self.l, self.r, self.t = float(m.get("l", 80)), float(m.get("r", 80)), float(m.get("t", 100))
         need_left = 0.0
         for name, ax in self.axes.items():
-            if name.startswith("y") and ax.spec.get("showticklabels", True) is not False:
+            if name.startswith("y") and ax.spec.get("showticklabels", True) is not False \
+                    and ax.spec.get("visible", True) is not False:
                 anchor = self.axes.get(_axis_key(ax.spec.get("anchor", "x")))
                 if anchor is None or float(anchor.spec.get("domain", [0, 1])[0]) < 0.05:
                     need_left = max(need_left, max((text_width(lbl, self.fs) for lbl in self._tick_labels(ax)[1]),
@@ -249,7 +369,7 @@ class SvgFigure:
                 continue
             seen.add(name)
             items.append(tr)
-        return items
+        return sorted(items, key=lambda tr: float(tr.get("legendrank", 1000)))  # Plotly's order (stable)
 
     def _legend_rows(self) -> list[list[tuple[dict, float]]]:
         rows: list[list[tuple[dict, float]]] = [[]]
@@ -268,8 +388,8 @@ class SvgFigure:
              color: str = "#222222", weight: str = "normal", line_gap: float = 1.2) -> None:
         size = size or self.fs
         lines = str(s).split("<br>")
-        spans = _esc(lines[0]) if len(lines) == 1 else "".join(
-            f'<tspan x="{x:.1f}" dy="{0 if i == 0 else line_gap * size:.1f}">{_esc(line)}</tspan>'
+        spans = rich(lines[0]) if len(lines) == 1 else "".join(
+            f'<tspan x="{x:.1f}" dy="{0 if i == 0 else line_gap * size:.1f}">{rich(line)}</tspan>'
             for i, line in enumerate(lines))
         self.parts.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:.1f}" text-anchor="{anchor}" '
                           f'fill="{color}" font-weight="{weight}">{spans}</text>')
@@ -294,26 +414,40 @@ class SvgFigure:
                 out.append(part)
         return "".join(out)
 
-    def marker(self, x: float, y: float, m: dict, color: str) -> None:
+    def marker(self, x: float, y: float, m: dict, color: str, tip: str = "") -> None:
+        """One marker in Plotly's symbol (``SYMBOLS``; ``-open`` draws the outline only) with its outline
+        (``marker.line``); ``tip`` becomes the marker's tooltip (an SVG ``<title>``)."""
         size = float(m.get("size", 6))
         symbol = str(m.get("symbol", "circle"))
-        if symbol.startswith("x"):
+        ln = m.get("line") or {}
+        if symbol in ("x-thin-open", "x-thin"):  # the report's «skjermet» cross: merged stroke paths
             h = size / 2
-            lw = float((m.get("line") or {}).get("width", 2))
+            lw = float(ln.get("width", 2))
             self.line(x - h, y - h, x + h, y + h, color, lw)
             self.line(x - h, y + h, x + h, y - h, color, lw)
-        elif symbol.startswith("diamond"):
-            h = size / 2
-            self.parts.append(f'<polygon points="{x:.1f},{y - h:.1f} {x + h:.1f},{y:.1f} {x:.1f},{y + h:.1f} '
-                              f'{x - h:.1f},{y:.1f}" fill="{color}"/>')
+            return
+        base, is_open = (symbol[:-5], True) if symbol.endswith("-open") else (symbol, False)
+        if base not in SYMBOLS:
+            raise UnsupportedFigure(f"marker symbol {symbol}")
+        r = size / 2
+        stroke_only = is_open or base in STROKE_SYMBOLS
+        lw = float(ln.get("width", 2 if stroke_only else 0) or 0)
+        edge = ln.get("color") if not stroke_only else (ln.get("color") or color)
+        if stroke_only:
+            style = f'fill="none" stroke="{_esc(edge)}" stroke-width="{max(lw, 1):g}"'
         else:
-            self.parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{size / 2:.1f}" fill="{color}"/>')
+            style = f'fill="{_esc(color)}"' + (f' stroke="{_esc(edge)}" stroke-width="{lw:g}"' if lw and edge else "")
+        if base == "circle":
+            shape = f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {style}/>'
+        else:
+            shape = f'<path transform="translate({x:.1f},{y:.1f})" d="{SYMBOLS[base](r)}" {style}/>'
+        self.parts.append(f"<g><title>{_esc(tip)}</title>{shape}</g>" if tip else shape)
 
     def draw_axes(self) -> None:
         used = {_axis_key(tr.get(k, k[0])) for tr in self.data for k in ("xaxis", "yaxis")}
         for name, ax in self.axes.items():
-            if name not in used:  # an empty cell of the subplot grid stays blank
-                continue
+            if name not in used or ax.spec.get("visible", True) is False:  # an empty cell stays blank; a hidden
+                continue  # axis draws no grid, ticks or title
             other = self.axes.get(_axis_key(ax.spec.get("anchor", "y" if name.startswith("x") else "x")))
             if other is None:
                 continue
@@ -369,7 +503,7 @@ class SvgFigure:
         mode = str(tr.get("mode", "markers"))
         m = tr.get("marker") or {}
         line = tr.get("line") or {}
-        color = m.get("color") or line.get("color") or "#0072B2"
+        color = m.get("color") if isinstance(m.get("color"), str) else line.get("color") or "#0072B2"
         pts = [(xa.px(x), ya.px(y)) for x, y in zip(_seq(tr.get("x")), _seq(tr.get("y")))]
         if "lines" in mode:
             run: list[str] = []
@@ -385,9 +519,12 @@ class SvgFigure:
                     run.append(f"{px:.1f},{py:.1f}")
         self._error_bars(tr, xa, ya, pts, color)
         if "markers" in mode:
-            for px, py in pts:
+            colors = m.get("color")
+            for i, (px, py) in enumerate(pts):
                 if px is not None and py is not None:
-                    self.marker(px, py, m, color)
+                    c = colors[i] if isinstance(colors, (list, tuple)) and i < len(colors) else color
+                    self.marker(px, py, m, c if isinstance(c, str) else "#0072B2",
+                                hover_text(tr, i) if self.tooltips else "")
         if "text" in mode:
             self._point_texts(tr, pts, float(m.get("size", 6)))
 
@@ -460,6 +597,9 @@ class SvgFigure:
             anchor = {"left": "start", "right": "end"}.get(an.get("xanchor", "center"), "middle")
             block = (len(lines) - 1) * 1.2 * size
             ya = an.get("yanchor", "bottom")
+            if ya == "auto" and not str(an.get("yref", "paper")).startswith("paper") or \
+                    "yanchor" not in an and str(an.get("yref", "paper")).startswith("y"):
+                ya = "middle"  # Plotly: 'auto' is the middle for a data-referenced annotation without an arrow
             first = y - block - size * 0.3 if ya in ("bottom", "auto") else (y + size if ya == "top" else
                                                                               y - block / 2 + size * 0.35)
             self.text(x, first, an.get("text", ""), size=size, anchor=anchor)
@@ -494,11 +634,16 @@ class SvgFigure:
             y += self.fs + 10
 
 
-def figure_to_svg(fig, width: int = 1100, height: int | None = None) -> str:
-    """One Plotly figure (``go.Figure`` or its dict) as an SVG document string."""
+def figure_to_svg(fig, width: int = 1100, height: int | None = None, *, tooltips: bool = False,
+                  attrs: dict | None = None, font: str = FONT) -> str:
+    """One Plotly figure (``go.Figure`` or its dict) as an SVG document string.
+
+    ``tooltips``: each marker carries its hover text as an SVG ``<title>`` (the browser shows it on hover;
+    ``hover_text``). ``attrs``: extra attributes of the root ``<svg>`` (escaped), e.g. ``role``/``aria-label``.
+    ``font``: the font family (the page's own on screen; widths are laid out for DejaVu Sans, the widest)."""
     d = fig.to_dict() if hasattr(fig, "to_dict") else fig
     h = int(height or d.get("layout", {}).get("height") or 500)
-    s = SvgFigure(d, width, h)
+    s = SvgFigure(d, width, h, tooltips=tooltips)
     s.place()
     s.draw_axes()
     for tr in s.data:
@@ -508,5 +653,6 @@ def figure_to_svg(fig, width: int = 1100, height: int | None = None) -> str:
     s.draw_title()
     s.draw_legend()
     body = s.svg_body()
+    extra = "".join(f' {k}="{_esc(v)}"' for k, v in (attrs or {}).items())
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{h}" viewBox="0 0 {width} {h}" '
-            f'font-family="{FONT}"><rect width="{width}" height="{h}" fill="white"/>{body}</svg>')
+            f'font-family="{_esc(font)}"{extra}><rect width="{width}" height="{h}" fill="white"/>{body}</svg>')

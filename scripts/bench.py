@@ -110,9 +110,10 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-# A chart Plotly has drawn. Streamlit shows the chart element's container before Plotly's chunk has run and
-# drawn into it (≈0.6 s earlier on this machine): figures up to 02.12.2026 were timed to the container.
-DRAWN_CHART = "[data-testid=stPlotlyChart] .main-svg"
+# A drawn chart: one Plotly has drawn, or one drawn on the server as SVG (ui/charts.py, Oversikt's first view
+# since 02.12.2026, third session). Streamlit shows a Plotly element's container before Plotly's chunk has run
+# and drawn into it (≈0.6 s earlier on this machine): figures up to 02.12.2026 were timed to the container.
+DRAWN_CHART = "[data-testid=stPlotlyChart] .main-svg, [data-testid=stMarkdown] svg.ub-chart"
 
 
 def _first_chart(page, url: str) -> None:

@@ -15,9 +15,12 @@ main thread.
   ``If-None-Match`` gets a 304. Only names found in Streamlit's static folder at start are served: anything
   else (a range request, an unknown name) goes to Streamlit unchanged;
 - the HTML document (``/`` and every page path) gets ``<link rel="modulepreload">`` for the chunks of
-  ``APP_ELEMENTS`` and their imports, read from the ``__vite__mapDeps`` table of Streamlit's entry bundle. The
-  browser fetches and compiles them while React starts and the first script runs. If the table cannot be read
-  (another Streamlit build), the HTML is passed on unchanged.
+  ``APP_ELEMENTS`` and their imports, read from the ``__vite__mapDeps`` table of Streamlit's entry bundle, and
+  for ``NESTED_IMPORTS`` (chunks another chunk loads itself, read from that chunk's own table). The browser
+  fetches and compiles them while React starts and the first script runs. ``LATER_ELEMENTS`` (Plotly: the
+  first page draws its charts on the server since 02.12.2026) get ``<link rel="prefetch">`` instead: fetched
+  at the lowest priority into the cache for the next page, compiled only when a page shows a Plotly chart.
+  If a table cannot be read (another Streamlit build), the HTML is passed on unchanged.
 """
 
 from __future__ import annotations
@@ -29,10 +32,15 @@ import re
 import zlib
 from pathlib import Path
 
-# The element chunks the app's pages show (Streamlit's frontend component names); each is in the entry bundle
-# as ``import(`./<Name>.<hash>.js`)``. The first page (Oversikt) uses all of them.
-APP_ELEMENTS = ("PlotlyChart", "DataFrame", "Selectbox", "Radio", "Html", "Checkbox", "TextArea", "TextInput",
-                "Multiselect", "Button", "PageLink")
+# The element chunks the first page (Oversikt) shows (Streamlit's frontend component names); each is in the entry
+# bundle as ``import(`./<Name>.<hash>.js`)``.
+APP_ELEMENTS = ("DataFrame", "Selectbox", "Radio", "Html", "Checkbox", "TextArea", "TextInput", "Multiselect",
+                "Button", "PageLink")
+# Chunks a chunk imports lazily itself: Streamlit's markdown loads rehype-raw for text that holds HTML (the
+# first page's server-drawn SVG charts, ui/charts.py), a round trip after the text arrives.
+NESTED_IMPORTS = ("rehype-raw",)
+# The element chunks of later pages only: Plotly (≈1,4 MB compressed) is prefetched, not compiled up front.
+LATER_ELEMENTS = ("PlotlyChart",)
 CACHE_CONTROL = b"public, immutable, max-age=31536000"
 COMPRESSIBLE = (".js", ".css", ".svg", ".json", ".map", ".txt", ".html")
 GZIP_LEVEL = 6
@@ -68,6 +76,20 @@ def preload_chunks(entry_js: str, elements: tuple[str, ...] = APP_ELEMENTS) -> l
     return chosen
 
 
+def nested_chunks(js_dir: Path, names: tuple[str, ...] = NESTED_IMPORTS) -> list[str]:
+    """The chunks (``./Name.hash.js``) that ``names`` need where another chunk of ``js_dir`` imports them
+    lazily (``import(`./name.hash.js`),__vite__mapDeps([…])`` with that chunk's own ``m.f`` table)."""
+    chosen: list[str] = []
+    for name in names:
+        needle = ("import(`./" + name + ".").encode()
+        for path in sorted(js_dir.glob("*.js"), key=lambda f: not f.name.startswith("StreamlitMarkdown")):
+            body = path.read_bytes()
+            if needle in body:
+                chosen += [c for c in preload_chunks(body.decode("utf-8", "replace"), (name,)) if c not in chosen]
+                break
+    return chosen
+
+
 def _entry_bundle(root: Path) -> str:
     """The text of the entry module that ``index.html`` loads (``<script type="module" … src="./static/…">``);
     empty if there is none."""
@@ -79,15 +101,17 @@ def _entry_bundle(root: Path) -> str:
         return ""
 
 
-def patch_document(html: bytes, chunks: list[str]) -> bytes:
-    """``html`` with a ``modulepreload`` link for every chunk it does not already name, before ``</head>``
-    (unchanged if it is not UTF-8 or has no ``</head>``)."""
+def patch_document(html: bytes, chunks: list[str], later: list[str] = ()) -> bytes:
+    """``html`` with a ``modulepreload`` link for every chunk and a ``prefetch`` link for every ``later``
+    chunk it does not already name, before ``</head>`` (unchanged if it is not UTF-8 or has no ``</head>``)."""
     try:
         text = html.decode("utf-8")
     except UnicodeDecodeError:
         return html
-    names = (c.removeprefix("./") for c in chunks)
+    names = [c.removeprefix("./") for c in chunks]
     links = "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{n}">' for n in names if n not in text)
+    links += "".join(f'<link rel="prefetch" as="script" crossorigin href="./static/js/{n}">'
+                     for n in (c.removeprefix("./") for c in later) if n not in text and n not in names)
     if not links or "</head>" not in text:
         return html
     return text.replace("</head>", links + "</head>", 1).encode("utf-8")
@@ -107,14 +131,19 @@ class StaticAssets:
     """ASGI middleware: Streamlit's ``/static/`` bundles from memory (gzip once) and the document with
     ``modulepreload`` links; see the module docstring."""
 
-    def __init__(self, app, static_dir: str | Path, base_url: str = "", elements=APP_ELEMENTS) -> None:
+    def __init__(self, app, static_dir: str | Path, base_url: str = "", elements=APP_ELEMENTS,
+                 nested=NESTED_IMPORTS, later=LATER_ELEMENTS) -> None:
         self.app = app
         self.root = Path(static_dir)
         self.prefix = "/" + base_url.strip("/") if base_url.strip("/") else ""
         folder = self.root / "static"
         self.names = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
         self.assets: dict[str, _Asset] = {}
-        self.chunks = preload_chunks(_entry_bundle(self.root), elements)
+        entry = _entry_bundle(self.root)
+        self.chunks = preload_chunks(entry, elements)
+        if self.chunks:
+            self.chunks += [c for c in nested_chunks(folder / "js", nested) if c not in self.chunks]
+        self.later = [c for c in preload_chunks(entry, later) if c not in self.chunks]
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
@@ -178,7 +207,7 @@ class StaticAssets:
             parts.append(message.get("body", b""))
             if message.get("more_body"):
                 return None
-            body = patch_document(b"".join(parts), self.chunks)
+            body = patch_document(b"".join(parts), self.chunks, self.later)
             headers = [(k, v) for k, v in start.get("headers", []) if k != b"content-length"]
             await send({**start, "headers": [*headers, (b"content-length", str(len(body)).encode())]})
             return await send({"type": "http.response.body", "body": body})

@@ -27,3 +27,16 @@ def open_app(page: str | None = None, *, kommune: str | None = None, timeout: fl
     if check_errors:
         assert not at.error, [e.value for e in at.error]
     return at
+
+
+def drawn_charts(at: AppTest) -> list:
+    """The charts drawn on the server as SVG (``ui.charts.show_chart(..., drawn=True)``), parsed as XML, in
+    page order."""
+    import xml.etree.ElementTree as ET
+
+    return [ET.fromstring(m.value) for m in at.markdown if 'class="ub-chart"' in str(m.value)]
+
+
+def svg_titles(svg) -> list[str]:
+    """The tooltips (``<title>``) of a drawn chart: each marker's hover text."""
+    return [t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}title")]

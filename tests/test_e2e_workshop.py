@@ -18,20 +18,21 @@ TIMEOUT = 90_000
 expect.set_options(timeout=TIMEOUT)
 SIZES = ((1920, 1080), (1366, 768))
 PLOT = ".js-plotly-plot .main-svg >> visible=true"
+DRAWN = "svg.ub-chart >> visible=true"  # a chart drawn on the server (Oversikt's first view, ui/charts.py)
 # (screenshot name, path and query, its heading, what shows that it has finished drawing)
-PAGES = (("oversikt", "", re.compile("Oversikt"), PLOT), ("skoler", "skoler", re.compile("Skoler"), PLOT),
+PAGES = (("oversikt", "", re.compile("Oversikt"), DRAWN), ("skoler", "skoler", re.compile("Skoler"), PLOT),
          ("uttrekk", "uttrekk", re.compile("trukket ut"), "#uttrekk-verdict"),
          ("presenter", "presenter", None, "#presenter-sentence"),
          ("presenter-spine", "presenter?steg=2", None, PLOT), ("presenter-indikator", "presenter?steg=3", None, PLOT))
 
-# Every visible <text> of every Plotly figure, with its box; pairs whose boxes intersect by more than
-# 1 px both ways are overlaps. Texts of one multi-line label are one <text> element.
+# Every visible <text> of every Plotly figure and every server-drawn chart, with its box; pairs whose boxes
+# intersect by more than 1 px both ways are overlaps. Texts of one multi-line label are one <text> element.
 OVERLAPS_JS = """
 () => {
   const out = [];
-  document.querySelectorAll('.js-plotly-plot').forEach((plot, p) => {
+  document.querySelectorAll('.js-plotly-plot, svg.ub-chart').forEach((plot, p) => {
     const boxes = [];
-    plot.querySelectorAll('.main-svg text').forEach(el => {
+    plot.querySelectorAll(plot.matches('svg') ? 'text' : '.main-svg text').forEach(el => {
       const txt = (el.textContent || '').trim();
       if (!txt) return;
       const st = window.getComputedStyle(el);

@@ -9,7 +9,7 @@ import data
 from analysis.overview import overview_by_year, overview_pooled
 from analysis.window import last_school_years
 from data import demo
-from tests.apptest import open_app
+from tests.apptest import drawn_charts, open_app, svg_titles
 from present.format import fmt_interval
 
 def run_app(kommune: str | None = None) -> AppTest:
@@ -115,7 +115,13 @@ def test_add_finding_from_oversikt_shows_marker_and_list(tmp_path, monkeypatch):
     [f] = get_store(url).list_findings(demo.SHOWCASE_SPREAD)
     assert f.author_name == "Kari Nordmann" and len(f.periods) == 1
     assert f.periods[0] in table_with(at, "Kommunen, 95 % intervall", "Skoleår")["Skoleår"].tolist()
-    spec = json.loads(at.get("plotly_chart")[1].proto.spec)  # [0] is the spine chart
+    # Drawn on the server first: the finding is a marker whose tooltip holds its text, as text.
+    spine_svg, yearly_svg = drawn_charts(at)
+    tips = [tip for tip in svg_titles(yearly_svg) if "samarbeid om vurdering" in tip]
+    assert len(tips) == 1 and "<i>lite</i>" in tips[0] and "Kari Nordmann" in tips[0]
+    assert not at.get("plotly_chart"), "no Plotly until the user asks to explore"
+    at.toggle(key="oversikt_chart_interaktiv").set_value(True).run()
+    [spec] = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]  # the spine chart stays drawn
     markers = [tr for tr in spec["data"] if str(tr.get("legendgroup", "")).startswith("funn_")]
     assert len(markers) == 1 and markers[0]["x"] == list(f.periods) and markers[0]["showlegend"] is not False
     # The marker sits at the panel's top edge, never on the kommune's point.
@@ -133,7 +139,10 @@ def test_spine_chart_first_with_benchmark_switch_in_the_link():
     from present.spine_chart import TRACE_META, spine_label
 
     at = run_app(demo.SHOWCASE_MERGER)
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)  # the spine chart comes first
+    svg = drawn_charts(at)[0]  # the spine chart comes first, drawn on the server
+    assert svg.get("role") == "img" and svg.get("aria-label", "").startswith("Figur:")
+    at.toggle(key="oversikt_spine_interaktiv").set_value(True).run()
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert any(str(tr.get("meta", "")).startswith(TRACE_META) for tr in spec["data"])
     at.selectbox(key="oversikt_benchmark").select("fylke").run()
     assert at.query_params["sammenligning"] in ("fylke", ["fylke"])
@@ -149,3 +158,32 @@ def test_spine_chart_first_with_benchmark_switch_in_the_link():
     assert any(tr.get("name") == "Sikkert svakere enn fylket" for tr in spec["data"])
     again = open_app(kommune=k, sammenligning="fylke")
     assert again.selectbox(key="oversikt_benchmark").value == "fylke"
+
+
+def test_drawn_charts_say_what_the_interactive_charts_say():
+    """Oversikt's first view draws both charts on the server (no Plotly to load); every kommune marker's tooltip
+    is the interactive chart's hover text, the figure's texts are all there, and the switch brings Plotly back."""
+    import json
+    import re as _re
+
+    from present.spine_chart import TRACE_META
+
+    at = run_app(demo.SHOWCASE_SPREAD)
+    spine_svg, yearly_svg = drawn_charts(at)
+    assert not at.get("plotly_chart")
+    drawn_tips = svg_titles(spine_svg)
+    texts = {"".join(t.itertext()) for t in spine_svg.iter("{http://www.w3.org/2000/svg}text")}
+    for key in ("oversikt_spine_interaktiv", "oversikt_chart_interaktiv"):
+        at.toggle(key=key).set_value(True).run()
+    spine_spec, yearly_spec = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert not drawn_charts(at)
+    hover = [_re.sub(r"<br\s*/?>", "\n", h) for tr in spine_spec["data"] if str(tr.get("meta", "")).startswith(TRACE_META)
+             for h in tr.get("hovertext") or []]
+    assert hover and all(h in drawn_tips for h in hover)
+    labels = [y for tr in spine_spec["data"] if str(tr.get("meta", "")).startswith(TRACE_META) for y in tr["y"] if y]
+    assert set(labels) <= texts, "every indicator row is labelled"
+    assert {a["text"] for a in spine_spec["layout"]["annotations"] if "<" not in a["text"]} <= texts
+    # The small multiples: one tooltip per kommune point, «2024-25: 41,2 – Kommune».
+    points = sum(1 for tr in yearly_spec["data"] if tr.get("legendgroup") == "k" for y in tr["y"] if y is not None)
+    assert sum(1 for tip in svg_titles(yearly_svg) if tip.endswith("Kommune")) == points
+    assert not any(_re.search(r"\d\.\d", tip) for tip in svg_titles(yearly_svg)), "decimal comma in tooltips"

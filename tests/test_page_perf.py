@@ -9,19 +9,26 @@ import pandas as pd
 from tests.apptest import open_app
 
 
-def _chart_specs(at) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+def _chart_specs(at) -> list:
+    """Every chart on the page: Plotly's specs and the server-drawn SVGs (ui.charts, Oversikt's first view)."""
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")] + [
+        m.value for m in at.markdown if 'class="ub-chart"' in str(m.value)]
 
 
 def test_two_sessions_get_the_same_cached_oversikt_chart():
+    from ui.spine_data import spine_chart
+    from ui.state import data_token
+
     a = open_app(kommune="7290")
     b = open_app(kommune="7290")
     specs_a, specs_b = _chart_specs(a), _chart_specs(b)
-    assert specs_a and specs_a == specs_b
-    small_multiples = max(specs_a, key=lambda spec: len(spec["data"]))  # the spine chart comes first
-    assert len(small_multiples["data"]) >= 3 * 11  # kommune, fylke and nation in every panel
+    assert len(specs_a) == 2 and specs_a == specs_b
+    assert specs_a[1].count("<title>") >= 3 * 11  # a tooltip on every point of the kommune and the fylke
     c = open_app(kommune="7190")
     assert _chart_specs(c) != specs_a  # another kommune, another figure
+    # The drawing is kept on the shared, cached figure: drawn once, not per session or run.
+    fig, _ = spine_chart(data_token(), "7290", "nasjonalt")
+    assert list(fig._drawn.values()) == [specs_a[0]]
 
 
 def test_oversikt_findings_pick_reruns_only_its_fragment():

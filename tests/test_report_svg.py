@@ -114,3 +114,109 @@ def test_pdf_needs_no_browser(demo_figures, monkeypatch):
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "Nedre Brekke skole" in text and "Nasjonalt" in text  # chart text is real text in the PDF
     assert elapsed < 20  # a loose bound for a loaded CI machine; bench_report.py measures properly
+
+
+# --- the drawing of Oversikt's first view (ui.charts.show_chart(..., drawn=True)) ----------------------------
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def test_rich_text_bold_italic_and_escaped_once():
+    from report.svg import plain, rich
+
+    assert rich("<b>Kommunen</b> og <i>skjermet</i>") == (
+        '<tspan font-weight="bold">Kommunen</tspan> og <tspan font-style="italic">skjermet</tspan>')
+    # Plotly's strings arrive HTML-escaped: decoded once, escaped once; a typed tag stays text, never markup.
+    assert rich("&lt;img src=x onerror=alert(1)&gt; &amp; mer") == "&lt;img src=x onerror=alert(1)&gt; &amp; mer"
+    assert plain("<b>a</b> &lt;b&gt;") == "a <b>"
+    fig = go.Figure(go.Scatter(x=[1], y=[1], name="&lt;script&gt;x&lt;/script&gt;"),
+                    layout={"title": {"text": "<b>Tittel</b>"}})
+    root = ET.fromstring(figure_to_svg(fig))
+    assert not root.findall(".//s:script", NS)
+    assert "<script>x</script>" in _texts(root) and "Tittel" in _texts(root)
+    assert any(t.get("font-weight") == "bold" for t in root.iter(SVG_NS + "tspan"))
+
+
+def test_marker_symbols_outlines_and_unknown_symbols():
+    fig = go.Figure([
+        go.Scatter(x=[1], y=[1], mode="markers", marker={"symbol": "triangle-left", "size": 18, "color": "#D55E00",
+                                                         "line": {"width": 2, "color": "#333333"}}),
+        go.Scatter(x=[2], y=[1], mode="markers", marker={"symbol": "circle", "size": 18, "color": "#FFFFFF",
+                                                         "line": {"width": 2, "color": "#333333"}}),
+        go.Scatter(x=[3], y=[1], mode="markers", marker={"symbol": "line-ns", "size": 20,
+                                                         "line": {"width": 4, "color": "#E69F00"}}),
+        go.Scatter(x=[4], y=[1], mode="markers", marker={"symbol": "star-open", "size": 12, "color": "#332288"}),
+    ], layout={"showlegend": False})
+    root = ET.fromstring(figure_to_svg(fig))
+    triangle = [p for p in root.findall(".//s:path", NS) if p.get("fill") == "#D55E00"]
+    assert len(triangle) == 1 and triangle[0].get("stroke") == "#333333" and triangle[0].get("stroke-width") == "2"
+    assert triangle[0].get("d").count("L") == 2  # three corners
+    [ring] = [c for c in root.findall(".//s:circle", NS) if c.get("fill") == "#FFFFFF"]
+    assert ring.get("stroke") == "#333333"
+    [tick] = [p for p in root.findall(".//s:path", NS) if p.get("stroke") == "#E69F00"]
+    assert tick.get("fill") == "none" and tick.get("stroke-width") == "4" and "V" in tick.get("d")
+    [star] = [p for p in root.findall(".//s:path", NS) if p.get("stroke") == "#332288"]
+    assert star.get("fill") == "none" and star.get("d").count("L") == 9  # ten corners, outline only
+    with pytest.raises(UnsupportedFigure):
+        figure_to_svg(go.Figure(go.Scatter(x=[1], y=[1], mode="markers", marker={"symbol": "pentagon"})))
+
+
+def test_tooltips_follow_plotly_hover_rules():
+    from report.svg import hover_text
+
+    tr = {"x": ["2024-25"], "y": [41.26], "hovertemplate": "%{x}: %{y:.1f}<extra>Kommune</extra>"}
+    assert hover_text(tr, 0) == "2024-25: 41,3 – Kommune"
+    assert hover_text({"x": [1], "y": [1234.5], "hovertemplate": "%{y}<extra></extra>"}, 0) == "1 234,5"
+    assert hover_text({"x": [1], "y": [2], "customdata": [["Alfa", 7]],
+                       "hovertemplate": "%{customdata[0]} (%{customdata[1]})"}, 0) == "Alfa (7)"
+    assert hover_text({"hovertext": ["<b>Funn</b><br>&lt;i&gt;typed&lt;/i&gt;"], "hoverinfo": "text"}, 0) == (
+        "Funn\n<i>typed</i>")
+    assert hover_text({"x": [1], "y": [2], "hoverinfo": "skip", "hovertext": ["x"]}, 0) == ""
+    assert hover_text({"x": [3], "y": [-0.5], "name": "Landet"}, 0) == "Landet, 3, −0,5"
+    fig = go.Figure(go.Scatter(x=["a", "b"], y=[1.5, None], mode="markers",
+                               hovertemplate="%{x}: %{y}<extra></extra>"))
+    root = ET.fromstring(figure_to_svg(fig, tooltips=True))
+    assert [t.text for t in root.iter(SVG_NS + "title")] == ["a: 1,5"]  # no marker, no tooltip for a gap
+    assert not list(ET.fromstring(figure_to_svg(fig)).iter(SVG_NS + "title")), "the report's PDF has none"
+
+
+def test_hidden_axis_legend_order_and_root_attributes():
+    fig = go.Figure([go.Scatter(x=[0, 1], y=["a", "a"], mode="lines", name="Spennet", legendrank=10),
+                     go.Scatter(x=[0.5], y=["a"], mode="markers", name="Kommunen", legendrank=1)],
+                    layout={"xaxis": {"visible": False, "range": [-1, 1]},
+                            "annotations": [{"x": 0.9, "y": "a", "xref": "paper", "yref": "y", "text": "40,4",
+                                             "showarrow": False}]})
+    svg = figure_to_svg(fig, 600, 300, attrs={"role": "img", "aria-label": 'Figur: "a" & b'}, font="Source Sans")
+    root = ET.fromstring(svg)
+    assert root.get("role") == "img" and root.get("aria-label") == 'Figur: "a" & b'
+    assert root.get("font-family") == "Source Sans"
+    texts = _texts(root)
+    assert not any(t in texts for t in ("−1", "0", "1", "0,5")), "a hidden axis draws no tick labels"
+    assert texts.index("Kommunen") < texts.index("Spennet"), "legendrank orders the legend"
+    # A data-referenced annotation is centred on its row (Plotly's 'auto' anchor), like the row's label.
+    label_y = next(float(t.get("y")) for t in root.iter(SVG_NS + "text") if "".join(t.itertext()) == "a")
+    value_y = next(float(t.get("y")) for t in root.iter(SVG_NS + "text") if "".join(t.itertext()) == "40,4")
+    assert abs(label_y - value_y) < 2
+
+
+def test_the_spine_chart_is_drawn_whole():
+    from present.spine_chart import spine_figure, spine_label
+
+    rows = pd.DataFrame({
+        "indicator": ["grunnskolepoeng", "np_mestring_1"], "subject": ["", "lesing"], "trinn": [10, 5],
+        "estimate": [40.4, 23.2], "lower": [39.5, 19.7], "upper": [41.3, 27.0], "n": [360, 518],
+        "suppressed": [False, False], "classification": ["svakere", "ikke_sikker"], "direction": [1, -1],
+        "benchmark": ["nasjonalt"] * 2, "benchmark_value": [42.6, 21.2], "pos_worst": [-1.0, -0.9],
+        "pos_best": [0.5, 0.6], "pos_q_worst": [-0.2, -0.3], "pos_q_best": [0.1, 0.2], "pos_kommune": [-0.3, 0.1],
+        "pos_second": [-0.1, np.nan], "range_min": [35.0, 10.0], "range_max": [45.0, 40.0]})
+    fig = spine_figure(rows)
+    root = ET.fromstring(figure_to_svg(fig, 900, tooltips=True))
+    texts = _texts(root)
+    for _, r in rows.iterrows():
+        assert spine_label(r) in texts
+    assert {"40,4", "360", "42,6", "23,2", "518", "21,2", "Kommunen", "Landet"} <= set(texts)
+    tips = [t.text for t in root.iter(SVG_NS + "title")]
+    hover = [h for tr in fig.to_dict()["data"] for h in (tr.get("hovertext") or [])]
+    assert len(hover) == 2 and all(h.replace("<br>", "\n") in tips for h in hover)
+    bold = {"".join(t.itertext()) for t in root.iter(SVG_NS + "tspan") if t.get("font-weight") == "bold"}
+    assert {"Kommunen", "Landet"} <= bold

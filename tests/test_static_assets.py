@@ -85,6 +85,22 @@ def test_the_installed_streamlit_bundle_is_read():
     for element in static_assets.APP_ELEMENTS:
         assert any(re.fullmatch(rf"{element}\.[\w-]+\.js", n) for n in names), element
     assert all((root / "static" / "js" / n).is_file() for n in names)
+    # Markdown's HTML plugin (the first page's drawn charts) is found in the chunk that imports it, with its imports.
+    nested = [c.removeprefix("./") for c in static_assets.nested_chunks(root / "static" / "js")]
+    assert any(re.fullmatch(r"rehype-raw\.[\w-]+\.js", n) for n in nested) and len(nested) > 1
+    assert all((root / "static" / "js" / n).is_file() for n in nested)
+    later = [c.removeprefix("./") for c in preload_chunks(static_assets._entry_bundle(root), static_assets.LATER_ELEMENTS)]
+    assert any(re.fullmatch(r"PlotlyChart\.[\w-]+\.js", n) for n in later)
+
+
+def test_nested_imports_are_read_from_the_chunk_that_imports_them(tmp_path):
+    (tmp_path / "Other.A.js").write_text("nothing here", encoding="utf-8")
+    (tmp_path / "StreamlitMarkdown.M1.js").write_text(
+        'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["./rehype-raw.R1.js","./hast.H1.js","./x.css"])))'
+        '=>i.map(i=>d[i]);a=()=>be(()=>import(`./rehype-raw.R1.js`),__vite__mapDeps([0,1,2]),import.meta.url)',
+        encoding="utf-8")
+    assert static_assets.nested_chunks(tmp_path, ("rehype-raw",)) == ["./rehype-raw.R1.js", "./hast.H1.js"]
+    assert static_assets.nested_chunks(tmp_path, ("katex",)) == []
 
 
 def test_the_document_gets_links_for_chunks_it_does_not_name_yet():
@@ -93,6 +109,13 @@ def test_the_document_gets_links_for_chunks_it_does_not_name_yet():
     assert out.count("shared.B1.js") == 1  # already there: not twice
     assert out.index("PlotlyChart") < out.index("</head>")
     assert patch_document(b"<html>no head</html>", ["./a.js"]) == b"<html>no head</html>"
+
+
+def test_later_chunks_are_prefetched_not_preloaded():
+    out = patch_document(INDEX.encode(), ["./DataFrame.F1.js"], ["./PlotlyChart.P-1_x.js", "./DataFrame.F1.js"]).decode()
+    assert '<link rel="prefetch" as="script" crossorigin href="./static/js/PlotlyChart.P-1_x.js">' in out
+    assert 'rel="modulepreload" crossorigin href="./static/js/PlotlyChart' not in out
+    assert out.count("DataFrame.F1.js") == 1  # preloaded already: no prefetch as well
 
 
 def test_a_bundle_from_memory_compressed_once_and_the_same_bytes(static_dir):
@@ -186,8 +209,10 @@ def test_install_puts_the_middleware_first_once(monkeypatch):
 
 def test_the_real_server_sends_gzip_and_the_links(app_server):
     page = urllib.request.urlopen(app_server + "/").read().decode()
-    plotly = re.search(r'href="\./static/js/(PlotlyChart\.[\w-]+\.js)"', page)
-    assert plotly, "the served document does not preload Plotly's chunk"
+    plotly = re.search(r'<link rel="prefetch" as="script" crossorigin href="\./static/js/(PlotlyChart\.[\w-]+\.js)"', page)
+    assert plotly, "the served document does not prefetch Plotly's chunk"
+    assert re.search(r'rel="modulepreload" crossorigin href="\./static/js/rehype-raw\.[\w-]+\.js"', page)
+    assert re.search(r'rel="modulepreload" crossorigin href="\./static/js/DataFrame\.[\w-]+\.js"', page)
     request = urllib.request.Request(f"{app_server}/static/js/{plotly.group(1)}", headers={"Accept-Encoding": "gzip"})
     with urllib.request.urlopen(request) as answer:
         assert answer.headers["Content-Encoding"] == "gzip"
