@@ -53,15 +53,13 @@ def preload() -> None:
         data.load_dataset()
         data.current_kommuner()
         import analysis.overview  # noqa: F401
-        import plotly.subplots  # noqa: F401
-        import analysis.spine  # noqa: F401  (Oversikt's spine chart and small multiples)
+        import analysis.spine  # noqa: F401  (Oversikt's spine chart)
+        import ui.state  # noqa: F401
+        _prepare_first_page(data)  # the first run's comparisons before the imports it needs only later
+        _prepare_charts()
         import present.charts  # noqa: F401
-        import present.small_multiples  # noqa: F401
-        import present.spine_chart  # noqa: F401
         import streamlit.elements.plotly_chart  # noqa: F401
         import ui.findings_widgets  # noqa: F401
-        import ui.state  # noqa: F401
-        _prepare_first_page(data)
         if not (REPO_ROOT / ".streamlit" / "secrets.toml").exists():
             from data.findings import get_store
 
@@ -84,18 +82,14 @@ def preload() -> None:
 
 
 def _prepare_first_page(data, runtime_wait_s: float = 20.0) -> None:
-    """What every first Oversikt run would otherwise build: the unit index it selects a kommune's rows through,
-    the national range of the kommuner for the spine chart and every kommune's comparison with the nation
-    (``ui.spine_data.warm_up``; Streamlit's cache, once the runtime is up: a visitor's run then finds them),
-    the small multiples' grid and Plotly's validators (≈0.6 s in all)."""
+    """What every first Oversikt run would otherwise wait for, most needed first: every kommune's comparison
+    with the nation and the national range of the kommuner for the spine chart (``ui.spine_data.warm_up``;
+    Streamlit's cache, once the runtime is up: a visitor's run then finds them), then the unit index a
+    kommune's rows are selected through (≈0.5 s in all). The charts follow (``_prepare_charts``)."""
     from analysis.window import last_school_years
-    from data.catalogue import UTTREKK_SET
-    from present.small_multiples import warm_up
     from streamlit.runtime import Runtime
 
     figures = data.load_dataset()
-    data.kommune_area_rows(figures, [], None)
-    warm_up(len(UTTREKK_SET))
     deadline = time.monotonic() + runtime_wait_s
     while not Runtime.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -103,8 +97,41 @@ def _prepare_first_page(data, runtime_wait_s: float = 20.0) -> None:
         from ui.spine_data import distribution, warm_up as warm_national
         from ui.state import data_token
 
-        distribution(data_token(), tuple(last_school_years(figures["period"].unique())), None)
         warm_national(data_token())  # every kommune against the nation, once (≈0,3 s)
+        distribution(data_token(), tuple(last_school_years(figures["period"].unique())), None)
+    data.kommune_area_rows(figures, [], None)
+
+
+def _prepare_charts() -> None:
+    """Oversikt's figures: the spine chart's and the small multiples' modules, the small multiples' grid and
+    Plotly's validators (≈0.2 s)."""
+    import plotly.subplots  # noqa: F401
+    import present.spine_chart  # noqa: F401
+    from data.catalogue import UTTREKK_SET
+    from present.small_multiples import warm_up
+
+    warm_up(len(UTTREKK_SET))
+
+
+def tcp_nodelay() -> None:
+    """Send small responses at once: TCP_NODELAY on every connection the server accepts (issue 16).
+
+    asyncio turns Nagle's algorithm off only for sockets whose ``proto`` is ``IPPROTO_TCP``
+    (``asyncio.base_events._set_nodelay``); Streamlit 1.67 binds its listening socket with
+    ``socket.socket(family=…)`` (proto 0), so the connections it accepts keep Nagle on. A response written in
+    parts (headers, body, end) then waits for the browser's delayed ACK: ≈40 ms on every request after the
+    first on a kept-alive connection, and a new session makes some 190 requests over six connections
+    (≈1 s). A stream socket of the internet families is TCP whatever its ``proto`` says, so it gets
+    TCP_NODELAY too."""
+    import asyncio.base_events
+    import socket
+
+    def set_nodelay(sock) -> None:
+        if (sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM
+                and sock.proto in (0, socket.IPPROTO_TCP)):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    asyncio.base_events._set_nodelay = set_nodelay
 
 
 def login_configured(root: Path = REPO_ROOT) -> bool:
@@ -144,6 +171,7 @@ def main(argv: list[str]) -> int:
 
     args = bind_args(argv, login_configured(), os.environ.get(OPEN_SETTING) == "1")
     PagesManager.uses_pages_directory = False
+    tcp_nodelay()
     if os.environ.get(STATIC_SETTING, "1") != "0":
         if __package__:
             from .static_assets import install
