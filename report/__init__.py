@@ -4,7 +4,7 @@
     rep = build_report("7290", ReportOptions(), findings=store.list_findings("7290"), checklist=store.checklist("7290"))
     pdf_bytes = render_pdf(rep, progress=lambda frac, text: ...)
 
-The names below are imported on first use (PEP 562): Oversikt draws its charts with ``report.svg`` in the
+The names below are imported on first use (PEP 562): Oversikt draws its charts with ``present.svg`` in the
 first run of a cold server, and importing ``report`` must not pull in python-docx and weasyprint then.
 """
 

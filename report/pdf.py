@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 
 from report.images import figures_to_png
-from report.svg import figure_to_svg
+from present.svg import figure_to_svg
 from report.model import Bullets, Figure, Paragraph, Report, Subheading, Table
 from data.language import active_language
 from present.strings import t
@@ -84,7 +84,7 @@ def _colgroup(table: Table) -> str:
 
 
 def figure_svgs(report: Report) -> dict[int, str]:
-    """SVG of every figure the direct renderer can draw (``report.svg``), by ``id`` of the figure block."""
+    """SVG of every figure the direct renderer can draw (``present.svg``), by ``id`` of the figure block."""
     out: dict[int, str] = {}
     for f in report.figures():
         try:
@@ -159,7 +159,7 @@ def render_images(report: Report, progress: Progress | None = None, start: float
 
 
 def render_pdf(report: Report, progress: Progress | None = None, extra_css: str = "") -> bytes:
-    """The report as PDF bytes. Charts are drawn as SVG (``report.svg``, no browser); a chart that renderer
+    """The report as PDF bytes. Charts are drawn as SVG (``present.svg``, no browser); a chart that renderer
     cannot draw is rendered to PNG with kaleido as before."""
     if progress:
         progress(0.1, t("rep.progress.charts"))

@@ -98,7 +98,7 @@ def test_pdf_parses_back(kvitholm):
     for t in texts:
         assert "Kilde:" in t and "23.11.2026" in t
     assert "skjermet" in full
-    # The charts are vector drawings (report/svg.py): each figure's caption and its chart text are in the PDF.
+    # The charts are vector drawings (present/svg.py): each figure's caption and its chart text are in the PDF.
     assert len(rep.figures()) >= 2
     for f in rep.figures():
         assert f.caption.split(".")[0] in full

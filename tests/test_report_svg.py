@@ -1,4 +1,4 @@
-"""report/svg.py: the report's charts drawn as SVG without a browser (what weasyprint puts in the PDF)."""
+"""present/svg.py: the report's charts drawn as SVG without a browser (what weasyprint puts in the PDF)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from plotly.subplots import make_subplots
 
 from report import charts
-from report.svg import UnsupportedFigure, figure_to_svg, fmt_tick, nice_ticks
+from present.svg import UnsupportedFigure, figure_to_svg, fmt_tick, nice_ticks
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 
@@ -122,7 +122,7 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
 def test_rich_text_bold_italic_and_escaped_once():
-    from report.svg import plain, rich
+    from present.svg import plain, rich
 
     assert rich("<b>Kommunen</b> og <i>skjermet</i>") == (
         '<tspan font-weight="bold">Kommunen</tspan> og <tspan font-style="italic">skjermet</tspan>')
@@ -162,7 +162,7 @@ def test_marker_symbols_outlines_and_unknown_symbols():
 
 
 def test_tooltips_follow_plotly_hover_rules():
-    from report.svg import hover_text
+    from present.svg import hover_text
 
     tr = {"x": ["2024-25"], "y": [41.26], "hovertemplate": "%{x}: %{y:.1f}<extra>Kommune</extra>"}
     assert hover_text(tr, 0) == "2024-25: 41,3 – Kommune"

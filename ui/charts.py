@@ -5,7 +5,7 @@ screen readers) names the figure and what it shows, and points to the table besi
 same numbers (WCAG 1.1.1). Pages may pass their own ``alt`` sentence.
 
 ``show_chart(..., drawn=True)`` is for the charts a room sees first (Oversikt): the figure is drawn on the
-server as SVG (``report.svg``, the same drawing as in the PDF report) and shown inline, with every marker's
+server as SVG (``present.svg``, the same drawing as in the PDF report) and shown inline, with every marker's
 hover text as a tooltip. The browser then needs no Plotly (≈1,4 MB of JavaScript to compile and a chart to
 lay out: about 2 s of a new session on a 2-core machine, issue 16). A switch under the chart, «Utforsk
 diagrammet», swaps in the interactive Plotly chart (zoom, hover boxes) for that session. A figure the SVG
@@ -52,10 +52,10 @@ SVG_FONT = '"Source Sans", "Source Sans Pro", sans-serif'  # Streamlit's own fon
 
 
 def drawn_svg(fig: go.Figure, alt: str) -> str | None:
-    """The figure as inline SVG for the page (``report.svg.figure_to_svg`` with tooltips, ``role="img"`` and
+    """The figure as inline SVG for the page (``present.svg.figure_to_svg`` with tooltips, ``role="img"`` and
     the text alternative), or None if the renderer cannot draw it. A frozen (cached, shared) figure keeps
     its drawing, so it is drawn once per figure, not per run."""
-    from report.svg import UnsupportedFigure, figure_to_svg
+    from present.svg import UnsupportedFigure, figure_to_svg
 
     memo = getattr(fig, "_drawn", None)
     if memo is not None and alt in memo:
@@ -82,7 +82,7 @@ def show_chart(fig: go.Figure, *, alt: str | None = None, config: dict | None = 
                                 help=t("chart.interactive_help"))
         svg = None if interactive else drawn_svg(fig, alt)
         if svg is not None:
-            box.markdown(svg, unsafe_allow_html=True)  # our own SVG: every text in it is escaped (report.svg)
+            box.markdown(svg, unsafe_allow_html=True)  # our own SVG: every text in it is escaped (present.svg)
             return None
         with box:
             return st.plotly_chart(fig, alt=alt, config={**CONFIG, **(config or {})}, **kwargs)

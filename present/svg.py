@@ -1,13 +1,17 @@
-"""Draw the report's Plotly figures as SVG directly (no browser), for weasyprint to put in the PDF.
+"""Draw the app's Plotly figures as SVG directly (no browser): for weasyprint to put in the PDF, and for
+Oversikt's first view on screen (``ui.charts.show_chart(..., drawn=True)``: no Plotly to load in the browser;
+there with each marker's hover text as a tooltip, ``hover_text``).
 
 The report needs three kinds of chart (``report/charts.py``): small multiples of points with asymmetric
 interval bars and a national line, school panels (horizontal points with intervals and a dashed
-reference line) and horizontal bars. This module draws exactly the Plotly subset they use, read from
-``fig.to_dict()``: ``scatter`` (markers, lines, text; ``error_x``/``error_y`` arrays; symbols ``circle``
-and ``x-thin-open``), horizontal ``bar``, subplot axes (``domain``, category or linear, explicit ``range``,
-``categoryarray``, ``showticklabels``, title), line shapes (data or ``domain`` references), paper
-annotations (subplot titles), the figure title and a horizontal legend below the plot. Anything else
-raises ``UnsupportedFigure`` so the caller can fall back to the kaleido PNG renderer.
+reference line) and horizontal bars; Oversikt adds the spine chart (``present/spine_chart.py``). This module
+draws exactly the Plotly subset they use, read from ``fig.to_dict()``: ``scatter`` (markers, lines, text;
+``error_x``/``error_y`` arrays; the marker symbols of ``SYMBOLS``, ``-open`` variants and ``x-thin-open``, with
+their outline), horizontal ``bar``, subplot axes (``domain``, category or linear, explicit ``range``,
+``categoryarray``, ``showticklabels``, ``visible``, title), line shapes (data or ``domain`` references),
+annotations (paper or data references; ``<b>``/``<i>`` in any text), the figure title and a horizontal legend
+below the plot in ``legendrank`` order. Anything else raises ``UnsupportedFigure`` so the caller can fall back
+(to the kaleido PNG renderer in the report, to Plotly on the page).
 
 Rendering a report chart takes a few milliseconds instead of a Chromium start (≈3 s) and a render
 (≈0.3 s each); weasyprint draws the SVG as vectors (sharp in print, smaller files).
