@@ -157,7 +157,7 @@ def _hover_value(v, fmt: str | None) -> str:
 def hover_text(tr: dict, i: int) -> str:
     """What Plotly shows on hover over point ``i`` of trace ``tr``, as plain text (``<br>`` a line break):
     its ``hovertemplate`` with ``%{x}``, ``%{y}``, ``%{text}``, ``%{hovertext}`` and ``%{customdata[k]}``
-    filled in (``<extra>`` after a dash), else its ``hovertext`` or ``text``, else «name: x, y»; nothing
+    filled in (``<extra>`` after a dash), else its ``hovertext`` or ``text``, else «x: y – name»; nothing
     where ``hoverinfo`` is ``skip`` or ``none``."""
     if str(tr.get("hoverinfo", "")) in ("skip", "none"):
         return ""
@@ -188,8 +188,9 @@ def hover_text(tr: dict, i: int) -> str:
 
         text = FIELD.sub(field, main) + (f" – {FIELD.sub(field, extra)}" if extra.strip() else "")
     else:
-        text = at("hovertext") or at("text") or ", ".join(
-            p for p in (str(tr.get("name") or ""), _hover_value(at("x"), None), _hover_value(at("y"), None)) if p)
+        name = str(tr.get("name") or "")
+        text = at("hovertext") or at("text") or (
+            f"{_hover_value(at('x'), None)}: {_hover_value(at('y'), None)}" + (f" – {name}" if name else ""))
     return plain(re.sub(r"<br\s*/?>", "\n", str(text), flags=re.I)).strip()
 
 

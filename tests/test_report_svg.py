@@ -172,7 +172,7 @@ def test_tooltips_follow_plotly_hover_rules():
     assert hover_text({"hovertext": ["<b>Funn</b><br>&lt;i&gt;typed&lt;/i&gt;"], "hoverinfo": "text"}, 0) == (
         "Funn\n<i>typed</i>")
     assert hover_text({"x": [1], "y": [2], "hoverinfo": "skip", "hovertext": ["x"]}, 0) == ""
-    assert hover_text({"x": [3], "y": [-0.5], "name": "Landet"}, 0) == "Landet, 3, −0,5"
+    assert hover_text({"x": ["2024-25"], "y": [-0.5], "name": "Fylke"}, 0) == "2024-25: −0,5 – Fylke"
     fig = go.Figure(go.Scatter(x=["a", "b"], y=[1.5, None], mode="markers",
                                hovertemplate="%{x}: %{y}<extra></extra>"))
     root = ET.fromstring(figure_to_svg(fig, tooltips=True))

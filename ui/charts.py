@@ -14,23 +14,22 @@ renderer cannot draw falls back to Plotly.
 
 from __future__ import annotations
 
-import html
 import re
 
 import plotly.graph_objects as go
 import streamlit as st
 
 from present.strings import t
+from present.svg import UnsupportedFigure, figure_to_svg, plain
 
 CONFIG = {"displaylogo": False}
 MAX_SERIES = 6
 
 
 def _plain(text: str) -> str:
-    """Plotly's title markup as plain text: <br> becomes a space, other tags go, entities are decoded."""
-    text = re.sub(r"<br\s*/?>", " ", text or "", flags=re.I)
-    text = re.sub(r"</?[a-z][^>]*>", "", text, flags=re.I)
-    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+    """Plotly's title markup as plain text on one line: <br> becomes a space, other tags go, entities are
+    decoded (``present.svg.plain``)."""
+    return re.sub(r"\s+", " ", plain(re.sub(r"<br\s*/?>", " ", text or "", flags=re.I))).strip()
 
 
 def alt_text(fig: go.Figure) -> str:
@@ -55,8 +54,6 @@ def drawn_svg(fig: go.Figure, alt: str) -> str | None:
     """The figure as inline SVG for the page (``present.svg.figure_to_svg`` with tooltips, ``role="img"`` and
     the text alternative), or None if the renderer cannot draw it. A frozen (cached, shared) figure keeps
     its drawing, so it is drawn once per figure, not per run."""
-    from present.svg import UnsupportedFigure, figure_to_svg
-
     memo = getattr(fig, "_drawn", None)
     if memo is not None and alt in memo:
         return memo[alt]
