@@ -559,15 +559,17 @@ class SvgFigure:
     def _point_texts(self, tr: dict, pts: list, size: float) -> None:
         pos = str(tr.get("textposition", "middle center"))
         fsz = float((tr.get("textfont") or {}).get("size", self.fs * 0.85))
+        color = (tr.get("textfont") or {}).get("color")
+        color = color if isinstance(color, str) else "#222222"
         for s, (px, py) in zip(_seq(tr.get("text")), pts):
             if px is None or py is None or s in (None, ""):
                 continue
             if "right" in pos:
-                self.text(px + size / 2 + 4, py + fsz * 0.35, s, size=fsz)
+                self.text(px + size / 2 + 4, py + fsz * 0.35, s, size=fsz, color=color)
             elif "top" in pos:
-                self.text(px, py - size / 2 - 5, s, size=fsz, anchor="middle")
+                self.text(px, py - size / 2 - 5, s, size=fsz, anchor="middle", color=color)
             else:
-                self.text(px, py + fsz * 0.35, s, size=fsz, anchor="middle")
+                self.text(px, py + fsz * 0.35, s, size=fsz, anchor="middle", color=color)
 
     def _ref_px(self, ref: str, v: float, letter: str) -> float | None:
         if ref == "paper":
@@ -607,7 +609,9 @@ class SvgFigure:
                 ya = "middle"  # Plotly: 'auto' is the middle for a data-referenced annotation without an arrow
             first = y - block - size * 0.3 if ya in ("bottom", "auto") else (y + size if ya == "top" else
                                                                               y - block / 2 + size * 0.35)
-            self.text(x, first, an.get("text", ""), size=size, anchor=anchor)
+            color = (an.get("font") or {}).get("color")
+            self.text(x, first, an.get("text", ""), size=size, anchor=anchor,
+                      color=color if isinstance(color, str) else "#222222")
 
     def draw_title(self) -> None:
         title = self.layout.get("title") or {}

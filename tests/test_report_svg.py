@@ -220,3 +220,14 @@ def test_the_spine_chart_is_drawn_whole():
     assert len(hover) == 2 and all(h.replace("<br>", "\n") in tips for h in hover)
     bold = {"".join(t.itertext()) for t in root.iter(SVG_NS + "tspan") if t.get("font-weight") == "bold"}
     assert {"Kommunen", "Landet"} <= bold
+
+
+def test_text_keeps_its_colour():
+    """An annotation's and a text trace's font colour are drawn (the school panels' orange «✕ skjermet»)."""
+    fig = go.Figure(go.Scatter(x=[1], y=[1], mode="text", text=["skjermet"], textfont={"color": "#D55E00"}),
+                    layout={"annotations": [{"x": 0.5, "y": 0.5, "xref": "paper", "yref": "paper", "showarrow": False,
+                                             "text": "✕ skjermet", "font": {"color": "#D55E00", "size": 13}},
+                                            {"x": 0.2, "y": 0.2, "xref": "paper", "yref": "paper", "showarrow": False,
+                                             "text": "vanlig"}]})
+    fills = {"".join(t.itertext()): t.get("fill") for t in ET.fromstring(figure_to_svg(fig)).iter(SVG_NS + "text")}
+    assert fills["✕ skjermet"] == "#D55E00" and fills["skjermet"] == "#D55E00" and fills["vanlig"] == "#222222"
