@@ -24,6 +24,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from present.format import fmt_spec
+
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 GRID = "#EBF0F8"
 CHAR_W = 0.6  # average glyph width of DejaVu Sans in em
@@ -124,7 +126,7 @@ def fmt_tick(v: float, step: float) -> str:
     """A tick label with decimal comma and a space as thousands separator (Plotly ``separators=', '``)."""
     # The fewest decimals that show the step exactly (2,5 needs one: 7,5 must not print as «8»).
     decimals = next((d for d in range(4) if step > 0 and abs(round(step, d) - step) < 1e-9 * max(1.0, step)), 3)
-    s = f"{v:,.{decimals}f}".replace(",", " ").replace(".", ",")
+    s = fmt_spec(v, f",.{decimals}f")
     return "0" if s in ("-0", "-0,0") else s.replace("-", "−")
 
 
@@ -150,8 +152,8 @@ def _hover_value(v, fmt: str | None) -> str:
     if isinstance(v, float) and not math.isfinite(v):
         return ""
     found = re.search(r"\.(\d+)", fmt or "")
-    text = f"{v:,.{int(found.group(1))}f}" if found else f"{v:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",").replace("-", "−")
+    text = fmt_spec(v, f",.{int(found.group(1))}f") if found else fmt_spec(v, ",.2f").rstrip("0").rstrip(",")
+    return text.replace("-", "−")
 
 
 def hover_text(tr: dict, i: int) -> str:

@@ -73,14 +73,14 @@ def show_chart(fig: go.Figure, *, alt: str | None = None, config: dict | None = 
     ``key``) the server-drawn SVG first, and a switch to the interactive chart (see the module docstring)."""
     kwargs.setdefault("width", "stretch")
     alt = alt or alt_text(fig)
+    plot = {"alt": alt, "config": {**CONFIG, **(config or {})}, **kwargs}
     if drawn and kwargs.get("key"):
-        box = st.container()
+        box = st.container()  # the chart above its switch
         interactive = st.toggle(t("chart.interactive"), key=f"{kwargs['key']}_interaktiv",
                                 help=t("chart.interactive_help"))
         svg = None if interactive else drawn_svg(fig, alt)
         if svg is not None:
             box.markdown(svg, unsafe_allow_html=True)  # our own SVG: every text in it is escaped (present.svg)
             return None
-        with box:
-            return st.plotly_chart(fig, alt=alt, config={**CONFIG, **(config or {})}, **kwargs)
-    return st.plotly_chart(fig, alt=alt, config={**CONFIG, **(config or {})}, **kwargs)
+        return box.plotly_chart(fig, **plot)
+    return st.plotly_chart(fig, **plot)
