@@ -29,12 +29,16 @@ def open_app(page: str | None = None, *, kommune: str | None = None, timeout: fl
     return at
 
 
+def drawn_markup(at: AppTest) -> list[str]:
+    """The SVG text of the charts drawn on the server (``ui.charts.show_chart(..., drawn=True)``), in page order."""
+    return [m.value for m in at.markdown if 'class="ub-chart"' in str(m.value)]
+
+
 def drawn_charts(at: AppTest) -> list:
-    """The charts drawn on the server as SVG (``ui.charts.show_chart(..., drawn=True)``), parsed as XML, in
-    page order."""
+    """The charts drawn on the server as SVG, parsed as XML, in page order."""
     import xml.etree.ElementTree as ET
 
-    return [ET.fromstring(m.value) for m in at.markdown if 'class="ub-chart"' in str(m.value)]
+    return [ET.fromstring(svg) for svg in drawn_markup(at)]
 
 
 def svg_titles(svg) -> list[str]:

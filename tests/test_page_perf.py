@@ -6,13 +6,12 @@ import json
 
 import pandas as pd
 
-from tests.apptest import open_app
+from tests.apptest import drawn_markup, open_app
 
 
 def _chart_specs(at) -> list:
     """Every chart on the page: Plotly's specs and the server-drawn SVGs (ui.charts, Oversikt's first view)."""
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")] + [
-        m.value for m in at.markdown if 'class="ub-chart"' in str(m.value)]
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")] + drawn_markup(at)
 
 
 def test_two_sessions_get_the_same_cached_oversikt_chart():
