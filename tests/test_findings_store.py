@@ -3,7 +3,10 @@ conflicts, soft delete/restore, validation guards, checklist, migrations."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, inspect, select
@@ -22,7 +25,7 @@ from data.findings import (
     get_store,
     looks_like_fodselsnummer,
 )
-from data.findings.models import Base, ChangeLogRow, FindingRow
+from data.findings.models import SCHEMA_HEAD, Base, ChangeLogRow, FindingRow
 from tests.pg import findings_store, pg_server, pg_url, store_url  # noqa: F401  (fixtures)
 
 KARI = Author("Kari Nordmann", "veileder")
@@ -270,6 +273,51 @@ def test_migrations_match_models_and_are_idempotent(store_url):
     if store.dialect == "sqlite":
         with store.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    store.dispose()
+
+
+def test_schema_head_is_alembics_head():
+    assert SCHEMA_HEAD == _head_revision()
+
+
+def _alembic_to(store: FindingsStore, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from data.findings.store import MIGRATIONS_DIR
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+
+
+def test_database_behind_head_is_migrated_on_open(store_url):
+    """The fast path (``schema_at_head``) must not keep an older database from being upgraded."""
+    store = FindingsStore(store_url)
+    assert store.schema_at_head()
+    _alembic_to(store, "0004")  # the database as the previous version of the app left it
+    assert not store.schema_at_head() and "goals" not in inspect(store.engine).get_table_names()
+    reopened = FindingsStore(store_url)
+    assert reopened.schema_at_head() and "goals" in inspect(reopened.engine).get_table_names()
+    for s in (store, reopened):
+        s.dispose()
+
+
+def test_database_at_head_opens_without_alembic_and_newer_is_refused(tmp_path):
+    url = f"sqlite:///{tmp_path / 'funn.sqlite'}"
+    FindingsStore(url).dispose()
+    code = ("import sys; from data.findings import FindingsStore; s = FindingsStore(sys.argv[1]); "
+            "print('alembic' in sys.modules, s.schema_at_head())")
+    repo = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code, url], cwd=repo, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]  # Alembic's ≈0.1 s of imports are not on the cold start
+    store = FindingsStore(url)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE funn_alembic_version SET version_num = '9999'")  # written by a newer app
+    with pytest.raises(Exception, match="9999"):
+        FindingsStore(url)
     store.dispose()
 
 

@@ -66,6 +66,13 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+# Alembic's version table of this schema, and the newest migration in ``migrations/versions``: a database
+# whose version table says ``SCHEMA_HEAD`` is up to date (``FindingsStore.migrate`` then skips Alembic).
+# ``tests/test_findings_store.py`` checks that it is Alembic's own head; a new migration changes both.
+VERSION_TABLE = "funn_alembic_version"
+SCHEMA_HEAD = "0005"
+
+
 class AuthoredVersioned:
     """Columns every edited record has: who wrote and last changed it, when, soft deletion and the version
     that optimistic locking checks (findings and goals). Listed after the record's own columns."""

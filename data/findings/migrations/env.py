@@ -10,9 +10,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from data.findings.models import Base
-
-VERSION_TABLE = "funn_alembic_version"
+from data.findings.models import VERSION_TABLE, Base
 
 config = context.config
 target_metadata = Base.metadata
