@@ -2,10 +2,10 @@
 
 500 replicates of the whole rule take ≈2 s; the result depends only on the model's tables (``obs``,
 ``kommuner``, ``schools``), its parameters, the replicates/level/seed/block and the code. The key hashes all
-of these (``pandas.util.hash_pandas_object`` of the three tables, the parameters' repr, the source of the
-bootstrap and model modules and the numpy/pandas/scipy versions, since the random stream and quantiles are
-theirs), so a stored result is the one ``bootstrap_uttrekk`` would return, number for number
-(``tests/test_bootstrap_store.py``). Storage: ``data.result_cache`` (Parquet in the data folder).
+of these (``pandas.util.hash_pandas_object`` of the three tables, the parameters' repr, and
+``data.result_cache.code_version`` of the bootstrap and model modules: their source and the
+numpy/pandas/pyarrow/scipy versions, since the random stream and quantiles are theirs), so a stored result is
+the one ``bootstrap_uttrekk`` would return, number for number (``tests/test_bootstrap_store.py``). Storage: ``data.result_cache`` (Parquet in the data folder).
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
-import scipy
 
 from analysis.uttrekk import UttrekkResult
 from data import result_cache
@@ -32,9 +30,7 @@ def bootstrap_key(result: UttrekkResult, replicates: int, conf: float, seed: int
         h.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
     h.update(repr((result.params, replicates, conf, seed, block)).encode())
     here = Path(__file__).resolve().parent
-    for name in _SOURCES:
-        h.update((here / name).read_bytes())
-    h.update(f"{np.__version__}|{pd.__version__}|{scipy.__version__}".encode())
+    h.update(result_cache.code_version(tuple(here / name for name in _SOURCES)).encode())
     return h.hexdigest()[:40]
 
 

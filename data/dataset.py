@@ -320,10 +320,12 @@ def current_kommuner() -> pd.DataFrame:
 
 
 def dataset_token() -> str:
-    """A short string that changes whenever the active data change (for cache keys in the app)."""
+    """A short string that changes whenever the active data change: each data file's name, size and modification
+    time (cache keys in the app, and on disk in ``analysis.national_store``)."""
     parts = []
     for path in (ensure_demo() / "figures.parquet", imported_dir() / "figures.parquet",
                  imported_dir() / "state.json", imported_dir() / "context.parquet"):
         if path.exists():
-            parts.append(f"{path.name}:{path.stat().st_mtime_ns}")
+            stat = path.stat()
+            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
     return "|".join(parts)

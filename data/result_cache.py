@@ -4,15 +4,23 @@ fully determined by a key the caller builds (e.g. the uttrekk bootstrap: its inp
 Files: ``<data folder>/cache/<kind>/<key>/<name>.parquet`` plus ``meta.json``, each written atomically, so a
 half-written entry is never read. A missing or unreadable entry is simply a miss (the caller computes and
 writes again). Parquet, not pickle: nothing in the data folder is executed when read.
+
+``write_exact``/``read_exact`` keep a table exactly as it was (column order, dtypes, text as Python ``str``):
+an entry is written only when it reads back identical, so a caller gets the computed table or none.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import io
 import json
 import logging
 import os
 import re
+import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -55,6 +63,40 @@ def read_frames(kind: str, key: str, names: tuple[str, ...]) -> tuple[dict[str, 
         return None
 
 
+@functools.cache
+def code_version(paths: tuple[Path, ...]) -> str:
+    """Hex digest of the code a stored result comes from: every file in ``paths`` (files, or folders read
+    recursively without ``__pycache__``; relative name and bytes) and the versions of numpy, pandas, pyarrow
+    and scipy (their numerics and storage). Read once per process: the code does not change under a running
+    server (a deployment restarts it)."""
+    from importlib.metadata import version  # not the packages themselves: no scipy import for a version
+
+    h = hashlib.sha256("|".join(version(p) for p in ("numpy", "pandas", "pyarrow", "scipy")).encode())
+    for root in paths:
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*")
+                                                     if p.is_file() and "__pycache__" not in p.parts)
+        for f in files:
+            h.update(f"{f.relative_to(root.parent).as_posix()}\0".encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def prune(kind: str, keep: Iterable[str], newest: int = 6) -> None:
+    """Remove the entries of ``kind`` but the ``newest`` (by metadata time) and those in ``keep``: every data
+    version and code version leaves one, and nothing else ever removes them."""
+    folder = data_dir() / "cache" / kind
+    try:
+        entries = sorted((e for e in folder.iterdir() if e.is_dir()),
+                         key=lambda e: (e / "meta.json").stat().st_mtime_ns if (e / "meta.json").exists() else 0,
+                         reverse=True)
+    except OSError:
+        return
+    keep = set(keep)
+    for entry in entries[newest:]:
+        if entry.name not in keep:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
 def write_frames(kind: str, key: str, frames: dict[str, pd.DataFrame], meta: dict) -> None:
     """Store the frames (index dropped: pass frames with a default RangeIndex) and then the metadata."""
     entry = _entry(kind, key)
@@ -64,3 +106,71 @@ def write_frames(kind: str, key: str, frames: dict[str, pd.DataFrame], meta: dic
         _atomic_write(entry / "meta.json", lambda tmp: Path(tmp).write_text(json.dumps(meta), encoding="utf-8"))
     except OSError:  # a read-only data folder: no cache, same results
         log.warning("Could not write cache entry %s", entry, exc_info=True)
+
+
+_TEXT, _NATIVE = "object", "native"
+
+
+def _column_kinds(frame: pd.DataFrame) -> list[list[str]] | None:
+    """Each column's name and how Parquet gives it back (text kept as Python ``str`` in an object column, or
+    the column's own dtype), or None for what would not come back as it was: an object column with a value
+    that is not a ``str`` (None would come back as NaN), a non-default index, a column name that is not text."""
+    if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
+        return None
+    kinds = []
+    for name in frame.columns:
+        if not isinstance(name, str):
+            return None
+        column = frame[name]
+        if column.dtype == object and not all(type(v) is str for v in column.to_numpy()):
+            return None
+        kinds.append([name, _TEXT if column.dtype == object else _NATIVE])
+    return kinds
+
+
+def _restored(frame: pd.DataFrame, kinds: list[list[str]]) -> pd.DataFrame:
+    """The frame as it was written: Parquet gives text columns back as pandas' string dtype."""
+    if list(frame.columns) != [name for name, _ in kinds]:
+        raise ValueError("stored columns differ")
+    text = [name for name, kind in kinds if kind == _TEXT]
+    if text:
+        frame[text] = frame[text].astype(object)
+    return frame
+
+
+def _identical(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    try:
+        pd.testing.assert_frame_equal(a, b, check_exact=True)
+    except AssertionError:
+        return False
+    return True
+
+
+def write_exact(kind: str, key: str, frames: dict[str, pd.DataFrame], meta: dict) -> bool:
+    """``write_frames`` for frames that must read back exactly as they are (``read_exact``): written only when
+    each one does (checked through an in-memory round trip); False when not written."""
+    kinds = {}
+    for name, frame in frames.items():
+        kinds[name] = _column_kinds(frame)
+        if kinds[name] is None:
+            return False
+        buffer = io.BytesIO()
+        frame.to_parquet(buffer, index=False)
+        buffer.seek(0)
+        if not _identical(frame, _restored(pd.read_parquet(buffer), kinds[name])):
+            return False
+    write_frames(kind, key, frames, {**meta, "_columns": kinds})
+    return True
+
+
+def read_exact(kind: str, key: str, names: tuple[str, ...]) -> tuple[dict[str, pd.DataFrame], dict] | None:
+    """The frames ``write_exact`` stored, as they were, and the metadata; None when not stored or unusable."""
+    hit = read_frames(kind, key, names)
+    if hit is None:
+        return None
+    frames, meta = hit
+    try:
+        return {n: _restored(frames[n], meta["_columns"][n]) for n in names}, meta
+    except (KeyError, TypeError, ValueError):
+        log.warning("Unusable cache entry %s/%s", kind, key, exc_info=True)
+        return None

@@ -187,11 +187,13 @@ def test_the_oversikt_page_takes_its_rows_from_the_national_run(by_year, data_fo
 def test_warm_up_computes_what_the_first_oversikt_visit_selects_from(data_folder, monkeypatch):
     """scripts/serve.py's preload calls ``ui.spine_data.warm_up``: afterwards a kommune's yearly and pooled rows
     (Oversikt's window, the spine chart's) are selections, with no national run left to compute."""
+    from analysis import national_store
     from ui import spine_data
 
     calls = []
-    real = spine_data.national_benchmark_comparison
-    monkeypatch.setattr(spine_data, "national_benchmark_comparison", lambda *a, **k: calls.append(k) or real(*a, **k))
+    real = national_store.national_benchmark_comparison
+    monkeypatch.setattr(national_store, "national_benchmark_comparison",
+                        lambda *a, **k: calls.append(k) or real(*a, **k))
     spine_data.national.clear()
     token = data.dataset_token()
     spine_data.warm_up(token)
@@ -203,3 +205,6 @@ def test_warm_up_computes_what_the_first_oversikt_visit_selects_from(data_folder
         assert len(spine_data.comparison(token, kid, window, tuple(KEYS), by_year))
     assert len(spine_data.comparison(token, kid, tuple(last_school_years(figures["period"].unique())), tuple(KEYS), False))
     assert len(calls) == 2
+    spine_data.national.clear()  # a restart on the same data and code: Streamlit's cache is empty, the disk's not
+    spine_data.warm_up(token)
+    assert len(calls) == 2 and len(list((data_folder / "cache" / national_store.KIND).iterdir())) == 2

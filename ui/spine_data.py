@@ -8,10 +8,10 @@ import pandas as pd
 import streamlit as st
 
 import data
-from analysis.overview import (NationalComparison, benchmark_comparison, kommune_benchmark_comparison,
-                               national_benchmark_comparison)
+from analysis.national_store import cached_national, cached_range
+from analysis.overview import NationalComparison, benchmark_comparison, kommune_benchmark_comparison
 from analysis.window import WINDOW_YEARS, last_school_years
-from analysis.spine import kommune_distribution, spine_table
+from analysis.spine import spine_table
 from data.catalogue import UTTREKK_SET
 from data.coverage import possible_keys
 from present.spine_chart import spine_figure, spine_table_view
@@ -26,10 +26,11 @@ log = logging.getLogger(__name__)
 def national(token: str, periods: tuple[str, ...], by_year: bool) -> NationalComparison:
     """``analysis.overview.national_benchmark_comparison`` of every current kommune beside its fylke, on every
     key Oversikt can show (``data.coverage.possible_keys``), per data version, window and kind (pooled or by
-    year); shared read-only by every session (callers select from it and never change it)."""
+    year); shared read-only by every session (callers select from it and never change it). Kept on disk too
+    (``analysis.national_store``): a restart on the same data and code reads it instead of computing it."""
     options = kommune_options(token)
-    return national_benchmark_comparison(data.load_dataset(), dict(zip(options["kommune_id"], options["fylke_id"])),
-                                         list(periods), possible_keys(), by_year=by_year)
+    return cached_national(data.load_dataset(), dict(zip(options["kommune_id"], options["fylke_id"])),
+                           list(periods), possible_keys(), by_year=by_year, data_id=token)
 
 
 def oversikt_window(figures: pd.DataFrame) -> list[str]:
@@ -71,8 +72,9 @@ def pooled(token: str, kommune_id: str, periods: tuple[str, ...], keys: tuple) -
 @st.cache_data(show_spinner=False, max_entries=32)
 def distribution(token: str, periods: tuple[str, ...], fylke_id: str | None) -> pd.DataFrame:
     """``analysis.spine.kommune_distribution`` per data version and window: the national range is the same
-    for every kommune (and the fylke's for every kommune of the fylke), so it is computed once."""
-    return kommune_distribution(data.load_dataset(), list(periods), fylke_id)
+    for every kommune (and the fylke's for every kommune of the fylke), so it is computed once (and kept on disk:
+    ``analysis.national_store``)."""
+    return cached_range(data.load_dataset(), periods, fylke_id, data_id=token)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
