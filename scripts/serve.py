@@ -134,6 +134,19 @@ def tcp_nodelay() -> None:
     asyncio.base_events._set_nodelay = set_nodelay
 
 
+def skip_component_scan() -> None:
+    """Start without scanning the installed packages for Streamlit's v2 custom components (issue 16).
+
+    ``Runtime.__init__`` reads the metadata of every installed distribution for component manifests
+    (``streamlit.components.v2.manifest_scanner.scan_component_manifests``), ≈70 ms of the main thread before
+    the server answers. The app uses no custom component and none is installed: ``tests/test_preload.py``
+    runs Streamlit's own scan on this environment and expects it empty, so adding a component package fails
+    that test instead of the component silently not loading."""
+    from streamlit.components.v2 import manifest_scanner
+
+    manifest_scanner.scan_component_manifests = lambda max_workers=None: []
+
+
 def login_configured(root: Path = REPO_ROOT) -> bool:
     """Whether ``.streamlit/secrets.toml`` (project, working directory or home) has an ``[auth]`` section."""
     for path in (root / ".streamlit" / "secrets.toml", Path.cwd() / ".streamlit" / "secrets.toml",
@@ -172,6 +185,7 @@ def main(argv: list[str]) -> int:
     args = bind_args(argv, login_configured(), os.environ.get(OPEN_SETTING) == "1")
     PagesManager.uses_pages_directory = False
     tcp_nodelay()
+    skip_component_scan()
     if os.environ.get(STATIC_SETTING, "1") != "0":
         if __package__:
             from .static_assets import install

@@ -6,7 +6,7 @@ from __future__ import annotations
 import data
 from data.catalogue import UTTREKK_SET
 from present import small_multiples
-from scripts.serve import _prepare_charts, _prepare_first_page, tcp_nodelay
+from scripts.serve import _prepare_charts, _prepare_first_page, skip_component_scan, tcp_nodelay
 
 
 def test_prepare_builds_the_grid_and_the_unit_index(demo_figures):
@@ -28,6 +28,19 @@ def test_prepare_builds_the_grid_and_the_unit_index(demo_figures):
     assert yearly["order"].nunique() == len(UTTREKK_SET)
     small_multiples.small_multiples(yearly, periods)
     assert small_multiples._grid.cache_info().hits == before + 1
+
+
+def test_no_custom_component_is_installed_so_the_server_may_skip_the_scan(monkeypatch):
+    """``scripts/serve.py`` skips Streamlit's scan for v2 custom components: valid only while the scan finds none
+    in this environment (a component package added to requirements.txt must fail here)."""
+    from streamlit.components.v2 import manifest_scanner
+
+    full_scan = manifest_scanner.scan_component_manifests
+    assert full_scan() == []
+    monkeypatch.setattr(manifest_scanner, "scan_component_manifests", full_scan)  # restored after the test
+    skip_component_scan()
+    assert manifest_scanner.scan_component_manifests is not full_scan
+    assert manifest_scanner.scan_component_manifests() == []
 
 
 def test_accepted_connections_get_tcp_nodelay(monkeypatch):
