@@ -97,15 +97,26 @@ def prune(kind: str, keep: Iterable[str], newest: int = 6) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def write_frames(kind: str, key: str, frames: dict[str, pd.DataFrame], meta: dict) -> None:
-    """Store the frames (index dropped: pass frames with a default RangeIndex) and then the metadata."""
+def _parquet(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+def _write_entry(kind: str, key: str, files: dict[str, bytes], meta: dict) -> None:
+    """Write each Parquet file and then the metadata (which makes the entry readable)."""
     entry = _entry(kind, key)
     try:
-        for name, frame in frames.items():
-            _atomic_write(entry / f"{name}.parquet", lambda tmp, f=frame: f.to_parquet(tmp, index=False))
+        for name, body in files.items():
+            _atomic_write(entry / f"{name}.parquet", lambda tmp, b=body: Path(tmp).write_bytes(b))
         _atomic_write(entry / "meta.json", lambda tmp: Path(tmp).write_text(json.dumps(meta), encoding="utf-8"))
     except OSError:  # a read-only data folder: no cache, same results
         log.warning("Could not write cache entry %s", entry, exc_info=True)
+
+
+def write_frames(kind: str, key: str, frames: dict[str, pd.DataFrame], meta: dict) -> None:
+    """Store the frames (index dropped: pass frames with a default RangeIndex) and then the metadata."""
+    _write_entry(kind, key, {name: _parquet(frame) for name, frame in frames.items()}, meta)
 
 
 _TEXT, _NATIVE = "object", "native"
@@ -148,18 +159,16 @@ def _identical(a: pd.DataFrame, b: pd.DataFrame) -> bool:
 
 def write_exact(kind: str, key: str, frames: dict[str, pd.DataFrame], meta: dict) -> bool:
     """``write_frames`` for frames that must read back exactly as they are (``read_exact``): written only when
-    each one does (checked through an in-memory round trip); False when not written."""
-    kinds = {}
+    each one does (the Parquet bytes read back in memory, then those bytes written); False when not written."""
+    kinds, files = {}, {}
     for name, frame in frames.items():
         kinds[name] = _column_kinds(frame)
         if kinds[name] is None:
             return False
-        buffer = io.BytesIO()
-        frame.to_parquet(buffer, index=False)
-        buffer.seek(0)
-        if not _identical(frame, _restored(pd.read_parquet(buffer), kinds[name])):
+        files[name] = _parquet(frame)
+        if not _identical(frame, _restored(pd.read_parquet(io.BytesIO(files[name])), kinds[name])):
             return False
-    write_frames(kind, key, frames, {**meta, "_columns": kinds})
+    _write_entry(kind, key, files, {**meta, "_columns": kinds})  # the bytes just checked
     return True
 
 
