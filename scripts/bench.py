@@ -134,23 +134,19 @@ def _launch_chromium(p):
                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
 
 
-def _cpu_s(pid: int) -> float:
-    """CPU seconds (user + system, every thread) the process has used so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def _wait_settled(pid: int, not_before: float, limit_s: float = 60.0) -> float:
     """Wait until the server has finished starting: past ``not_before`` (``time.perf_counter``; the preload's
     second phase begins ``SECOND_PHASE_DELAY_S`` after its first, ``scripts/serve.py``) and then below 5 % of a
     core for a whole second. A «warm server» figure taken while those imports run would time them instead.
     Returns the seconds waited."""
+    from bench_load import cpu_s
+
     start = time.perf_counter()
     time.sleep(max(0.0, not_before - start))
-    last = _cpu_s(pid)
+    last = cpu_s([pid])
     while time.perf_counter() - start < limit_s:
         time.sleep(1.0)
-        now = _cpu_s(pid)
+        now = cpu_s([pid])
         if now - last < 0.05:
             break
         last = now
