@@ -119,42 +119,59 @@ def write_frames(kind: str, key: str, frames: dict[str, pd.DataFrame], meta: dic
     _write_entry(kind, key, {name: _parquet(frame) for name, frame in frames.items()}, meta)
 
 
-_TEXT, _NATIVE = "object", "native"
+_TEXT, _FLAGS, _NATIVE = "object", "flags", "native"
+
+
+def _object_kind(values) -> str | None:
+    """An object column Parquet can give back as it was: all Python ``str`` (text), or Python ``bool`` with
+    float NaN for the missing (flags, e.g. a benchmark's «suppressed» where some rows have no benchmark)."""
+    if all(type(v) is str for v in values):
+        return _TEXT
+    if all(type(v) is bool or (type(v) is float and v != v) for v in values):
+        return _FLAGS
+    return None
 
 
 def _column_kinds(frame: pd.DataFrame) -> list[list[str]] | None:
-    """Each column's name and how Parquet gives it back (text kept as Python ``str`` in an object column, or
-    the column's own dtype), or None for what would not come back as it was: an object column with a value
-    that is not a ``str`` (None would come back as NaN), a non-default index, a column name that is not text."""
+    """Each column's name and how Parquet gives it back (``_object_kind`` for an object column, else the
+    column's own dtype), or None for what would not come back as it was: an object column holding anything
+    else (None would come back as NaN, a number as text), a non-default index, a column name that is not text."""
     if not isinstance(frame.index, pd.RangeIndex) or frame.index.start != 0 or frame.index.step != 1:
         return None
     kinds = []
     for name in frame.columns:
         if not isinstance(name, str):
             return None
-        column = frame[name]
-        if column.dtype == object and not all(type(v) is str for v in column.to_numpy()):
+        kind = _object_kind(frame[name].to_numpy()) if frame[name].dtype == object else _NATIVE
+        if kind is None:
             return None
-        kinds.append([name, _TEXT if column.dtype == object else _NATIVE])
+        kinds.append([name, kind])
     return kinds
 
 
 def _restored(frame: pd.DataFrame, kinds: list[list[str]]) -> pd.DataFrame:
-    """The frame as it was written: Parquet gives text columns back as pandas' string dtype."""
+    """The frame as it was written: Parquet gives text columns back as pandas' string dtype, and flags with
+    None for the missing."""
     if list(frame.columns) != [name for name, _ in kinds]:
         raise ValueError("stored columns differ")
     text = [name for name, kind in kinds if kind == _TEXT]
     if text:
         frame[text] = frame[text].astype(object)
+    for name in (name for name, kind in kinds if kind == _FLAGS):
+        frame[name] = pd.Series([float("nan") if v is None else bool(v) for v in frame[name].to_numpy()],
+                                index=frame.index, dtype=object)
     return frame
 
 
 def _identical(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    """Equal frames (``assert_frame_equal``, exact) whose object columns also hold values of the same types
+    (pandas counts None and NaN as equal; a stored table must not turn one into the other)."""
     try:
         pd.testing.assert_frame_equal(a, b, check_exact=True)
     except AssertionError:
         return False
-    return True
+    return all(list(map(type, a[c].to_numpy())) == list(map(type, b[c].to_numpy()))
+               for c in a.columns if a[c].dtype == object)
 
 
 def write_exact(kind: str, key: str, frames: dict[str, pd.DataFrame], meta: dict) -> bool:

@@ -32,8 +32,8 @@ def national_inputs(demo_figures):
 def _same(a, b) -> None:
     pd.testing.assert_frame_equal(a.table, b.table, check_exact=True)
     assert list(a.table.dtypes) == list(b.table.dtypes)
-    for name in a.table.columns[a.table.dtypes == object]:
-        assert all(type(v) is str for v in b.table[name])  # text comes back as Python str, not pandas' string
+    for name in a.table.columns[a.table.dtypes == object]:  # text as Python str, flags' missing as NaN, not None
+        assert list(map(type, a.table[name])) == list(map(type, b.table[name]))
     assert (a.fylke_of, a.keys, a.by_year, a.numbers_with_rows) == (b.fylke_of, b.keys, b.by_year,
                                                                     b.numbers_with_rows)
 
@@ -99,6 +99,40 @@ def test_stored_range_is_the_computed_one(national_inputs, cache_dir):
     assert national_store.range_key("demo", periods, None) != national_store.range_key("demo", periods, fylke)
     assert national_store.range_key("demo", periods, None) != national_store.range_key("other", periods, None)
     assert national_store.range_key("demo", periods, None) != national_store.range_key("demo", periods[1:], None)
+
+
+def test_real_exports_are_stored_and_read_back_identical(realdata, data_folder):
+    """Udir's grunnskolepoeng 2015–2021: kommuner whose fylke has no figure in the window leave
+    ``fylke_suppressed`` as an object column of bool and NaN; it is stored and comes back the same."""
+    from data.importers import import_files, save_import
+
+    path = realdata / "udir-grunnskolepoeng-skoler-2015-2021" / "Grunnskolepoeng_Udir.xlsx"
+    res = import_files([(path.name, path.read_bytes())])
+    assert res.ok, res.errors
+    save_import(res, "replace")
+    figures = data.load_dataset()
+    registry = data.current_kommuner().set_index("kommune_id")["fylke_id"].astype(str)
+    fylke_of = {k: registry.get(k) for k in figures.loc[figures["level"] == "kommune", "unit_id"].astype(str).unique()}
+    periods, keys = last_school_years(figures["period"].unique()), [("grunnskolepoeng", "", 10)]
+    for by_year in (False, True):
+        direct = national_benchmark_comparison(figures, fylke_of, periods, keys, by_year=by_year)
+        assert {type(v) for v in direct.table["fylke_suppressed"]} == {bool, float}
+        first = national_store.cached_national(figures, fylke_of, periods, keys, by_year=by_year, data_id="real")
+        again = national_store.cached_national(figures, fylke_of, periods, keys, by_year=by_year, data_id="real")
+        _same(direct, first)
+        _same(direct, again)
+    assert len(list((data_folder / "cache" / national_store.KIND).iterdir())) == 2  # both stored
+
+
+def test_flags_with_missing_values_round_trip_exactly(cache_dir):
+    flags = pd.DataFrame({"unit_id": ["7001", "7002", "7003"], "suppressed": pd.Series([True, float("nan"), False],
+                                                                                      dtype=object)})
+    assert result_cache.write_exact("t", "k", {"t": flags}, {})
+    back = result_cache.read_exact("t", "k", ("t",))[0]["t"]
+    pd.testing.assert_frame_equal(flags, back, check_exact=True)
+    assert list(map(type, back["suppressed"])) == [bool, float, bool]
+    mixed = flags.assign(suppressed=pd.Series([True, None, 1], dtype=object))  # None and a number: not exact
+    assert not result_cache.write_exact("t", "k2", {"t": mixed}, {})
 
 
 def test_table_that_would_not_read_back_identical_is_not_stored(cache_dir, monkeypatch):
