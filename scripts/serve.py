@@ -58,7 +58,6 @@ def preload() -> None:
         _prepare_first_page(data)  # the first run's comparisons before the imports it needs only later
         _prepare_charts()
         import present.charts  # noqa: F401
-        import streamlit.elements.plotly_chart  # noqa: F401
         import ui.findings_widgets  # noqa: F401
         if not (REPO_ROOT / ".streamlit" / "secrets.toml").exists():
             from data.findings import get_store
